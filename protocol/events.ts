@@ -1,0 +1,169 @@
+/**
+ * The Socket.IO contract (DESIGN.md "The relay contract"). Widget, console and server all type
+ * their sockets with these maps, so renaming an event here fails to compile everywhere it is used.
+ */
+import type {
+  AgentProfile,
+  AgentStatus,
+  ClientId,
+  ConversationDetail,
+  ConversationId,
+  ConversationStatus,
+  ConversationSummary,
+  IsoTime,
+  Message,
+  Presence,
+  VisitorContext,
+  VisitorId,
+} from './types.js';
+
+export const PROTOCOL_VERSION = 1;
+
+/** One catalogue of error codes for acks, connection refusals and HTTP errors. */
+export const ERROR_CODES = [
+  'invalid_payload',
+  'too_large',
+  'rate_limited',
+  'unauthorized',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'closed',
+  'origin_not_allowed',
+  'unknown_site',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}
+
+/** Every acknowledgement is `{ ok: true, ...data }` or `{ ok: false, error }`. */
+export type Ack<T extends object = object> = ({ ok: true } & T) | { ok: false; error: ErrorBody };
+export type AckFn<T extends object = object> = (response: Ack<T>) => void;
+
+export const MAX_MESSAGE_LENGTH = 4000;
+
+// ---------- /visitor ----------
+
+/** Handshake `auth` of the /visitor namespace. */
+export interface VisitorAuth {
+  site: string;
+  token?: string;
+  /** Identity verification: `hash` is HMAC-SHA256(site secret, id), hex. */
+  user?: { id: string; hash: string; name?: string; email?: string };
+  locale?: string;
+}
+
+export interface VisitorHello {
+  visitorId: VisitorId;
+  /** Keep it (localStorage): it is the only way back to this visitor's conversations. */
+  token: string;
+  conversation: { id: ConversationId; status: ConversationStatus; lastSeq: number } | null;
+  presence: Presence;
+}
+
+export interface VisitorMessageSend {
+  clientId: ClientId;
+  text: string;
+  context?: VisitorContext;
+}
+export interface SyncRequest {
+  conversationId: ConversationId;
+  afterSeq: number;
+}
+export interface TypingPayload {
+  conversationId: ConversationId;
+  typing: boolean;
+}
+export interface ReadPayload {
+  conversationId: ConversationId;
+  seq: number;
+}
+export interface OfflineLeave {
+  clientId: ClientId;
+  email: string;
+  text: string;
+  name?: string;
+  context?: VisitorContext;
+}
+export interface SurveyAnswer {
+  conversationId: ConversationId;
+  score: number;
+  comment?: string;
+}
+
+export interface VisitorClientToServer {
+  'message:send': (payload: VisitorMessageSend, ack: AckFn<{ conversationId: ConversationId; seq: number; createdAt: IsoTime }>) => void;
+  'messages:sync': (payload: SyncRequest, ack: AckFn<{ messages: Message[] }>) => void;
+  typing: (payload: TypingPayload) => void;
+  read: (payload: ReadPayload) => void;
+  'offline:leave': (payload: OfflineLeave, ack: AckFn<{ conversationId: ConversationId }>) => void;
+  'survey:answer': (payload: SurveyAnswer, ack: AckFn) => void;
+}
+
+export interface VisitorServerToClient {
+  hello: (hello: VisitorHello) => void;
+  'message:new': (message: Message) => void;
+  typing: (payload: TypingPayload & { name?: string }) => void;
+  /** The agent has seen the visitor's messages up to `seq`. */
+  read: (payload: ReadPayload) => void;
+  presence: (presence: Presence) => void;
+  'conversation:closed': (payload: { conversationId: ConversationId; survey: boolean }) => void;
+  /** Sent just before the server disconnects the socket on purpose. */
+  error: (error: ErrorBody) => void;
+}
+
+// ---------- /agent ----------
+
+export interface AgentMessageSend {
+  conversationId: ConversationId;
+  clientId: ClientId;
+  text: string;
+  internal?: boolean;
+}
+export interface ConversationRef {
+  conversationId: ConversationId;
+}
+export interface ConversationTransfer {
+  conversationId: ConversationId;
+  agentId: string;
+}
+
+export interface AgentClientToServer {
+  'conversation:claim': (payload: ConversationRef, ack: AckFn<{ conversation: ConversationSummary }>) => void;
+  'conversation:transfer': (payload: ConversationTransfer, ack: AckFn<{ conversation: ConversationSummary }>) => void;
+  'conversation:close': (payload: ConversationRef, ack: AckFn<{ conversation: ConversationSummary }>) => void;
+  /** The whole conversation with its context, previous conversations and messages. */
+  'conversation:get': (payload: ConversationRef, ack: AckFn<{ conversation: ConversationDetail }>) => void;
+  'message:send': (payload: AgentMessageSend, ack: AckFn<{ seq: number; createdAt: IsoTime }>) => void;
+  'messages:sync': (payload: SyncRequest, ack: AckFn<{ messages: Message[] }>) => void;
+  typing: (payload: TypingPayload) => void;
+  read: (payload: ReadPayload) => void;
+  'status:set': (payload: { status: AgentStatus }, ack: AckFn) => void;
+}
+
+export interface AgentServerToClient {
+  hello: (payload: { agent: AgentProfile; status: AgentStatus }) => void;
+  /** Open conversations of the agent's sites, oldest waiting first. */
+  queue: (conversations: ConversationSummary[]) => void;
+  'conversation:updated': (conversation: ConversationSummary) => void;
+  'message:new': (message: Message) => void;
+  typing: (payload: TypingPayload & { from: 'visitor' | 'agent'; name?: string }) => void;
+  read: (payload: ReadPayload & { by: 'visitor' | 'agent' }) => void;
+  error: (error: ErrorBody) => void;
+}
+
+/** Per-socket data the server keeps (typed `socket.data`). */
+export interface VisitorSocketData {
+  site: string;
+  visitorId: VisitorId;
+}
+export interface AgentSocketData {
+  agentId: string;
+  sessionId: string;
+}
+
+export type InterServerEvents = Record<string, never>;

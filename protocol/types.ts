@@ -1,0 +1,127 @@
+/**
+ * Shapes shared by the widget, the console and the server. Pure types: importing this file
+ * costs the widget bundle nothing.
+ */
+
+export type SiteKey = string;
+export type VisitorId = string;
+export type AgentId = string;
+export type ConversationId = string;
+export type MessageId = string;
+/** Made by the sender (a UUID); unique per conversation, so a resend is recognised. */
+export type ClientId = string;
+/** ISO 8601 timestamp, UTC. */
+export type IsoTime = string;
+
+export type Locale = 'en' | 'fa';
+export const LOCALES: readonly Locale[] = ['en', 'fa'];
+
+export type AuthorKind = 'visitor' | 'agent' | 'system';
+
+export interface Author {
+  kind: AuthorKind;
+  id?: string;
+  name?: string;
+}
+
+export interface Message {
+  id: MessageId;
+  conversationId: ConversationId;
+  /** 1, 2, 3… per conversation with no gaps, assigned by the store in the saving transaction. */
+  seq: number;
+  clientId: ClientId;
+  author: Author;
+  text: string;
+  createdAt: IsoTime;
+  /** An agents-only note: never sent to the visitor. */
+  internal?: boolean;
+}
+
+export type ConversationStatus = 'open' | 'closed';
+
+/** What the visitor did before asking: shown to the agent who answers. */
+export interface VisitorContext {
+  url?: string;
+  title?: string;
+  referrer?: string;
+  locale?: string;
+  userAgent?: string;
+  searches?: { query: string; hits: number; at?: IsoTime }[];
+  articles?: { id: string; title?: string; helpful?: boolean }[];
+}
+
+export interface VisitorProfile {
+  id: VisitorId;
+  name?: string;
+  email?: string;
+  /** Set when the site vouched for the visitor with an identity hash. */
+  verified?: boolean;
+  firstSeenAt: IsoTime;
+}
+
+/** One row of the agent's queue. */
+export interface ConversationSummary {
+  id: ConversationId;
+  site: SiteKey;
+  status: ConversationStatus;
+  /** Left while nobody was online: the visitor gave an email and expects a reply later. */
+  offline: boolean;
+  visitor: VisitorProfile;
+  assignee: { id: AgentId; name: string } | null;
+  createdAt: IsoTime;
+  /** When the visitor's oldest unanswered message arrived; null when nothing waits. */
+  waitingSince: IsoTime | null;
+  lastSeq: number;
+  lastMessage: { text: string; authorKind: AuthorKind; createdAt: IsoTime } | null;
+  context: VisitorContext;
+}
+
+export interface ConversationDetail extends ConversationSummary {
+  messages: Message[];
+  /** Earlier conversations of the same visitor, newest first. */
+  previous: { id: ConversationId; createdAt: IsoTime; status: ConversationStatus; lastMessage: string | null }[];
+  survey: { score: number; comment?: string } | null;
+}
+
+export interface Presence {
+  online: boolean;
+  /** Rolling median first-response time, rounded up; null until there is history. */
+  replyMinutes: number | null;
+}
+
+export type AgentRole = 'admin' | 'agent';
+export type AgentStatus = 'online' | 'away';
+
+export interface AgentProfile {
+  id: AgentId;
+  email: string;
+  name: string;
+  role: AgentRole;
+  disabled: boolean;
+}
+
+/** A FAQ entry as written by the site owner. */
+export interface FaqEntry {
+  id: string;
+  locale: Locale;
+  question: string;
+  /** Markdown source. */
+  answer: string;
+  keywords?: string[];
+  synonyms?: string[];
+  category?: string;
+}
+
+export type FaqEventKind = 'search' | 'view' | 'helpful';
+
+export interface FaqEvent {
+  kind: FaqEventKind;
+  site: SiteKey;
+  visitorId?: VisitorId;
+  query?: string;
+  hits?: number;
+  articleId?: string;
+  helpful?: boolean;
+  locale?: Locale;
+  at: IsoTime;
+}

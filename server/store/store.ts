@@ -1,0 +1,190 @@
+/**
+ * The one persistence interface. SQLite (embedded default) and PostgreSQL (scaled out) both
+ * implement it and both must pass tests/integration/store-contract.ts.
+ */
+import type {
+  AgentId,
+  AgentRole,
+  Author,
+  ClientId,
+  ConversationId,
+  ConversationStatus,
+  FaqEvent,
+  IsoTime,
+  Message,
+  SiteKey,
+  VisitorContext,
+  VisitorId,
+} from '../../protocol/types.js';
+
+export interface VisitorRecord {
+  id: VisitorId;
+  site: SiteKey;
+  /** The site's own user id, when the site identified the visitor. */
+  externalId: string | null;
+  name: string | null;
+  email: string | null;
+  locale: string | null;
+  firstSeenAt: IsoTime;
+  lastSeenAt: IsoTime;
+}
+
+export interface ConversationRecord {
+  id: ConversationId;
+  site: SiteKey;
+  visitorId: VisitorId;
+  status: ConversationStatus;
+  offline: boolean;
+  assigneeId: AgentId | null;
+  context: VisitorContext;
+  lastSeq: number;
+  createdAt: IsoTime;
+  closedAt: IsoTime | null;
+  /** When the first agent message was saved: the basis of "usually replies in N minutes". */
+  firstResponseAt: IsoTime | null;
+  surveyScore: number | null;
+  surveyComment: string | null;
+}
+
+export interface AgentRecord {
+  id: AgentId;
+  email: string;
+  name: string;
+  role: AgentRole;
+  passwordHash: string;
+  disabled: boolean;
+  createdAt: IsoTime;
+}
+
+export interface SessionRecord {
+  /** The stored hash of the cookie's token; the token itself is never stored. */
+  tokenHash: string;
+  agentId: AgentId;
+  createdAt: IsoTime;
+  expiresAt: IsoTime;
+}
+
+export interface NewMessage {
+  clientId: ClientId;
+  author: Author;
+  text: string;
+  internal?: boolean;
+}
+
+export interface AppendResult {
+  message: Message;
+  /** True when this clientId was already stored: the original message is returned, nothing is written. */
+  duplicate: boolean;
+}
+
+export interface AppendVisitorResult extends AppendResult {
+  conversation: ConversationRecord;
+  /** True when this call opened the conversation. */
+  created: boolean;
+}
+
+export interface SavedReplyRecord {
+  id: string;
+  site: SiteKey | null;
+  title: string;
+  text: string;
+  createdBy: AgentId | null;
+  updatedAt: IsoTime;
+}
+
+export interface FaqInsights {
+  searches: number;
+  /** Most frequent queries that found nothing: what the FAQ is missing. */
+  zeroHit: { query: string; count: number }[];
+  topQueries: { query: string; count: number; hits: number }[];
+  views: { articleId: string; count: number }[];
+  helpful: { articleId: string; yes: number; no: number }[];
+}
+
+export interface SurveyStats {
+  responses: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** -100…100, null without responses. */
+  nps: number | null;
+}
+
+/** Thrown by appendMessage when a clientId is reused with a different text. */
+export class ConflictError extends Error {
+  readonly code = 'conflict' as const;
+}
+/** Thrown when a referenced row does not exist. */
+export class NotFoundError extends Error {
+  readonly code = 'not_found' as const;
+}
+
+export interface Store {
+  /** Applies pending migrations; idempotent. */
+  migrate(): Promise<void>;
+  close(): Promise<void>;
+
+  // visitors
+  createVisitor(input: { site: SiteKey; tokenHash: string; externalId?: string | null; name?: string | null; email?: string | null; locale?: string | null }): Promise<VisitorRecord>;
+  findVisitorByTokenHash(site: SiteKey, tokenHash: string): Promise<VisitorRecord | null>;
+  findVisitorByExternalId(site: SiteKey, externalId: string): Promise<VisitorRecord | null>;
+  getVisitor(id: VisitorId): Promise<VisitorRecord | null>;
+  /** Updates the given fields and lastSeenAt. */
+  updateVisitor(id: VisitorId, patch: { name?: string | null; email?: string | null; locale?: string | null; tokenHash?: string }): Promise<VisitorRecord>;
+
+  // conversations and messages
+  /**
+   * Saves a visitor's message in its open conversation, opening one when none is open, in one
+   * transaction: two racing first messages open exactly one conversation. The context is stored
+   * when the conversation is created and merged (searches/articles appended) otherwise.
+   */
+  appendVisitorMessage(input: { site: SiteKey; visitorId: VisitorId; message: NewMessage; context?: VisitorContext; offline?: boolean }): Promise<AppendVisitorResult>;
+  /**
+   * Saves a message in an existing conversation, assigning the next seq in the same transaction.
+   * The same clientId again returns the original message with duplicate=true; the same clientId
+   * with another text throws ConflictError. Throws NotFoundError for an unknown conversation.
+   * An agent message sets firstResponseAt when it is the first.
+   */
+  appendMessage(conversationId: ConversationId, message: NewMessage): Promise<AppendResult>;
+  /** Messages with seq > afterSeq in seq order, at most `limit` (default 500). */
+  listMessages(conversationId: ConversationId, options: { afterSeq?: number; limit?: number; includeInternal: boolean }): Promise<Message[]>;
+  getConversation(id: ConversationId): Promise<ConversationRecord | null>;
+  /** The visitor's open conversation, if any. */
+  findOpenConversation(visitorId: VisitorId): Promise<ConversationRecord | null>;
+  /** The visitor's conversations, newest first. */
+  listVisitorConversations(visitorId: VisitorId, limit?: number): Promise<ConversationRecord[]>;
+  /** Conversations for the agent queue, oldest first. */
+  listConversations(filter: { sites?: SiteKey[]; status?: ConversationStatus; assigneeId?: AgentId | null; limit?: number }): Promise<ConversationRecord[]>;
+  /**
+   * Sets the assignee. With `onlyIfUnassigned`, returns null (and changes nothing) when another
+   * agent already holds it, so two agents claiming at once cannot both win.
+   */
+  assignConversation(id: ConversationId, agentId: AgentId | null, options?: { onlyIfUnassigned?: boolean }): Promise<ConversationRecord | null>;
+  closeConversation(id: ConversationId): Promise<ConversationRecord>;
+  /** Records the post-conversation survey (last answer wins). */
+  saveSurvey(id: ConversationId, score: number, comment: string | null): Promise<void>;
+  /** First-response durations in seconds of the most recent conversations that had one. */
+  recentFirstResponseSeconds(site: SiteKey, limit: number): Promise<number[]>;
+  surveyStats(site: SiteKey | null, since: IsoTime): Promise<SurveyStats>;
+
+  // agents and sessions
+  createAgent(input: { email: string; name: string; role: AgentRole; passwordHash: string }): Promise<AgentRecord>;
+  findAgentByEmail(email: string): Promise<AgentRecord | null>;
+  getAgent(id: AgentId): Promise<AgentRecord | null>;
+  listAgents(): Promise<AgentRecord[]>;
+  updateAgent(id: AgentId, patch: { name?: string; role?: AgentRole; passwordHash?: string; disabled?: boolean }): Promise<AgentRecord>;
+  deleteAgent(id: AgentId): Promise<void>;
+  createSession(input: { tokenHash: string; agentId: AgentId; expiresAt: IsoTime }): Promise<SessionRecord>;
+  findSession(tokenHash: string): Promise<SessionRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  deleteAgentSessions(agentId: AgentId): Promise<void>;
+
+  // saved replies
+  listSavedReplies(site: SiteKey | null): Promise<SavedReplyRecord[]>;
+  saveSavedReply(input: { id?: string; site: SiteKey | null; title: string; text: string; createdBy: AgentId | null }): Promise<SavedReplyRecord>;
+  deleteSavedReply(id: string): Promise<void>;
+
+  // FAQ analytics
+  recordFaqEvents(events: FaqEvent[]): Promise<void>;
+  faqInsights(site: SiteKey, since: IsoTime, limit?: number): Promise<FaqInsights>;
+}
