@@ -1,0 +1,134 @@
+/**
+ * `createApp(deps)` wires HTTP routes and the Socket.IO relay onto one server and never listens:
+ * `main.ts` listens on the configured port, tests on port 0.
+ */
+import fastifyCookie from '@fastify/cookie';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import type { AddressInfo } from 'node:net';
+import pino, { type Logger } from 'pino';
+import { Server, type ServerOptions } from 'socket.io';
+import type { Config, SiteConfig } from './config.js';
+import type { FaqLibrary } from './faq/index.js';
+import { registerAssets } from './http/assets.js';
+import { registerConsoleApi } from './http/console-api.js';
+import { HttpError } from './http/errors.js';
+import { createMetrics, type Metrics } from './http/metrics.js';
+import { registerWidgetApi } from './http/widget-api.js';
+import { registerAgentNamespace } from './relay/agent.js';
+import { DEFAULT_LIMITS, type AgentNamespace, type RelayDeps, type RelayLimits, type VisitorNamespace } from './relay/deps.js';
+import { createPresenceTracker } from './relay/presence.js';
+import { createSummaries } from './relay/summaries.js';
+import { registerVisitorNamespace } from './relay/visitor.js';
+import { isOriginAllowed } from './sites.js';
+import type { Store } from './store/store.js';
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  /** FAQ per site key. */
+  faqs: Map<string, FaqLibrary>;
+  logger?: Logger;
+  limits?: Partial<RelayLimits>;
+  /** A Socket.IO adapter (Redis streams when scaled out); the in-memory one otherwise. */
+  adapter?: ServerOptions['adapter'];
+  /** Where the built widget and console are. @default <project>/dist */
+  distDir?: string;
+}
+
+export interface App {
+  http: FastifyInstance;
+  io: Server;
+  metrics: Metrics;
+  /** Starts listening; returns the bound port (useful with port 0). */
+  listen(port: number, host?: string): Promise<number>;
+  /** Stops accepting, disconnects sockets, closes HTTP. The store is the caller's to close. */
+  close(): Promise<void>;
+}
+
+export async function createApp(deps: AppDeps): Promise<App> {
+  const { config, store } = deps;
+  const logger = deps.logger ?? pino({ level: config.logLevel });
+  const limits: RelayLimits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const metrics = createMetrics();
+  const sites = new Map<string, SiteConfig>(config.sites.map((s) => [s.key, s]));
+  const site = (key: string) => sites.get(key);
+  const presence = createPresenceTracker({ store, sites: () => config.sites });
+  const relayDeps: RelayDeps = { config, store, logger, limits, metrics, site, presence };
+
+  const http = Fastify({
+    loggerInstance: logger.child({ part: 'http' }) as FastifyBaseLogger,
+    disableRequestLogging: true,
+    bodyLimit: 64 * 1024,
+    trustProxy: config.trustProxy,
+  });
+  await http.register(fastifyCookie);
+
+  http.setErrorHandler((error, request, reply) => {
+    if (error instanceof HttpError) return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
+    const status = (error as { statusCode?: number }).statusCode;
+    if (status === 413) return reply.code(413).send({ error: { code: 'too_large', message: 'The request body is too large.' } });
+    if (status && status >= 400 && status < 500) {
+      metrics.inc('pasokh_rejected_payloads_total');
+      return reply.code(status).send({ error: { code: 'invalid_payload', message: error instanceof Error ? error.message : 'Bad request.' } });
+    }
+    request.log.error({ err: error }, 'request failed');
+    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on the server.' } });
+  });
+  http.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'not_found', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }));
+  http.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
+  });
+
+  let agentNamespace: AgentNamespace | undefined;
+  registerWidgetApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
+  registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
+  await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
+
+  http.get('/healthz', async (_request, reply) => {
+    try {
+      await store.listAgents();
+      return { ok: true };
+    } catch {
+      return reply.code(503).send({ ok: false, error: { code: 'internal', message: 'The database does not answer.' } });
+    }
+  });
+  http.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
+
+  await http.ready();
+
+  const io = new Server(http.server, {
+    maxHttpBufferSize: 64 * 1024,
+    serveClient: false,
+    pingInterval: 20_000,
+    pingTimeout: 20_000,
+    // Cross-origin polling needs CORS; which site a page may use is decided per handshake.
+    cors: {
+      origin: (origin, callback) => callback(null, !origin || config.sites.some((s) => isOriginAllowed(s, origin, undefined)) ? (origin ?? true) : false),
+      credentials: false,
+    },
+    ...(deps.adapter ? { adapter: deps.adapter } : {}),
+  });
+  const visitors = io.of('/visitor') as unknown as VisitorNamespace;
+  const agents = io.of('/agent') as unknown as AgentNamespace;
+  agentNamespace = agents;
+  presence.attach({ agents, visitors });
+  const summaries = createSummaries(store);
+  registerVisitorNamespace(visitors, agents, relayDeps, summaries);
+  registerAgentNamespace(agents, visitors, relayDeps, summaries);
+
+  return {
+    http,
+    io,
+    metrics,
+    async listen(port, host = '127.0.0.1') {
+      await http.listen({ port, host });
+      return (http.server.address() as AddressInfo).port;
+    },
+    async close() {
+      io.disconnectSockets(true);
+      await new Promise<void>((resolveClose) => io.close(() => resolveClose()));
+      await http.close().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,105 @@
+/**
+ * `pasokh serve | agent add|list|disable|enable | faq check` — the package's bin.
+ */
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { AgentInputError, addAgent } from './auth/agents.js';
+import { ConfigError, loadConfig } from './config.js';
+import { runFaqCheck } from './faq/index.js';
+import { startServer } from './main.js';
+import { openStore } from './store/index.js';
+
+const USAGE = `Usage:
+  pasokh serve                         start the server (PORT, PASOKH_DATA, DATABASE_URL, REDIS_URL, PASOKH_CONFIG)
+  pasokh agent add <email> [--name N] [--role admin|agent]   password from stdin or a prompt
+  pasokh agent list
+  pasokh agent disable <email> | enable <email>
+  pasokh faq check <path> [--query "…"]`;
+
+/** Reads the password from a pipe (first line) or asks for it without echo on a terminal. */
+async function readPassword(): Promise<string> {
+  if (!process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    return Buffer.concat(chunks).toString('utf8').split(/\r?\n/)[0] ?? '';
+  }
+  const rl = createInterface({ input: process.stdin, output: process.stdout, terminal: true });
+  process.stdout.write('Password: ');
+  const output = rl as unknown as { _writeToOutput: (s: string) => void };
+  output._writeToOutput = () => {};
+  const password = await new Promise<string>((resolvePromise) => rl.question('', resolvePromise));
+  rl.close();
+  process.stdout.write('\n');
+  return password;
+}
+
+async function agentCommand(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' }, role: { type: 'string', default: 'agent' } } });
+  const [sub, email] = positionals;
+  const config = loadConfig();
+  const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  try {
+    if (sub === 'add' && email) {
+      if (values.role !== 'admin' && values.role !== 'agent') throw new AgentInputError('--role must be "admin" or "agent".');
+      const password = await readPassword();
+      const agent = await addAgent(store, { email, name: values.name ?? '', password, role: values.role });
+      console.log(`Added ${agent.role} ${agent.name} <${agent.email}>.`);
+      return 0;
+    }
+    if (sub === 'list') {
+      for (const agent of await store.listAgents()) console.log(`${agent.email}\t${agent.name}\t${agent.role}${agent.disabled ? '\tdisabled' : ''}`);
+      return 0;
+    }
+    if ((sub === 'disable' || sub === 'enable') && email) {
+      const agent = await store.findAgentByEmail(email.toLowerCase());
+      if (!agent) throw new AgentInputError(`There is no agent with the email ${email}.`);
+      await store.updateAgent(agent.id, { disabled: sub === 'disable' });
+      if (sub === 'disable') await store.deleteAgentSessions(agent.id);
+      console.log(`${sub === 'disable' ? 'Disabled' : 'Enabled'} ${agent.email}.`);
+      return 0;
+    }
+    console.error(USAGE);
+    return 2;
+  } finally {
+    await store.close();
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'serve':
+      case undefined: {
+        const server = await startServer(loadConfig());
+        const stop = () => {
+          server.stop().then(
+            () => process.exit(0),
+            () => process.exit(1),
+          );
+        };
+        process.once('SIGINT', stop);
+        process.once('SIGTERM', stop);
+        return -1;
+      }
+      case 'agent':
+        return await agentCommand(rest);
+      case 'faq':
+        if (rest[0] === 'check') return await runFaqCheck(rest.slice(1), (line) => console.log(line));
+        console.error(USAGE);
+        return 2;
+      default:
+        console.error(USAGE);
+        return 2;
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof AgentInputError) {
+      console.error(`pasokh: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+}
+
+const code = await main(process.argv.slice(2));
+if (code >= 0) process.exit(code);

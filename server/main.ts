@@ -1,0 +1,61 @@
+/**
+ * env → config → store → FAQ → createApp → listen. Everything `npm start` and `pasokh serve` do.
+ */
+import pino, { type Logger } from 'pino';
+import { createApp, type App } from './app.js';
+import { ensureAdmin } from './auth/agents.js';
+import type { Config } from './config.js';
+import { createFaqLibrary, type FaqLibrary } from './faq/index.js';
+import { openStore } from './store/index.js';
+import type { Store } from './store/store.js';
+
+export interface RunningServer {
+  app: App;
+  store: Store;
+  port: number;
+  stop(): Promise<void>;
+}
+
+async function redisAdapter(url: string, logger: Logger) {
+  const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-streams-adapter')]);
+  const client = createClient({ url });
+  client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
+  await client.connect();
+  return { adapter: createAdapter(client), close: () => client.quit().then(() => undefined, () => undefined) };
+}
+
+export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
+  const logger = options.logger ?? pino({ level: config.logLevel });
+  const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  if (config.admin) await ensureAdmin(store, config.admin, logger);
+
+  const faqs = new Map<string, FaqLibrary>();
+  for (const site of config.sites) {
+    faqs.set(
+      site.key,
+      await createFaqLibrary({
+        source: site.faq,
+        site: site.key,
+        vocabulary: site.vocabulary,
+        watch: true,
+        onReload: (error) => (error ? logger.warn({ site: site.key, err: error }, 'FAQ change ignored: the new version has a problem') : logger.info({ site: site.key }, 'FAQ reloaded')),
+      }),
+    );
+  }
+  const redis = config.redisUrl ? await redisAdapter(config.redisUrl, logger) : undefined;
+  const app = await createApp({ config, store, faqs, logger, ...(redis ? { adapter: redis.adapter } : {}) });
+  const port = await app.listen(config.port, config.host);
+  logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);
+
+  return {
+    app,
+    store,
+    port,
+    async stop() {
+      await app.close();
+      for (const faq of faqs.values()) faq.close();
+      await redis?.close();
+      await store.close();
+    },
+  };
+}

@@ -1,0 +1,217 @@
+/**
+ * The /agent namespace: signed-in agents see the queue, claim, transfer, reply (or write
+ * internal notes, which never reach the visitor) and close.
+ */
+import type { AgentProfile, ConversationSummary } from '../../protocol/types.js';
+import {
+  agentMessageSendSchema,
+  conversationRefSchema,
+  conversationTransferSchema,
+  readSchema,
+  statusSetSchema,
+  syncRequestSchema,
+  typingSchema,
+} from '../../protocol/schemas.js';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import { agentFromCookies } from '../auth/sessions.js';
+import type { AgentRecord, ConversationRecord } from '../store/store.js';
+import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
+import { createFloodLimiter, guarded, guardedSignal, installSocketGuard, RelayError } from './guard.js';
+import { rooms } from './rooms.js';
+import type { Summaries } from './summaries.js';
+
+const AGENT_EVENTS = new Set([
+  'conversation:claim',
+  'conversation:transfer',
+  'conversation:close',
+  'conversation:get',
+  'message:send',
+  'messages:sync',
+  'typing',
+  'read',
+  'status:set',
+]);
+
+export function agentProfile(agent: AgentRecord): AgentProfile {
+  return { id: agent.id, email: agent.email, name: agent.name, role: agent.role, disabled: agent.disabled };
+}
+
+/** Oldest waiting first; conversations nobody waits on (an agent spoke last) after them. */
+export function queueOrder(a: ConversationSummary, b: ConversationSummary): number {
+  const aw = a.waitingSince ?? '\uffff';
+  const bw = b.waitingSince ?? '\uffff';
+  return aw < bw ? -1 : aw > bw ? 1 : a.createdAt < b.createdAt ? -1 : 1;
+}
+
+export function registerAgentNamespace(agents: AgentNamespace, visitors: VisitorNamespace, deps: RelayDeps, summaries: Summaries): void {
+  const { store, logger, limits } = deps;
+  const messageLimiter = new RateLimiterMemory({ points: limits.agentMessagesPer10s, duration: 10 });
+  const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s * 3, windowSeconds: 5 });
+
+  agents.use((socket, next) => {
+    const origin = socket.handshake.headers.origin;
+    // The console is served by this server: a cookie-bearing socket from another origin is a
+    // cross-site hijack attempt, not a user.
+    if (origin && new URL(origin).host !== socket.handshake.headers.host) {
+      const error = new Error('The console must be opened from this server.') as Error & { data: object };
+      error.data = { code: 'origin_not_allowed' };
+      return next(error);
+    }
+    agentFromCookies(store, socket.handshake.headers.cookie)
+      .then((found) => {
+        if (!found) {
+          const error = new Error('Sign in first.') as Error & { data: object };
+          error.data = { code: 'unauthorized' };
+          return next(error);
+        }
+        socket.data = { agentId: found.agent.id, sessionId: found.tokenHash, status: 'online', name: found.agent.name };
+        next();
+      })
+      .catch((error: unknown) => {
+        logger.error({ err: error }, 'agent handshake failed');
+        next(new Error('The server could not check the session.'));
+      });
+  });
+
+  async function queue(): Promise<ConversationSummary[]> {
+    const open = await store.listConversations({ status: 'open', limit: 500 });
+    const rows = await Promise.all(open.map((c) => summaries.summarize(c)));
+    return rows.sort(queueOrder);
+  }
+
+  async function updated(conversation: ConversationRecord): Promise<ConversationSummary> {
+    const summary = await summaries.summarize(conversation);
+    agents.to(rooms.agents).emit('conversation:updated', summary);
+    return summary;
+  }
+
+  async function findConversation(conversationId: string): Promise<ConversationRecord> {
+    const conversation = await store.getConversation(conversationId);
+    if (!conversation || !deps.site(conversation.site)) throw new RelayError('not_found', 'No such conversation.');
+    return conversation;
+  }
+
+  agents.on('connection', (socket) => {
+    const { agentId } = socket.data;
+    installSocketGuard(socket, AGENT_EVENTS, floodLimiter);
+    void socket.join([rooms.agents, rooms.agent(agentId)]);
+
+    (async () => {
+      const agent = await store.getAgent(agentId);
+      if (!agent) return socket.disconnect(true);
+      socket.emit('hello', { agent: agentProfile(agent), status: socket.data.status });
+      socket.emit('queue', await queue());
+      await deps.presence.broadcast();
+    })().catch((error: unknown) => logger.error({ err: error }, 'agent hello failed'));
+
+    socket.on('disconnect', () => {
+      deps.presence.broadcast().catch((error: unknown) => logger.error({ err: error }, 'presence broadcast failed'));
+    });
+
+    socket.on(
+      'conversation:claim',
+      guarded(logger, conversationRefSchema, async ({ conversationId }) => {
+        const conversation = await findConversation(conversationId);
+        if (conversation.assigneeId === agentId) return { conversation: await summaries.summarize(conversation) };
+        const claimed = await store.assignConversation(conversationId, agentId, { onlyIfUnassigned: true });
+        if (!claimed) throw new RelayError('conflict', 'Another agent has already claimed this conversation.');
+        return { conversation: await updated(claimed) };
+      }),
+    );
+
+    socket.on(
+      'conversation:transfer',
+      guarded(logger, conversationTransferSchema, async ({ conversationId, agentId: target }) => {
+        await findConversation(conversationId);
+        const to = await store.getAgent(target);
+        if (!to || to.disabled) throw new RelayError('not_found', 'No such agent to transfer to.');
+        const moved = await store.assignConversation(conversationId, to.id);
+        if (!moved) throw new RelayError('not_found', 'No such conversation.');
+        return { conversation: await updated(moved) };
+      }),
+    );
+
+    socket.on(
+      'conversation:close',
+      guarded(logger, conversationRefSchema, async ({ conversationId }) => {
+        const conversation = await findConversation(conversationId);
+        const closed = conversation.status === 'closed' ? conversation : await store.closeConversation(conversationId);
+        visitors.to(rooms.visitor(closed.visitorId)).emit('conversation:closed', { conversationId, survey: true });
+        return { conversation: await updated(closed) };
+      }),
+    );
+
+    socket.on(
+      'conversation:get',
+      guarded(logger, conversationRefSchema, async ({ conversationId }) => ({ conversation: await summaries.detail(await findConversation(conversationId)) })),
+    );
+
+    socket.on(
+      'message:send',
+      guarded(logger, agentMessageSendSchema, async ({ conversationId, clientId, text, internal }) => {
+        let conversation = await findConversation(conversationId);
+        if (conversation.status === 'closed') throw new RelayError('closed', 'This conversation is closed.');
+        await messageLimiter.consume(agentId);
+        const { message, duplicate } = await store.appendMessage(conversationId, {
+          clientId,
+          author: { kind: 'agent', id: agentId, name: socket.data.name },
+          text,
+          ...(internal ? { internal: true } : {}),
+        });
+        if (duplicate) {
+          deps.metrics.inc('pasokh_messages_duplicate_total');
+          return { seq: message.seq, createdAt: message.createdAt };
+        }
+        deps.metrics.inc('pasokh_messages_total');
+        // Replying to an unassigned conversation takes it, as in every help desk.
+        if (!internal && !conversation.assigneeId) conversation = (await store.assignConversation(conversationId, agentId, { onlyIfUnassigned: true })) ?? conversation;
+        if (!message.internal) visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
+        agents.to(rooms.agents).emit('message:new', message);
+        const latest = await store.getConversation(conversationId);
+        if (latest) await updated(latest);
+        return { seq: message.seq, createdAt: message.createdAt };
+      }),
+    );
+
+    socket.on(
+      'messages:sync',
+      guarded(logger, syncRequestSchema, async ({ conversationId, afterSeq }) => {
+        await findConversation(conversationId);
+        return { messages: await store.listMessages(conversationId, { afterSeq, includeInternal: true }) };
+      }),
+    );
+
+    socket.on(
+      'typing',
+      guardedSignal(logger, typingSchema, async ({ conversationId, typing }) => {
+        const conversation = await findConversation(conversationId);
+        visitors.to(rooms.visitor(conversation.visitorId)).emit('typing', { conversationId, typing, name: socket.data.name });
+        socket.to(rooms.agents).emit('typing', { conversationId, typing, from: 'agent', name: socket.data.name });
+      }),
+    );
+
+    socket.on(
+      'read',
+      guardedSignal(logger, readSchema, async ({ conversationId, seq }) => {
+        const conversation = await findConversation(conversationId);
+        visitors.to(rooms.visitor(conversation.visitorId)).emit('read', { conversationId, seq });
+        socket.to(rooms.agents).emit('read', { conversationId, seq, by: 'agent' });
+      }),
+    );
+
+    socket.on(
+      'status:set',
+      guarded(logger, statusSetSchema, async ({ status }) => {
+        socket.data.status = status;
+        // Every tab of this agent follows, on every process.
+        agents.in(rooms.agent(agentId)).fetchSockets().then((sockets) => {
+          for (const s of sockets) s.data.status = status;
+        }).catch(() => {});
+        await deps.presence.broadcast();
+        return {};
+      }),
+    );
+  });
+
+  deps.metrics.gauge('pasokh_agent_sockets', () => agents.sockets.size);
+}

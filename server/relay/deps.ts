@@ -1,0 +1,54 @@
+import type { Logger } from 'pino';
+import type { Namespace, Server } from 'socket.io';
+import type {
+  AgentClientToServer,
+  AgentServerToClient,
+  AgentSocketData,
+  InterServerEvents,
+  VisitorClientToServer,
+  VisitorServerToClient,
+  VisitorSocketData,
+} from '../../protocol/events.js';
+import type { Config, SiteConfig } from '../config.js';
+import type { Store } from '../store/store.js';
+import type { Metrics } from '../http/metrics.js';
+import type { PresenceTracker } from './presence.js';
+
+export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, InterServerEvents, VisitorSocketData>;
+export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, InterServerEvents, AgentSocketData & { status: 'online' | 'away'; name: string }>;
+export type RelayServer = Server;
+
+/** Limits that keep one client from hurting the rest. Tests and benchmarks may raise them. */
+export interface RelayLimits {
+  /** Messages a visitor may send per 10 s. @default 20 */
+  visitorMessagesPer10s: number;
+  /** Messages an agent may send per 10 s. @default 60 */
+  agentMessagesPer10s: number;
+  /** Socket events per 5 s before the socket is disconnected. @default 40 */
+  eventsPer5s: number;
+  /** New visitor connections per IP per minute. @default 120 */
+  connectionsPerMinute: number;
+  /** Login attempts per IP and email per 15 minutes. @default 10 */
+  loginsPer15m: number;
+  /** FAQ analytics beacons per IP per minute. @default 60 */
+  beaconsPerMinute: number;
+}
+
+export const DEFAULT_LIMITS: RelayLimits = {
+  visitorMessagesPer10s: 20,
+  agentMessagesPer10s: 60,
+  eventsPer5s: 40,
+  connectionsPerMinute: 120,
+  loginsPer15m: 10,
+  beaconsPerMinute: 60,
+};
+
+export interface RelayDeps {
+  config: Config;
+  store: Store;
+  logger: Logger;
+  limits: RelayLimits;
+  metrics: Metrics;
+  site(key: string): SiteConfig | undefined;
+  presence: PresenceTracker;
+}

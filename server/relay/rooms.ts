@@ -1,0 +1,7 @@
+/** Room names in one place: a typo here would silently drop messages. */
+export const rooms = {
+  visitor: (visitorId: string) => `visitor:${visitorId}`,
+  site: (site: string) => `site:${site}`,
+  agents: 'agents',
+  agent: (agentId: string) => `agent:${agentId}`,
+} as const;

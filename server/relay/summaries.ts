@@ -1,0 +1,92 @@
+/**
+ * Turns stored records into what the console shows: a queue row, or a whole conversation.
+ */
+import type { ConversationDetail, ConversationSummary, Message, VisitorProfile } from '../../protocol/types.js';
+import type { ConversationRecord, Store, VisitorRecord } from '../store/store.js';
+
+/** How far back the queue looks for the visitor's oldest unanswered message. */
+const RECENT = 50;
+
+export function visitorProfile(visitor: VisitorRecord | null, fallbackId: string): VisitorProfile {
+  if (!visitor) return { id: fallbackId, firstSeenAt: new Date(0).toISOString() };
+  return {
+    id: visitor.id,
+    ...(visitor.name ? { name: visitor.name } : {}),
+    ...(visitor.email ? { email: visitor.email } : {}),
+    ...(visitor.externalId ? { verified: true } : {}),
+    firstSeenAt: visitor.firstSeenAt,
+  };
+}
+
+/**
+ * The visitor's oldest message since the last agent reply: the queue sorts on it and shows how
+ * long the visitor has waited. Null when an agent spoke last.
+ */
+export function waitingSinceOf(messages: Message[]): string | null {
+  let since: string | null = null;
+  for (let i = messages.length - 1; i >= 0; i--) {
+    const message = messages[i]!;
+    if (message.internal || message.author.kind === 'system') continue;
+    if (message.author.kind === 'agent') break;
+    since = message.createdAt;
+  }
+  return since;
+}
+
+export function createSummaries(store: Store) {
+  const agentNames = new Map<string, string>();
+
+  async function agentName(id: string): Promise<string> {
+    const cached = agentNames.get(id);
+    if (cached) return cached;
+    const agent = await store.getAgent(id);
+    const name = agent?.name ?? 'Former agent';
+    agentNames.set(id, name);
+    return name;
+  }
+
+  async function summarize(conversation: ConversationRecord, recent?: Message[]): Promise<ConversationSummary> {
+    const [visitor, messages] = await Promise.all([
+      store.getVisitor(conversation.visitorId),
+      recent ?? store.listMessages(conversation.id, { afterSeq: Math.max(0, conversation.lastSeq - RECENT), includeInternal: true }),
+    ]);
+    const last = [...messages].reverse().find((m) => !m.internal) ?? null;
+    return {
+      id: conversation.id,
+      site: conversation.site,
+      status: conversation.status,
+      offline: conversation.offline,
+      visitor: visitorProfile(visitor, conversation.visitorId),
+      assignee: conversation.assigneeId ? { id: conversation.assigneeId, name: await agentName(conversation.assigneeId) } : null,
+      createdAt: conversation.createdAt,
+      waitingSince: conversation.status === 'open' ? waitingSinceOf(messages) : null,
+      lastSeq: conversation.lastSeq,
+      lastMessage: last ? { text: last.text, authorKind: last.author.kind, createdAt: last.createdAt } : null,
+      context: conversation.context,
+    };
+  }
+
+  async function detail(conversation: ConversationRecord): Promise<ConversationDetail> {
+    const messages = await store.listMessages(conversation.id, { afterSeq: 0, includeInternal: true, limit: 1000 });
+    const [summary, history] = await Promise.all([summarize(conversation, messages), store.listVisitorConversations(conversation.visitorId, 11)]);
+    const previous = await Promise.all(
+      history
+        .filter((c) => c.id !== conversation.id)
+        .slice(0, 10)
+        .map(async (c) => {
+          const last = await store.listMessages(c.id, { afterSeq: Math.max(0, c.lastSeq - 1), includeInternal: false });
+          return { id: c.id, createdAt: c.createdAt, status: c.status, lastMessage: last[0]?.text ?? null };
+        }),
+    );
+    return {
+      ...summary,
+      messages,
+      previous,
+      survey: conversation.surveyScore === null ? null : { score: conversation.surveyScore, ...(conversation.surveyComment ? { comment: conversation.surveyComment } : {}) },
+    };
+  }
+
+  return { summarize, detail, forgetAgent: (id: string) => agentNames.delete(id) };
+}
+
+export type Summaries = ReturnType<typeof createSummaries>;

@@ -1,0 +1,218 @@
+/**
+ * The /visitor namespace: who the visitor is (token or verified identity), what it may read
+ * (only its own conversations), and the handlers that validate, save, acknowledge, then relay.
+ */
+import { RateLimiterMemory } from 'rate-limiter-flexible';
+import * as v from 'valibot';
+import type { VisitorAuth, VisitorHello } from '../../protocol/events.js';
+import {
+  offlineLeaveSchema,
+  readSchema,
+  surveyAnswerSchema,
+  syncRequestSchema,
+  typingSchema,
+  visitorAuthSchema,
+  visitorMessageSendSchema,
+  describeIssues,
+} from '../../protocol/schemas.js';
+import type { Author, ConversationId, Message } from '../../protocol/types.js';
+import { hashToken, looksLikeToken, newToken, verifyIdentity } from '../auth/tokens.js';
+import { isOriginAllowed } from '../sites.js';
+import type { ConversationRecord, VisitorRecord } from '../store/store.js';
+import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
+import { createFloodLimiter, guarded, guardedSignal, installSocketGuard, RelayError } from './guard.js';
+import { rooms } from './rooms.js';
+import type { Summaries } from './summaries.js';
+
+const VISITOR_EVENTS = new Set(['message:send', 'messages:sync', 'typing', 'read', 'offline:leave', 'survey:answer']);
+/** A closed conversation is still shown (and can be rated) when the visitor returns within this. */
+const RECENT_CLOSED_MS = 7 * 24 * 3600 * 1000;
+
+function refuse(code: string, message: string): Error {
+  const error = new Error(message) as Error & { data: { code: string } };
+  error.data = { code };
+  return error;
+}
+
+/** Finds or creates the visitor behind a handshake; returns it with the token it should keep. */
+async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth): Promise<{ visitor: VisitorRecord; token: string }> {
+  const { store } = deps;
+  const site = deps.site(auth.site)!;
+  const tokenHash = looksLikeToken(auth.token) ? hashToken(auth.token) : null;
+  const byToken = tokenHash ? await store.findVisitorByTokenHash(site.key, tokenHash) : null;
+  const profile = {
+    ...(auth.user?.name ? { name: auth.user.name } : {}),
+    ...(auth.user?.email ? { email: auth.user.email } : {}),
+    ...(auth.locale ? { locale: auth.locale.slice(0, 16) } : {}),
+  };
+
+  // A verified identity follows the user across devices; an unverified one is only a name hint.
+  if (auth.user && site.secret) {
+    if (!verifyIdentity(site.secret, auth.user.id, auth.user.hash)) throw refuse('unauthorized', 'The identity hash does not match this user id.');
+    const known = await store.findVisitorByExternalId(site.key, auth.user.id);
+    if (known) {
+      if (byToken && byToken.id === known.id && auth.token) return { visitor: await store.updateVisitor(known.id, profile), token: auth.token };
+      const token = newToken();
+      return { visitor: await store.updateVisitor(known.id, { ...profile, tokenHash: hashToken(token) }), token };
+    }
+    const token = newToken();
+    return { visitor: await store.createVisitor({ site: site.key, tokenHash: hashToken(token), externalId: auth.user.id, ...profile }), token };
+  }
+  if (byToken && auth.token) {
+    const changed = Object.keys(profile).length > 0;
+    return { visitor: changed ? await store.updateVisitor(byToken.id, profile) : byToken, token: auth.token };
+  }
+  const token = newToken();
+  return { visitor: await store.createVisitor({ site: site.key, tokenHash: hashToken(token), ...profile }), token };
+}
+
+/** The conversation the widget should show on arrival: the open one, else one closed recently. */
+async function currentConversation(deps: RelayDeps, visitorId: string): Promise<ConversationRecord | null> {
+  const open = await deps.store.findOpenConversation(visitorId);
+  if (open) return open;
+  const [latest] = await deps.store.listVisitorConversations(visitorId, 1);
+  if (latest?.closedAt && Date.now() - Date.parse(latest.closedAt) < RECENT_CLOSED_MS) return latest;
+  return null;
+}
+
+export function registerVisitorNamespace(visitors: VisitorNamespace, agents: AgentNamespace, deps: RelayDeps, summaries: Summaries): void {
+  const { store, logger, limits, metrics } = deps;
+  const connectionLimiter = new RateLimiterMemory({ points: limits.connectionsPerMinute, duration: 60 });
+  const messageLimiter = new RateLimiterMemory({ points: limits.visitorMessagesPer10s, duration: 10 });
+  const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s, windowSeconds: 5 });
+  const tokens = new WeakMap<object, string>();
+
+  visitors.use((socket, next) => {
+    const parsed = v.safeParse(visitorAuthSchema, socket.handshake.auth);
+    if (!parsed.success) return next(refuse('invalid_payload', `Bad handshake: ${describeIssues(parsed.issues)}`));
+    const auth = parsed.output;
+    const site = deps.site(auth.site);
+    if (!site) return next(refuse('unknown_site', `There is no site "${auth.site}" on this server.`));
+    if (!isOriginAllowed(site, socket.handshake.headers.origin, socket.handshake.headers.host)) {
+      return next(refuse('origin_not_allowed', `Pages at ${socket.handshake.headers.origin} may not use site "${site.key}"; add the origin to allowedOrigins.`));
+    }
+    connectionLimiter
+      .consume(socket.handshake.address)
+      .then(() => resolveVisitor(deps, auth))
+      .then(({ visitor, token }) => {
+        socket.data = { site: site.key, visitorId: visitor.id };
+        tokens.set(socket, token);
+        next();
+      })
+      .catch((error: unknown) => {
+        if (error instanceof Error && 'data' in error) return next(error);
+        if (error && typeof error === 'object' && 'msBeforeNext' in error) return next(refuse('rate_limited', 'Too many connections from this address; wait a minute.'));
+        logger.error({ err: error }, 'visitor handshake failed');
+        next(refuse('internal', 'The server could not start the chat; please try again.'));
+      });
+  });
+
+  visitors.on('connection', (socket) => {
+    const { site: siteKey, visitorId } = socket.data;
+    const site = deps.site(siteKey)!;
+    /** Conversations this socket has been shown to own: typing/read need no database read. */
+    const owned = new Set<ConversationId>();
+    installSocketGuard(socket, VISITOR_EVENTS, floodLimiter);
+    void socket.join([rooms.visitor(visitorId), rooms.site(siteKey)]);
+
+    async function sayHello(): Promise<void> {
+      const [conversation, presence] = await Promise.all([currentConversation(deps, visitorId), deps.presence.forSite(site)]);
+      if (conversation) owned.add(conversation.id);
+      const hello: VisitorHello = {
+        visitorId,
+        token: tokens.get(socket) ?? '',
+        conversation: conversation ? { id: conversation.id, status: conversation.status, lastSeq: conversation.lastSeq } : null,
+        presence,
+      };
+      socket.emit('hello', hello);
+    }
+    sayHello().catch((error: unknown) => logger.error({ err: error }, 'visitor hello failed'));
+
+    async function ownConversation(conversationId: ConversationId): Promise<ConversationRecord> {
+      const conversation = await store.getConversation(conversationId);
+      // Someone else's conversation looks exactly like a missing one: nothing leaks.
+      if (!conversation || conversation.visitorId !== visitorId) throw new RelayError('not_found', 'No such conversation.');
+      owned.add(conversationId);
+      return conversation;
+    }
+
+    async function relay(message: Message, conversation: ConversationRecord): Promise<void> {
+      visitors.to(rooms.visitor(visitorId)).emit('message:new', message);
+      agents.to(rooms.agents).emit('message:new', message);
+      agents.to(rooms.agents).emit('conversation:updated', await summaries.summarize(conversation));
+    }
+
+    async function saveVisitorMessage(input: { clientId: string; text: string; context?: object; offline?: boolean; name?: string }) {
+      await messageLimiter.consume(visitorId);
+      const author: Author = { kind: 'visitor', id: visitorId, ...(input.name ? { name: input.name } : {}) };
+      const result = await store.appendVisitorMessage({
+        site: siteKey,
+        visitorId,
+        message: { clientId: input.clientId, author, text: input.text },
+        ...(input.context ? { context: input.context } : {}),
+        ...(input.offline ? { offline: true } : {}),
+      });
+      owned.add(result.conversation.id);
+      if (result.duplicate) {
+        metrics.inc('pasokh_messages_duplicate_total');
+      } else {
+        metrics.inc('pasokh_messages_total');
+        if (result.created) metrics.inc('pasokh_conversations_opened_total');
+        await relay(result.message, result.conversation);
+      }
+      return result;
+    }
+
+    socket.on(
+      'message:send',
+      guarded(logger, visitorMessageSendSchema, async (input) => {
+        const { message, conversation } = await saveVisitorMessage(input);
+        return { conversationId: conversation.id, seq: message.seq, createdAt: message.createdAt };
+      }),
+    );
+
+    socket.on(
+      'messages:sync',
+      guarded(logger, syncRequestSchema, async ({ conversationId, afterSeq }) => {
+        await ownConversation(conversationId);
+        return { messages: await store.listMessages(conversationId, { afterSeq, includeInternal: false }) };
+      }),
+    );
+
+    socket.on(
+      'typing',
+      guardedSignal(logger, typingSchema, async ({ conversationId, typing }) => {
+        if (!owned.has(conversationId)) await ownConversation(conversationId);
+        agents.to(rooms.agents).emit('typing', { conversationId, typing, from: 'visitor' });
+      }),
+    );
+
+    socket.on(
+      'read',
+      guardedSignal(logger, readSchema, async ({ conversationId, seq }) => {
+        if (!owned.has(conversationId)) await ownConversation(conversationId);
+        agents.to(rooms.agents).emit('read', { conversationId, seq, by: 'visitor' });
+      }),
+    );
+
+    socket.on(
+      'offline:leave',
+      guarded(logger, offlineLeaveSchema, async ({ clientId, email, text, name, context }) => {
+        await store.updateVisitor(visitorId, { email, ...(name ? { name } : {}) });
+        const { conversation } = await saveVisitorMessage({ clientId, text, offline: true, ...(name ? { name } : {}), ...(context ? { context } : {}) });
+        return { conversationId: conversation.id };
+      }),
+    );
+
+    socket.on(
+      'survey:answer',
+      guarded(logger, surveyAnswerSchema, async ({ conversationId, score, comment }) => {
+        await ownConversation(conversationId);
+        await store.saveSurvey(conversationId, score, comment ?? null);
+        return {};
+      }),
+    );
+  });
+
+  metrics.gauge('pasokh_visitor_sockets', () => visitors.sockets.size);
+}

@@ -1,0 +1,59 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEMO_FAQ, loadConfig } from '../../server/config.js';
+
+function dirWith(config: unknown): string {
+  const dir = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
+  writeFileSync(join(dir, 'pasokh.config.json'), typeof config === 'string' ? config : JSON.stringify(config));
+  return dir;
+}
+
+describe('configuration', () => {
+  it('runs with no file at all: one demo site on port 8787 with data under ./data', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
+    const config = loadConfig({}, cwd);
+    expect(config.port).toBe(8787);
+    expect(config.dataDir).toBe(join(cwd, 'data'));
+    expect(config.sites).toHaveLength(1);
+    expect(config.sites[0]).toMatchObject({ key: 'default', faq: DEMO_FAQ, locale: 'en', allowedOrigins: [] });
+  });
+
+  it('takes PORT, PASOKH_DATA and PASOKH_ALLOWED_ORIGINS from the environment', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
+    const config = loadConfig({ PORT: '9000', PASOKH_DATA: '/tmp/pasokh-x', PASOKH_ALLOWED_ORIGINS: 'https://a.example, https://b.example' }, cwd);
+    expect(config.port).toBe(9000);
+    expect(config.dataDir).toBe('/tmp/pasokh-x');
+    expect(config.sites[0]!.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
+  });
+
+  it('reads sites from pasokh.config.json, resolving the FAQ path next to the file', () => {
+    const dir = dirWith({ sites: [{ key: 'shop', name: 'Shop', faq: DEMO_FAQ, locale: 'fa', allowedOrigins: ['https://shop.example'], color: '#112233' }] });
+    const config = loadConfig({}, dir);
+    expect(config.sites[0]).toMatchObject({ key: 'shop', locale: 'fa', color: '#112233', position: 'right', vocabulary: true });
+  });
+
+  it.each([
+    [{ sites: [{ key: 'Shop Main' }] }, /"sites.0.key" must be lowercase letters/],
+    [{ sites: [{ key: 'a', allowedOrigins: ['https://shop.example/path'] }] }, /must be an origin like "https:\/\/shop.example"/],
+    [{ sites: [{ key: 'a', color: 'red' }] }, /must be a colour like "#0f766e"/],
+    [{ sites: [{ key: 'a', faq: 'missing.json' }] }, /The FAQ of site "a" .* does not exist/],
+    [{ sites: [{ key: 'a' }, { key: 'a' }] }, /listed twice/],
+    [{ sites: [{ key: 'a', businessHours: { timeZone: 'Mars/Olympus', weekly: {} } }] }, /IANA time zone/],
+    [{ port: 'eighty' }, /"port"/],
+    [{ colour: '#000000' }, /colour/],
+    ['{ not json', /is not valid JSON/],
+  ])('fails fast with a sentence a site owner understands: %j', (config, message) => {
+    const dir = dirWith(config);
+    expect(() => loadConfig({}, dir)).toThrow(ConfigError);
+    expect(() => loadConfig({}, dir)).toThrow(message);
+  });
+
+  it('refuses half of the first-admin pair and a bad port', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
+    expect(() => loadConfig({ PASOKH_ADMIN_EMAIL: 'a@b.c' }, cwd)).toThrow(/Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ PORT: 'http' }, cwd)).toThrow(/PORT must be a port number/);
+    expect(() => loadConfig({ PASOKH_LOCALE: 'de' }, cwd)).toThrow(/PASOKH_LOCALE must be "en" or "fa"/);
+  });
+});
