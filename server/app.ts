@@ -56,8 +56,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const relayDeps: RelayDeps = { config, store, logger, limits, metrics, site, presence };
 
   const http = Fastify({
-    loggerInstance: logger.child({ part: 'http' }) as FastifyBaseLogger,
-    disableRequestLogging: true,
+    // Request lines would drown the log at info; errors still come through.
+    loggerInstance: logger.child({ part: 'http' }, { level: 'warn' }) as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
     trustProxy: config.trustProxy,
   });

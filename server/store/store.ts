@@ -44,6 +44,12 @@ export interface ConversationRecord {
   firstResponseAt: IsoTime | null;
   surveyScore: number | null;
   surveyComment: string | null;
+  /**
+   * When the oldest visitor message not yet followed by an agent reply arrived (internal notes
+   * are not replies); null when nothing waits or the conversation is closed. The queue's
+   * `waitingSince`. Always set by the shipped stores; optional so hand-built records compile.
+   */
+  waitingSince?: IsoTime | null;
 }
 
 export interface AgentRecord {
@@ -82,6 +88,15 @@ export interface AppendVisitorResult extends AppendResult {
   /** True when this call opened the conversation. */
   created: boolean;
 }
+
+/** One item of a group commit: several appends saved in one transaction. */
+export interface BatchAppend {
+  conversationId: ConversationId;
+  message: NewMessage;
+}
+
+/** Per item: a conflict or an unknown conversation fails that item alone; nothing of it is written. */
+export type BatchAppendResult = { ok: true; result: AppendResult } | { ok: false; error: ConflictError | NotFoundError };
 
 export interface SavedReplyRecord {
   id: string;
@@ -146,6 +161,11 @@ export interface Store {
    * An agent message sets firstResponseAt when it is the first.
    */
   appendMessage(conversationId: ConversationId, message: NewMessage): Promise<AppendResult>;
+  /**
+   * Group commit: appendMessage for each item, in order, in one transaction (one fsync).
+   * Results are in input order; the same rules per item as appendMessage.
+   */
+  appendMessages(batch: BatchAppend[]): Promise<BatchAppendResult[]>;
   /** Messages with seq > afterSeq in seq order, at most `limit` (default 500). */
   listMessages(conversationId: ConversationId, options: { afterSeq?: number; limit?: number; includeInternal: boolean }): Promise<Message[]>;
   getConversation(id: ConversationId): Promise<ConversationRecord | null>;

@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
+import type { ConversationSummary } from '../../protocol/types.js';
 import type {
   AgentClientToServer,
   AgentServerToClient,
@@ -35,8 +36,10 @@ export interface Harness {
   visitor(auth?: Partial<VisitorAuth>, options?: { origin?: string }): Promise<{ socket: VisitorSocket; hello: VisitorHello }>;
   /** Signs in over HTTP and returns the session cookie. */
   login(email?: string, password?: string): Promise<string>;
-  /** An agent socket, signed in and connected. */
+  /** An agent socket, signed in, connected, and holding its first queue. */
   agent(cookie?: string): Promise<AgentSocket>;
+  /** The queue the server sent an agent socket when it connected. */
+  queueOf(socket: AgentSocket): ConversationSummary[];
   addAgent(email: string, name: string, role?: 'admin' | 'agent'): Promise<string>;
   stop(): Promise<void>;
 }
@@ -54,6 +57,7 @@ export async function startHarness(options: { env?: Record<string, string>; deps
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
   const sockets: Socket[] = [];
+  const queues = new WeakMap<AgentSocket, ConversationSummary[]>();
 
   async function login(email = ADMIN.email, password = ADMIN.password): Promise<string> {
     const response = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
@@ -95,11 +99,19 @@ export async function startHarness(options: { env?: Record<string, string>; deps
       });
       sockets.push(socket);
       await new Promise<void>((resolve, reject) => {
-        socket.once('hello', () => resolve());
+        socket.once('queue', (queue) => {
+          queues.set(socket, queue);
+          resolve();
+        });
         socket.once('connect_error', reject);
         setTimeout(() => reject(new Error('agent did not connect within 5 s')), 5000);
       });
       return socket;
+    },
+    queueOf(socket) {
+      const queue = queues.get(socket);
+      if (!queue) throw new Error('this agent socket has no queue yet');
+      return queue;
     },
     async addAgent(email, name, role = 'agent') {
       await addAgent(store, { email, name, password: ADMIN.password, role });

@@ -60,7 +60,7 @@ describe('the relay between a visitor and an agent', () => {
     expect(back.visitorId).toBe(hello.visitorId);
     expect(back.conversation).toEqual({ id: first.conversationId, status: 'open', lastSeq: 2 });
     const sync = await again.timeout(5000).emitWithAck('messages:sync', { conversationId: first.conversationId, afterSeq: 0 });
-    expect(sync.ok && sync.messages.map((m) => [m.seq, m.text])).toEqual([
+    expect(sync.ok && sync.messages.map((m: Message) => [m.seq, m.text])).toEqual([
       [1, 'Hello?'],
       [2, 'Hi! How can I help?'],
     ]);
@@ -107,15 +107,16 @@ describe('the relay between a visitor and an agent', () => {
     if (!first.ok) throw new Error(first.error.message);
     const note = await agent.timeout(5000).emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'VIP customer, offer 10%', internal: true });
     expect(note).toMatchObject({ ok: true, seq: 2 });
+    const third = nextEvent<Message>(visitor, 'message:new', (m) => m.seq === 3);
     const reply = await agent.timeout(5000).emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Yes: 10% off today.' });
     expect(reply).toMatchObject({ ok: true, seq: 3 });
-    await nextEvent<Message>(visitor, 'message:new', (m) => m.seq === 3);
+    await third;
 
     expect(heard.map((m) => m.text)).toEqual(['Can I get a discount?', 'Yes: 10% off today.']);
     const sync = await visitor.timeout(5000).emitWithAck('messages:sync', { conversationId: first.conversationId, afterSeq: 0 });
-    expect(sync.ok && sync.messages.map((m) => m.text)).toEqual(['Can I get a discount?', 'Yes: 10% off today.']);
+    expect(sync.ok && sync.messages.map((m: Message) => m.text)).toEqual(['Can I get a discount?', 'Yes: 10% off today.']);
     const agentView = await agent.timeout(5000).emitWithAck('messages:sync', { conversationId: first.conversationId, afterSeq: 0 });
-    expect(agentView.ok && agentView.messages.filter((m) => m.internal).map((m) => m.text)).toEqual(['VIP customer, offer 10%']);
+    expect(agentView.ok && agentView.messages.filter((m: Message) => m.internal).map((m: Message) => m.text)).toEqual(['VIP customer, offer 10%']);
   });
 
   it('tells the visitor when the conversation is closed and records the survey answer', async () => {
@@ -162,11 +163,9 @@ describe('the relay between a visitor and an agent', () => {
     expect((await h.store.getVisitor(hello.visitorId))?.email).toBe('sara@example.com');
 
     const agent = await h.agent();
-    const queue = await nextEvent<ConversationSummary[]>(agent, 'queue').catch(() => null);
-    // The queue may have arrived with hello; ask for the detail instead of racing it.
+    expect(h.queueOf(agent).map((c) => [c.id, c.offline])).toEqual([[left.conversationId, true]]);
     const detail = await agent.timeout(5000).emitWithAck('conversation:get', { conversationId: left.conversationId });
     expect(detail).toMatchObject({ ok: true, conversation: { offline: true, visitor: { email: 'sara@example.com' } } });
-    if (queue) expect(queue.map((c) => c.id)).toContain(left.conversationId);
   });
 
   it('reports presence to visitors when an agent comes online or goes away', async () => {

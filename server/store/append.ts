@@ -1,0 +1,211 @@
+/**
+ * Saving messages: the one place seqs are assigned. Everything here runs inside a transaction
+ * that holds the conversation row (SELECT … FOR UPDATE on PostgreSQL; on SQLite the single
+ * connection and BEGIN IMMEDIATE serialise writers), so reading last_seq, inserting seq + 1 and
+ * writing last_seq back cannot interleave with another append to the same conversation.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Selectable, Transaction } from 'kysely';
+import type { VisitorContext } from '../../protocol/types.js';
+import { mergeContext } from './context.js';
+import { flag, nowIso, parseContext, toConversation, toMessage } from './rows.js';
+import type { ConversationsTable, Database, MessagesTable } from './schema.js';
+import {
+  ConflictError,
+  NotFoundError,
+  type AppendResult,
+  type AppendVisitorResult,
+  type BatchAppend,
+  type BatchAppendResult,
+  type NewMessage,
+} from './store.js';
+
+type Trx = Transaction<Database>;
+type ConversationRow = Selectable<ConversationsTable>;
+
+export interface AppendOptions {
+  /** PostgreSQL: take row locks. SQLite has no FOR UPDATE and needs none. */
+  rowLocks: boolean;
+}
+
+async function lockConversations(trx: Trx, ids: string[], options: AppendOptions): Promise<Map<string, ConversationRow>> {
+  if (ids.length === 0) return new Map();
+  // Sorted, so two batches touching the same conversations lock them in the same order.
+  const rows = await trx
+    .selectFrom('conversations')
+    .selectAll()
+    .where('id', 'in', [...new Set(ids)].sort())
+    .orderBy('id')
+    .$if(options.rowLocks, (q) => q.forUpdate())
+    .execute();
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+function sameSender(row: Selectable<MessagesTable>, message: NewMessage): boolean {
+  return row.text === message.text && row.author_kind === message.author.kind && row.author_id === (message.author.id ?? null);
+}
+
+/** The stored message for a resend, or a ConflictError when the clientId was used for something else. */
+function resend(row: Selectable<MessagesTable>, message: NewMessage): AppendResult {
+  if (!sameSender(row, message)) {
+    throw new ConflictError(`clientId ${message.clientId} was already used for a different message`);
+  }
+  return { message: toMessage(row), duplicate: true };
+}
+
+/**
+ * Appends to a locked conversation row and updates that row object in memory; the caller
+ * writes the row back with saveConversationState once per transaction.
+ */
+async function appendToLocked(trx: Trx, conversation: ConversationRow, message: NewMessage): Promise<AppendResult> {
+  const existing = await trx
+    .selectFrom('messages')
+    .selectAll()
+    .where('conversation_id', '=', conversation.id)
+    .where('client_id', '=', message.clientId)
+    .executeTakeFirst();
+  if (existing !== undefined) return resend(existing, message);
+
+  const row: Selectable<MessagesTable> = {
+    id: randomUUID(),
+    conversation_id: conversation.id,
+    seq: conversation.last_seq + 1,
+    client_id: message.clientId,
+    author_kind: message.author.kind,
+    author_id: message.author.id ?? null,
+    author_name: message.author.name ?? null,
+    text: message.text,
+    internal: flag(message.internal),
+    created_at: nowIso(),
+  };
+  await trx.insertInto('messages').values(row).execute();
+
+  conversation.last_seq = row.seq;
+  if (message.author.kind === 'visitor') {
+    conversation.waiting_since ??= row.created_at;
+  } else if (message.author.kind === 'agent' && row.internal === 0) {
+    // Internal notes are not answers: the visitor is still waiting and has had no response.
+    conversation.first_response_at ??= row.created_at;
+    conversation.waiting_since = null;
+  }
+  return { message: toMessage(row), duplicate: false };
+}
+
+async function saveConversationState(trx: Trx, row: ConversationRow): Promise<void> {
+  await trx
+    .updateTable('conversations')
+    .set({
+      last_seq: row.last_seq,
+      first_response_at: row.first_response_at,
+      waiting_since: row.waiting_since,
+      context: row.context,
+      offline: row.offline,
+    })
+    .where('id', '=', row.id)
+    .execute();
+}
+
+/** Group commit: see Store.appendMessages. Runs inside the caller's transaction. */
+export async function appendBatch(trx: Trx, batch: BatchAppend[], options: AppendOptions): Promise<BatchAppendResult[]> {
+  const conversations = await lockConversations(
+    trx,
+    batch.map((item) => item.conversationId),
+    options,
+  );
+  const dirty = new Set<ConversationRow>();
+  const results: BatchAppendResult[] = [];
+  for (const item of batch) {
+    const conversation = conversations.get(item.conversationId);
+    if (conversation === undefined) {
+      results.push({ ok: false, error: new NotFoundError(`No conversation ${item.conversationId}`) });
+      continue;
+    }
+    try {
+      const result = await appendToLocked(trx, conversation, item.message);
+      if (!result.duplicate) dirty.add(conversation);
+      results.push({ ok: true, result });
+    } catch (error) {
+      // A conflict is detected before anything of its item is written, so the batch goes on.
+      if (!(error instanceof ConflictError)) throw error;
+      results.push({ ok: false, error });
+    }
+  }
+  for (const conversation of dirty) await saveConversationState(trx, conversation);
+  return results;
+}
+
+export interface VisitorAppendInput {
+  site: string;
+  visitorId: string;
+  message: NewMessage;
+  context?: VisitorContext;
+  offline?: boolean;
+}
+
+/** See Store.appendVisitorMessage. Runs inside the caller's transaction. */
+export async function appendVisitor(trx: Trx, input: VisitorAppendInput, options: AppendOptions): Promise<AppendVisitorResult> {
+  // The visitor row lock serialises this visitor's appends, so "find the open conversation or
+  // open one" cannot run twice at once; the partial unique index backs it up.
+  const visitor = await trx
+    .selectFrom('visitors')
+    .select(['id', 'site'])
+    .where('id', '=', input.visitorId)
+    .$if(options.rowLocks, (q) => q.forUpdate())
+    .executeTakeFirst();
+  if (visitor === undefined || visitor.site !== input.site) {
+    throw new NotFoundError(`No visitor ${input.visitorId} on site ${input.site}`);
+  }
+
+  // A resend is recognised even when its conversation was closed in the meantime: answering it
+  // by opening a new conversation would store the message twice.
+  const earlier = await trx
+    .selectFrom('messages')
+    .innerJoin('conversations', 'conversations.id', 'messages.conversation_id')
+    .selectAll('messages')
+    .where('conversations.visitor_id', '=', input.visitorId)
+    .where('messages.client_id', '=', input.message.clientId)
+    .executeTakeFirst();
+  if (earlier !== undefined) {
+    const duplicate = resend(earlier, input.message);
+    const conversation = await trx.selectFrom('conversations').selectAll().where('id', '=', earlier.conversation_id).executeTakeFirstOrThrow();
+    return { ...duplicate, conversation: toConversation(conversation), created: false };
+  }
+
+  let conversation = await trx
+    .selectFrom('conversations')
+    .selectAll()
+    .where('visitor_id', '=', input.visitorId)
+    .where('status', '=', 'open')
+    .$if(options.rowLocks, (q) => q.forUpdate())
+    .executeTakeFirst();
+  const created = conversation === undefined;
+  if (conversation === undefined) {
+    conversation = {
+      id: randomUUID(),
+      site: input.site,
+      visitor_id: input.visitorId,
+      status: 'open',
+      offline: flag(input.offline),
+      assignee_id: null,
+      context: JSON.stringify(mergeContext({}, input.context)),
+      last_seq: 0,
+      created_at: nowIso(),
+      closed_at: null,
+      first_response_at: null,
+      waiting_since: null,
+      survey_score: null,
+      survey_comment: null,
+      survey_at: null,
+    };
+    await trx.insertInto('conversations').values(conversation).execute();
+  } else {
+    if (input.context !== undefined) {
+      conversation.context = JSON.stringify(mergeContext(parseContext(conversation.context), input.context));
+    }
+    if (input.offline === true) conversation.offline = 1;
+  }
+
+  const result = await appendToLocked(trx, conversation, input.message);
+  await saveConversationState(trx, conversation);
+  return { ...result, conversation: toConversation(conversation), created };
+}

@@ -1,0 +1,433 @@
+/**
+ * The Store on top of Kysely: every query is written once and runs on SQLite and PostgreSQL.
+ * sqlite.ts and postgres.ts only open the connection and say whether row locks exist.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { AgentId, ConversationId, FaqEvent, IsoTime, Message, SiteKey, VisitorId } from '../../protocol/types.js';
+import { appendBatch, appendVisitor, type VisitorAppendInput } from './append.js';
+import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
+import { faqInsights, surveyStats } from './insights.js';
+import { migrateToLatest } from './migrations/index.js';
+import {
+  faqEventRow,
+  nowIso,
+  toAgent,
+  toConversation,
+  toIso,
+  toMessage,
+  toSavedReply,
+  toSession,
+  toVisitor,
+} from './rows.js';
+import type { Database } from './schema.js';
+import {
+  ConflictError,
+  NotFoundError,
+  type AgentRecord,
+  type AppendResult,
+  type AppendVisitorResult,
+  type BatchAppend,
+  type BatchAppendResult,
+  type ConversationRecord,
+  type FaqInsights,
+  type NewMessage,
+  type SavedReplyRecord,
+  type SessionRecord,
+  type Store,
+  type SurveyStats,
+  type VisitorRecord,
+} from './store.js';
+
+export interface KyselyStoreOptions {
+  /** True on PostgreSQL: take SELECT … FOR UPDATE locks. */
+  rowLocks: boolean;
+  /** PostgreSQL schema holding the tables (and Kysely's migration table). */
+  schema?: string;
+}
+
+/** Rows per INSERT for bulk writes: well under SQLite's bound-parameter limit. */
+const INSERT_CHUNK = 200;
+
+/** Email as a login key: "  Sara@Example.com" and "sara@example.com" are one account. */
+function emailKey(email: string): string {
+  return email.trim().toLowerCase();
+}
+
+export class KyselyStore implements Store {
+  readonly #db: Kysely<Database>;
+  readonly #options: KyselyStoreOptions;
+  #closed: Promise<void> | undefined;
+
+  constructor(db: Kysely<Database>, options: KyselyStoreOptions) {
+    this.#db = db;
+    this.#options = options;
+  }
+
+  async migrate(): Promise<void> {
+    await migrateToLatest(this.#db, this.#options.schema === undefined ? {} : { schema: this.#options.schema });
+  }
+
+  close(): Promise<void> {
+    this.#closed ??= this.#db.destroy();
+    return this.#closed;
+  }
+
+  // ---------- visitors ----------
+
+  async createVisitor(input: Parameters<Store['createVisitor']>[0]): Promise<VisitorRecord> {
+    const now = nowIso();
+    const row = {
+      id: randomUUID(),
+      site: input.site,
+      token_hash: input.tokenHash,
+      external_id: input.externalId ?? null,
+      name: input.name ?? null,
+      email: input.email ?? null,
+      locale: input.locale ?? null,
+      first_seen_at: now,
+      last_seen_at: now,
+    };
+    try {
+      await this.#db.insertInto('visitors').values(row).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError('A visitor with this token already exists', { cause: error });
+      throw error;
+    }
+    return toVisitor(row);
+  }
+
+  async findVisitorByTokenHash(site: SiteKey, tokenHash: string): Promise<VisitorRecord | null> {
+    const row = await this.#db.selectFrom('visitors').selectAll().where('site', '=', site).where('token_hash', '=', tokenHash).executeTakeFirst();
+    return row === undefined ? null : toVisitor(row);
+  }
+
+  async findVisitorByExternalId(site: SiteKey, externalId: string): Promise<VisitorRecord | null> {
+    // Not unique in the schema (a site may identify a user on two devices before we link
+    // them): the first visitor seen is the canonical one.
+    const row = await this.#db
+      .selectFrom('visitors')
+      .selectAll()
+      .where('site', '=', site)
+      .where('external_id', '=', externalId)
+      .orderBy('first_seen_at')
+      .orderBy('id')
+      .limit(1)
+      .executeTakeFirst();
+    return row === undefined ? null : toVisitor(row);
+  }
+
+  async getVisitor(id: VisitorId): Promise<VisitorRecord | null> {
+    const row = await this.#db.selectFrom('visitors').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? null : toVisitor(row);
+  }
+
+  async updateVisitor(id: VisitorId, patch: Parameters<Store['updateVisitor']>[1]): Promise<VisitorRecord> {
+    const row = await this.#db
+      .updateTable('visitors')
+      .set({
+        last_seen_at: nowIso(),
+        ...(patch.name !== undefined && { name: patch.name }),
+        ...(patch.email !== undefined && { email: patch.email }),
+        ...(patch.locale !== undefined && { locale: patch.locale }),
+        ...(patch.tokenHash !== undefined && { token_hash: patch.tokenHash }),
+      })
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (row === undefined) throw new NotFoundError(`No visitor ${id}`);
+    return toVisitor(row);
+  }
+
+  // ---------- conversations and messages ----------
+
+  appendVisitorMessage(input: VisitorAppendInput): Promise<AppendVisitorResult> {
+    return this.#db.transaction().execute((trx) => appendVisitor(trx, input, this.#options));
+  }
+
+  async appendMessage(conversationId: ConversationId, message: NewMessage): Promise<AppendResult> {
+    const [outcome] = await this.appendMessages([{ conversationId, message }]);
+    if (outcome === undefined) throw new Error('appendMessages returned no result');
+    if (!outcome.ok) throw outcome.error;
+    return outcome.result;
+  }
+
+  async appendMessages(batch: BatchAppend[]): Promise<BatchAppendResult[]> {
+    if (batch.length === 0) return [];
+    return this.#db.transaction().execute((trx) => appendBatch(trx, batch, this.#options));
+  }
+
+  async listMessages(conversationId: ConversationId, options: { afterSeq?: number; limit?: number; includeInternal: boolean }): Promise<Message[]> {
+    const limit = Math.max(0, Math.trunc(options.limit ?? 500));
+    if (limit === 0) return [];
+    const rows = await this.#db
+      .selectFrom('messages')
+      .selectAll()
+      .where('conversation_id', '=', conversationId)
+      .where('seq', '>', options.afterSeq ?? 0)
+      .$if(!options.includeInternal, (q) => q.where('internal', '=', 0))
+      .orderBy('seq')
+      .limit(limit)
+      .execute();
+    return rows.map(toMessage);
+  }
+
+  async getConversation(id: ConversationId): Promise<ConversationRecord | null> {
+    const row = await this.#db.selectFrom('conversations').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? null : toConversation(row);
+  }
+
+  async findOpenConversation(visitorId: VisitorId): Promise<ConversationRecord | null> {
+    const row = await this.#db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('visitor_id', '=', visitorId)
+      .where('status', '=', 'open')
+      .executeTakeFirst();
+    return row === undefined ? null : toConversation(row);
+  }
+
+  async listVisitorConversations(visitorId: VisitorId, limit = 20): Promise<ConversationRecord[]> {
+    const rows = await this.#db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('visitor_id', '=', visitorId)
+      .orderBy('created_at', 'desc')
+      .orderBy('id', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map(toConversation);
+  }
+
+  async listConversations(filter: Parameters<Store['listConversations']>[0]): Promise<ConversationRecord[]> {
+    if (filter.sites !== undefined && filter.sites.length === 0) return [];
+    const { sites, status, assigneeId } = filter;
+    const rows = await this.#db
+      .selectFrom('conversations')
+      .selectAll()
+      .$if(sites !== undefined, (q) => q.where('site', 'in', sites ?? []))
+      .$if(status !== undefined, (q) => q.where('status', '=', status ?? 'open'))
+      .$if(assigneeId === null, (q) => q.where('assignee_id', 'is', null))
+      .$if(typeof assigneeId === 'string', (q) => q.where('assignee_id', '=', assigneeId ?? ''))
+      .orderBy('created_at')
+      .orderBy('id')
+      .limit(filter.limit ?? 500)
+      .execute();
+    return rows.map(toConversation);
+  }
+
+  async assignConversation(id: ConversationId, agentId: AgentId | null, options: { onlyIfUnassigned?: boolean } = {}): Promise<ConversationRecord | null> {
+    let row;
+    try {
+      // One conditional UPDATE: the database decides the race, not a read-then-write.
+      row = await this.#db
+        .updateTable('conversations')
+        .set({ assignee_id: agentId })
+        .where('id', '=', id)
+        .$if(options.onlyIfUnassigned === true, (q) =>
+          q.where((eb) => eb.or([eb('assignee_id', 'is', null), ...(agentId === null ? [] : [eb('assignee_id', '=', agentId)])])),
+        )
+        .returningAll()
+        .executeTakeFirst();
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new NotFoundError(`No agent ${agentId}`, { cause: error });
+      throw error;
+    }
+    if (row !== undefined) return toConversation(row);
+    if ((await this.getConversation(id)) === null) throw new NotFoundError(`No conversation ${id}`);
+    return null;
+  }
+
+  async closeConversation(id: ConversationId): Promise<ConversationRecord> {
+    const now = nowIso();
+    const row = await this.#db
+      .updateTable('conversations')
+      .set((eb) => ({
+        status: 'closed',
+        closed_at: eb.fn.coalesce('closed_at', eb.val(now)),
+        waiting_since: null,
+      }))
+      .where('id', '=', id)
+      .returningAll()
+      .executeTakeFirst();
+    if (row === undefined) throw new NotFoundError(`No conversation ${id}`);
+    return toConversation(row);
+  }
+
+  async saveSurvey(id: ConversationId, score: number, comment: string | null): Promise<void> {
+    if (!Number.isInteger(score) || score < 0 || score > 10) throw new RangeError(`A survey score is an integer 0–10, got ${score}`);
+    const result = await this.#db
+      .updateTable('conversations')
+      .set({ survey_score: score, survey_comment: comment, survey_at: nowIso() })
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (result.numUpdatedRows === 0n) throw new NotFoundError(`No conversation ${id}`);
+  }
+
+  async recentFirstResponseSeconds(site: SiteKey, limit: number): Promise<number[]> {
+    const rows = await this.#db
+      .selectFrom('conversations')
+      .select(['created_at', 'first_response_at'])
+      .where('site', '=', site)
+      .where('first_response_at', 'is not', null)
+      .orderBy('first_response_at', 'desc')
+      .limit(limit)
+      .execute();
+    return rows.map((row) => Math.max(0, (Date.parse(row.first_response_at ?? row.created_at) - Date.parse(row.created_at)) / 1000));
+  }
+
+  surveyStats(site: SiteKey | null, since: IsoTime): Promise<SurveyStats> {
+    return surveyStats(this.#db, site, toIso(since));
+  }
+
+  // ---------- agents and sessions ----------
+
+  async createAgent(input: Parameters<Store['createAgent']>[0]): Promise<AgentRecord> {
+    const row = {
+      id: randomUUID(),
+      email: input.email.trim(),
+      email_key: emailKey(input.email),
+      name: input.name,
+      role: input.role,
+      password_hash: input.passwordHash,
+      disabled: 0 as const,
+      created_at: nowIso(),
+    };
+    try {
+      await this.#db.insertInto('agents').values(row).execute();
+    } catch (error) {
+      if (isUniqueViolation(error)) throw new ConflictError(`An agent with email ${row.email} already exists`, { cause: error });
+      throw error;
+    }
+    return toAgent(row);
+  }
+
+  async findAgentByEmail(email: string): Promise<AgentRecord | null> {
+    const row = await this.#db.selectFrom('agents').selectAll().where('email_key', '=', emailKey(email)).executeTakeFirst();
+    return row === undefined ? null : toAgent(row);
+  }
+
+  async getAgent(id: AgentId): Promise<AgentRecord | null> {
+    const row = await this.#db.selectFrom('agents').selectAll().where('id', '=', id).executeTakeFirst();
+    return row === undefined ? null : toAgent(row);
+  }
+
+  async listAgents(): Promise<AgentRecord[]> {
+    const rows = await this.#db.selectFrom('agents').selectAll().orderBy('created_at').orderBy('email_key').execute();
+    return rows.map(toAgent);
+  }
+
+  async updateAgent(id: AgentId, patch: Parameters<Store['updateAgent']>[1]): Promise<AgentRecord> {
+    const set = {
+      ...(patch.name !== undefined && { name: patch.name }),
+      ...(patch.role !== undefined && { role: patch.role }),
+      ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
+      ...(patch.disabled !== undefined && { disabled: patch.disabled ? (1 as const) : (0 as const) }),
+    };
+    const row =
+      Object.keys(set).length === 0
+        ? await this.#db.selectFrom('agents').selectAll().where('id', '=', id).executeTakeFirst()
+        : await this.#db.updateTable('agents').set(set).where('id', '=', id).returningAll().executeTakeFirst();
+    if (row === undefined) throw new NotFoundError(`No agent ${id}`);
+    return toAgent(row);
+  }
+
+  async deleteAgent(id: AgentId): Promise<void> {
+    // Foreign keys do the rest: sessions go, conversations and saved replies keep a null author.
+    await this.#db.deleteFrom('agents').where('id', '=', id).execute();
+  }
+
+  async createSession(input: { tokenHash: string; agentId: AgentId; expiresAt: IsoTime }): Promise<SessionRecord> {
+    const now = nowIso();
+    const row = { token_hash: input.tokenHash, agent_id: input.agentId, created_at: now, expires_at: toIso(input.expiresAt) };
+    try {
+      await this.#db.transaction().execute(async (trx) => {
+        // Logins are rare, so this is where the agent's expired sessions are swept away.
+        await trx.deleteFrom('sessions').where('agent_id', '=', input.agentId).where('expires_at', '<=', now).execute();
+        await trx.insertInto('sessions').values(row).execute();
+      });
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new NotFoundError(`No agent ${input.agentId}`, { cause: error });
+      if (isUniqueViolation(error)) throw new ConflictError('This session token already exists', { cause: error });
+      throw error;
+    }
+    return toSession(row);
+  }
+
+  /** An expired session is not found. */
+  async findSession(tokenHash: string): Promise<SessionRecord | null> {
+    const row = await this.#db
+      .selectFrom('sessions')
+      .selectAll()
+      .where('token_hash', '=', tokenHash)
+      .where('expires_at', '>', nowIso())
+      .executeTakeFirst();
+    return row === undefined ? null : toSession(row);
+  }
+
+  async deleteSession(tokenHash: string): Promise<void> {
+    await this.#db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
+  }
+
+  async deleteAgentSessions(agentId: AgentId): Promise<void> {
+    await this.#db.deleteFrom('sessions').where('agent_id', '=', agentId).execute();
+  }
+
+  // ---------- saved replies ----------
+
+  /** A site's replies plus the global ones (site null); with `null`, every reply of every site. */
+  async listSavedReplies(site: SiteKey | null): Promise<SavedReplyRecord[]> {
+    const rows = await this.#db
+      .selectFrom('saved_replies')
+      .selectAll()
+      .$if(site !== null, (q) => q.where((eb) => eb.or([eb('site', '=', site ?? ''), eb('site', 'is', null)])))
+      .orderBy('title')
+      .orderBy('id')
+      .execute();
+    return rows.map(toSavedReply);
+  }
+
+  /** Creates, or with an `id` replaces (creating it under that id when missing). */
+  async saveSavedReply(input: Parameters<Store['saveSavedReply']>[0]): Promise<SavedReplyRecord> {
+    const row = {
+      id: input.id ?? randomUUID(),
+      site: input.site,
+      title: input.title,
+      text: input.text,
+      created_by: input.createdBy,
+      updated_at: nowIso(),
+    };
+    try {
+      await this.#db
+        .insertInto('saved_replies')
+        .values(row)
+        .onConflict((oc) => oc.column('id').doUpdateSet({ site: row.site, title: row.title, text: row.text, updated_at: row.updated_at }))
+        .execute();
+    } catch (error) {
+      if (isForeignKeyViolation(error)) throw new NotFoundError(`No agent ${input.createdBy}`, { cause: error });
+      throw error;
+    }
+    const saved = await this.#db.selectFrom('saved_replies').selectAll().where('id', '=', row.id).executeTakeFirstOrThrow();
+    return toSavedReply(saved);
+  }
+
+  async deleteSavedReply(id: string): Promise<void> {
+    await this.#db.deleteFrom('saved_replies').where('id', '=', id).execute();
+  }
+
+  // ---------- FAQ analytics ----------
+
+  async recordFaqEvents(events: FaqEvent[]): Promise<void> {
+    if (events.length === 0) return;
+    const rows = events.map((event) => faqEventRow(event, randomUUID()));
+    await this.#db.transaction().execute(async (trx) => {
+      for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+        await trx.insertInto('faq_events').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+      }
+    });
+  }
+
+  faqInsights(site: SiteKey, since: IsoTime, limit = 10): Promise<FaqInsights> {
+    return faqInsights(this.#db, site, toIso(since), limit);
+  }
+}

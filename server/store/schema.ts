@@ -1,0 +1,106 @@
+/**
+ * Row shapes of the tables, as Kysely sees them. One schema for SQLite and PostgreSQL, so only
+ * portable column types: ids and timestamps are text (timestamps are ISO 8601 UTC strings from
+ * `Date#toISOString`, which sort as text), flags are integers 0/1, JSON is text.
+ */
+
+/** 0 or 1: SQLite has no boolean type and one schema serves both databases. */
+export type Flag = 0 | 1;
+
+export interface VisitorsTable {
+  id: string;
+  site: string;
+  token_hash: string;
+  external_id: string | null;
+  name: string | null;
+  email: string | null;
+  locale: string | null;
+  first_seen_at: string;
+  last_seen_at: string;
+}
+
+export interface ConversationsTable {
+  id: string;
+  site: string;
+  visitor_id: string;
+  status: 'open' | 'closed';
+  offline: Flag;
+  assignee_id: string | null;
+  /** VisitorContext as JSON. */
+  context: string;
+  last_seq: number;
+  created_at: string;
+  closed_at: string | null;
+  first_response_at: string | null;
+  /** When the oldest visitor message not yet answered by an agent arrived; null when none waits. */
+  waiting_since: string | null;
+  survey_score: number | null;
+  survey_comment: string | null;
+  survey_at: string | null;
+}
+
+export interface MessagesTable {
+  id: string;
+  conversation_id: string;
+  seq: number;
+  client_id: string;
+  author_kind: 'visitor' | 'agent' | 'system';
+  author_id: string | null;
+  author_name: string | null;
+  text: string;
+  internal: Flag;
+  created_at: string;
+}
+
+export interface AgentsTable {
+  id: string;
+  email: string;
+  /** trim + lowercase of `email`: the unique login key. */
+  email_key: string;
+  name: string;
+  role: 'admin' | 'agent';
+  password_hash: string;
+  disabled: Flag;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  agent_id: string;
+  created_at: string;
+  expires_at: string;
+}
+
+export interface SavedRepliesTable {
+  id: string;
+  site: string | null;
+  title: string;
+  text: string;
+  created_by: string | null;
+  updated_at: string;
+}
+
+export interface FaqEventsTable {
+  id: string;
+  site: string;
+  kind: 'search' | 'view' | 'helpful';
+  visitor_id: string | null;
+  query: string | null;
+  /** The query trimmed, whitespace collapsed and lowercased: what insights group by. */
+  query_key: string | null;
+  hits: number | null;
+  article_id: string | null;
+  helpful: Flag | null;
+  locale: string | null;
+  at: string;
+}
+
+export interface Database {
+  visitors: VisitorsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  agents: AgentsTable;
+  sessions: SessionsTable;
+  saved_replies: SavedRepliesTable;
+  faq_events: FaqEventsTable;
+}

@@ -1,0 +1,51 @@
+/** The Store contract on SQLite: a fresh database file in the OS temp folder per test. */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createSqliteStore } from '../../server/store/sqlite.js';
+import type { Store } from '../../server/store/store.js';
+import { describeStoreContract } from './store-contract.js';
+
+describeStoreContract('SQLite', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'pasokh-store-'));
+  // A nested path: the store creates missing folders itself.
+  const file = join(dir, 'data', 'pasokh.db');
+  let current: Store = await createSqliteStore({ file });
+  return {
+    store: current,
+    reopen: async () => {
+      current = await createSqliteStore({ file });
+      return current;
+    },
+    cleanup: async () => {
+      await current.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+});
+
+describe('SQLite store file', () => {
+  const dirs: string[] = [];
+  afterAll(async () => {
+    for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+  });
+
+  it('is opened in WAL mode with full synchronous commits and foreign keys', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pasokh-store-'));
+    dirs.push(dir);
+    const file = join(dir, 'pasokh.db');
+    const store = await createSqliteStore({ file });
+    await store.close();
+    const db = new Database(file, { readonly: true });
+    try {
+      // journal_mode is a property of the file and survives the connection.
+      expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+      const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
+      expect(tables).toEqual(expect.arrayContaining(['agents', 'conversations', 'faq_events', 'messages', 'saved_replies', 'sessions', 'visitors']));
+    } finally {
+      db.close();
+    }
+  });
+});
