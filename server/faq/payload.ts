@@ -1,0 +1,38 @@
+/**
+ * What `GET /api/faq` serves, built once per FAQ version: the docs search needs (no full
+ * answers) and the prebuilt fuse.js index, so the browser neither indexes nor downloads
+ * every answer up front (issue 3).
+ */
+import { createHash } from 'node:crypto';
+import type { FaqPayload } from '../../protocol/faq.js';
+import { LOCALES, type FaqEntry } from '../../protocol/types.js';
+import { buildSearchIndex, toSearchDocs } from '../../widget/search/index.js';
+
+export interface BuiltPayload {
+  /** JSON of a `FaqPayload`. */
+  body: string;
+  /** Strong ETag: the version in quotes. */
+  etag: string;
+  /** Content hash of the entries and settings. */
+  version: string;
+}
+
+/** Hashes what the visitor's search depends on; the same FAQ always gets the same version. */
+export function faqVersion(entries: readonly FaqEntry[], vocabulary: boolean): string {
+  return createHash('sha256').update(JSON.stringify([entries, vocabulary])).digest('base64url').slice(0, 16);
+}
+
+/** Serialises the search payload for one site. */
+export function buildFaqPayload(site: string, entries: readonly FaqEntry[], vocabulary: boolean): BuiltPayload {
+  const version = faqVersion(entries, vocabulary);
+  const docs = toSearchDocs(entries);
+  const payload: FaqPayload = {
+    site,
+    version,
+    locales: LOCALES.filter((l) => entries.some((e) => e.locale === l)),
+    docs,
+    index: buildSearchIndex(docs),
+    vocabulary,
+  };
+  return { body: JSON.stringify(payload), etag: `"${version}"`, version };
+}

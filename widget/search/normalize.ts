@@ -1,0 +1,206 @@
+/**
+ * One normaliser for the FAQ index and the visitor's query, in the browser and on the server
+ * (issue 3). Arabic and Persian spellings of the same word become the same string, and the
+ * half-space (ZWNJ), its absence and a plain space all tokenise alike.
+ *
+ * Pure and allocation-light: it runs on every keystroke and over every FAQ doc at load.
+ */
+
+/** A token of the original text: its normalised form and where it came from. */
+export interface TokenRange {
+  token: string;
+  /** Offset of the token's first UTF-16 unit in the original text. */
+  start: number;
+  /** Offset just past the token's last UTF-16 unit in the original text. */
+  end: number;
+}
+
+const DROP = '';
+const SPACE = ' ';
+
+// Single code units whose matching form differs from themselves. Everything else in the
+// Arabic block maps to itself; anything not a letter, digit or mark separates words.
+const MAP = new Map<number, string>();
+const put = (chars: string, to: string): void => {
+  for (const ch of chars) MAP.set(ch.charCodeAt(0), to);
+};
+put('\u064A\u0649\u0626\u06CD\u06D0', '\u06CC'); // ي ى ئ → ی
+put('\u0643\u06AA', '\u06A9'); // ك → ک
+put('\u0629\u06C0\u06C1\u06BE\u06D5', '\u0647'); // ة ۀ ہ ھ → ه
+put('\u0623\u0625\u0622\u0671', '\u0627'); // أ إ آ ٱ → ا
+put('\u0624', '\u0648'); // ؤ → و
+for (let d = 0; d < 10; d++) {
+  MAP.set(0x06f0 + d, String(d)); // Persian digits
+  MAP.set(0x0660 + d, String(d)); // Arabic-Indic digits
+}
+// Harakat, tanwin, shadda, sukun, hamza above/below, superscript alef, Quranic marks, tatweel.
+for (let c = 0x064b; c <= 0x065f; c++) MAP.set(c, DROP);
+for (let c = 0x06d6; c <= 0x06ed; c++) MAP.set(c, DROP);
+put('\u0670\u0640', DROP);
+// Joiners and direction marks are invisible: "می‌خواهم" and "میخواهم" are one word.
+put('\u200B\u200C\u200D\u200E\u200F\u00AD\u2060\uFEFF', DROP);
+// An apostrophe joins ("can't" = "cant") rather than splits.
+put("'\u2019\u02BC", DROP);
+// Arabic decimal and thousands separators read as their ASCII forms (٫ ٬), percent as %.
+put('\u066B', '.');
+put('\u066C', ',');
+
+const PERSIAN_PREFIXES = new Set(['می', 'نمی']);
+// Written detached by some, attached or with a half-space by others.
+const PERSIAN_SUFFIXES = new Set([
+  'ها', 'های', 'هایی', 'هایم', 'هایت', 'هایش', 'هایمان', 'هایتان', 'هایشان',
+  'ام', 'ات', 'اش', 'ای', 'ایم', 'اید', 'اند', 'تر', 'ترین',
+]);
+const YEH = 'ی';
+const HEH = 'ه';
+
+const WORD = /[\p{L}\p{N}\p{M}]/u;
+const isAsciiWord = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+
+// Fast path for ASCII and the Arabic block: code → matching code, or one of these.
+const T_DROP = 0;
+const T_SPACE = 1;
+const T_SLOW = 2;
+const TABLE = new Uint16Array(0x0700);
+for (let c = 0; c < 0x0700; c++) {
+  const m = MAP.get(c);
+  if (c < 128) {
+    TABLE[c] = c >= 65 && c <= 90 ? c + 32 : isAsciiWord(c) ? c : c === 39 ? T_DROP : T_SPACE;
+  } else if (m !== undefined) {
+    TABLE[c] = m === DROP ? T_DROP : m.length === 1 ? m.charCodeAt(0) : T_SLOW;
+  } else if (c >= 0x0600) {
+    // The Arabic block is already in NFKC; its punctuation (، ؛ ؟ ٪ ۔) separates words.
+    TABLE[c] = c >= 0x0610 && c <= 0x061a ? T_DROP
+      : c < 0x0620 || (c >= 0x066a && c <= 0x066d) || c === 0x06d4 ? T_SPACE : c;
+  } else {
+    TABLE[c] = T_SLOW;
+  }
+}
+
+// General punctuation: joiners and marks drop, the rest (dashes, quotes, spaces) separates.
+const offTable = (code: number): number => (MAP.get(code) === DROP ? T_DROP : T_SPACE);
+
+/** The matching form of a code point off the fast path: '' drops it, ' ' separates. */
+function fold(cp: string): string {
+  let out = '';
+  for (const ch of cp.normalize('NFKC').toLowerCase()) {
+    const m = MAP.get(ch.charCodeAt(0));
+    const c = m !== undefined ? m : ch;
+    out += c === DROP || WORD.test(c) ? c : SPACE;
+  }
+  return out;
+}
+
+/** Tokens and their ranges as parallel arrays: indexing a whole FAQ makes no objects. */
+interface Scan {
+  tokens: string[];
+  starts: number[];
+  ends: number[];
+}
+
+function scan(text: string): Scan {
+  const out: Scan = { tokens: [], starts: [], ends: [] };
+  let buf: number[] = [];
+  let start = -1;
+  let end = 0;
+  // Index in buf right after a dropped joiner: tells "هزینه‌ی" (ezafe) from "ماهی".
+  let joinAt = -1;
+  const flush = (): void => {
+    const n = buf.length;
+    if (n) {
+      if (joinAt === n - 1 && buf[n - 1] === 0x06cc && buf[n - 2] === 0x0647) buf.pop();
+      push(out, String.fromCharCode.apply(null, buf), start, end);
+      buf = [];
+    }
+    start = -1;
+    joinAt = -1;
+  };
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const t = code < 0x0700 ? (TABLE[code] as number) : code >= 0x2000 && code <= 0x2060 ? offTable(code) : T_SLOW;
+    if (t > T_SLOW) {
+      if (start < 0) start = i;
+      buf.push(t);
+      end = i + 1;
+    } else if (t === T_SPACE) {
+      flush();
+    } else if (t === T_DROP) {
+      if (code === 0x200c) joinAt = buf.length;
+    } else {
+      const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
+      const folded = fold(text.slice(i, i + width));
+      for (let k = 0; k < folded.length; k++) {
+        if (folded[k] === SPACE) flush();
+        else {
+          if (start < 0) start = i;
+          buf.push(folded.charCodeAt(k));
+          end = i + width;
+        }
+      }
+      i += width - 1;
+    }
+  }
+  flush();
+  return out;
+}
+
+/**
+ * Adds a token, joining Persian detached affixes ("می خواهم", "سفارش ها") to their word and
+ * dropping an ezafe "ی" written apart after a final ه ("هزینه ی" = "هزینهٔ").
+ */
+function push(out: Scan, token: string, start: number, end: number): void {
+  const last = out.tokens.length - 1;
+  const prev = out.tokens[last];
+  if (prev !== undefined && isPersian(prev) && isPersian(token)) {
+    if (PERSIAN_PREFIXES.has(prev) || PERSIAN_SUFFIXES.has(token) || token === YEH) {
+      const ezafe = token === YEH && prev.endsWith(HEH);
+      out.tokens[last] = ezafe ? prev : prev + token;
+      out.ends[last] = end;
+      return;
+    }
+  }
+  out.tokens.push(token);
+  out.starts.push(start);
+  out.ends.push(end);
+}
+
+/** Splits text into normalised tokens with their ranges in the original text. */
+export function tokenizeWithRanges(text: string): TokenRange[] {
+  const { tokens, starts, ends } = scan(text);
+  return tokens.map((token, i) => ({ token, start: starts[i] as number, end: ends[i] as number }));
+}
+
+const isPersian = (token: string): boolean => {
+  const c = token.charCodeAt(0);
+  return c >= 0x0600 && c <= 0x06ff;
+};
+
+/** Normalised tokens of a text, for indexing and querying. */
+export function tokenize(text: string): string[] {
+  return scan(text).tokens;
+}
+
+/**
+ * The matching form of a text: NFKC, case-folded, Arabic letters unified with Persian,
+ * diacritics and tatweel removed, digits in ASCII, punctuation as single spaces, joiners
+ * removed and Persian detached affixes joined.
+ * @example normalize('مي‌خواهم «كتاب» ۲۰') === 'میخواهم کتاب 20'
+ */
+export function normalize(text: string): string {
+  return tokenize(text).join(' ');
+}
+
+/** Which script a query is written in, to choose the locale ranked first. */
+export function detectLocale(text: string): 'fa' | 'en' | undefined {
+  let latin = 0;
+  let arabic = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0xfb50 && c <= 0xfeff)) arabic++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
+  }
+  if (arabic > latin) return 'fa';
+  if (latin > 0) return 'en';
+  return undefined;
+}
