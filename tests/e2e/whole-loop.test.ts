@@ -93,7 +93,7 @@ describe('the whole loop', () => {
     await search.waitFor();
     // Typed with the Arabic yeh (ي) as many keyboards do: must still find the Persian answer.
     await search.pressSequentially('پيگيري سفارش', { delay: 20 });
-    await page.getByRole('link').filter({ hasText: /پیگیری/ }).first().waitFor();
+    await page.getByRole('link', { name: /سفارشم کجاست/ }).first().waitFor({ timeout: 10_000 });
     const dir = await search.evaluate((el) => getComputedStyle(el).direction);
     expect(dir).toBe('rtl');
     await page.screenshot({ path: join(SCREENSHOTS, 'widget-fa.png') });
