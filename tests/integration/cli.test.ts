@@ -73,3 +73,21 @@ describe('the pasokh command', () => {
     expect(result.stderr).toContain('pasokh agent add <email>');
   });
 });
+
+describe('pasokh faq check', () => {
+  it('passes the demo FAQ and shows the top hits for a query', () => {
+    const result = pasokh(['faq', 'check', 'demo/faq.json', '--query', 'refund']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/en-refund-policy/);
+  });
+
+  it('points at the line of each problem and exits 1', () => {
+    const dir = dataDir();
+    const file = join(dir, 'faq.json');
+    writeFileSync(file, '[\n  {"id": "a", "locale": "en", "question": "Q?", "answer": "A."},\n  {"id": "a", "locale": "de", "question": "Q2?", "answer": ""}\n]\n');
+    const result = pasokh(['faq', 'check', file]);
+    expect(result.code).toBe(1);
+    expect(result.stdout).toMatch(/faq\.json:3: .*duplicate/i);
+    expect(result.stdout).toMatch(/faq\.json:3: .*locale/i);
+  });
+});
