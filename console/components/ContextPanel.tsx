@@ -1,0 +1,117 @@
+import type { ConversationDetail, ConversationSummary } from '../../protocol/types.js';
+import { describeBrowser, formatDateTime, safeHref } from '../lib/format.js';
+import { useConsole } from './context.js';
+
+/**
+ * What the visitor did before asking: the page, language, browser, history, and — what other
+ * help desks do not show — the FAQ searches and answers it tried first.
+ */
+export function ContextPanel({ summary, detail }: { summary: ConversationSummary; detail: ConversationDetail | null }) {
+  const { t, locale } = useConsole();
+  const ctx = summary.context;
+  const href = safeHref(ctx.url);
+  const browser = describeBrowser(ctx.userAgent);
+  const searches = ctx.searches ?? [];
+  const articles = ctx.articles ?? [];
+  const previous = detail?.previous ?? [];
+
+  return (
+    <aside class="context" aria-labelledby="context-heading">
+      <h2 id="context-heading">{t('ctx.heading')}</h2>
+      <dl class="facts">
+        {(ctx.url || ctx.title) && (
+          <>
+            <dt>{t('ctx.page')}</dt>
+            <dd>
+              {href ? (
+                <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
+                  {ctx.title || ctx.url}
+                </a>
+              ) : (
+                <span dir="auto">{ctx.title || ctx.url}</span>
+              )}
+              {ctx.title && ctx.url && <span class="sub" dir="ltr">{ctx.url}</span>}
+            </dd>
+          </>
+        )}
+        {ctx.referrer && (
+          <>
+            <dt>{t('ctx.referrer')}</dt>
+            <dd class="sub" dir="ltr">{ctx.referrer}</dd>
+          </>
+        )}
+        {ctx.locale && (
+          <>
+            <dt>{t('ctx.locale')}</dt>
+            <dd dir="ltr">{ctx.locale}</dd>
+          </>
+        )}
+        {browser && (
+          <>
+            <dt>{t('ctx.browser')}</dt>
+            <dd dir="ltr" title={ctx.userAgent}>{browser}</dd>
+          </>
+        )}
+        <dt>{t('ctx.firstSeen')}</dt>
+        <dd>{formatDateTime(summary.visitor.firstSeenAt, locale)}</dd>
+        {summary.visitor.email && (
+          <>
+            <dt>{t('ctx.contact')}</dt>
+            <dd>
+              <span dir="ltr">{summary.visitor.email}</span>
+              {summary.visitor.verified && <span class="tag tag-ok">{t('ctx.verified')}</span>}
+            </dd>
+          </>
+        )}
+        {detail?.survey && (
+          <>
+            <dt>{t('insights.nps')}</dt>
+            <dd>{t('ctx.survey', { score: detail.survey.score })}</dd>
+          </>
+        )}
+      </dl>
+
+      <h3>{t('ctx.searches')}</h3>
+      {searches.length === 0 ? (
+        <p class="empty">{t('ctx.none')}</p>
+      ) : (
+        <ul class="context-list">
+          {searches.map((s, i) => (
+            <li key={i} class={s.hits === 0 ? 'zero' : undefined}>
+              <q dir="auto">{s.query}</q> <span class="sub">{s.hits === 0 ? t('ctx.noHits') : t('ctx.hits', { n: s.hits })}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{t('ctx.articles')}</h3>
+      {articles.length === 0 ? (
+        <p class="empty">{t('ctx.none')}</p>
+      ) : (
+        <ul class="context-list">
+          {articles.map((a, i) => (
+            <li key={i} class={a.helpful === false ? 'zero' : undefined}>
+              <span dir="auto">{a.title || a.id}</span>{' '}
+              {a.helpful === false && <span class="tag tag-bad">{t('ctx.notHelpful')}</span>}
+              {a.helpful === true && <span class="tag tag-ok">{t('ctx.helpful')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+
+      <h3>{t('ctx.previous')}</h3>
+      {previous.length === 0 ? (
+        <p class="empty">{t('ctx.none')}</p>
+      ) : (
+        <ul class="context-list">
+          {previous.map((p) => (
+            <li key={p.id}>
+              <span class="sub">{formatDateTime(p.createdAt, locale)}</span>
+              <span class="prev-text" dir="auto">{p.lastMessage ?? '—'}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,82 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { ConversationId } from '../../protocol/types.js';
+import { visitorName } from '../state/console.js';
+import { Composer } from './Composer.js';
+import { ContextPanel } from './ContextPanel.js';
+import { useConsole } from './context.js';
+import { MessageList } from './MessageList.js';
+import { TransferControl } from './TransferControl.js';
+import { TypingIndicator } from './TypingIndicator.js';
+
+/** One conversation: header with actions, history, reply box, and the visitor's context. */
+export function ConversationView({ id, visible }: { id: ConversationId; visible: boolean }) {
+  const { t, state, actions, locale } = useConsole();
+  const open = state.open[id];
+  const summary = state.queue.find((c) => c.id === id) ?? open?.detail ?? null;
+  const [busy, setBusy] = useState(false);
+  const messageCount = open?.messages.length ?? 0;
+
+  // Seen on screen in a visible tab = read: clears the unread count and tells the visitor.
+  useEffect(() => {
+    if (visible && messageCount > 0) actions.markRead(id);
+  }, [id, visible, messageCount]);
+
+  if (!open || (!open.detail && open.loading)) return <p class="placeholder">{t('conv.loading')}</p>;
+  if (!summary || !open.detail) {
+    return (
+      <p class="placeholder error" role="alert">
+        {t('conv.loadFailed', { message: open.error ?? '' })}{' '}
+        <button type="button" class="link-button" onClick={() => actions.reload(id)}>
+          {t('msg.retry')}
+        </button>
+      </p>
+    );
+  }
+
+  const name = visitorName(summary, locale);
+  const closed = summary.status === 'closed';
+  const mine = summary.assignee?.id === state.agent?.id;
+  const run = async (action: () => Promise<void>) => {
+    setBusy(true);
+    await action();
+    setBusy(false);
+  };
+
+  return (
+    <div class="conversation">
+      <section class="thread" aria-labelledby={`conv-title-${id}`}>
+        <header class="thread-head">
+          <div>
+            <h2 id={`conv-title-${id}`} dir="auto">{name}</h2>
+            <p class="sub">
+              {summary.assignee ? t('conv.assignedTo', { name: mine ? t('msg.you') : summary.assignee.name }) : t('conv.unassigned')}
+            </p>
+          </div>
+          <div class="actions">
+            {!closed && !mine && (
+              <button type="button" class="primary" disabled={busy} onClick={() => void run(() => actions.claim(id))}>
+                {t('conv.claim')}
+              </button>
+            )}
+            {!closed && <TransferControl conversation={summary} />}
+            {!closed && (
+              <button type="button" disabled={busy} onClick={() => void run(() => actions.close(id))}>
+                {t('conv.close')}
+              </button>
+            )}
+          </div>
+        </header>
+        {summary.offline && summary.visitor.email && <p class="banner">{t('conv.offline', { email: summary.visitor.email })}</p>}
+        <MessageList
+          messages={open.messages}
+          pending={state.outbox.filter((e) => e.conversationId === id)}
+          visitorName={name}
+          visitorReadSeq={open.visitorReadSeq}
+        />
+        <TypingIndicator until={state.typingUntil[id] ?? 0} name={name} />
+        {closed ? <p class="banner">{t('conv.closed')}</p> : <Composer conversation={summary} disabled={closed} />}
+      </section>
+      <ContextPanel summary={summary} detail={open.detail} />
+    </div>
+  );
+}

@@ -1,0 +1,87 @@
+import { useEffect, useRef } from 'preact/hooks';
+import type { Message } from '../../protocol/types.js';
+import { formatClock } from '../lib/format.js';
+import type { OutboxEntry } from '../lib/outbox.js';
+import { useConsole } from './context.js';
+
+interface Props {
+  messages: readonly Message[];
+  pending: readonly OutboxEntry[];
+  visitorName: string;
+  /** Highest seq the visitor has seen. */
+  visitorReadSeq: number;
+}
+
+/** The history in seq order, then the agent's messages still on their way. Text only, never HTML. */
+export function MessageList({ messages, pending, visitorName, visitorReadSeq }: Props) {
+  const { t, locale, state } = useConsole();
+  const end = useRef<HTMLDivElement>(null);
+  const box = useRef<HTMLDivElement>(null);
+  const count = messages.length + pending.length;
+
+  useEffect(() => {
+    // Follow new messages unless the agent has scrolled up to read older ones.
+    const el = box.current;
+    if (!el) return;
+    if (el.scrollHeight - el.scrollTop - el.clientHeight < 160) end.current?.scrollIntoView({ block: 'end' });
+  }, [count]);
+
+  const author = (m: Message) => {
+    if (m.author.kind === 'visitor') return visitorName;
+    if (m.author.kind === 'system') return t('msg.system');
+    if (m.author.id && m.author.id === state.agent?.id) return t('msg.you');
+    return m.author.name ?? t('msg.agent');
+  };
+
+  return (
+    <div class="messages" ref={box} role="log" aria-label={t('conv.messages')}>
+      <ol>
+        {messages.map((m) => {
+          const kind = m.internal ? 'internal' : m.author.kind;
+          const mine = m.author.kind === 'agent' && !m.internal;
+          return (
+            <li key={m.seq} class={`msg msg-${kind}`} data-seq={m.seq}>
+              <div class="msg-head">
+                <span class="msg-author">{author(m)}</span>
+                {m.internal && <span class="tag tag-internal">{t('msg.internal')}</span>}
+                <time dateTime={m.createdAt}>{formatClock(m.createdAt, locale)}</time>
+              </div>
+              <p class="msg-text" dir="auto">{m.text}</p>
+              {mine && <span class="msg-state">{visitorReadSeq >= m.seq ? t('msg.seen') : t('msg.sent')}</span>}
+            </li>
+          );
+        })}
+        {pending.map((p) => (
+          <li key={p.clientId} class={`msg msg-${p.internal ? 'internal' : 'agent'} msg-pending msg-${p.state}`}>
+            <div class="msg-head">
+              <span class="msg-author">{t('msg.you')}</span>
+              {p.internal && <span class="tag tag-internal">{t('msg.internal')}</span>}
+            </div>
+            <p class="msg-text" dir="auto">{p.text}</p>
+            {p.state === 'sending' ? (
+              <span class="msg-state">{t('msg.sending')}</span>
+            ) : (
+              <PendingFailed entry={p} />
+            )}
+          </li>
+        ))}
+      </ol>
+      <div ref={end} />
+    </div>
+  );
+}
+
+function PendingFailed({ entry }: { entry: OutboxEntry }) {
+  const { t, actions } = useConsole();
+  return (
+    <span class="msg-state failed" role="alert">
+      {t('msg.failed', { message: entry.error ?? '' })}{' '}
+      <button type="button" class="link-button" onClick={() => actions.retry(entry.clientId)}>
+        {t('msg.retry')}
+      </button>{' '}
+      <button type="button" class="link-button" onClick={() => actions.discard(entry.clientId)}>
+        {t('msg.discard')}
+      </button>
+    </span>
+  );
+}

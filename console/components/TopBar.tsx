@@ -1,0 +1,52 @@
+import { useState } from 'preact/hooks';
+import type { AgentStatus } from '../../protocol/types.js';
+import { askNotifications, canAskNotifications } from '../lib/alerts.js';
+import type { View } from '../state/state.js';
+import { useConsole } from './context.js';
+import { LocaleToggle } from './LocaleToggle.js';
+
+/** Header: sections, the agent's status, connection state, language, sign out. */
+export function TopBar({ unread }: { unread: number }) {
+  const { t, state, actions } = useConsole();
+  const [askable, setAskable] = useState(canAskNotifications());
+  const views: View[] = state.agent?.role === 'admin' ? ['inbox', 'insights', 'replies', 'agents'] : ['inbox', 'insights', 'replies'];
+  const label = { inbox: t('nav.inbox'), insights: t('nav.insights'), replies: t('nav.replies'), agents: t('nav.agents') };
+
+  return (
+    <header class="top-bar">
+      <strong class="brand">{t('app.title')}</strong>
+      <nav aria-label={t('nav.label')} class="nav">
+        {views.map((view) => (
+          <button type="button" key={view} class="nav-item" aria-current={state.view === view ? 'page' : undefined} onClick={() => actions.setView(view)}>
+            {label[view]}
+            {view === 'inbox' && unread > 0 && <span class="badge">{new Intl.NumberFormat(state.locale === 'fa' ? 'fa-IR' : 'en-US').format(unread)}</span>}
+          </button>
+        ))}
+      </nav>
+      <div class="top-bar-end">
+        {state.connection !== 'online' && (
+          <span class="connection" role="status">
+            {state.connection === 'connecting' ? t('connection.connecting') : t('connection.offline')}
+          </span>
+        )}
+        {askable && (
+          <button type="button" class="link-button" onClick={() => void askNotifications().then(() => setAskable(canAskNotifications()))}>
+            {t('notifications.enable')}
+          </button>
+        )}
+        <label class={`status status-${state.status}`}>
+          <span class="visually-hidden">{t('status.label')}</span>
+          <select value={state.status} onChange={(e) => void actions.setStatus(e.currentTarget.value as AgentStatus)}>
+            <option value="online">{t('status.online')}</option>
+            <option value="away">{t('status.away')}</option>
+          </select>
+        </label>
+        <LocaleToggle />
+        <span class="me" title={state.agent?.email}>{state.agent?.name}</span>
+        <button type="button" class="link-button" onClick={() => void actions.signOut()}>
+          {t('signOut')}
+        </button>
+      </div>
+    </header>
+  );
+}

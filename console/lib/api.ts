@@ -1,0 +1,56 @@
+/**
+ * The console's HTTP calls: same origin, cookie session, JSON both ways. Errors become one
+ * ApiError with the server's code so the UI can tell "wrong password" from "server down".
+ */
+import type { AgentProfile, AgentRole } from '../../protocol/types.js';
+import type { AgentListItem, Insights, SavedReply } from './types.js';
+
+/** A failed call: HTTP status plus the server's error code (or `network`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(path, {
+      method,
+      credentials: 'same-origin',
+      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch (err) {
+    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+  }
+  const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
+  if (!res.ok) {
+    const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
+    throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? res.statusText);
+  }
+  return data as T;
+}
+
+/** Thin typed wrappers over the routes the console uses. */
+export const api = {
+  login: (email: string, password: string) => call<{ agent: AgentProfile }>('POST', '/api/login', { email, password }),
+  logout: () => call<unknown>('POST', '/api/logout', {}),
+  me: () => call<{ agent: AgentProfile }>('GET', '/api/me'),
+  agents: () => call<{ agents: AgentListItem[] }>('GET', '/api/agents'),
+  addAgent: (input: { email: string; name: string; password: string; role: AgentRole }) =>
+    call<{ agent: AgentProfile }>('POST', '/api/agents', input),
+  updateAgent: (id: string, patch: { name?: string; role?: AgentRole; disabled?: boolean }) =>
+    call<{ agent: AgentProfile }>('PATCH', `/api/agents/${encodeURIComponent(id)}`, patch),
+  removeAgent: (id: string) => call<unknown>('DELETE', `/api/agents/${encodeURIComponent(id)}`),
+  replies: () => call<{ replies: SavedReply[] }>('GET', '/api/saved-replies'),
+  addReply: (input: { title: string; text: string }) => call<unknown>('POST', '/api/saved-replies', input),
+  updateReply: (id: string, input: { title: string; text: string }) =>
+    call<unknown>('PUT', `/api/saved-replies/${encodeURIComponent(id)}`, input),
+  removeReply: (id: string) => call<unknown>('DELETE', `/api/saved-replies/${encodeURIComponent(id)}`),
+  insights: (days: number) => call<Insights>('GET', `/api/insights?days=${days}`),
+};

@@ -1,0 +1,95 @@
+/**
+ * Pure queue logic: ordering, filters and unread counts. The console's state calls these; tests
+ * call them directly.
+ */
+import type { AgentId, ConversationId, ConversationSummary } from '../../protocol/types.js';
+
+export type QueueFilter = 'unassigned' | 'mine' | 'all';
+export const QUEUE_FILTERS: readonly QueueFilter[] = ['unassigned', 'mine', 'all'];
+
+function time(iso: string | null): number {
+  if (!iso) return Number.POSITIVE_INFINITY;
+  const t = Date.parse(iso);
+  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
+}
+
+/**
+ * Oldest waiting first (the server's order, kept as live updates arrive); conversations where
+ * nothing waits follow, oldest created first.
+ */
+export function sortQueue(queue: readonly ConversationSummary[]): ConversationSummary[] {
+  return [...queue].sort(
+    (a, b) => time(a.waitingSince) - time(b.waitingSince) || time(a.createdAt) - time(b.createdAt) || a.id.localeCompare(b.id),
+  );
+}
+
+/** Inserts or replaces a conversation; a closed one leaves the queue. Keeps the order. */
+export function upsertQueue(queue: readonly ConversationSummary[], conversation: ConversationSummary): ConversationSummary[] {
+  const rest = queue.filter((c) => c.id !== conversation.id);
+  return sortQueue(conversation.status === 'open' ? [...rest, conversation] : rest);
+}
+
+/** The rows a filter shows. */
+export function filterQueue(queue: readonly ConversationSummary[], filter: QueueFilter, me: AgentId): ConversationSummary[] {
+  if (filter === 'unassigned') return queue.filter((c) => c.assignee === null);
+  if (filter === 'mine') return queue.filter((c) => c.assignee?.id === me);
+  return [...queue];
+}
+
+/** Per conversation: what the agent has seen, and the visitor messages known to exist. */
+export interface UnreadInput {
+  /** Highest seq the agent has had on screen. */
+  readSeq: number;
+  /** Seqs of visitor messages this console has received (history or live). */
+  visitorSeqs: readonly number[];
+}
+
+/**
+ * Unread visitor messages. Counted from the messages we have; when we have none newer than
+ * `readSeq` but the summary says the visitor spoke last after it, that is at least one.
+ */
+export function unreadCount(conversation: ConversationSummary, input: UnreadInput): number {
+  const known = input.visitorSeqs.filter((s) => s > input.readSeq).length;
+  const summarySaysUnread = conversation.lastMessage?.authorKind === 'visitor' && conversation.lastSeq > input.readSeq;
+  return Math.max(known, summarySaysUnread ? 1 : 0);
+}
+
+/** The conversation `step` rows away from `current` in `ids`, wrapping; the first when none is current. */
+export function neighbour(ids: readonly ConversationId[], current: ConversationId | null, step: 1 | -1): ConversationId | null {
+  if (ids.length === 0) return null;
+  const at = current === null ? -1 : ids.indexOf(current);
+  if (at === -1) return step === 1 ? (ids[0] ?? null) : (ids[ids.length - 1] ?? null);
+  return ids[(at + step + ids.length) % ids.length] ?? null;
+}
+
+/** The short tag shown for an anonymous visitor: "Visitor #" + the last four characters of its id. */
+export function visitorTag(visitorId: string): string {
+  return visitorId.slice(-4).toUpperCase();
+}
+
+/** The newest message worth previewing that this console has seen (not internal, not system). */
+export interface Preview {
+  seq: number;
+  text: string;
+}
+
+/**
+ * The line a queue row shows. The summary's last message is authoritative, but when it is an
+ * automatic system line ("we will reply soon"), the visitor's own words say more: use the newest
+ * visitor or agent message seen live instead.
+ */
+export function previewText(conversation: ConversationSummary, seen: Preview | undefined): string | null {
+  const last = conversation.lastMessage;
+  if (last && last.authorKind !== 'system') return last.text;
+  return seen?.text ?? last?.text ?? null;
+}
+
+/** Keeps the newest previewable message of a batch; returns `current` when nothing newer came. */
+export function nextPreview(current: Preview | undefined, messages: readonly { seq: number; text: string; internal?: boolean; author: { kind: string } }[]): Preview | undefined {
+  let best = current;
+  for (const m of messages) {
+    if (m.internal || m.author.kind === 'system') continue;
+    if (!best || m.seq > best.seq) best = { seq: m.seq, text: m.text };
+  }
+  return best;
+}
