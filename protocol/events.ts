@@ -52,8 +52,11 @@ export const MAX_MESSAGE_LENGTH = 4000;
 export interface VisitorAuth {
   site: string;
   token?: string;
-  /** Identity verification: `hash` is HMAC-SHA256(site secret, id), hex. */
-  user?: { id: string; hash: string; name?: string; email?: string };
+  /**
+   * The site's signed-in user. With a site secret, `hash` must be HMAC-SHA256(secret, id) in hex
+   * and the visitor follows the user across devices; without one, name and email are hints.
+   */
+  user?: { id: string; hash?: string; name?: string; email?: string };
   locale?: string;
 }
 

@@ -55,7 +55,8 @@ export const visitorAuthSchema = v.object({
   user: v.optional(
     v.object({
       id: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
-      hash: v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256')),
+      // Optional: a site without a secret takes name and email as unverified hints.
+      hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256'))),
       name: v.optional(shortText(120)),
       email: v.optional(email),
     }),

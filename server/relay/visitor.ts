@@ -23,6 +23,9 @@ import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
 import { createFloodLimiter, guarded, guardedSignal, installSocketGuard, RelayError } from './guard.js';
 import { rooms } from './rooms.js';
 import type { Summaries } from './summaries.js';
+import { createCommitter } from './committer.js';
+import { crashAfterCommitHook } from './test-hooks.js';
+import { createUpdateNotifier } from './updates.js';
 
 const VISITOR_EVENTS = new Set(['message:send', 'messages:sync', 'typing', 'read', 'offline:leave', 'survey:answer']);
 /** A closed conversation is still shown (and can be rated) when the visitor returns within this. */
@@ -48,7 +51,7 @@ async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth): Promise<{ vis
 
   // A verified identity follows the user across devices; an unverified one is only a name hint.
   if (auth.user && site.secret) {
-    if (!verifyIdentity(site.secret, auth.user.id, auth.user.hash)) throw refuse('unauthorized', 'The identity hash does not match this user id.');
+    if (!auth.user.hash || !verifyIdentity(site.secret, auth.user.id, auth.user.hash)) throw refuse('unauthorized', 'The identity hash does not match this user id.');
     const known = await store.findVisitorByExternalId(site.key, auth.user.id);
     if (known) {
       if (byToken && byToken.id === known.id && auth.token) return { visitor: await store.updateVisitor(known.id, profile), token: auth.token };
@@ -81,6 +84,9 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
   const messageLimiter = new RateLimiterMemory({ points: limits.visitorMessagesPer10s, duration: 10 });
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s, windowSeconds: 5 });
   const tokens = new WeakMap<object, string>();
+  const afterCommit = crashAfterCommitHook();
+  const committer = createCommitter(store, afterCommit ? { afterCommit } : {});
+  const updates = createUpdateNotifier({ agents, store, logger, summaries });
 
   visitors.use((socket, next) => {
     const parsed = v.safeParse(visitorAuthSchema, socket.handshake.auth);
@@ -136,16 +142,17 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       return conversation;
     }
 
-    async function relay(message: Message, conversation: ConversationRecord): Promise<void> {
+    function relay(message: Message, conversation: ConversationRecord): void {
       visitors.to(rooms.visitor(visitorId)).emit('message:new', message);
       agents.to(rooms.agents).emit('message:new', message);
-      agents.to(rooms.agents).emit('conversation:updated', await summaries.summarize(conversation));
+      updates.changed(conversation.id, conversation);
     }
 
     async function saveVisitorMessage(input: { clientId: string; text: string; context?: object; offline?: boolean; name?: string }) {
       await messageLimiter.consume(visitorId);
       const author: Author = { kind: 'visitor', id: visitorId, ...(input.name ? { name: input.name } : {}) };
-      const result = await store.appendVisitorMessage({
+      // Acked only after the group commit that holds it (issue 4).
+      const result = await committer.appendVisitor({
         site: siteKey,
         visitorId,
         message: { clientId: input.clientId, author, text: input.text },
@@ -158,7 +165,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       } else {
         metrics.inc('pasokh_messages_total');
         if (result.created) metrics.inc('pasokh_conversations_opened_total');
-        await relay(result.message, result.conversation);
+        relay(result.message, result.conversation);
       }
       return result;
     }
