@@ -1,0 +1,103 @@
+/**
+ * Two builds (DESIGN.md "Layout"):
+ * - `vite build` → dist/widget/: the Preact app and its lazy chat chunk with hashed names, then,
+ *   in a second pass, the loader `pasokh.js` as a classic-script IIFE that knows the app's
+ *   hashed file name (injected as `__PASOKH_APP__`), so it can import it from any host origin.
+ * - `vite build --mode console` → dist/console/ with base /console/.
+ */
+import preact from '@preact/preset-vite';
+import { resolve } from 'node:path';
+import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
+
+const ROOT = import.meta.dirname;
+const WIDGET_OUT = resolve(ROOT, 'dist/widget');
+/** Browsers with dynamic import, optional chaining and CSS logical properties. */
+const WIDGET_TARGET = ['es2020', 'chrome89', 'firefox89', 'safari15'];
+
+/** After the app is written, builds the loader with the app entry's hashed name baked in. */
+function loaderPass(): Plugin {
+  let appFile: string | undefined;
+  return {
+    name: 'pasokh-loader-pass',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk' && chunk.isEntry && chunk.name === 'app') appFile = chunk.fileName;
+      }
+    },
+    async closeBundle() {
+      if (!appFile) throw new Error('pasokh: the app entry chunk was not found in the widget build.');
+      await build({
+        configFile: false,
+        root: ROOT,
+        logLevel: 'warn',
+        publicDir: false,
+        define: { __PASOKH_APP__: JSON.stringify(appFile) },
+        build: {
+          outDir: WIDGET_OUT,
+          emptyOutDir: false,
+          // Anything that runs the app (dynamic import, logical CSS) parses ES2020 syntax untouched.
+          target: 'es2022',
+          minify: true,
+          reportCompressedSize: false,
+          copyPublicDir: false,
+          lib: {
+            entry: resolve(ROOT, 'widget/loader/index.ts'),
+            formats: ['iife'],
+            name: 'PasokhLoader',
+            fileName: () => 'pasokh.js',
+          },
+        },
+      });
+    },
+  };
+}
+
+function widgetConfig(): UserConfig {
+  return {
+    base: './',
+    publicDir: false,
+    plugins: [preact(), loaderPass()],
+    build: {
+      outDir: WIDGET_OUT,
+      emptyOutDir: true,
+      target: WIDGET_TARGET,
+      // Library mode: no HTML, no modulepreload helper. Chunks live side by side in /widget/ and
+      // import each other relatively, wherever the host page is.
+      lib: { entry: { app: resolve(ROOT, 'widget/app/main.tsx') }, formats: ['es'] },
+      minify: true,
+      cssCodeSplit: false,
+      manifest: true,
+      rollupOptions: {
+        // What the chat chunk shares with the app (Preact, i18n) stays in the app chunk, which is
+        // always loaded first: three files in all, no extra request for a shared chunk.
+        preserveEntrySignatures: 'allow-extension',
+        output: {
+          entryFileNames: '[name]-[hash].js',
+          chunkFileNames: '[name]-[hash].js',
+          // Names that say what a file is: app (search), chat (socket.io-client + chat UI).
+          assetFileNames: '[name]-[hash][extname]',
+          // Library mode keeps ES output readable for other bundlers; this is shipped as is.
+          minify: true,
+          comments: false,
+        },
+      },
+    },
+  };
+}
+
+function consoleConfig(): UserConfig {
+  return {
+    root: resolve(ROOT, 'console'),
+    base: '/console/',
+    publicDir: false,
+    plugins: [preact()],
+    build: {
+      outDir: resolve(ROOT, 'dist/console'),
+      emptyOutDir: true,
+      target: 'es2020',
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => (mode === 'console' ? consoleConfig() : widgetConfig()));

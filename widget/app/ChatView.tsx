@@ -1,0 +1,129 @@
+/**
+ * The conversation: messages in seq order in an aria-live log (own vs agent bubbles, with
+ * sending / sent / seen / failed states), the agent's typing note, and the message box.
+ * Every message text is rendered as a text node.
+ */
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Locale, Message } from '../../protocol/types.js';
+import { MAX_MESSAGE_LENGTH } from '../../protocol/events.js';
+import type { ChatClient, ChatState } from '../chat/client.js';
+import type { OutboxItem } from '../chat/outbox.js';
+import { formatTime, t } from '../i18n/index.js';
+
+export interface ChatViewProps {
+  client: ChatClient;
+  state: ChatState;
+  locale: Locale;
+  visible: boolean;
+  children?: ComponentChildren;
+}
+
+function MessageRow({ message, locale, seen }: { message: Message; locale: Locale; seen: boolean }) {
+  const own = message.author.kind === 'visitor';
+  const who = own ? t(locale, 'you') : message.author.name || t(locale, 'agent');
+  return (
+    <li class={own ? 'msg own' : `msg ${message.author.kind}`}>
+      <span class="sr-only">{who}: </span>
+      {!own && message.author.name && <span class="author" aria-hidden="true">{message.author.name}</span>}
+      <p class="bubble" dir="auto">
+        {message.text}
+      </p>
+      <span class="meta">
+        {formatTime(locale, message.createdAt)}
+        {own && ` · ${seen ? t(locale, 'seen') : t(locale, 'sent')}`}
+      </span>
+    </li>
+  );
+}
+
+function PendingRow({ item, locale, onDismiss }: { item: OutboxItem; locale: Locale; onDismiss: () => void }) {
+  const label = item.state === 'failed' ? t(locale, 'failed') : item.state === 'retrying' ? t(locale, 'retrying') : t(locale, 'sending');
+  return (
+    <li class={`msg own ${item.state}`}>
+      <span class="sr-only">{t(locale, 'you')}: </span>
+      <p class="bubble" dir="auto">
+        {item.text}
+      </p>
+      <span class="meta">
+        {label}
+        {item.state === 'failed' && (
+          <button type="button" class="link-button" onClick={onDismiss}>
+            {t(locale, 'dismiss')}
+          </button>
+        )}
+      </span>
+    </li>
+  );
+}
+
+export function ChatView({ client, state, locale, visible, children }: ChatViewProps) {
+  const [draft, setDraft] = useState('');
+  const log = useRef<HTMLOListElement>(null);
+  const delivered = new Set(state.messages.map((message) => message.clientId));
+  const pending = state.pending.filter((item) => !delivered.has(item.clientId));
+  const count = state.messages.length + pending.length;
+
+  useEffect(() => {
+    const element = log.current;
+    if (element) element.scrollTop = element.scrollHeight;
+    if (visible) client.markRead();
+  }, [count, visible, state.agentTyping]);
+
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    client.send(text.slice(0, MAX_MESSAGE_LENGTH));
+    client.setTyping(false);
+    setDraft('');
+  };
+
+  const closed = state.conversation?.status === 'closed';
+  return (
+    <>
+      {state.connection !== 'online' && (
+        <p class="banner" role="status">
+          {state.connection === 'connecting' ? t(locale, 'connecting') : t(locale, 'disconnected')}
+        </p>
+      )}
+      <ol ref={log} class="messages scroll" role="log" aria-live="polite" aria-label={t(locale, 'messages')} tabIndex={0}>
+        {count === 0 && <li class="note">{t(locale, 'chatEmpty')}</li>}
+        {state.messages.map((message) => (
+          <MessageRow key={message.seq} message={message} locale={locale} seen={message.seq <= state.readSeq} />
+        ))}
+        {pending.map((item) => (
+          <PendingRow key={item.clientId} item={item} locale={locale} onDismiss={() => client.dismiss(item.clientId)} />
+        ))}
+      </ol>
+      {state.agentTyping !== null && (
+        <p class="typing" aria-live="polite">
+          {t(locale, 'typing', { name: state.agentTyping || t(locale, 'agent') })}
+        </p>
+      )}
+      {closed && <p class="note">{t(locale, 'conversationClosed')}</p>}
+      {children}
+      <form class="composer" onSubmit={submit}>
+        <textarea
+          data-autofocus
+          aria-label={t(locale, 'message')}
+          rows={2}
+          maxLength={MAX_MESSAGE_LENGTH}
+          value={draft}
+          dir="auto"
+          onInput={(event) => {
+            setDraft((event.currentTarget as HTMLTextAreaElement).value);
+            client.setTyping(true);
+          }}
+          onKeyDown={(event) => {
+            // Enter sends, Shift+Enter starts a new line (IME composition is left alone).
+            if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) submit(event);
+          }}
+        />
+        <button type="submit" class="primary">
+          {t(locale, 'send')}
+        </button>
+      </form>
+    </>
+  );
+}

@@ -1,0 +1,58 @@
+/**
+ * The chat chunk's entry (loaded by chat-loader.ts with a dynamic import): the socket client and
+ * the chat UI travel together, so a visitor who only searches never downloads socket.io-client.
+ */
+import { useState } from 'preact/hooks';
+import type { Locale, Presence } from '../../protocol/types.js';
+import { createChatClient, type ChatClient, type ChatClientOptions } from '../chat/client.js';
+import { t } from '../i18n/index.js';
+import { ChatView } from './ChatView.js';
+import { OfflineForm } from './OfflineForm.js';
+import { Survey } from './Survey.js';
+import { useChatState } from './use-chat-state.js';
+
+/** Connects the visitor's chat client. */
+export function startChat(options: ChatClientOptions): ChatClient {
+  return createChatClient(options);
+}
+
+export interface ChatPanelProps {
+  client: ChatClient;
+  locale: Locale;
+  /** Whether the panel is on screen (messages shown now count as read). */
+  visible: boolean;
+  /** Presence from the site config until the socket's hello brings a fresher one. */
+  fallbackPresence: Presence | null;
+  onBack: () => void;
+}
+
+/** Chat when someone is online or a conversation is going; the offline form otherwise. */
+export function ChatPanel({ client, locale, visible, fallbackPresence, onBack }: ChatPanelProps) {
+  const state = useChatState(client) ?? client.getState();
+  const [thanked, setThanked] = useState(false);
+  const presence = state.presence ?? fallbackPresence;
+  const hasConversation = state.conversation !== null || state.messages.length > 0 || state.pending.length > 0;
+  const offline = presence !== null && !presence.online && !hasConversation;
+
+  return (
+    <div class="view chat-view">
+      <div class="subhead">
+        <button type="button" class="link-button back" onClick={onBack}>
+          {t(locale, 'backToSearch')}
+        </button>
+      </div>
+      {offline ? (
+        <OfflineForm client={client} locale={locale} />
+      ) : (
+        <ChatView client={client} state={state} locale={locale} visible={visible}>
+          {state.survey && <Survey client={client} locale={locale} onDone={() => setThanked(true)} />}
+          {thanked && !state.survey && (
+            <p class="note" role="status">
+              {t(locale, 'surveyThanks')}
+            </p>
+          )}
+        </ChatView>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+/**
+ * What the loader and the lazily imported app promise each other. Types only: importing this
+ * file adds nothing to either bundle.
+ */
+import type { Locale, Presence } from '../../protocol/types.js';
+
+/** Identity verification for `Pasokh('identify', …)`: `hash` = HMAC-SHA256(site secret, id), hex. */
+export interface Identity {
+  id: string;
+  hash: string;
+  name?: string;
+  email?: string;
+}
+
+/** Options of `Pasokh('boot', options)`; everything but `site` falls back to the site's config. */
+export interface BootOptions {
+  /** The site key (`data-site` of the script tag). */
+  site: string;
+  /** @default the page's `<html lang>`, then the site's locale, then the browser's */
+  locale?: Locale;
+  /** Theme colour of the launcher and the panel's accents, any CSS colour. */
+  color?: string;
+  /** Which corner the launcher sits in. @default the site's config, else 'right' */
+  position?: 'right' | 'left';
+  user?: Identity;
+}
+
+/** `GET /api/widget-config?site=KEY`. */
+export interface WidgetConfig {
+  site: string;
+  name: string;
+  locale: Locale;
+  color: string;
+  position: 'right' | 'left';
+  presence: Presence;
+}
+
+/** Events a page can listen to with `Pasokh('on', event, fn)`. */
+export type PasokhEvent = 'open' | 'close' | 'message' | 'unread';
+export const PASOKH_EVENTS: readonly PasokhEvent[] = ['open', 'close', 'message', 'unread'];
+
+/** What the loader hands to the app's `mount`. */
+export interface WidgetHost {
+  /** The open shadow root the launcher already lives in; the app renders beside it. */
+  root: ShadowRoot;
+  launcher: HTMLButtonElement;
+  /** Origin of the Pasokh server (where the script came from): API and socket live there. */
+  origin: string;
+  /** The boot options as the page gave them (site, and optionally locale, colour, position, user). */
+  options: BootOptions;
+  /** The locale to start in: boot's, else the page's, else the site's, else the browser's. */
+  locale: Locale;
+  /** The site's config, or null when it could not be loaded. */
+  config: Promise<WidgetConfig | null>;
+  /** Tells the page what happened: open, close, message, unread. */
+  emit(event: PasokhEvent, detail?: unknown): void;
+  /** Reports runtime trouble as a `pasokh:error` event on window (detail `{ code, message }`); never throws. */
+  error(code: string, message: string): void;
+}
+
+/**
+ * What the app's `mount` returns: the loader forwards the public API to it. `focus` says whether
+ * to move focus into the panel; when undefined the app decides from `navigator.userActivation`
+ * (focus moves only when a person just asked for the panel, issue 6).
+ */
+export interface WidgetApp {
+  open(focus?: boolean): void;
+  close(): void;
+  toggle(focus?: boolean): void;
+  /** Opens the panel on the search view with `query` typed in. */
+  search(query: string): void;
+  setLocale(locale: Locale): void;
+  identify(user: Identity): void;
+  /** Disconnects, forgets the visitor on this browser and removes the panel. */
+  shutdown(): void;
+}
+
+/** The app chunk's module shape. */
+export interface AppModule {
+  mount(host: WidgetHost): WidgetApp;
+  /** Clears what this browser keeps about the visitor of `site` (token, outbox, conversation). */
+  forget(site: string): void;
+}
