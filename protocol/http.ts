@@ -1,0 +1,42 @@
+/**
+ * Shapes of the console's HTTP API (DESIGN.md "HTTP"): the server returns them, the console
+ * reads them. Pure types.
+ */
+import type { AgentProfile } from './types.js';
+
+export interface AgentListItem extends AgentProfile {
+  online: boolean;
+}
+
+export interface SavedReply {
+  id: string;
+  title: string;
+  text: string;
+  updatedAt: string;
+}
+
+export interface FaqInsights {
+  searches: number;
+  /** Most frequent queries that found nothing: what the FAQ is missing. */
+  zeroHit: { query: string; count: number }[];
+  topQueries: { query: string; count: number; hits: number }[];
+  views: { articleId: string; count: number }[];
+  helpful: { articleId: string; yes: number; no: number }[];
+}
+
+export interface SurveyStats {
+  responses: number;
+  promoters: number;
+  passives: number;
+  detractors: number;
+  /** -100…100, null without responses. */
+  nps: number | null;
+}
+
+/** `GET /api/insights` */
+export interface Insights {
+  site: string;
+  days: number;
+  faq: FaqInsights;
+  survey: SurveyStats;
+}
