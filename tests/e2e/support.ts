@@ -7,7 +7,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { io, type Socket as ClientSocket } from 'socket.io-client';
+import type { AgentClientToServer, AgentServerToClient } from '../../protocol/events.js';
+import type { AgentProfile, Message } from '../../protocol/types.js';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SCREENSHOTS = join(ROOT, 'tests/e2e/screenshots');
@@ -90,4 +93,97 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
   });
+}
+
+// ---------- helpers for the console, offline and outbox suites (additive) ----------
+
+/** An agent's sign-in details. */
+export interface Credentials {
+  email: string;
+  password: string;
+}
+
+/** Signs in over HTTP and returns the session cookie as `name=value`, for API calls and agent sockets. */
+export async function loginCookie(url: string, credentials: Credentials = ADMIN): Promise<string> {
+  const response = await fetch(`${url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(credentials),
+  });
+  if (response.status !== 200) throw new Error(`sign-in of ${credentials.email} failed: ${response.status} ${await response.text()}`);
+  const cookie = response.headers.get('set-cookie');
+  if (!cookie) throw new Error('the sign-in answer set no cookie');
+  return cookie.split(';')[0]!;
+}
+
+/** Calls the console's HTTP API with a session cookie; throws with the body on anything but 2xx. */
+export async function consoleApi<T = unknown>(url: string, cookie: string, method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${url}${path}`, {
+    method,
+    headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+/** Adds an agent as the admin (`POST /api/agents`) and returns its profile. */
+export async function addAgentAsAdmin(
+  url: string,
+  adminCookie: string,
+  input: { email: string; name: string; password: string; role?: 'admin' | 'agent' },
+): Promise<AgentProfile> {
+  const { agent } = await consoleApi<{ agent: AgentProfile }>(url, adminCookie, 'POST', '/api/agents', { role: 'agent', ...input });
+  return agent;
+}
+
+/** Signs an agent in through the console's form and waits until the "Conversations" list shows. */
+export async function signInConsole(page: Page, url: string, credentials: Credentials = ADMIN): Promise<Locator> {
+  await page.goto(`${url}/console`);
+  await page.getByLabel('Email').fill(credentials.email);
+  await page.getByLabel('Password').fill(credentials.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const conversations = page.getByRole('list', { name: 'Conversations' });
+  await conversations.waitFor();
+  return conversations;
+}
+
+/** Waits until the loader has run on `page` and `window.Pasokh` takes commands. */
+export async function waitForWidgetApi(page: Page): Promise<void> {
+  await page.waitForFunction(() => (window as unknown as { Pasokh?: { loaded?: boolean } }).Pasokh?.loaded === true);
+}
+
+/** All text inside the widget's shadow root (what the page could ever show the visitor). */
+export function widgetText(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('pasokh-widget')?.shadowRoot?.textContent ?? '');
+}
+
+export type AgentSocket = ClientSocket<AgentServerToClient, AgentClientToServer>;
+
+/**
+ * A headless agent on `/agent` from Node (socket.io-client), for reading what the server stored:
+ * `messages:sync` answers from the database. It counts as an online agent while connected.
+ */
+export async function connectAgentSocket(url: string, cookie: string): Promise<AgentSocket> {
+  const socket: AgentSocket = io(`${url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+  await new Promise<void>((resolveQueue, reject) => {
+    const timer = setTimeout(() => reject(new Error('the agent socket got no queue within 5 s')), 5000);
+    socket.once('queue', () => {
+      clearTimeout(timer);
+      resolveQueue();
+    });
+    socket.once('connect_error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+  });
+  return socket;
+}
+
+/** Every stored message of a conversation, internal notes included, as the server's store has them. */
+export async function storedMessages(socket: AgentSocket, conversationId: string): Promise<Message[]> {
+  const ack = await socket.timeout(5000).emitWithAck('messages:sync', { conversationId, afterSeq: 0 });
+  if (!ack.ok) throw new Error(`messages:sync failed: ${ack.error.code} ${ack.error.message}`);
+  return ack.messages;
 }
