@@ -6,6 +6,8 @@ import { createApp, type App } from './app.js';
 import { ensureAdmin } from './auth/agents.js';
 import type { Config } from './config.js';
 import { createFaqLibrary, type FaqLibrary } from './faq/index.js';
+import type { RelayLimits } from './relay/deps.js';
+import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
 
@@ -16,15 +18,10 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-async function redisAdapter(url: string, logger: Logger) {
-  const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-streams-adapter')]);
-  const client = createClient({ url });
-  client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
-  await client.connect();
-  return { adapter: createAdapter(client), close: () => client.quit().then(() => undefined, () => undefined) };
-}
-
-export async function startServer(config: Config, options: { logger?: Logger } = {}): Promise<RunningServer> {
+/**
+ * Starts everything `pasokh serve` runs. `limits` raises the relay's rate limits (benchmarks do).
+ */
+export async function startServer(config: Config, options: { logger?: Logger; limits?: Partial<RelayLimits> } = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
   if (config.admin) await ensureAdmin(store, config.admin, logger);
@@ -42,8 +39,8 @@ export async function startServer(config: Config, options: { logger?: Logger } =
       }),
     );
   }
-  const redis = config.redisUrl ? await redisAdapter(config.redisUrl, logger) : undefined;
-  const app = await createApp({ config, store, faqs, logger, ...(redis ? { adapter: redis.adapter } : {}) });
+  const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger) : undefined;
+  const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
   const port = await app.listen(config.port, config.host);
   logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);
 

@@ -19,6 +19,9 @@ import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
 import { createFloodLimiter, guarded, guardedSignal, installSocketGuard, RelayError } from './guard.js';
 import { rooms } from './rooms.js';
 import type { Summaries } from './summaries.js';
+import { createCommitter } from './committer.js';
+import { crashAfterCommitHook } from './test-hooks.js';
+import { createUpdateNotifier } from './updates.js';
 
 const AGENT_EVENTS = new Set([
   'conversation:claim',
@@ -47,6 +50,9 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
   const { store, logger, limits } = deps;
   const messageLimiter = new RateLimiterMemory({ points: limits.agentMessagesPer10s, duration: 10 });
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s * 3, windowSeconds: 5 });
+  const afterCommit = crashAfterCommitHook();
+  const committer = createCommitter(store, afterCommit ? { afterCommit } : {});
+  const messageUpdates = createUpdateNotifier({ agents, store, logger, summaries });
 
   agents.use((socket, next) => {
     const origin = socket.handshake.headers.origin;
@@ -149,10 +155,11 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
     socket.on(
       'message:send',
       guarded(logger, agentMessageSendSchema, async ({ conversationId, clientId, text, internal }) => {
-        let conversation = await findConversation(conversationId);
+        const conversation = await findConversation(conversationId);
         if (conversation.status === 'closed') throw new RelayError('closed', 'This conversation is closed.');
         await messageLimiter.consume(agentId);
-        const { message, duplicate } = await store.appendMessage(conversationId, {
+        // Acked only after the group commit that holds it (issue 4).
+        const { message, duplicate } = await committer.append(conversationId, {
           clientId,
           author: { kind: 'agent', id: agentId, name: socket.data.name },
           text,
@@ -163,12 +170,12 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
           return { seq: message.seq, createdAt: message.createdAt };
         }
         deps.metrics.inc('pasokh_messages_total');
-        // Replying to an unassigned conversation takes it, as in every help desk.
-        if (!internal && !conversation.assigneeId) conversation = (await store.assignConversation(conversationId, agentId, { onlyIfUnassigned: true })) ?? conversation;
+        // Relayed before anything else is awaited, so live messages leave in commit (seq) order.
         if (!message.internal) visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
         agents.to(rooms.agents).emit('message:new', message);
-        const latest = await store.getConversation(conversationId);
-        if (latest) await updated(latest);
+        // Replying to an unassigned conversation takes it, as in every help desk.
+        if (!internal && !conversation.assigneeId) await store.assignConversation(conversationId, agentId, { onlyIfUnassigned: true });
+        messageUpdates.changed(conversationId);
         return { seq: message.seq, createdAt: message.createdAt };
       }),
     );

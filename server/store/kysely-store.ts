@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { AgentId, ConversationId, FaqEvent, IsoTime, Message, SiteKey, VisitorId } from '../../protocol/types.js';
-import { appendBatch, appendVisitor, type VisitorAppendInput } from './append.js';
+import { appendBatch, appendVisitor, appendVisitorBatch, type VisitorAppendInput } from './append.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { faqInsights, surveyStats } from './insights.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -29,6 +29,7 @@ import {
   type AppendVisitorResult,
   type BatchAppend,
   type BatchAppendResult,
+  type BatchVisitorAppendResult,
   type ConversationRecord,
   type FaqInsights,
   type NewMessage,
@@ -155,6 +156,11 @@ export class KyselyStore implements Store {
   async appendMessages(batch: BatchAppend[]): Promise<BatchAppendResult[]> {
     if (batch.length === 0) return [];
     return this.#db.transaction().execute((trx) => appendBatch(trx, batch, this.#options));
+  }
+
+  async appendVisitorMessages(batch: VisitorAppendInput[]): Promise<BatchVisitorAppendResult[]> {
+    if (batch.length === 0) return [];
+    return this.#db.transaction().execute((trx) => appendVisitorBatch(trx, batch, this.#options));
   }
 
   async listMessages(conversationId: ConversationId, options: { afterSeq?: number; limit?: number; includeInternal: boolean }): Promise<Message[]> {

@@ -98,6 +98,18 @@ export interface BatchAppend {
 /** Per item: a conflict or an unknown conversation fails that item alone; nothing of it is written. */
 export type BatchAppendResult = { ok: true; result: AppendResult } | { ok: false; error: ConflictError | NotFoundError };
 
+/** One item of a visitor group commit: what appendVisitorMessage takes. */
+export interface VisitorAppend {
+  site: SiteKey;
+  visitorId: VisitorId;
+  message: NewMessage;
+  context?: VisitorContext;
+  offline?: boolean;
+}
+
+/** Per item, as BatchAppendResult: a conflict or an unknown visitor fails that item alone. */
+export type BatchVisitorAppendResult = { ok: true; result: AppendVisitorResult } | { ok: false; error: ConflictError | NotFoundError };
+
 export interface SavedReplyRecord {
   id: string;
   site: SiteKey | null;
@@ -107,23 +119,8 @@ export interface SavedReplyRecord {
   updatedAt: IsoTime;
 }
 
-export interface FaqInsights {
-  searches: number;
-  /** Most frequent queries that found nothing: what the FAQ is missing. */
-  zeroHit: { query: string; count: number }[];
-  topQueries: { query: string; count: number; hits: number }[];
-  views: { articleId: string; count: number }[];
-  helpful: { articleId: string; yes: number; no: number }[];
-}
-
-export interface SurveyStats {
-  responses: number;
-  promoters: number;
-  passives: number;
-  detractors: number;
-  /** -100…100, null without responses. */
-  nps: number | null;
-}
+export type { FaqInsights, SurveyStats } from '../../protocol/http.js';
+import type { FaqInsights, SurveyStats } from '../../protocol/http.js';
 
 /** Thrown by appendMessage when a clientId is reused with a different text. */
 export class ConflictError extends Error {
@@ -166,6 +163,11 @@ export interface Store {
    * Results are in input order; the same rules per item as appendMessage.
    */
   appendMessages(batch: BatchAppend[]): Promise<BatchAppendResult[]>;
+  /**
+   * Group commit of visitor messages: appendVisitorMessage for each item, in order, in one
+   * transaction (one fsync). Results are in input order; the same rules per item.
+   */
+  appendVisitorMessages(batch: VisitorAppend[]): Promise<BatchVisitorAppendResult[]>;
   /** Messages with seq > afterSeq in seq order, at most `limit` (default 500). */
   listMessages(conversationId: ConversationId, options: { afterSeq?: number; limit?: number; includeInternal: boolean }): Promise<Message[]>;
   getConversation(id: ConversationId): Promise<ConversationRecord | null>;

@@ -1,0 +1,31 @@
+/**
+ * The Socket.IO Redis streams adapter for a scaled-out relay: every process reads one Redis
+ * stream, so a room emit or a fetchSockets on one process reaches sockets on all of them.
+ */
+import type { Logger } from 'pino';
+import type { ServerOptions } from 'socket.io';
+
+export interface RedisAdapterHandle {
+  adapter: ServerOptions['adapter'];
+  /** Disconnects from Redis; call after the Socket.IO server is closed. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to Redis and builds the adapter. Loaded lazily: a single-process install never
+ * loads the Redis client.
+ * @param options.streamName the stream the processes share @default "socket.io"
+ */
+export async function createRedisAdapter(url: string, logger: Logger, options: { streamName?: string } = {}): Promise<RedisAdapterHandle> {
+  const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-streams-adapter')]);
+  const client = createClient({ url });
+  client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
+  await client.connect();
+  return {
+    adapter: createAdapter(client, options.streamName ? { streamName: options.streamName } : {}),
+    close: () => client.quit().then(
+      () => undefined,
+      () => undefined,
+    ),
+  };
+}
