@@ -50,6 +50,8 @@ const siteSchema = v.strictObject({
   /** Use the built-in support vocabulary (refund ↔ money back …) in search. */
   vocabulary: v.optional(v.boolean(), true),
   businessHours: v.optional(businessHoursSchema),
+  /** Answer a visitor's first message at once with when to expect a person. */
+  autoAcknowledge: v.optional(v.boolean(), true),
 });
 
 const fileSchema = v.strictObject({
@@ -155,6 +157,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (env.PASOKH_LOCALE) {
     if (env.PASOKH_LOCALE !== 'en' && env.PASOKH_LOCALE !== 'fa') throw new ConfigError(`PASOKH_LOCALE must be "en" or "fa", not "${env.PASOKH_LOCALE}".`);
     first.locale = env.PASOKH_LOCALE;
+  }
+  if (env.PASOKH_AUTO_ACK) {
+    if (env.PASOKH_AUTO_ACK !== 'true' && env.PASOKH_AUTO_ACK !== 'false') throw new ConfigError(`PASOKH_AUTO_ACK must be "true" or "false", not "${env.PASOKH_AUTO_ACK}".`);
+    first.autoAcknowledge = env.PASOKH_AUTO_ACK === 'true';
   }
   if (env.PASOKH_SECRET) {
     if (env.PASOKH_SECRET.length < 16) throw new ConfigError('PASOKH_SECRET must be at least 16 characters.');

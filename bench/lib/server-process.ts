@@ -60,6 +60,8 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
       PASOKH_ADMIN_EMAIL: ADMIN.email,
       PASOKH_ADMIN_PASSWORD: ADMIN.password,
       LOG_LEVEL: 'warn',
+      // The relay's own guarantees are measured without the extra system message per conversation.
+      PASOKH_AUTO_ACK: 'false',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

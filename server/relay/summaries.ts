@@ -50,7 +50,8 @@ export function createSummaries(store: Store) {
       store.getVisitor(conversation.visitorId),
       recent ?? store.listMessages(conversation.id, { afterSeq: Math.max(0, conversation.lastSeq - RECENT), includeInternal: true }),
     ]);
-    const last = [...messages].reverse().find((m) => !m.internal) ?? null;
+    // The queue shows what people said: notes and automatic lines are not news.
+    const last = [...messages].reverse().find((m) => !m.internal && m.author.kind !== 'system') ?? null;
     return {
       id: conversation.id,
       site: conversation.site,

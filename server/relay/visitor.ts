@@ -23,6 +23,7 @@ import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
 import { createFloodLimiter, guarded, guardedSignal, installSocketGuard, RelayError } from './guard.js';
 import { rooms } from './rooms.js';
 import type { Summaries } from './summaries.js';
+import { autoAckClientId, autoAckText, visitorLocale } from './auto-ack.js';
 import { createCommitter } from './committer.js';
 import { crashAfterCommitHook } from './test-hooks.js';
 import { createUpdateNotifier } from './updates.js';
@@ -148,7 +149,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       updates.changed(conversation.id, conversation);
     }
 
-    async function saveVisitorMessage(input: { clientId: string; text: string; context?: object; offline?: boolean; name?: string }) {
+    async function saveVisitorMessage(input: { clientId: string; text: string; context?: object; offline?: boolean; name?: string; email?: string }) {
       await messageLimiter.consume(visitorId);
       const author: Author = { kind: 'visitor', id: visitorId, ...(input.name ? { name: input.name } : {}) };
       // Acked only after the group commit that holds it (issue 4).
@@ -166,8 +167,26 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
         metrics.inc('pasokh_messages_total');
         if (result.created) metrics.inc('pasokh_conversations_opened_total');
         relay(result.message, result.conversation);
+        // Acknowledged at once and told when to expect a person (issue 5); after the visitor's
+        // own ack, so it never delays it.
+        if (result.created && site.autoAcknowledge) void acknowledge(result.conversation, input.offline ? (input.email ?? null) : null);
       }
       return result;
+    }
+
+    async function acknowledge(conversation: ConversationRecord, email: string | null): Promise<void> {
+      try {
+        const presence = await deps.presence.forSite(site);
+        const locale = visitorLocale(conversation.context.locale, site.locale);
+        const { message, duplicate } = await committer.append(conversation.id, {
+          clientId: autoAckClientId(conversation.id),
+          author: { kind: 'system' },
+          text: autoAckText(locale, presence, email ?? undefined),
+        });
+        if (!duplicate) relay(message, conversation);
+      } catch (error) {
+        logger.warn({ err: error, conversationId: conversation.id }, 'automatic acknowledgement failed');
+      }
     }
 
     socket.on(
@@ -206,7 +225,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       'offline:leave',
       guarded(logger, offlineLeaveSchema, async ({ clientId, email, text, name, context }) => {
         await store.updateVisitor(visitorId, { email, ...(name ? { name } : {}) });
-        const { conversation } = await saveVisitorMessage({ clientId, text, offline: true, ...(name ? { name } : {}), ...(context ? { context } : {}) });
+        const { conversation } = await saveVisitorMessage({ clientId, text, offline: true, email, ...(name ? { name } : {}), ...(context ? { context } : {}) });
         return { conversationId: conversation.id };
       }),
     );

@@ -48,7 +48,9 @@ export const ADMIN = { email: 'admin@example.com', password: 'correct horse batt
 
 export async function startHarness(options: { env?: Record<string, string>; deps?: Partial<AppDeps> } = {}): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pasokh-it-'));
-  const config = loadConfig({ PASOKH_DATA: dataDir, LOG_LEVEL: 'silent', ...options.env });
+  // Exact seqs are asserted throughout, so the automatic acknowledgement is off unless a test
+  // turns it on (auto-ack.test.ts does).
+  const config = loadConfig({ PASOKH_DATA: dataDir, LOG_LEVEL: 'silent', PASOKH_AUTO_ACK: 'false', ...options.env });
   const store = await createSqliteStore({ file: join(dataDir, 'pasokh.db') });
   await addAgent(store, { ...ADMIN, name: 'Ada Admin', role: 'admin' });
   const faqs = new Map<string, FaqLibrary>();

@@ -67,7 +67,7 @@ if (reason !== null) {
     // A stream of its own, so other runs sharing this Redis cannot talk to these instances.
     const streamName = `pasokh-test-${randomBytes(6).toString('hex')}`;
     const logger = pino({ level: 'silent' });
-    const config = loadConfig({ LOG_LEVEL: 'silent' });
+    const config = loadConfig({ LOG_LEVEL: 'silent', PASOKH_AUTO_ACK: 'false' });
     const instances: { app: App; store: Store; redis: RedisAdapterHandle; url: string }[] = [];
     const clients: { close(): void }[] = [];
     const faqs = new Map<string, FaqLibrary>();
