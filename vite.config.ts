@@ -1,8 +1,9 @@
 /**
  * Two builds (DESIGN.md "Layout"):
- * - `vite build` → dist/widget/: the Preact app and its lazy chat chunk with hashed names, then,
- *   in a second pass, the loader `pasokh.js` as a classic-script IIFE that knows the app's
- *   hashed file name (injected as `__PASOKH_APP__`), so it can import it from any host origin.
+ * - `vite build` → dist/widget/: the Preact app and its lazy chunks (the other locale's strings,
+ *   the article view, the chat) with hashed names, then, in a second pass, the loader `pasokh.js`
+ *   as a classic-script IIFE and `pasokh.mjs`, the same API as an ES module, both knowing the
+ *   app's hashed file name (injected as `__PASOKH_APP__`), so they import it from any host origin.
  * - `vite build --mode console` → dist/console/ with base /console/.
  */
 import preact from '@preact/preset-vite';
@@ -11,10 +12,32 @@ import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const ROOT = import.meta.dirname;
 const WIDGET_OUT = resolve(ROOT, 'dist/widget');
-/** Browsers with dynamic import, optional chaining and CSS logical properties. */
-const WIDGET_TARGET = ['es2020', 'chrome89', 'firefox89', 'safari15'];
+/** Browsers with dynamic import, ES2021 syntax and CSS logical properties (no syntax lowering needed). */
+const WIDGET_TARGET = ['chrome89', 'firefox89', 'safari15'];
 
-/** After the app is written, builds the loader with the app entry's hashed name baked in. */
+/** Builds one loader file with the app entry's path (relative to the loader's URL) baked in. */
+async function buildLoader(appPath: string, entry: string, format: 'iife' | 'es', fileName: string): Promise<void> {
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: 'warn',
+    publicDir: false,
+    define: { __PASOKH_APP__: JSON.stringify(appPath) },
+    build: {
+      outDir: WIDGET_OUT,
+      emptyOutDir: false,
+      // Anything that runs the app (dynamic import, logical CSS) parses ES2020 syntax untouched.
+      target: 'es2022',
+      minify: true,
+      reportCompressedSize: false,
+      copyPublicDir: false,
+      lib: { entry: resolve(ROOT, entry), formats: [format], name: 'PasokhLoader', fileName: () => fileName },
+      rollupOptions: { output: { minify: true, comments: false } },
+    },
+  });
+}
+
+/** After the app is written, builds the loaders with the app entry's hashed name baked in. */
 function loaderPass(): Plugin {
   let appFile: string | undefined;
   return {
@@ -27,41 +50,33 @@ function loaderPass(): Plugin {
     },
     async closeBundle() {
       if (!appFile) throw new Error('pasokh: the app entry chunk was not found in the widget build.');
-      await build({
-        configFile: false,
-        root: ROOT,
-        logLevel: 'warn',
-        publicDir: false,
-        define: { __PASOKH_APP__: JSON.stringify(appFile) },
-        build: {
-          outDir: WIDGET_OUT,
-          emptyOutDir: false,
-          // Anything that runs the app (dynamic import, logical CSS) parses ES2020 syntax untouched.
-          target: 'es2022',
-          minify: true,
-          reportCompressedSize: false,
-          copyPublicDir: false,
-          lib: {
-            entry: resolve(ROOT, 'widget/loader/index.ts'),
-            formats: ['iife'],
-            name: 'PasokhLoader',
-            fileName: () => 'pasokh.js',
-          },
-        },
-      });
+      // The classic script for the snippet, and the same API as an ES module for single-page apps.
+      // The server serves the first at /pasokh.js (chunks under /widget/), the second at /widget/.
+      await buildLoader(`widget/${appFile}`, 'widget/loader/index.ts', 'iife', 'pasokh.js');
+      await buildLoader(appFile, 'widget/loader/module.ts', 'es', 'pasokh.mjs');
     },
   };
 }
+
+/**
+ * fuse.js ships a terser-minified build; our minifier (oxc) leaves its unminified ESM about
+ * 0.5 KB gzip bigger, so the widget bundles the published minified file (the same code).
+ */
+const FUSE_MIN = resolve(ROOT, 'node_modules/fuse.js/dist/fuse.basic.min.mjs');
 
 function widgetConfig(): UserConfig {
   return {
     base: './',
     publicDir: false,
+    resolve: { alias: { 'fuse.js/basic': FUSE_MIN } },
     plugins: [preact(), loaderPass()],
     build: {
       outDir: WIDGET_OUT,
       emptyOutDir: true,
       target: WIDGET_TARGET,
+      // Named browsers, not 'es2020': otherwise the CSS minifier rewrites every logical property
+      // into :lang() fallbacks for 19 right-to-left languages, and syntax gets lowered needlessly.
+      cssTarget: WIDGET_TARGET,
       // Library mode: no HTML, no modulepreload helper. Chunks live side by side in /widget/ and
       // import each other relatively, wherever the host page is.
       lib: { entry: { app: resolve(ROOT, 'widget/app/main.tsx') }, formats: ['es'] },

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createApi, type AppCommand, type Backend } from '../../widget/loader/api.js';
 import type { BootOptions } from '../../widget/loader/contract.js';
 
@@ -58,24 +58,30 @@ describe('Pasokh command API', () => {
     expect(() => api.call('identify', 'u1')).toThrow(TypeError);
   });
 
-  it('calls listeners until they are removed, and one failing listener does not stop the others', () => {
-    const api = createApi(recorder().backend);
-    const seen: unknown[] = [];
-    const listener = (detail?: unknown) => seen.push(detail);
-    const original = console.error;
-    console.error = () => {};
+  it('calls listeners in tasks of their own until they are removed, so one that throws does not stop the others', () => {
+    vi.useFakeTimers();
     try {
+      const api = createApi(recorder().backend);
+      const seen: unknown[] = [];
+      const listener = (detail?: unknown) => seen.push(detail);
       api.call('on', 'unread', () => {
         throw new Error('page bug');
       });
       api.call('on', 'unread', listener);
       api.emit('unread', 2);
+      expect(seen).toEqual([]); // never inside the widget's own call stack
+      // The page's error surfaces as its own, from its own task; the next listener still runs.
+      expect(() => vi.advanceTimersToNextTimer()).toThrow('page bug');
+      vi.advanceTimersToNextTimer();
+      expect(seen).toEqual([2]);
       api.call('off', 'unread', listener);
       api.emit('unread', 3);
+      expect(() => vi.advanceTimersToNextTimer()).toThrow('page bug');
+      vi.advanceTimersToNextTimer();
+      expect(seen).toEqual([2]);
     } finally {
-      console.error = original;
+      vi.useRealTimers();
     }
-    expect(seen).toEqual([2]);
   });
 
   it('ignores shutdown before boot', () => {

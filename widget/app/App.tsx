@@ -1,27 +1,36 @@
 /**
  * The panel: header, then the search, article or chat view. Lives in the loader's shadow root,
  * mirrors for Persian (dir="rtl"), and moves focus only when the visitor asked for the panel.
+ *
+ * A class component on purpose: it is the only stateful component on the search path, and
+ * keeping preact/hooks off that path saves about 1 KB gzip of the 20 KB budget (issue 6). The
+ * article and chat views are lazy chunks (hooks are welcome there).
  */
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { Component, createRef, type RefObject } from 'preact';
 import type { FaqArticle, FaqSearchDoc } from '../../protocol/faq.js';
+import type { Presence } from '../../protocol/types.js';
 import type { WidgetConfig, WidgetHost } from '../loader/contract.js';
-import { dir, t } from '../i18n/index.js';
-import { ArticleView } from './ArticleView.js';
+import { dir, t } from '../i18n/runtime.js';
+import type { ArticleModule } from './article-chunk.js';
 import type { Reporter } from './beacon.js';
 import type { ChatHandle, ChatLoader } from './chat-loader.js';
+import type { FaqSource, FaqStatus } from './faq-source.js';
 import { Header } from './Header.js';
 import type { SearchTracker } from './search-tracker.js';
-import { SearchView } from './SearchView.js';
+import { SearchView, type ResultRow } from './SearchView.js';
 import type { PageSession } from './session.js';
-import { useChatState } from './use-chat-state.js';
-import { useStore, type Store, type UiState, type View } from './state.js';
-import { useFaq } from './use-faq.js';
+import type { Store, UiState, View } from './state.js';
+
+const MAX_RESULTS = 8;
 
 export interface AppServices {
   session: PageSession;
   reporter: Reporter;
   tracker: SearchTracker;
   chat: ChatLoader;
+  faq: FaqSource;
+  /** The article view's chunk (cached; rejects when it cannot be fetched). */
+  article(): Promise<ArticleModule>;
 }
 
 export interface AppProps {
@@ -30,117 +39,236 @@ export interface AppProps {
   services: AppServices;
 }
 
-export function App({ host, store, services }: AppProps) {
-  const ui = useStore(store);
-  const { locale } = ui;
-  const [config, setConfig] = useState<WidgetConfig | null>(null);
-  const [chat, setChat] = useState<ChatHandle | null>(services.chat.current());
-  const panel = useRef<HTMLElement>(null);
-  const wantFocus = useRef(false);
-  const faq = useFaq(host.origin, host.options.site, locale, (message) => host.error('faq_failed', message));
+interface AppState {
+  ui: UiState;
+  config: WidgetConfig | null;
+  faq: FaqStatus;
+  chat: ChatHandle | null;
+  /** Presence from the socket once the chat runs; fresher than the config's. */
+  presence?: Presence | null;
+  article: ArticleModule | null;
+  articleFailed: boolean;
+}
 
-  useEffect(() => {
-    void host.config.then(setConfig);
-  }, []);
+export class App extends Component<AppProps, AppState> {
+  // Fields are declared and set in the constructor, not initialised in place: class-field
+  // initialisers compile to defineProperty helpers that cost ~0.5 KB gzip on the search path.
+  declare private panel: RefObject<HTMLElement>;
+  declare private wantFocus: boolean;
+  declare private stops: (() => void)[];
+  declare private chatRequested: boolean;
+  declare private articleRequested: boolean;
+  /** The query, locale and hit count last told to the tracker. */
+  declare private tracked: string;
+  declare private rows: ResultRow[];
 
-  // The chat chunk may already be on its way (a conversation is open): pick it up when it lands.
-  useEffect(() => {
-    if (ui.view === 'chat' || chat) void services.chat.load().then((handle) => handle && setChat(handle));
-  }, [ui.view]);
+  constructor(props: AppProps) {
+    super(props);
+    this.panel = createRef();
+    this.stops = [];
+    this.chatRequested = this.articleRequested = false;
+    this.tracked = '';
+    this.rows = [];
+    const ui = props.store.get();
+    // Opened by a person before the panel's strings had arrived: focus once it renders.
+    this.wantFocus = ui.focusTick > 0;
+    this.state = { ui, config: null, faq: props.services.faq.status(), chat: props.services.chat.current(), article: null, articleFailed: false };
+  }
 
-  useEffect(() => {
-    if (ui.focusTick) wantFocus.current = true;
-  }, [ui.focusTick]);
-  useEffect(() => {
-    // Runs after every render: the element to focus may appear only once data or a chunk arrived.
-    if (!wantFocus.current || !ui.open || !panel.current) return;
-    const target = panel.current.querySelector<HTMLElement>('[data-autofocus]');
+  override componentDidMount(): void {
+    const { host, store, services } = this.props;
+    this.stops.push(
+      store.subscribe((ui) => this.setState({ ui })),
+      services.faq.subscribe(() => this.setState({ faq: services.faq.status() })),
+    );
+    void host.config.then((config) => this.setState({ config }));
+    // The element to focus often appears in a child's own update (the answer arrived, the chat
+    // connected), which App does not see: watch the panel's subtree for it.
+    const observer = new MutationObserver(() => this.focus());
+    observer.observe(this.panel.current!, { childList: true, subtree: true });
+    this.stops.push(() => observer.disconnect());
+    this.sync();
+  }
+
+  override componentDidUpdate(_props: AppProps, previous: AppState): void {
+    if (this.state.ui.focusTick !== previous.ui.focusTick) this.wantFocus = true;
+    this.sync();
+  }
+
+  override componentWillUnmount(): void {
+    this.stops.forEach((stop) => stop());
+  }
+
+  /** After every render: fetch the shown view's code, move focus, tell the tracker. */
+  private sync(): void {
+    const { ui } = this.state;
+    const { services } = this.props;
+    if (ui.view === 'chat' && !this.chatRequested) {
+      this.chatRequested = true;
+      void services.chat.load().then((chat) => {
+        this.chatRequested = !!chat;
+        if (!chat) return;
+        this.stops.push(chat.client.subscribe((state) => this.setState({ presence: state.presence })));
+        this.setState({ chat, presence: chat.client.getState().presence });
+      });
+    }
+    if (ui.view === 'article' && !this.articleRequested) this.loadArticle();
+    this.focus();
+    if (this.state.faq === 'ready' && ui.view === 'search') {
+      const query = ui.query.trim();
+      const key = `${query}\n${this.rows.length}\n${ui.locale}`;
+      if (key !== this.tracked) {
+        this.tracked = key;
+        services.tracker.typed(query, this.rows.length, ui.locale);
+      }
+    }
+  }
+
+  /** Moves focus to the view's [data-autofocus] element once it exists, if a person asked for the panel. */
+  private focus(): void {
+    const target = this.wantFocus && this.state.ui.open && this.panel.current?.querySelector<HTMLElement>('[data-autofocus]');
     if (target) {
       target.focus();
-      wantFocus.current = false;
+      this.wantFocus = false;
     }
-  });
+  }
 
-  const go = (view: View, patch: Partial<UiState> = {}) => store.set({ view, focusTick: ui.focusTick + 1, ...patch });
-  const close = () => {
-    store.set({ open: false });
-    host.launcher.focus();
-  };
-  const talk = () => go('chat');
+  private loadArticle(): void {
+    this.articleRequested = true;
+    this.props.services.article().then(
+      (article) => this.setState({ article, articleFailed: false }),
+      () => {
+        this.articleRequested = false;
+        this.setState({ articleFailed: true });
+      },
+    );
+  }
 
-  const onOpenArticle = (doc: FaqSearchDoc) => go('article', { articleId: doc.id });
-  const onViewed = (article: FaqArticle) => {
-    services.session.addArticle(article.id, article.question);
-    services.reporter.report({ kind: 'view', articleId: article.id, locale });
-  };
-  const onVote = (article: FaqArticle, helpful: boolean) => {
-    services.session.setHelpful(article.id, helpful);
-    services.reporter.report({ kind: 'helpful', articleId: article.id, helpful, locale });
-  };
 
-  const chatState = useChatState(chat?.client);
-  const presence = chatState?.presence ?? config?.presence;
-  const position = host.options.position ?? config?.position ?? 'right';
-  const title = config?.name || t(locale, 'panelTitle');
+  private go(view: View, patch: Partial<UiState> = {}): void {
+    const { store } = this.props;
+    store.set({ view, focusTick: store.get().focusTick + 1, ...patch });
+  }
 
-  return (
-    <section
-      ref={panel}
-      class={position === 'left' ? 'panel left' : 'panel'}
-      role="dialog"
-      aria-modal="false"
-      aria-labelledby="pasokh-title"
-      dir={dir(locale)}
-      lang={locale}
-      hidden={!ui.open}
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.stopPropagation();
-          close();
-        }
-      }}
-    >
-      <Header locale={locale} title={title} presence={presence} onClose={close} />
-      {ui.view === 'search' && (
-        <SearchView
-          locale={locale}
-          query={ui.query}
-          faq={faq}
-          tracker={services.tracker}
-          onQuery={(query) => store.set({ query })}
-          onOpen={onOpenArticle}
-          onTalk={talk}
-        />
-      )}
-      {ui.view === 'article' && ui.articleId && (
-        <ArticleView
-          locale={locale}
-          origin={host.origin}
-          site={host.options.site}
-          id={ui.articleId}
-          onBack={() => go('search')}
-          onTalk={talk}
-          onViewed={onViewed}
-          onVote={onVote}
-          onError={(message) => host.error('article_failed', message)}
-        />
-      )}
-      {ui.view === 'chat' &&
-        (chat ? (
-          <chat.module.ChatPanel
-            client={chat.client}
+
+  private close(): void {
+    this.props.store.set({ open: false });
+    this.props.host.launcher.focus();
+  }
+
+
+  private onViewed(article: FaqArticle): void {
+    const { session, reporter } = this.props.services;
+    session.addArticle(article.id, article.question);
+    reporter.report({ kind: 'view', articleId: article.id, locale: this.state.ui.locale });
+  }
+
+
+  private onVote(article: FaqArticle, helpful: boolean): void {
+    const { session, reporter } = this.props.services;
+    session.setHelpful(article.id, helpful);
+    reporter.report({ kind: 'helpful', articleId: article.id, helpful, locale: this.state.ui.locale });
+  }
+
+
+  /** The rows for the query: hits when something is typed, the popular list otherwise. */
+  private resultRows(query: string): ResultRow[] {
+    const index = this.props.services.faq.index(this.state.ui.locale);
+    if (!index) return [];
+    if (!query) return index.popular.map((doc) => ({ doc, indices: [] }));
+    return index.search.search(query, MAX_RESULTS).flatMap((hit) => {
+      const doc = index.docs.get(hit.id);
+      return doc ? [{ doc, indices: hit.matches.find((match) => match.key === 'question')?.indices ?? [] }] : [];
+    });
+  }
+
+  override render() {
+    const { host, store, services } = this.props;
+    const { ui, config, chat, article, articleFailed } = this.state;
+    const { locale } = ui;
+    const position = host.options.position ?? config?.position;
+    const presence = this.state.presence ?? config?.presence;
+    const query = ui.query.trim();
+    this.rows = ui.view === 'search' ? this.resultRows(query) : [];
+    const close = () => this.close();
+    const talk = () => this.go('chat');
+    const loadArticle = () => this.loadArticle();
+    const note = (text: string, retry?: () => void) => (
+      <div class="view scroll">
+        <p class="note" role="status">
+          {text}
+        </p>
+        {retry && (
+          <button type="button" class="link" onClick={retry}>
+            {t(locale, 'tryAgain')}
+          </button>
+        )}
+      </div>
+    );
+
+    return (
+      <section
+        ref={this.panel}
+        class={position === 'left' ? 'panel left' : 'panel'}
+        role="dialog"
+        aria-labelledby="pasokh-title"
+        dir={dir(locale)}
+        lang={locale}
+        hidden={!ui.open}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') {
+            event.stopPropagation();
+            close();
+          }
+        }}
+      >
+        <Header locale={locale} title={config?.name || t(locale, 'panelTitle')} presence={presence} onClose={close} />
+        {ui.view === 'search' && (
+          <SearchView
             locale={locale}
-            visible={ui.open}
-            fallbackPresence={config?.presence ?? null}
-            onBack={() => go('search')}
+            query={ui.query}
+            status={this.state.faq}
+            rows={this.rows}
+            onQuery={(value) => store.set({ query: value })}
+            onOpen={(doc: FaqSearchDoc) => {
+              services.tracker.flush();
+              this.go('article', { articleId: doc.id });
+            }}
+            onIntent={() => this.articleRequested || this.loadArticle()}
+            onRetry={services.faq.retry}
+            onTalk={talk}
           />
-        ) : (
-          <div class="view">
-            <p class="note" role="status">
-              {t(locale, 'chatLoading')}
-            </p>
-          </div>
-        ))}
-    </section>
-  );
+        )}
+        {ui.view === 'article' &&
+          ui.articleId &&
+          (article ? (
+            <article.ArticleView
+              locale={locale}
+              origin={host.origin}
+              site={host.options.site}
+              id={ui.articleId}
+              onBack={() => this.go('search')}
+              onTalk={talk}
+              onViewed={(value) => this.onViewed(value)}
+              onVote={(value, helpful) => this.onVote(value, helpful)}
+              onError={(message) => host.error('article_failed', message)}
+            />
+          ) : (
+            articleFailed ? note(t(locale, 'errorGeneric'), loadArticle) : note(t(locale, 'loading'))
+          ))}
+        {ui.view === 'chat' &&
+          (chat ? (
+            <chat.module.ChatPanel
+              client={chat.client}
+              locale={locale}
+              visible={ui.open}
+              fallbackPresence={config?.presence ?? null}
+              onBack={() => this.go('search')}
+            />
+          ) : (
+            note(t(locale, 'chatLoading'))
+          ))}
+      </section>
+    );
+  }
 }

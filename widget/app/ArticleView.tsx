@@ -1,12 +1,13 @@
 /**
  * One answer: the question, the server-sanitised HTML, "Was this helpful?" Yes/No, and the way to
  * a person. The answer HTML is the one place the widget sets innerHTML: the server sanitised it.
+ * Part of the article chunk, fetched when a visitor heads for a result.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { Component } from 'preact';
 import type { FaqArticle } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
-import { t } from '../i18n/index.js';
-import { fetchArticle } from './http.js';
+import { t } from '../i18n/runtime.js';
+import { getJson } from './http.js';
 import { TalkButton } from './TalkButton.js';
 
 export interface ArticleViewProps {
@@ -21,82 +22,121 @@ export interface ArticleViewProps {
   onError: (message: string) => void;
 }
 
-export function ArticleView({ locale, origin, site, id, onBack, onTalk, onViewed, onVote, onError }: ArticleViewProps) {
-  const [article, setArticle] = useState<FaqArticle | null>(null);
-  const [failed, setFailed] = useState(false);
-  const [voted, setVoted] = useState(false);
-  const [attempt, setAttempt] = useState(0);
+interface ArticleViewState {
+  article: FaqArticle | null;
+  failed: boolean;
+  voted: boolean;
+}
 
-  useEffect(() => {
-    let live = true;
-    setArticle(null);
-    setFailed(false);
-    setVoted(false);
+const articles = new Map<string, Promise<FaqArticle>>();
+
+/** One answer with sanitised HTML; cached for the page view, failures are not cached. */
+export function fetchArticle(origin: string, site: string, id: string): Promise<FaqArticle> {
+  const key = `${site}\n${id}`;
+  let pending = articles.get(key);
+  if (!pending) {
+    pending = getJson<FaqArticle>(`${origin}/api/faq/${encodeURIComponent(id)}?site=${encodeURIComponent(site)}`);
+    pending.catch(() => articles.delete(key));
+    articles.set(key, pending);
+  }
+  return pending;
+}
+
+export class ArticleView extends Component<ArticleViewProps, ArticleViewState> {
+  /** Bumped per fetch and on unmount, so a late answer for another id is dropped. */
+  declare private ticket: number;
+
+  constructor(props: ArticleViewProps) {
+    super(props);
+    // Set here rather than as class fields, which compile to defineProperty helpers.
+    this.ticket = 0;
+    this.state = { article: null, failed: false, voted: false };
+  }
+
+  override componentDidMount(): void {
+    this.fetch();
+  }
+
+  override componentDidUpdate(previous: ArticleViewProps): void {
+    if (previous.id !== this.props.id) this.fetch();
+  }
+
+  override componentWillUnmount(): void {
+    this.ticket++;
+  }
+
+  private fetch(): void {
+    const ticket = ++this.ticket;
+    const { origin, site, id, onViewed, onError } = this.props;
+    this.setState({ article: null, failed: false, voted: false });
     fetchArticle(origin, site, id).then(
-      (value) => {
-        if (!live) return;
-        setArticle(value);
-        onViewed(value);
+      (article) => {
+        if (ticket !== this.ticket) return;
+        this.setState({ article });
+        onViewed(article);
       },
       (reason: unknown) => {
-        if (!live) return;
-        setFailed(true);
+        if (ticket !== this.ticket) return;
+        this.setState({ failed: true });
         onError(String(reason));
       },
     );
-    return () => {
-      live = false;
-    };
-  }, [origin, site, id, attempt]);
+  }
 
-  const vote = (helpful: boolean) => {
+
+  private vote(helpful: boolean): void {
+    const { article, voted } = this.state;
     if (!article || voted) return;
-    setVoted(true);
-    onVote(article, helpful);
-  };
+    this.setState({ voted: true });
+    this.props.onVote(article, helpful);
+  }
 
-  return (
-    <div class="view article-view">
-      <div class="scroll">
-        <button type="button" class="link-button back" onClick={onBack}>
-          {t(locale, 'back')}
-        </button>
-        {!article && !failed && <p class="note">{t(locale, 'loading')}</p>}
-        {failed && (
-          <div class="note" role="alert">
-            <p>{t(locale, 'errorGeneric')}</p>
-            <button type="button" class="link-button" onClick={() => setAttempt((n) => n + 1)}>
-              {t(locale, 'tryAgain')}
-            </button>
-          </div>
-        )}
-        {article && (
-          <article lang={article.locale} dir={article.locale === 'fa' ? 'rtl' : 'ltr'}>
-            <h3 class="article-title" tabIndex={-1} data-autofocus>
-              {article.question}
-            </h3>
-            <div class="answer" dangerouslySetInnerHTML={{ __html: article.html }} />
-          </article>
-        )}
-        {article && (
-          <div class="helpful" role="group" aria-labelledby="pasokh-helpful">
-            <p id="pasokh-helpful">{t(locale, 'wasHelpful')}</p>
-            {voted ? (
-              <p role="status">{t(locale, 'thanksFeedback')}</p>
-            ) : (
-              <div class="chips">
-                <button type="button" class="chip" onClick={() => vote(true)}>
-                  {t(locale, 'yes')}
-                </button>
-                <button type="button" class="chip" onClick={() => vote(false)}>
-                  {t(locale, 'no')}
-                </button>
-              </div>
-            )}
-          </div>
-        )}
+  override render() {
+    const { locale, onBack, onTalk } = this.props;
+    const { article, failed, voted } = this.state;
+    return (
+      <div class="view">
+        <div class="scroll">
+          <button type="button" class="link back" onClick={onBack}>
+            {t(locale, 'back')}
+          </button>
+          {!article && !failed && <p class="note">{t(locale, 'loading')}</p>}
+          {failed && (
+            <div class="note" role="alert">
+              <p>{t(locale, 'errorGeneric')}</p>
+              <button type="button" class="link" onClick={() => this.fetch()}>
+                {t(locale, 'tryAgain')}
+              </button>
+            </div>
+          )}
+          {article && (
+            <article lang={article.locale} dir={article.locale === 'fa' ? 'rtl' : 'ltr'}>
+              <h3 class="article-title" tabIndex={-1} data-autofocus>
+                {article.question}
+              </h3>
+              <div class="answer" dangerouslySetInnerHTML={{ __html: article.html }} />
+            </article>
+          )}
+          {article && (
+            <div class="helpful" role="group" aria-labelledby="pasokh-helpful">
+              <p id="pasokh-helpful">{t(locale, 'wasHelpful')}</p>
+              {voted ? (
+                <p role="status">{t(locale, 'thanksFeedback')}</p>
+              ) : (
+                <div>
+                  <button type="button" class="chip" onClick={() => this.vote(true)}>
+                    {t(locale, 'yes')}
+                  </button>
+                  <button type="button" class="chip" onClick={() => this.vote(false)}>
+                    {t(locale, 'no')}
+                  </button>
+                </div>
+              )}
+            </div>
+          )}
+        </div>
+        <TalkButton locale={locale} onTalk={onTalk} />
       </div>
-      <TalkButton locale={locale} onTalk={onTalk} />
-    </div>
-  );
+    );
+  }
 }

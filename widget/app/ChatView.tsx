@@ -9,7 +9,7 @@ import type { Locale, Message } from '../../protocol/types.js';
 import { MAX_MESSAGE_LENGTH } from '../../protocol/events.js';
 import type { ChatClient, ChatState } from '../chat/client.js';
 import type { OutboxItem } from '../chat/outbox.js';
-import { formatTime, t } from '../i18n/index.js';
+import { formatTime, t } from '../i18n/runtime.js';
 
 export interface ChatViewProps {
   client: ChatClient;
@@ -48,7 +48,7 @@ function PendingRow({ item, locale, onDismiss }: { item: OutboxItem; locale: Loc
       <span class="meta">
         {label}
         {item.state === 'failed' && (
-          <button type="button" class="link-button" onClick={onDismiss}>
+          <button type="button" class="link" onClick={onDismiss}>
             {t(locale, 'dismiss')}
           </button>
         )}
@@ -59,7 +59,7 @@ function PendingRow({ item, locale, onDismiss }: { item: OutboxItem; locale: Loc
 
 export function ChatView({ client, state, locale, visible, children }: ChatViewProps) {
   const [draft, setDraft] = useState('');
-  const log = useRef<HTMLOListElement>(null);
+  const log = useRef<HTMLDivElement>(null);
   const delivered = new Set(state.messages.map((message) => message.clientId));
   const pending = state.pending.filter((item) => !delivered.has(item.clientId));
   const count = state.messages.length + pending.length;
@@ -87,7 +87,9 @@ export function ChatView({ client, state, locale, visible, children }: ChatViewP
           {state.connection === 'connecting' ? t(locale, 'connecting') : t(locale, 'disconnected')}
         </p>
       )}
-      <ol ref={log} class="messages scroll" role="log" aria-live="polite" aria-label={t(locale, 'messages')} tabIndex={0}>
+      {/* The log wraps the list: role="log" on the <ol> itself would orphan its items (axe: listitem). */}
+      <div ref={log} class="scroll" role="log" aria-live="polite" aria-label={t(locale, 'messages')} tabIndex={0}>
+        <ol class="messages">
         {count === 0 && <li class="note">{t(locale, 'chatEmpty')}</li>}
         {state.messages.map((message) => (
           <MessageRow key={message.seq} message={message} locale={locale} seen={message.seq <= state.readSeq} />
@@ -95,7 +97,8 @@ export function ChatView({ client, state, locale, visible, children }: ChatViewP
         {pending.map((item) => (
           <PendingRow key={item.clientId} item={item} locale={locale} onDismiss={() => client.dismiss(item.clientId)} />
         ))}
-      </ol>
+        </ol>
+      </div>
       {state.agentTyping !== null && (
         <p class="typing" aria-live="polite">
           {t(locale, 'typing', { name: state.agentTyping || t(locale, 'agent') })}

@@ -1,6 +1,6 @@
 /** The panel's title bar: site name, how soon a person answers, and the close button. */
 import type { Locale, Presence } from '../../protocol/types.js';
-import { t } from '../i18n/index.js';
+import { t } from '../i18n/runtime.js';
 
 export interface HeaderProps {
   locale: Locale;
@@ -20,16 +20,16 @@ export function Header({ locale, title, presence, onClose }: HeaderProps) {
   const note = presenceText(locale, presence);
   return (
     <header class="head">
-      <div class="head-text">
+      <div>
         <h2 id="pasokh-title">{title}</h2>
         {note && (
           <p class="presence">
-            <span class={presence?.online ? 'dot on' : 'dot'} aria-hidden="true" />
+            <span class={presence?.online ? 'dot on' : 'dot'} />
             {note}
           </p>
         )}
       </div>
-      <button type="button" class="icon-button" aria-label={t(locale, 'close')} onClick={onClose}>
+      <button type="button" class="icon" aria-label={t(locale, 'close')} onClick={onClose}>
         <svg viewBox="0 0 24 24" aria-hidden="true">
           <path d="M6 6l12 12M18 6L6 18" />
         </svg>

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Locale } from '../../protocol/types.js';
 import { MAX_MESSAGE_LENGTH } from '../../protocol/events.js';
 import type { ChatClient } from '../chat/client.js';
-import { t } from '../i18n/index.js';
+import { t } from '../i18n/runtime.js';
 
 export function OfflineForm({ client, locale }: { client: ChatClient; locale: Locale }) {
   const [email, setEmail] = useState('');

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { Locale } from '../../protocol/types.js';
 import type { ChatClient } from '../chat/client.js';
-import { formatNumber, t } from '../i18n/index.js';
+import { formatNumber, t } from '../i18n/runtime.js';
 
 const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 

@@ -7,6 +7,7 @@ import type { WidgetHost } from '../loader/contract.js';
 import type { ChatClient } from '../chat/client.js';
 import type { PageSession } from './session.js';
 import type { Store, UiState } from './state.js';
+import { injectStyle } from './inject-style.js';
 import { widgetStorage } from './storage.js';
 
 export type ChatModule = typeof import('./chat-panel.js');
@@ -38,6 +39,7 @@ export function createChatLoader(
       pending ??= import('./chat-panel.js').then(
         (module) => {
           if (stopped) return null;
+          injectStyle(host.launcher.getRootNode() as ShadowRoot, module.css);
           const ui = store.get();
           handle = {
             module,

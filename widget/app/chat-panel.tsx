@@ -1,15 +1,23 @@
 /**
  * The chat chunk's entry (loaded by chat-loader.ts with a dynamic import): the socket client and
- * the chat UI travel together, so a visitor who only searches never downloads socket.io-client.
+ * the chat UI travel together (with their strings in both languages and their CSS), so a visitor
+ * who only searches never downloads socket.io-client.
  */
 import { useState } from 'preact/hooks';
 import type { Locale, Presence } from '../../protocol/types.js';
 import { createChatClient, type ChatClient, type ChatClientOptions } from '../chat/client.js';
-import { t } from '../i18n/index.js';
+import { chatStrings } from '../i18n/chat-strings.js';
+import { addStrings, t } from '../i18n/runtime.js';
 import { ChatView } from './ChatView.js';
 import { OfflineForm } from './OfflineForm.js';
 import { Survey } from './Survey.js';
 import { useChatState } from './use-chat-state.js';
+import css from './chat.css?inline';
+
+addStrings(chatStrings);
+
+/** The chat's stylesheet, added to the shadow root by chat-loader.ts. */
+export { css };
 
 /** Connects the visitor's chat client. */
 export function startChat(options: ChatClientOptions): ChatClient {
@@ -37,7 +45,7 @@ export function ChatPanel({ client, locale, visible, fallbackPresence, onBack }:
   return (
     <div class="view chat-view">
       <div class="subhead">
-        <button type="button" class="link-button back" onClick={onBack}>
+        <button type="button" class="link back" onClick={onBack}>
           {t(locale, 'backToSearch')}
         </button>
       </div>

@@ -1,20 +1,26 @@
 /**
  * The app chunk's entry: `mount(host)` renders the panel into the loader's shadow root and
  * returns the controller the loader forwards the public API to (widget/loader/contract.ts).
+ * Everything here is on the search path (issue 6: loader + app + search ≤ 20 KB gzip); the
+ * article view, the chat and the other locale's strings are lazy chunks.
  */
 import { render } from 'preact';
 import type { Message } from '../../protocol/types.js';
 import { storageKeys } from '../chat/storage.js';
+import { LAUNCHER_LABEL } from '../i18n/launcher.js';
+import { formatNumber, loadStrings } from '../i18n/runtime.js';
 import type { WidgetApp, WidgetHost } from '../loader/contract.js';
 import { App } from './App.js';
+import type { ArticleModule } from './article-chunk.js';
 import { createReporter } from './beacon.js';
 import { createChatLoader } from './chat-loader.js';
+import { createFaqSource } from './faq-source.js';
+import { injectStyle } from './inject-style.js';
+import css from './panel.css?inline';
 import { createSearchTracker } from './search-tracker.js';
 import { createPageSession } from './session.js';
 import { createStore, type UiState } from './state.js';
-import { formatNumber, t } from '../i18n/index.js';
 import { widgetStorage } from './storage.js';
-import css from './styles.css?inline';
 
 /** Clears what this browser keeps about the visitor of `site`: `Pasokh('shutdown')`. */
 export function forget(site: string): void {
@@ -30,12 +36,13 @@ export function forget(site: string): void {
 
 /** Renders the panel (closed) and wires the public API to it. */
 export function mount(host: WidgetHost): WidgetApp {
-  const style = document.createElement('style');
-  style.textContent = css;
+  const { launcher, options } = host;
+  const root = launcher.getRootNode() as ShadowRoot;
+  const style = injectStyle(root, css);
   const container = document.createElement('div');
-  host.root.append(style, container);
+  root.append(container);
 
-  const keys = storageKeys(host.options.site);
+  const keys = storageKeys(options.site);
   const storage = widgetStorage();
   // A conversation is already going in this browser (issue 2: a reload keeps it): the panel
   // opens onto it, and the chat connects now so replies and the unread badge arrive.
@@ -46,12 +53,16 @@ export function mount(host: WidgetHost): WidgetApp {
     query: '',
     articleId: null,
     locale: host.locale,
-    user: host.options.user,
+    user: options.user,
     focusTick: 0,
     unread: 0,
   });
+  // Both start now, in parallel: the search box is usable as soon as the strings are in.
+  const strings = () => loadStrings(store.get().locale);
+  void strings();
+  const faq = createFaqSource(host.origin, options.site, (message) => host.error('faq_failed', message));
   const session = createPageSession();
-  const reporter = createReporter(host.origin, host.options.site, () => storage.getItem(keys.token));
+  const reporter = createReporter(host.origin, options.site, () => storage.getItem(keys.token));
   const tracker = createSearchTracker(reporter, session);
 
   const onAgentMessage = (message: Message) => {
@@ -60,16 +71,29 @@ export function mount(host: WidgetHost): WidgetApp {
     if (!ui.open || ui.view !== 'chat') store.set({ unread: ui.unread + 1 });
   };
   const chat = createChatLoader(host, store, session, onAgentMessage);
-
   if (ongoing) void chat.load();
 
-  // The launcher belongs to the loader, but its state is the app's: expanded, badge, label.
+  let articleChunk: Promise<ArticleModule> | undefined;
+  const article = () =>
+    (articleChunk ??= import('./article-chunk.js').then(
+      (module) => {
+        injectStyle(root, module.css);
+        return module;
+      },
+      (reason: unknown) => {
+        articleChunk = undefined;
+        host.error('article_load_failed', String(reason));
+        throw reason;
+      },
+    ));
+
+  // The launcher belongs to the loader, but its state is the app's: expanded, badge, name.
   const badge = document.createElement('b');
-  badge.className = 'pasokh-badge';
-  host.launcher.append(badge);
+  badge.className = 'badge';
+  launcher.append(badge);
   const syncLauncher = (ui: UiState) => {
-    host.launcher.setAttribute('aria-expanded', String(ui.open));
-    host.launcher.ariaLabel = t(ui.locale, 'openHelp');
+    launcher.setAttribute('aria-expanded', String(ui.open));
+    launcher.ariaLabel = LAUNCHER_LABEL[ui.locale];
     badge.textContent = ui.unread > 0 ? formatNumber(ui.locale, ui.unread) : '';
   };
   syncLauncher(store.get());
@@ -87,7 +111,19 @@ export function mount(host: WidgetHost): WidgetApp {
     if (ui.open && ui.view === 'chat' && ui.unread > 0) store.set({ unread: 0 });
   });
 
-  render(<App host={host} store={store} services={{ session, reporter, tracker, chat }} />, container);
+  // The panel renders once its strings are in (a few hundred bytes, usually long before a click).
+  let rendered = false;
+  let stopped = false;
+  const renderPanel = () =>
+    strings().then(
+      () => {
+        if (rendered || stopped) return;
+        rendered = true;
+        render(<App host={host} store={store} services={{ session, reporter, tracker, chat, faq, article }} />, container);
+      },
+      (reason: unknown) => host.error('strings_failed', String(reason)),
+    );
+  void renderPanel();
 
   // Focus moves into the panel only when a person just asked for it (a click, a key press),
   // never when the page opens it on its own (issue 6).
@@ -100,12 +136,13 @@ export function mount(host: WidgetHost): WidgetApp {
       // Unread agent replies: open straight onto the conversation.
       const view = ui.unread > 0 ? 'chat' : ui.view;
       store.set({ open: true, view, ...(personActing(focus) ? { focusTick: ui.focusTick + 1 } : {}) });
+      if (!rendered) void renderPanel(); // The strings failed earlier: try again now.
     },
     close() {
-      const active = host.root.activeElement;
+      const active = root.activeElement;
       store.set({ open: false });
       // Focus inside a hidden panel is lost focus: hand it back to the launcher.
-      if (active && active !== host.launcher) host.launcher.focus();
+      if (active && active !== launcher) launcher.focus();
     },
     toggle(focus) {
       if (store.get().open) app.close();
@@ -116,12 +153,17 @@ export function mount(host: WidgetHost): WidgetApp {
       app.open();
     },
     setLocale(locale) {
-      store.set({ locale });
+      // Switch once the strings are in, so the panel never shows keys.
+      loadStrings(locale).then(
+        () => store.set({ locale }),
+        (reason: unknown) => host.error('strings_failed', String(reason)),
+      );
     },
     identify(user) {
       store.set({ user });
     },
     shutdown() {
+      stopped = true;
       tracker.flush();
       reporter.flush();
       chat.stop(true);

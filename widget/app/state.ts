@@ -2,7 +2,6 @@
  * The panel's UI state in a tiny external store, so the loader's imperative commands (open,
  * search, setLocale…) and the Preact tree read and write the same thing.
  */
-import { useEffect, useState } from 'preact/hooks';
 import type { Locale } from '../../protocol/types.js';
 import type { Identity } from '../loader/contract.js';
 
@@ -13,6 +12,7 @@ export interface UiState {
   view: View;
   query: string;
   articleId: string | null;
+  /** The locale whose panel strings are loaded (setLocale waits for them before switching). */
   locale: Locale;
   user: Identity | undefined;
   /** Bumped when focus should move into the panel (a person opened it). */
@@ -42,14 +42,4 @@ export function createStore<T extends object>(initial: T): Store<T> {
       return () => void listeners.delete(listener);
     },
   };
-}
-
-/** Re-renders the component whenever the store changes. */
-export function useStore<T extends object>(store: Store<T>): T {
-  const [value, setValue] = useState(store.get());
-  useEffect(() => {
-    setValue(store.get());
-    return store.subscribe(setValue);
-  }, [store]);
-  return value;
 }

@@ -1,58 +1,10 @@
 /**
- * Persian catalog. Typed as `Catalog`, so a missing or misspelt key fails to compile; a unit
- * test checks the same at run time. Half-spaces (U+200C) are intentional.
+ * The whole Persian catalog (see en.ts for how the widget ships it). Typed as `Catalog`, so a
+ * missing or misspelt key fails to compile; a unit test checks the same at run time.
  */
+import { articleStrings } from './article-strings.js';
+import { chatStrings } from './chat-strings.js';
 import type { Catalog } from './en.js';
-import { LAUNCHER_LABEL } from './launcher.js';
+import { strings as panel } from './panel-fa.js';
 
-export const fa: Catalog = {
-  openHelp: LAUNCHER_LABEL.fa,
-  panelTitle: 'راهنما',
-  close: 'بستن',
-  back: 'بازگشت',
-  search: 'جستجو',
-  searchPlaceholder: 'پاسخ پرسش خود را جستجو کنید',
-  popular: 'پرسش‌های پرتکرار',
-  results: 'پاسخ‌ها',
-  resultCount: '{count} پاسخ',
-  chatLoading: 'در حال باز کردن گفتگو…',
-  noResults: 'پاسخی برای «{query}» پیدا نشد.',
-  loading: 'در حال بارگذاری…',
-  loadFailed: 'بارگذاری پاسخ‌ها ممکن نشد. اتصال خود را بررسی کنید و دوباره تلاش کنید.',
-  tryAgain: 'تلاش دوباره',
-  wasHelpful: 'این پاسخ مفید بود؟',
-  yes: 'بله',
-  no: 'نه',
-  thanksFeedback: 'از بازخورد شما سپاسگزاریم.',
-  talkToPerson: 'گفتگو با پشتیبان',
-  backToSearch: 'جستجوی پاسخ‌ها',
-  onlineReplyMinutes: 'معمولاً در حدود {minutes} دقیقه پاسخ می‌دهیم',
-  onlineReplySoon: 'ما آنلاین هستیم',
-  offlineNote: 'اکنون کسی آنلاین نیست. پیام بگذارید تا با ایمیل پاسخ دهیم.',
-  messages: 'پیام‌ها',
-  message: 'پیام',
-  send: 'ارسال',
-  you: 'شما',
-  agent: 'پشتیبانی',
-  sending: 'در حال ارسال…',
-  retrying: 'هنوز ارسال نشده، دوباره تلاش می‌کنیم…',
-  sent: 'ارسال شد',
-  seen: 'دیده شد',
-  failed: 'ارسال نشد',
-  dismiss: 'حذف',
-  typing: '{name} در حال نوشتن است…',
-  connecting: 'در حال اتصال…',
-  disconnected: 'اتصال قطع شد. پیام‌های شما پس از برقراری اتصال ارسال می‌شوند.',
-  chatEmpty: 'هر پرسشی دارید بنویسید. یکی از همکاران ما همین‌جا پاسخ می‌دهد.',
-  email: 'ایمیل',
-  name: 'نام (اختیاری)',
-  leaveMessage: 'ارسال پیام',
-  offlineSent: 'سپاسگزاریم. به {email} پاسخ می‌دهیم.',
-  surveyQuestion: 'چقدر احتمال دارد ما را به دوستانتان پیشنهاد کنید؟',
-  surveyLow: 'بعید است',
-  surveyHigh: 'بسیار محتمل',
-  surveyScore: '{score} از ۱۰',
-  surveyThanks: 'از امتیازی که به این گفتگو دادید سپاسگزاریم.',
-  conversationClosed: 'این گفتگو بسته شد.',
-  errorGeneric: 'مشکلی پیش آمد. لطفاً دوباره تلاش کنید.',
-};
+export const fa: Catalog = { ...panel, ...articleStrings.fa, ...chatStrings.fa };

@@ -27,7 +27,7 @@ export interface PasokhApi {
    * Pasokh('search', 'refund');
    */
   call(command: unknown, first?: unknown, second?: unknown): void;
-  /** Calls every listener of `event`; a listener that throws does not stop the others. */
+  /** Calls every listener of `event` soon (each in its own task); one that throws does not stop the others. */
   emit(event: PasokhEvent, detail?: unknown): void;
 }
 
@@ -38,10 +38,9 @@ function check(ok: unknown, sentence: string): void {
   if (!ok) throw new TypeError(`Pasokh: ${sentence}`);
 }
 
-const isObject = (value: unknown): value is Record<string, any> => !!value && typeof value === 'object';
 const checkLocale = (locale: unknown) => check(locale === 'en' || locale === 'fa', 'locale must be "en" or "fa".');
 const checkUser = (user: any) =>
-  check(isObject(user) && typeof user.id === 'string' && typeof user.hash === 'string', 'identify needs { id, hash }.');
+  check(typeof user?.id == 'string' && typeof user.hash == 'string', 'identify needs { id, hash }.');
 
 /**
  * Creates the command dispatcher. `defaultSite` is the script tag's data-site, used when boot
@@ -59,9 +58,9 @@ export function createApi(backend: Backend, defaultSite?: string): PasokhApi {
     }
     if (command === 'boot') {
       const options = { site: defaultSite, ...first };
-      check(isObject(first ?? {}) && typeof options.site === 'string' && options.site, "boot needs { site: 'your-site-key' } or data-site on the script tag.");
+      check(typeof (first ?? {}) == 'object' && typeof options.site == 'string' && options.site, 'boot needs { site }.');
       if (options.locale) checkLocale(options.locale);
-      check(!options.position || options.position === 'right' || options.position === 'left', 'position must be "right" or "left".');
+      check([undefined, 'right', 'left'].includes(options.position), 'position must be "right" or "left".');
       if (options.user) checkUser(options.user);
       booted = true;
       return backend.boot(options);
@@ -80,14 +79,9 @@ export function createApi(backend: Backend, defaultSite?: string): PasokhApi {
   }
 
   function emit(event: PasokhEvent, detail?: unknown): void {
-    for (const fn of listeners[event] || []) {
-      try {
-        fn(detail);
-      } catch (error) {
-        // The page's own listener failed: report it without breaking the widget.
-        console.error(error);
-      }
-    }
+    // Each listener runs in a task of its own: one that throws is reported as the page's own
+    // error and neither stops the others nor breaks the widget.
+    listeners[event]?.forEach((fn) => setTimeout(fn, 0, detail));
   }
 
   return { call, emit };

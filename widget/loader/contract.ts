@@ -22,6 +22,10 @@ export interface BootOptions {
   color?: string;
   /** Which corner the launcher sits in. @default the site's config, else 'right' */
   position?: 'right' | 'left';
+  /** Visible text beside the launcher's icon, e.g. "Help". @default the site's config, else none */
+  label?: string;
+  /** URL of an image shown instead of the launcher's icon (square, shown round). @default the site's config */
+  logo?: string;
   user?: Identity;
 }
 
@@ -32,6 +36,9 @@ export interface WidgetConfig {
   locale: Locale;
   color: string;
   position: 'right' | 'left';
+  /** Optional launcher text and logo URL (boot options override them). */
+  label?: string;
+  logo?: string;
   presence: Presence;
 }
 
@@ -41,8 +48,7 @@ export const PASOKH_EVENTS: readonly PasokhEvent[] = ['open', 'close', 'message'
 
 /** What the loader hands to the app's `mount`. */
 export interface WidgetHost {
-  /** The open shadow root the launcher already lives in; the app renders beside it. */
-  root: ShadowRoot;
+  /** The launcher, in the open shadow root the app renders into (`launcher.getRootNode()`). */
   launcher: HTMLButtonElement;
   /** Origin of the Pasokh server (where the script came from): API and socket live there. */
   origin: string;

@@ -1,0 +1,76 @@
+/**
+ * The FAQ search payload, fetched once per page view (started as soon as the app chunk runs, in
+ * parallel with the panel's strings), and the in-browser search built from the server's prebuilt
+ * index once per locale: no round trip per keystroke.
+ */
+import type { FaqPayload, FaqSearchDoc } from '../../protocol/faq.js';
+import type { Locale } from '../../protocol/types.js';
+import { createFaqSearch, type FaqSearch } from '../search/faq-search.js';
+import { fetchFaq } from './http.js';
+
+export type FaqStatus = 'loading' | 'ready' | 'error';
+
+export interface FaqIndex {
+  search: FaqSearch;
+  docs: Map<string, FaqSearchDoc>;
+  /** The locale's entries in the site owner's order, for the "popular" list. */
+  popular: FaqSearchDoc[];
+}
+
+export interface FaqSource {
+  status(): FaqStatus;
+  /** The search for `locale`; null until the payload is in. */
+  index(locale: Locale): FaqIndex | null;
+  /** Fetches again after a failure. */
+  retry(): void;
+  /** Called whenever the status changes. */
+  subscribe(listener: () => void): () => void;
+}
+
+/** Starts fetching at once; `onError` reports a failed fetch (a `pasokh:error` event). */
+export function createFaqSource(origin: string, site: string, onError: (message: string) => void): FaqSource {
+  let payload: FaqPayload | null = null;
+  let failed = false;
+  const built: Partial<Record<Locale, FaqIndex>> = {};
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((listener) => listener());
+
+  const fetchNow = () =>
+    fetchFaq(origin, site).then(
+      (value) => {
+        payload = value;
+        changed();
+      },
+      (reason: unknown) => {
+        failed = true;
+        onError(String(reason));
+        changed();
+      },
+    );
+  void fetchNow();
+
+  return {
+    status: () => (payload ? 'ready' : failed ? 'error' : 'loading'),
+    index(locale) {
+      if (!payload) return null;
+      if (!built[locale]) {
+        const inLocale = payload.docs.filter((doc) => doc.locale === locale);
+        built[locale] = {
+          search: createFaqSearch(payload.docs, { locale, index: payload.index, vocabulary: payload.vocabulary }),
+          docs: new Map(payload.docs.map((doc) => [doc.id, doc])),
+          popular: (inLocale.length ? inLocale : payload.docs).slice(0, 6),
+        };
+      }
+      return built[locale];
+    },
+    retry() {
+      failed = false;
+      changed();
+      void fetchNow();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
+  };
+}
