@@ -22,7 +22,11 @@ export interface FaqPayload {
   version: string;
   locales: Locale[];
   docs: FaqSearchDoc[];
-  /** `Fuse.createIndex(...).toJSON()` over the normalised docs, built on the server. */
+  /**
+   * The prebuilt search index (`SearchIndex` of widget/search: the FAQ's distinct normalised
+   * terms, stop words and, when on, the support vocabulary), built once per FAQ version on the
+   * server; the browser builds fuse.js indexes over it lazily, per first letter, for typos.
+   */
   index: unknown;
   /** Whether the built-in support vocabulary (refund ↔ money back …) is used. */
   vocabulary: boolean;

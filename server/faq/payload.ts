@@ -1,7 +1,7 @@
 /**
  * What `GET /api/faq` serves, built once per FAQ version: the docs search needs (no full
- * answers) and the prebuilt fuse.js index, so the browser neither indexes nor downloads
- * every answer up front (issue 3).
+ * answers) and the prebuilt search index, so the browser neither downloads every answer up
+ * front nor builds what the server can (issue 3).
  */
 import { createHash } from 'node:crypto';
 import type { FaqPayload } from '../../protocol/faq.js';
@@ -22,7 +22,11 @@ export function faqVersion(entries: readonly FaqEntry[], vocabulary: boolean): s
   return createHash('sha256').update(JSON.stringify([entries, vocabulary])).digest('base64url').slice(0, 16);
 }
 
-/** Serialises the search payload for one site. */
+/**
+ * Serialises the search payload for one site. `index` is a `SearchIndex` (widget/search):
+ * the sorted terms fuse.js indexes, and the stop words and, when `vocabulary` is on, the
+ * support vocabulary of the FAQ's locales — so neither ships in the widget bundle.
+ */
 export function buildFaqPayload(site: string, entries: readonly FaqEntry[], vocabulary: boolean): BuiltPayload {
   const version = faqVersion(entries, vocabulary);
   const docs = toSearchDocs(entries);
@@ -31,7 +35,7 @@ export function buildFaqPayload(site: string, entries: readonly FaqEntry[], voca
     version,
     locales: LOCALES.filter((l) => entries.some((e) => e.locale === l)),
     docs,
-    index: buildSearchIndex(docs),
+    index: buildSearchIndex(docs, { vocabulary }),
     vocabulary,
   };
   return { body: JSON.stringify(payload), etag: `"${version}"`, version };

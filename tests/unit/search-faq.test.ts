@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../protocol/types.js';
+import { createFaqSearch as searchPayload } from '../../widget/search/faq-search.js';
 import { buildSearchIndex, createFaqSearch, toSearchDocs } from '../../widget/search/index.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../demo/faq.json', import.meta.url), 'utf8')) as FaqEntry[];
@@ -81,8 +82,79 @@ describe('createFaqSearch', () => {
       expect(fromIndex.search(q)).toEqual(search.search(q));
     }
   });
+  it('does not take a Persian word two letters away from another for it', () => {
+    // استخدام (hiring) and استرداد (refund) differ in two of seven letters.
+    expect(search.search('استخدام')).toEqual([]);
+    expect(top('استرداد')).toBe('fa-refund-policy');
+  });
+  it('reads spoken Persian verb endings as written ones', () => {
+    expect(top('کی میرسه')).toBe('fa-shipping-time');
+    expect(top('پولم کی برمیگرده')).toBe('fa-refund-policy');
+  });
+  it('finds a vocabulary phrase with other words between its words', () => {
+    expect(top('how long until my money comes back')).toBe('en-refund-policy');
+    const entries: FaqEntry[] = [{ id: 'en-refund', locale: 'en', question: 'How do refunds work?', answer: 'We refund within 5 days.' }];
+    expect(top('money to come back', createFaqSearch(entries))).toBe('en-refund');
+    expect(createFaqSearch(entries).search('back to my money')).toEqual([]);
+  });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('searching the served payload (what the widget ships)', () => {
+  const docs = toSearchDocs(demo);
+  const index = JSON.parse(JSON.stringify(buildSearchIndex(docs))) as unknown;
+
+  it('ranks exactly as createFaqSearch over the entries does', () => {
+    const widget = searchPayload(docs, { index, vocabulary: true });
+    for (const q of ['money back', 'کنسل اشتراک', 'pasword reset', 'سفارشم كجاست', 'how do I', 'tracki']) {
+      expect(widget.search(q)).toEqual(search.search(q));
+    }
+  });
+  it('finds every entry when searched the moment it loads, before indexing in the background', () => {
+    const widget = searchPayload(docs, { index });
+    const all = new Set(docs.map((d) => d.id));
+    for (const d of docs) expect(widget.search(d.question, 3).map((h) => h.id)).toContain(d.id);
+    expect(all.size).toBe(docs.length);
+  });
+  it('indexes the docs in the background after loading', async () => {
+    const widget = searchPayload(docs, { index });
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    const t = performance.now();
+    expect(widget.search('refund')[0]?.id).toBe('en-refund-policy');
+    // Indexing 82 entries costs milliseconds; a search over a built index, well under one.
+    expect(performance.now() - t).toBeLessThan(50);
+  });
+  it('uses the vocabulary the index carries unless told not to', () => {
+    const tiny = toSearchDocs([{ id: 'en-refund', locale: 'en', question: 'How do refunds work?', answer: 'We refund within 5 days.' }]);
+    const tinyIndex = buildSearchIndex(tiny);
+    expect(searchPayload(tiny, { index: tinyIndex }).search('money back')[0]?.id).toBe('en-refund');
+    expect(searchPayload(tiny, { index: tinyIndex, vocabulary: false }).search('money back')).toEqual([]);
+  });
+  it('ignores an index of another shape and indexes the docs itself', () => {
+    const old = { keys: [], records: [{ v: 'refund', i: 0, n: 1 }] };
+    expect(searchPayload(docs, { index: old }).search('refund')[0]?.id).toBe('en-refund-policy');
+    expect(createFaqSearch(docs, { index: old }).search('money back')[0]?.id).toBe('en-refund-policy');
+  });
+});
+
+describe('buildSearchIndex', () => {
+  const en = toSearchDocs(demo.filter((e) => e.locale === 'en'));
+  it('sends the sorted distinct terms fuse.js indexes', () => {
+    const terms = buildSearchIndex(en).terms.split(' ');
+    expect(terms).toEqual([...new Set(terms)].sort());
+    expect(terms).toContain('refund');
+  });
+  it('carries the stop words and vocabulary of the FAQ\'s locales only', () => {
+    const index = buildSearchIndex(en);
+    expect(index.vocabulary).toContain('money back');
+    expect(index.stop.split(' ')).toContain('how');
+    expect(`${index.vocabulary} ${index.stop}`).not.toMatch(/[\u0600-\u06FF]/);
+    expect(buildSearchIndex(toSearchDocs(demo)).vocabulary).toMatch(/[\u0600-\u06FF]/);
+  });
+  it('leaves the vocabulary out when the site turns it off', () => {
+    expect(buildSearchIndex(en, { vocabulary: false })).not.toHaveProperty('vocabulary');
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectLocale, normalize, tokenize, tokenizeWithRanges } from '../../widget/search/normalize.js';
+import { detectLocale, normalize, scan, tokenize, tokenizeWithRanges, type Scan } from '../../widget/search/normalize.js';
 import { highlight } from '../../widget/search/highlight.js';
 
 describe('normalize', () => {
@@ -61,6 +61,13 @@ describe('tokenize', () => {
     const tokens = tokenizeWithRanges(text);
     expect(tokens.map((t) => t.token)).toEqual(['میخواهم', 'کتاب']);
     expect(tokens.map((t) => text.slice(t.start, t.end))).toEqual(['مي‌خواهم', 'كتاب']);
+  });
+  it('appends to earlier tokens without joining a Persian affix across texts', () => {
+    const out: Scan = { tokens: [] };
+    scan('سفارش', out);
+    scan('ها را', out);
+    expect(out.tokens).toEqual(['سفارش', 'ها', 'را']);
+    expect(tokenize('سفارش ها را')).toEqual(['سفارشها', 'را']);
   });
   it('returns nothing for text without words', () => {
     expect(tokenize('  ?!، ')).toEqual([]);

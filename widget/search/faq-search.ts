@@ -4,23 +4,46 @@
  * could mean. Ranking is ours: every query word must be accounted for (weighted by how rare
  * it is), so a question the FAQ cannot answer scores low and is dropped instead of shown as
  * noise, and a keystroke touches only the postings of the words typed, never every answer.
+ *
+ * This module is what the widget ships: it loads the server's prebuilt `SearchIndex` and
+ * holds no vocabulary of its own. `createFaqSearch` in `./index.ts` also takes raw entries.
  */
 import Fuse from 'fuse.js/basic';
 import type { FaqHit, FaqSearchDoc } from '../../protocol/faq.js';
-import type { FaqEntry, Locale } from '../../protocol/types.js';
-import { detectLocale, tokenize, tokenizeWithRanges } from './normalize.js';
+import type { Locale } from '../../protocol/types.js';
+import { detectLocale, scan, tokenize, tokenizeWithRanges, type Scan } from './normalize.js';
 import { stem } from './stem.js';
-import { STOP_WORDS, VOCABULARY } from './vocabulary.js';
+
+/**
+ * The prebuilt index `GET /api/faq` serves as `payload.index` (built by `buildSearchIndex`).
+ * Plain strings, so it costs little to send and nothing to parse beyond the JSON.
+ */
+export interface SearchIndex {
+  /** Format version: an index of another shape is ignored, never misread. */
+  v: 2;
+  /** The FAQ's distinct normalised, stemmed terms, sorted, separated by spaces. */
+  terms: string;
+  /** Normalised stop words of the FAQ's locales, separated by spaces. */
+  stop: string;
+  /** The support vocabulary, stemmed: groups separated by ";", members by "|". */
+  vocabulary?: string;
+}
 
 export interface FaqSearchOptions {
   /** Entries of this locale rank first; without it the query's script decides. */
   locale?: Locale;
-  /** The prebuilt index from `GET /api/faq` (`buildSearchIndex`), so the browser need not build one. */
+  /** `payload.index` from `GET /api/faq`, so the browser need not build one. */
   index?: unknown;
-  /** Use the built-in support vocabulary (refund ↔ money back …). @default true */
+  /** Use the support vocabulary the index carries (refund ↔ money back …). @default true */
   vocabulary?: boolean;
   /** Highest score (0 perfect, 1 nothing) a hit may have. @default 0.65 */
   threshold?: number;
+  /**
+   * Index the docs in short slices after returning, yielding to the page between them (the
+   * first search indexes whatever is left). `false` indexes them all before returning.
+   * @default true
+   */
+  background?: boolean;
 }
 
 export interface FaqSearch {
@@ -28,66 +51,39 @@ export interface FaqSearch {
   search(query: string, limit?: number): FaqHit[];
 }
 
-/** How much a word found in each field counts. */
+/** How much a word found in each field counts: question, keywords + synonyms, category, excerpt. */
 const FIELD_WEIGHT = [1, 0.9, 0.35, 0.55];
 const FIELD_QUESTION = 0;
-const EXCERPT_WORDS = 14;
 const FUZZY_MIN = 4;
+/** Longest the background indexing holds the main thread at a time, ms. */
+const SLICE_MS = 5;
 const STOP_WEIGHT = 0.3;
 const INFLECTIONS = ['ing', 'ng', 'g', 'ed', 'd', 's'];
-const STOP = new Set(tokenize(STOP_WORDS));
-// Persian pronoun and copula clitics: "سفارشم" is "سفارش" + "my".
-const CLITIC = /^(.{2,}?)(مان|تان|شان|ست|م|ت|ش|ی)$/;
+// Persian pronoun and copula clitics, written and spoken: "سفارشم" is "سفارش" + "my",
+// "روزه" is "روز" + "is".
+const CLITIC = /^(.{2,}?)(مان|تان|شان|ست|م|ت|ش|ی|ه)$/;
 const isPersian = (word: string): boolean => word.charCodeAt(0) >= 0x0600 && word.charCodeAt(0) <= 0x06ff;
 
-/** What `buildSearchIndex` returns: Fuse's index over the FAQ's distinct terms. */
-type TermIndex = ReturnType<ReturnType<typeof Fuse.createIndex<string>>['toJSON']>;
+/** Whether `index` is a `SearchIndex` this code can read. */
+export const isSearchIndex = (index: unknown): index is SearchIndex =>
+  typeof index === 'object' && index !== null && (index as SearchIndex).v === 2 && typeof (index as SearchIndex).terms === 'string';
 
-/** Terms of one doc, field by field: question, keywords + synonyms, category, excerpt. */
-function docFields(doc: FaqSearchDoc): string[][] {
-  const words = (text: string | undefined): string[] =>
-    text ? tokenize(text).map(stem) : [];
-  const tags = [...(doc.keywords ?? []), ...(doc.synonyms ?? [])].join(' ; ');
-  return [words(doc.question), words(tags), words(doc.category), words(doc.excerpt)];
-}
+/** The texts of one doc's fields, in `FIELD_WEIGHT` order. */
+const fieldsOf = (doc: FaqSearchDoc): string[][] => [
+  [doc.question],
+  [...(doc.keywords ?? []), ...(doc.synonyms ?? [])],
+  doc.category ? [doc.category] : [],
+  [doc.excerpt],
+];
 
-/** The answer's first words as plain text: the result snippet, and some extra ranking text. */
-export function excerptOf(markdown: string, words = EXCERPT_WORDS): string {
-  const text = markdown
-    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/^\s*(?:[-*+]|\d+\.|#+|>)\s+/gm, '')
-    .replace(/[*_`~]+/g, '')
-    .split(/\s+/)
-    .filter(Boolean);
-  return text.slice(0, words).join(' ') + (text.length > words ? ' …' : '');
-}
-
-/** What the search payload carries for each entry: no full answer. */
-export function toSearchDocs(entries: readonly FaqEntry[]): FaqSearchDoc[] {
-  return entries.map((e) => {
-    const doc: FaqSearchDoc = { id: e.id, locale: e.locale, question: e.question, excerpt: excerptOf(e.answer) };
-    if (e.keywords?.length) doc.keywords = e.keywords;
-    if (e.synonyms?.length) doc.synonyms = e.synonyms;
-    if (e.category) doc.category = e.category;
-    return doc;
-  });
-}
-
-/** The distinct terms of the docs, sorted: what fuzzy matching searches. */
-function termsOf(fields: string[][][]): string[] {
+/** The distinct stemmed terms of the docs, sorted: what `buildSearchIndex` sends. */
+export function indexTerms(docs: readonly FaqSearchDoc[]): string[] {
   const set = new Set<string>();
-  for (const doc of fields) for (const field of doc) for (const t of field) set.add(t);
+  const out: Scan = { tokens: [] };
+  for (const doc of docs) for (const field of fieldsOf(doc)) for (const text of field) scan(text, out);
+  for (const t of out.tokens) set.add(stem(t));
   return [...set].sort();
 }
-
-/** Prebuilds, on the server, the fuse.js index the browser would otherwise build. */
-export function buildSearchIndex(docs: readonly FaqSearchDoc[]): TermIndex {
-  return Fuse.createIndex<string>([], termsOf(docs.map(docFields))).toJSON();
-}
-
-const isDoc = (e: FaqEntry | FaqSearchDoc): e is FaqSearchDoc => 'excerpt' in e;
 
 /** Optimal string alignment distance: an edit or a swap of neighbours costs 1. */
 function distance(a: string, b: string): number {
@@ -107,67 +103,101 @@ function distance(a: string, b: string): number {
   return prev[b.length] as number;
 }
 
-/** Vocabulary groups as term lists: each member a list of terms. */
-function parseVocabulary(): string[][][] {
-  return Object.values(VOCABULARY).flatMap((groups) =>
-    groups.split(';').map((g) => g.split('|').map((m) => tokenize(m).map(stem))),
-  );
+/** First index in `sorted` not below `word`. */
+function lowerBound(sorted: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as string) < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
- * Creates the search over FAQ entries (or the payload's docs).
+ * Creates the search over the payload's docs from its prebuilt index. Without a readable
+ * index it indexes the docs itself, with no stop words or vocabulary: use `createFaqSearch`
+ * from `widget/search/index.ts` to search raw entries with both.
  * @example
- * const faq = createFaqSearch(payload.docs, { index: payload.index, locale: 'fa' });
+ * const faq = createFaqSearch(payload.docs, { index: payload.index, vocabulary: payload.vocabulary, locale: 'fa' });
  * faq.search('پولم کی برمی‌گردد'); // [{ id: 'fa-refund-policy', score: 0.1, matches: [...] }]
  */
-export function createFaqSearch(
-  entries: readonly (FaqEntry | FaqSearchDoc)[],
-  options: FaqSearchOptions = {},
-): FaqSearch {
-  const docs = entries.map((e) => (isDoc(e) ? e : (toSearchDocs([e])[0] as FaqSearchDoc)));
+export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearchOptions = {}): FaqSearch {
   const threshold = options.threshold ?? 0.65;
-  const vocabulary = options.vocabulary === false ? [] : parseVocabulary();
+  const index: SearchIndex = isSearchIndex(options.index) ? options.index : { v: 2, terms: indexTerms(docs).join(' '), stop: '' };
+  const stop = new Set(index.stop.split(' '));
+  const vocabulary = options.vocabulary === false || !index.vocabulary ? [] : index.vocabulary.split(';').map((g) => g.split('|').map((m) => m.split(' ')));
 
-  // Postings: for each term, doc * 4 + field (the best field the term occurs in).
+  // Term ids are positions in the sorted term list; a term the index lacks (an index from
+  // another FAQ version) is appended after them, found exactly but not by prefix.
+  const sorted = index.terms ? index.terms.split(' ') : [];
   const termIds = new Map<string, number>();
-  const postings: number[][] = [];
-  const questionSize = new Uint16Array(docs.length);
-  // The last doc each term was added for: a term counts once per doc, in its best field.
-  const lastDoc: number[] = [];
-  docs.forEach((doc, d) => {
-    docFields(doc).forEach((field, f) => {
-      for (const t of field) {
-        let id = termIds.get(t);
+  sorted.forEach((t, i) => termIds.set(t, i));
+  const n = docs.length;
+  // Postings: for each term, doc * 4 + field (the first field the term occurs in).
+  const postings: number[][] = sorted.map(() => []);
+  const lastDoc: number[] = sorted.map(() => -1);
+  const questionSize = new Uint16Array(n);
+  // A FAQ repeats a few thousand words many times over: stem and look up each once.
+  const tokenTerm = new Map<string, number>();
+  const out: Scan = { tokens: [] };
+  /** Adds one doc's terms to the postings. */
+  const indexDoc = (d: number): void => {
+    const fields = fieldsOf(docs[d] as FaqSearchDoc);
+    for (let f = 0; f < 4; f++) {
+      out.tokens.length = 0;
+      for (const text of fields[f] as string[]) scan(text, out);
+      for (const token of out.tokens) {
+        let id = tokenTerm.get(token);
         if (id === undefined) {
-          id = postings.length;
-          termIds.set(t, id);
-          postings.push([]);
-        } else if (lastDoc[id] === d) continue;
+          const term = stem(token);
+          id = termIds.get(term);
+          if (id === undefined) {
+            id = postings.length;
+            termIds.set(term, id);
+            postings.push([]);
+            lastDoc.push(-1);
+          }
+          tokenTerm.set(token, id);
+        }
+        if (lastDoc[id] === d) continue;
         lastDoc[id] = d;
         if (f === FIELD_QUESTION) questionSize[d] = (questionSize[d] as number) + 1;
         (postings[id] as number[]).push(d * 4 + f);
       }
-    });
-  });
-  const sorted = [...termIds.keys()].sort();
-  const n = docs.length;
-  const idf = (id: number): number => Math.log(1 + n / (postings[id] as number[]).length);
+    }
+  };
+  // Indexing every doc's text takes tens of milliseconds in a browser that has not warmed
+  // up, so loading does none of it: the docs are indexed in slices of a few milliseconds
+  // right after, yielding to the page between slices, and a search that comes sooner
+  // indexes what is left first. Either way a search sees every doc.
+  let indexed = 0;
+  const indexUpTo = (deadline: number): void => {
+    while (indexed < n) {
+      indexDoc(indexed++);
+      if ((indexed & 31) === 0 && performance.now() > deadline) return;
+    }
+  };
+  const slice = (): void => {
+    indexUpTo(performance.now() + SLICE_MS);
+    if (indexed < n) setTimeout(slice, 0);
+  };
+  if (options.background === false || typeof setTimeout !== 'function') indexUpTo(Infinity);
+  else setTimeout(slice, 0);
+  const idf = (id: number): number => Math.log(1 + n / Math.max(1, (postings[id] as number[]).length));
   const missing = Math.log(1 + n) + 1;
 
   // Fuzzy matching searches only the terms that begin with the same letter as the word (a
-  // misspelt first letter is rare), in a fuse.js index per letter built on first use from the
-  // server's prebuilt index when there is one.
-  const prebuilt = (options.index as TermIndex | undefined)?.records ?? sorted.map((v) => ({ v }));
+  // misspelt first letter is rare): one small fuse.js index per letter, built on first use.
+  // Sorted terms with the same first letter are neighbours, so a letter's terms are a slice.
   const buckets = new Map<string, Fuse<string>>();
   const fuzzyIndex = (letter: string): Fuse<string> => {
     let fuse = buckets.get(letter);
     if (!fuse) {
-      const records = prebuilt.filter((r) => r.v?.[0] === letter).map((r, i) => ({ v: r.v as string, i, n: 1 }));
-      fuse = new Fuse<string>(
-        records.map((r) => r.v),
-        { threshold: 0.4, ignoreLocation: true, includeScore: true },
-        Fuse.parseIndex<string>({ keys: [], records }),
-      );
+      const from = lowerBound(sorted, letter);
+      const to = lowerBound(sorted, String.fromCharCode(letter.charCodeAt(0) + 1));
+      fuse = new Fuse<string>(sorted.slice(from, to), { threshold: 0.4, ignoreLocation: true, includeScore: true });
       buckets.set(letter, fuse);
     }
     return fuse;
@@ -184,25 +214,23 @@ export function createFaqSearch(
     const term = stem(word);
     const exact = termIds.get(term) ?? termIds.get(word);
     if (exact !== undefined) out.set(exact, 1);
-    const bare = isPersian(word) && exact === undefined ? CLITIC.exec(word)?.[1] : undefined;
+    const persian = isPersian(word);
+    const bare = persian && exact === undefined ? CLITIC.exec(word)?.[1] : undefined;
     const clitic = bare === undefined ? undefined : termIds.get(bare);
     if (clitic !== undefined) out.set(clitic, 0.9);
+    // Spoken Persian ends a verb in ه or ن where writing has د or ند: "میرسه" is "میرسد",
+    // "برمیگرده" is "برمیگردد", "میکنن" is "میکنند".
+    const spoken = persian && exact === undefined && /^ن?می.{2,}[هن]$/.test(word)
+      ? termIds.get(stem(word.endsWith('ه') ? word.slice(0, -1) + 'د' : word + 'د'))
+      : undefined;
+    if (spoken !== undefined) out.set(spoken, 0.95);
     // A word being typed, or a Persian word without its ending ("کجا" in "کجاست"): every
     // term it begins, closer the more of it is there.
-    if ((partial && word.length >= 2) || (word.length >= 3 && isPersian(word))) {
-      // The word being typed: every term it begins, closer the more of it is typed.
-      let lo = 0;
-      let hi = sorted.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if ((sorted[mid] as string) < word) lo = mid + 1;
-        else hi = mid;
-      }
-      for (let i = lo, k = 0; i < sorted.length && k < 40; i++, k++) {
+    if ((partial && word.length >= 2) || (word.length >= 3 && persian)) {
+      for (let i = lowerBound(sorted, word), k = 0; i < sorted.length && k < 40; i++, k++) {
         const t = sorted[i] as string;
         if (!t.startsWith(word)) break;
-        const id = termIds.get(t) as number;
-        if (!out.has(id)) out.set(id, Math.min(0.85, 0.25 + 0.15 * word.length) + 0.1 * (word.length / t.length));
+        if (!out.has(i)) out.set(i, Math.min(0.85, 0.25 + 0.15 * word.length) + 0.1 * (word.length / t.length));
       }
     }
     if (partial && !out.size) {
@@ -213,7 +241,10 @@ export function createFaqSearch(
       }
     }
     if (!out.size && term.length >= FUZZY_MIN) {
-      const allowed = term.length >= 10 ? 3 : term.length >= 7 ? 2 : 1;
+      // Persian writes no short vowels, so its words carry fewer letters for the same
+      // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
+      const long = persian ? 9 : 7;
+      const allowed = term.length >= long + 3 ? 3 : term.length >= long ? 2 : 1;
       for (const r of fuzzyIndex(term[0] as string).search(term, { limit: 12 })) {
         const id = termIds.get(r.item);
         if (id === undefined) continue;
@@ -229,11 +260,48 @@ export function createFaqSearch(
     return out;
   }
 
+  /** Adds, to the query words a vocabulary phrase covers, the other words of its group. */
+  function expand(stems: string[], slots: Map<number, number>[]): void {
+    for (const group of vocabulary) {
+      for (const member of group) {
+        const at = findPhrase(stems, member);
+        if (!at) continue;
+        for (const other of group) {
+          if (other === member) continue;
+          for (const t of other) {
+            const id = termIds.get(t);
+            if (id === undefined) continue;
+            for (const i of at) {
+              const slot = slots[i] as Map<number, number>;
+              slot.set(id, Math.max(slot.get(id) ?? 0, other.length > 1 ? 0.7 : 0.85));
+            }
+          }
+        }
+        break;
+      }
+    }
+  }
+
+  /** Ranges of the question's words that matched, in the original text. */
+  function highlightRanges(question: string, slots: Map<number, number>[], typing?: string): FaqHit['matches'] {
+    const matched = new Set<number>();
+    for (const slot of slots) for (const id of slot.keys()) matched.add(id);
+    const indices: [number, number][] = [];
+    for (const t of tokenizeWithRanges(question)) {
+      const id = termIds.get(stem(t.token));
+      if ((id !== undefined && matched.has(id)) || (typing && t.token.startsWith(typing))) {
+        indices.push([t.start, t.end - 1]);
+      }
+    }
+    return indices.length ? [{ key: 'question', indices }] : [];
+  }
+
   return {
     search(query: string, limit = 5): FaqHit[] {
+      indexUpTo(Infinity);
       const words = tokenize(query).filter((w) => w.length > 1 || /\d/.test(w));
       if (!words.length || !n) return [];
-      if (!words.some((w) => !STOP.has(w))) return [];
+      if (!words.some((w) => !stop.has(w))) return [];
       const partial = /[\p{L}\p{N}\p{M}]$/u.test(query);
       const last = words.length - 1;
       const slots = words.map((w, i) => new Map(candidates(w, partial && i === last)));
@@ -257,7 +325,7 @@ export function createFaqSearch(
         for (const [id, sim] of slot) weight = Math.max(weight, sim * idf(id));
         // A fragment still being typed that matches nothing yet is no reason to show nothing.
         if (!weight) weight = i === last && partial && word.length <= 2 ? 0 : missing;
-        if (STOP.has(word)) weight = STOP_WEIGHT;
+        if (stop.has(word)) weight = STOP_WEIGHT;
         weightSum += weight;
         const best = new Map<number, number>();
         for (const [id, sim] of slot) {
@@ -283,52 +351,27 @@ export function createFaqSearch(
       hits.sort((a, b) => rank(a.d) - rank(b.d) || a.score - b.score);
       return hits.slice(0, limit).map(({ d, score }) => {
         const doc = docs[d] as FaqSearchDoc;
-        return { id: doc.id, score: Math.round(score * 1000) / 1000, matches: highlightRanges(doc.question, slots, partial ? words[words.length - 1] : undefined) };
+        return { id: doc.id, score: Math.round(score * 1000) / 1000, matches: highlightRanges(doc.question, slots, partial ? words[last] : undefined) };
       });
     },
   };
-
-  /** Adds, to the query words a vocabulary phrase covers, the other words of its group. */
-  function expand(stems: string[], slots: Map<number, number>[]): void {
-    for (const group of vocabulary) {
-      for (const member of group) {
-        const at = indexOfPhrase(stems, member);
-        if (at < 0) continue;
-        for (const other of group) {
-          if (other === member) continue;
-          for (const t of other) {
-            const id = termIds.get(t);
-            if (id === undefined) continue;
-            for (let i = at; i < at + member.length; i++) {
-              const slot = slots[i] as Map<number, number>;
-              slot.set(id, Math.max(slot.get(id) ?? 0, other.length > 1 ? 0.7 : 0.85));
-            }
-          }
-        }
-        break;
-      }
-    }
-  }
-
-  /** Ranges of the question's words that matched, in the original text. */
-  function highlightRanges(question: string, slots: Map<number, number>[], typing?: string): FaqHit['matches'] {
-    const matched = new Set<number>();
-    for (const slot of slots) for (const id of slot.keys()) matched.add(id);
-    const indices: [number, number][] = [];
-    for (const t of tokenizeWithRanges(question)) {
-      const id = termIds.get(stem(t.token));
-      if ((id !== undefined && matched.has(id)) || (typing && t.token.startsWith(typing))) {
-        indices.push([t.start, t.end - 1]);
-      }
-    }
-    return indices.length ? [{ key: 'question', indices }] : [];
-  }
 }
 
-function indexOfPhrase(stems: string[], phrase: string[]): number {
-  outer: for (let i = 0; i + phrase.length <= stems.length; i++) {
-    for (let j = 0; j < phrase.length; j++) if (stems[i + j] !== phrase[j]) continue outer;
-    return i;
+/**
+ * Where the words of a vocabulary phrase occur in the query, in order, with at most two other
+ * words between neighbours ("money" … "back" in "get my money sent back"), or undefined.
+ */
+function findPhrase(stems: readonly string[], phrase: readonly string[]): number[] | undefined {
+  for (let i = 0; i < stems.length; i++) {
+    if (stems[i] !== phrase[0]) continue;
+    const at = [i];
+    for (let j = 1, k = i + 1; j < phrase.length && k < stems.length && k <= (at[j - 1] as number) + 3; k++) {
+      if (stems[k] === phrase[j]) {
+        at.push(k);
+        j++;
+      }
+    }
+    if (at.length === phrase.length) return at;
   }
-  return -1;
+  return undefined;
 }

@@ -1,6 +1,30 @@
-/** FAQ search, shared by the widget and the server (pure: no DOM, no Node). */
-export { createFaqSearch, buildSearchIndex, toSearchDocs, excerptOf } from './faq-search.js';
-export type { FaqSearch, FaqSearchOptions } from './faq-search.js';
+/**
+ * FAQ search, shared by the widget and the server (pure: no DOM, no Node). The widget itself
+ * needs only `./faq-search.ts` (search over the served payload) and `./highlight.ts`.
+ */
+import type { FaqSearchDoc } from '../../protocol/faq.js';
+import type { FaqEntry } from '../../protocol/types.js';
+import { createFaqSearch as searchDocs, isSearchIndex, type FaqSearch, type FaqSearchOptions } from './faq-search.js';
+import { buildSearchIndex, toSearchDocs } from './search-index.js';
+
+/**
+ * Creates the search over FAQ entries, or over the payload's docs and prebuilt index. Given
+ * entries (or docs without an index) it builds the index itself, with the built-in stop
+ * words and — unless `vocabulary: false` — the support vocabulary.
+ * @example
+ * const faq = createFaqSearch(entries);
+ * faq.search('money back'); // [{ id: 'en-refund-policy', score: 0.2, matches: [...] }]
+ */
+export function createFaqSearch(entries: readonly (FaqEntry | FaqSearchDoc)[], options: FaqSearchOptions = {}): FaqSearch {
+  const docs = entries.map((e) => ('excerpt' in e ? e : (toSearchDocs([e])[0] as FaqSearchDoc)));
+  const index = isSearchIndex(options.index) ? options.index : buildSearchIndex(docs, { vocabulary: options.vocabulary !== false });
+  return searchDocs(docs, { ...options, index });
+}
+
+export { buildSearchIndex, toSearchDocs, excerptOf } from './search-index.js';
+export type { SearchIndexOptions } from './search-index.js';
+export { isSearchIndex } from './faq-search.js';
+export type { FaqSearch, FaqSearchOptions, SearchIndex } from './faq-search.js';
 export { normalize, tokenize, tokenizeWithRanges, detectLocale } from './normalize.js';
 export type { TokenRange } from './normalize.js';
 export { highlight } from './highlight.js';

@@ -1,8 +1,9 @@
 /**
  * The built-in support vocabulary (issue 3): words visitors use for what FAQs call by
  * another name. Groups are separated by ";" and members by "|"; any member in a query also
- * looks for the others. Kept small on purpose: it ships in the widget bundle, and a site's
- * own words belong in its entries' `keywords` and `synonyms`.
+ * looks for the others. It travels in the search payload (only the locales a FAQ has, only
+ * when the site has it on), not in the widget bundle; a site's own words belong in its
+ * entries' `keywords` and `synonyms`.
  */
 export const VOCABULARY: Record<'en' | 'fa', string> = {
   en:
@@ -26,12 +27,15 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
 /**
  * Words that say little about what a visitor wants ("how do I…", "را", colloquial "رو",
  * "میشه"): they count for little in a query, so neither their presence nor their absence
- * decides a match.
+ * decides a match. Sent in the search payload, like the vocabulary.
  */
-export const STOP_WORDS =
-  'a an the i im me my you your we our us it its is are was be been to of in on at for and or ' +
-  'do does did can could how what which who will would should with this that there have has ' +
-  'get got please need want just any some still not no yes if so from by about ' +
-  'را رو از به با در که و یا این آن اون این یه یک من ما شما برای برام برامون چطور چطوری چگونه ' +
-  'میکنید میکنم میکنیم چه آیا هم هست است نیست میشه میشود شد شده باید کنم کنید کرد کردم دارید دارم داره دیگه دیگر ' +
-  'میخوام میخواهم میخواستم لطفا ولی اگر تا';
+export const STOP_WORDS: Record<'en' | 'fa', string> = {
+  en:
+    'a an the i im me my you your we our us it its is are was be been to of in on at for and or ' +
+    'do does did can could how what which who will would should with this that there have has ' +
+    'get got please need want just any some still not no yes if so from by about until come comes',
+  fa:
+    'را رو از به با در که و یا این آن اون این یه یک من ما شما برای برام برامون چطور چطوری چگونه ' +
+    'میکنید میکنم میکنیم چه آیا هم هست است نیست میشه میشود شد شده باید کنم کنید کرد کردم دارید دارم داره دیگه دیگر ' +
+    'میخوام میخواهم میخواستم لطفا ولی اگر تا چند',
+};

@@ -1,0 +1,34 @@
+/**
+ * The search payload's budget (issue 3): a large FAQ must not make every visitor download
+ * every answer; at 2,000 entries the payload is at most 40% of the whole FAQ's gzip size.
+ */
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import type { FaqPayload } from '../../protocol/faq.js';
+import { buildFaqPayload } from '../../server/faq/payload.js';
+import { createFaqSearch } from '../../widget/search/faq-search.js';
+import { generateFaq } from '../fixtures/generate-faq.js';
+
+const entries = generateFaq(2000);
+
+describe('search payload at 2,000 entries', () => {
+  const { body } = buildFaqPayload('test', entries, true);
+
+  it('is at most 40% of the whole FAQ gzipped', () => {
+    const ratio = gzipSync(body).length / gzipSync(JSON.stringify(entries)).length;
+    expect(ratio).toBeLessThanOrEqual(0.4);
+  });
+  it('loads into a search that finds a generated entry by its question', () => {
+    const payload = JSON.parse(body) as FaqPayload;
+    const search = createFaqSearch(payload.docs, { index: payload.index, vocabulary: payload.vocabulary });
+    const doc = payload.docs[1234];
+    expect(search.search(doc?.question ?? '', 10).map((h) => h.id)).toContain(doc?.id);
+  });
+  it('sends the vocabulary only when the site has it on', () => {
+    const off = JSON.parse(buildFaqPayload('test', entries.slice(0, 50), false).body) as FaqPayload;
+    const on = JSON.parse(buildFaqPayload('test', entries.slice(0, 50), true).body) as FaqPayload;
+    expect(off.index).not.toHaveProperty('vocabulary');
+    expect(on.index).toHaveProperty('vocabulary');
+    expect(off.vocabulary).toBe(false);
+  });
+});

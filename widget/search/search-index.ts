@@ -1,0 +1,65 @@
+/**
+ * What the server prebuilds for the browser's search (issue 3): the docs the payload carries
+ * in place of full answers, and the index that goes with them. Server-side work, but pure, so
+ * `createFaqSearch(entries)` can build the same index in Node when it is given no payload.
+ */
+import type { FaqSearchDoc } from '../../protocol/faq.js';
+import type { FaqEntry, Locale } from '../../protocol/types.js';
+import { indexTerms, type SearchIndex } from './faq-search.js';
+import { tokenize } from './normalize.js';
+import { stem } from './stem.js';
+import { STOP_WORDS, VOCABULARY } from './vocabulary.js';
+
+const EXCERPT_WORDS = 14;
+
+/** The answer's first words as plain text: the result snippet, and some extra ranking text. */
+export function excerptOf(markdown: string, words = EXCERPT_WORDS): string {
+  const text = markdown
+    .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/<[^>]+>/g, ' ')
+    .replace(/^\s*(?:[-*+]|\d+\.|#+|>)\s+/gm, '')
+    .replace(/[*_`~]+/g, '')
+    .split(/\s+/)
+    .filter(Boolean);
+  return text.slice(0, words).join(' ') + (text.length > words ? ' …' : '');
+}
+
+/** What the search payload carries for each entry: no full answer. */
+export function toSearchDocs(entries: readonly FaqEntry[]): FaqSearchDoc[] {
+  return entries.map((e) => {
+    const doc: FaqSearchDoc = { id: e.id, locale: e.locale, question: e.question, excerpt: excerptOf(e.answer) };
+    if (e.keywords?.length) doc.keywords = e.keywords;
+    if (e.synonyms?.length) doc.synonyms = e.synonyms;
+    if (e.category) doc.category = e.category;
+    return doc;
+  });
+}
+
+export interface SearchIndexOptions {
+  /** Include the built-in support vocabulary. @default true */
+  vocabulary?: boolean;
+}
+
+/**
+ * Prebuilds the index `createFaqSearch` loads: the FAQ's distinct terms, sorted (what fuse.js
+ * indexes for fuzzy matching, so the browser builds only the few per-letter pieces a typo
+ * needs), and, for the locales the FAQ has, the stop words and — unless turned off — the
+ * support vocabulary, already normalised and stemmed.
+ */
+export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchIndexOptions = {}): SearchIndex {
+  const locales = (['en', 'fa'] as const).filter((l: Locale) => docs.some((d) => d.locale === l));
+  const words = (text: string): string => tokenize(text).join(' ');
+  const index: SearchIndex = {
+    v: 2,
+    terms: indexTerms(docs).join(' '),
+    stop: locales.map((l) => words(STOP_WORDS[l])).join(' '),
+  };
+  if (options.vocabulary !== false) {
+    index.vocabulary = locales
+      .flatMap((l) => VOCABULARY[l].split(';'))
+      .map((group) => group.split('|').map((member) => tokenize(member).map(stem).join(' ')).join('|'))
+      .join(';');
+  }
+  return index;
+}
