@@ -45,6 +45,10 @@ const siteSchema = v.strictObject({
   locale: v.optional(v.picklist(['en', 'fa']), 'en'),
   color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#0f766e"')), '#0f766e'),
   position: v.optional(v.picklist(['right', 'left']), 'right'),
+  /** Visible text on the launcher (it becomes a pill); the accessible name stays "Open help". */
+  label: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(40))),
+  /** An https image URL shown on the launcher instead of the chat icon. */
+  logo: v.optional(v.pipe(v.string(), v.regex(/^https:\/\/\S+$/, 'must be an https:// image URL'), v.maxLength(2048))),
   /** Secret for identity verification (HMAC-SHA256 of the user id); without it `identify` is unverified. */
   secret: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   /** Use the built-in support vocabulary (refund ↔ money back …) in search. */

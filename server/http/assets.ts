@@ -41,6 +41,17 @@ export async function registerAssets(app: FastifyInstance, options: { distDir?: 
     },
   });
 
+  // The ES-module API has a fixed name too (its relative imports need it under /widget/), so it
+  // is revalidated like the loader instead of cached for a year. Registered before the static
+  // wildcard, which it overrides.
+  app.get('/widget/pasokh.mjs', async (_request, reply) => {
+    if (!existsSync(resolve(widgetDir, 'pasokh.mjs'))) throw missingBuild();
+    reply.header('Cache-Control', 'public, max-age=300');
+    reply.header('Access-Control-Allow-Origin', '*');
+    reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
+    return reply.sendFile('pasokh.mjs', widgetDir, { maxAge: 300_000, immutable: false });
+  });
+
   app.get('/pasokh.js', async (_request, reply) => {
     if (!existsSync(resolve(widgetDir, 'pasokh.js'))) throw missingBuild();
     // The loader's name is stable, so it is revalidated: a new release reaches sites within minutes.

@@ -59,6 +59,8 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
       locale: site.locale,
       color: site.color,
       position: site.position,
+      ...(site.label ? { label: site.label } : {}),
+      ...(site.logo ? { logo: site.logo } : {}),
       presence: await deps.presence.forSite(site),
     };
   });

@@ -148,3 +148,29 @@ describe('operations', () => {
     expect(await response.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 });
+
+describe('widget assets', () => {
+  it('serves the loader and the ES module revalidated, hashed chunks immutable, all embeddable from any origin', async () => {
+    const loader = await fetch(`${h.url}/pasokh.js`);
+    expect(loader.status).toBe(200);
+    expect(loader.headers.get('cache-control')).toBe('public, max-age=300');
+    expect(loader.headers.get('access-control-allow-origin')).toBe('*');
+    const module = await fetch(`${h.url}/widget/pasokh.mjs`);
+    expect(module.status).toBe(200);
+    expect(module.headers.get('cache-control')).toBe('public, max-age=300');
+    await module.arrayBuffer();
+    const source = await loader.text();
+    const chunk = /app-[\w-]+\.js/.exec(source)?.[0];
+    expect(chunk, 'the loader names its hashed app chunk').toBeTruthy();
+    const app = await fetch(`${h.url}/widget/${chunk}`);
+    expect(app.status).toBe(200);
+    expect(app.headers.get('cache-control')).toMatch(/max-age=31536000.*immutable|immutable.*max-age=31536000/);
+    expect(app.headers.get('access-control-allow-origin')).toBe('*');
+    await app.arrayBuffer();
+  });
+
+  it('gives the widget its site’s look and presence', async () => {
+    const config = (await (await fetch(`${h.url}/api/widget-config?site=default`)).json()) as Record<string, unknown>;
+    expect(config).toMatchObject({ site: 'default', locale: 'en', color: '#0f766e', position: 'right', presence: { online: false, replyMinutes: null } });
+  });
+});

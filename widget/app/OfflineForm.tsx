@@ -5,11 +5,12 @@ import { MAX_MESSAGE_LENGTH } from '../../protocol/events.js';
 import type { ChatClient } from '../chat/client.js';
 import { t } from '../i18n/runtime.js';
 
-export function OfflineForm({ client, locale }: { client: ChatClient; locale: Locale }) {
+/** `onSent(email)` runs once the message is stored; the panel then shows the confirmation. */
+export function OfflineForm({ client, locale, onSent }: { client: ChatClient; locale: Locale; onSent: (email: string) => void }) {
   const [email, setEmail] = useState('');
   const [name, setName] = useState('');
   const [text, setText] = useState('');
-  const [status, setStatus] = useState<'idle' | 'sending' | 'sent' | 'failed'>('idle');
+  const [status, setStatus] = useState<'idle' | 'sending' | 'failed'>('idle');
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -17,19 +18,13 @@ export function OfflineForm({ client, locale }: { client: ChatClient; locale: Lo
     setStatus('sending');
     try {
       const ack = await client.leaveOffline({ email: email.trim(), text: text.trim(), ...(name.trim() ? { name: name.trim() } : {}) });
-      setStatus(ack.ok ? 'sent' : 'failed');
+      setStatus(ack.ok ? 'idle' : 'failed');
+      if (ack.ok) onSent(email.trim());
     } catch {
       setStatus('failed');
     }
   };
 
-  if (status === 'sent') {
-    return (
-      <p class="note" role="status" data-autofocus tabIndex={-1}>
-        {t(locale, 'offlineSent', { email: email.trim() })}
-      </p>
-    );
-  }
   return (
     <form class="offline scroll" onSubmit={submit}>
       <label>

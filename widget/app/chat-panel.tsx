@@ -38,9 +38,12 @@ export interface ChatPanelProps {
 export function ChatPanel({ client, locale, visible, fallbackPresence, onBack }: ChatPanelProps) {
   const state = useChatState(client) ?? client.getState();
   const [thanked, setThanked] = useState(false);
+  // Kept here, not in the form: the left message opens a conversation, which replaces the form
+  // with the chat, and the visitor must still read where the reply will go.
+  const [leftFor, setLeftFor] = useState<string | null>(null);
   const presence = state.presence ?? fallbackPresence;
   const hasConversation = state.conversation !== null || state.messages.length > 0 || state.pending.length > 0;
-  const offline = presence !== null && !presence.online && !hasConversation;
+  const offline = presence !== null && !presence.online && !hasConversation && leftFor === null;
 
   return (
     <div class="view chat-view">
@@ -49,8 +52,13 @@ export function ChatPanel({ client, locale, visible, fallbackPresence, onBack }:
           {t(locale, 'backToSearch')}
         </button>
       </div>
+      {leftFor !== null && (
+        <p class="note" role="status" data-autofocus tabIndex={-1}>
+          {t(locale, 'offlineSent', { email: leftFor })}
+        </p>
+      )}
       {offline ? (
-        <OfflineForm client={client} locale={locale} />
+        <OfflineForm client={client} locale={locale} onSent={setLeftFor} />
       ) : (
         <ChatView client={client} state={state} locale={locale} visible={visible}>
           {state.survey && <Survey client={client} locale={locale} onDone={() => setThanked(true)} />}

@@ -6,7 +6,7 @@
  */
 import { render } from 'preact';
 import type { Message } from '../../protocol/types.js';
-import { storageKeys } from '../chat/storage.js';
+import { readJson, storageKeys } from '../chat/storage.js';
 import { LAUNCHER_LABEL } from '../i18n/launcher.js';
 import { formatNumber, loadStrings } from '../i18n/runtime.js';
 import type { WidgetApp, WidgetHost } from '../loader/contract.js';
@@ -44,9 +44,11 @@ export function mount(host: WidgetHost): WidgetApp {
 
   const keys = storageKeys(options.site);
   const storage = widgetStorage();
-  // A conversation is already going in this browser (issue 2: a reload keeps it): the panel
-  // opens onto it, and the chat connects now so replies and the unread badge arrive.
-  const ongoing = storage.getItem(keys.conversation) !== null;
+  // A conversation is already going in this browser (issue 2: a reload keeps it), or a first
+  // message is still waiting in the outbox (issue 4: it must go out after a reload): the panel
+  // opens onto the chat, and the chat connects now so it is sent and replies arrive.
+  const pending = readJson<unknown[]>(storage, keys.outbox);
+  const ongoing = storage.getItem(keys.conversation) !== null || (Array.isArray(pending) && pending.length > 0);
   const store = createStore<UiState>({
     open: false,
     view: ongoing ? 'chat' : 'search',

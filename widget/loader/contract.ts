@@ -4,10 +4,13 @@
  */
 import type { Locale, Presence } from '../../protocol/types.js';
 
-/** Identity verification for `Pasokh('identify', …)`: `hash` = HMAC-SHA256(site secret, id), hex. */
+/**
+ * The site's signed-in user for `Pasokh('identify', …)`. With a site secret, `hash` =
+ * HMAC-SHA256(secret, id) in hex is required; without one, name and email are only hints.
+ */
 export interface Identity {
   id: string;
-  hash: string;
+  hash?: string;
   name?: string;
   email?: string;
 }
