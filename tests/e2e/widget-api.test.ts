@@ -127,7 +127,7 @@ describe('the public API in a page', () => {
     expect(await call(page, 'search', 42)).toBe('TypeError: Pasokh: search needs a string.');
     expect(await call(page, 'setLocale', 'de')).toBe('TypeError: Pasokh: locale must be "en" or "fa".');
     expect(await call(page, 'on', 'opened', 'not a function')).toMatch(/^TypeError: Pasokh: on needs an event/);
-    expect(await call(page, 'identify', { id: 'u1' })).toBe('TypeError: Pasokh: identify needs { id, hash }.');
+    expect(await call(page, 'identify', { name: 'Sara' })).toBe('TypeError: Pasokh: identify needs { id }.');
     expect(await call(page, 'boot', { site: 'default', position: 'top' })).toBe('TypeError: Pasokh: position must be "right" or "left".');
     await context.close();
   });
