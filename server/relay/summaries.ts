@@ -4,8 +4,8 @@
 import type { ConversationDetail, ConversationSummary, Message, VisitorProfile } from '../../protocol/types.js';
 import type { ConversationRecord, Store, VisitorRecord } from '../store/store.js';
 
-/** How far back the queue looks for the visitor's oldest unanswered message. */
-const RECENT = 50;
+/** How far back a queue row looks for the last thing a person said (notes and system lines skipped). */
+const RECENT = 8;
 
 export function visitorProfile(visitor: VisitorRecord | null, fallbackId: string): VisitorProfile {
   if (!visitor) return { id: fallbackId, firstSeenAt: new Date(0).toISOString() };
@@ -60,7 +60,9 @@ export function createSummaries(store: Store) {
       visitor: visitorProfile(visitor, conversation.visitorId),
       assignee: conversation.assigneeId ? { id: conversation.assigneeId, name: await agentName(conversation.assigneeId) } : null,
       createdAt: conversation.createdAt,
-      waitingSince: conversation.status === 'open' ? waitingSinceOf(messages) : null,
+      // The store keeps waitingSince as messages are saved; the few recent messages read here
+      // could not see a wait that began before them.
+      waitingSince: conversation.status === 'open' ? (conversation.waitingSince !== undefined ? conversation.waitingSince : waitingSinceOf(messages)) : null,
       lastSeq: conversation.lastSeq,
       lastMessage: last ? { text: last.text, authorKind: last.author.kind, createdAt: last.createdAt } : null,
       context: conversation.context,

@@ -35,6 +35,25 @@ class ImmediateSqliteDialect extends SqliteDialect {
   }
 }
 
+/** Kysely prepares every query anew; reusing statements saves a parse per message on the hot path. */
+const STATEMENT_CACHE_SIZE = 256;
+
+function withStatementCache(database: Database.Database): SqliteDialectConfig['database'] {
+  const statements = new Map<string, Database.Statement>();
+  return {
+    close: () => database.close(),
+    prepare(sql: string) {
+      let statement = statements.get(sql);
+      if (!statement) {
+        statement = database.prepare(sql);
+        // Bulk inserts vary in row count, so their SQL varies: cache only up to a bound.
+        if (statements.size < STATEMENT_CACHE_SIZE) statements.set(sql, statement);
+      }
+      return statement;
+    },
+  } as unknown as SqliteDialectConfig['database'];
+}
+
 /**
  * Opens (creating it and its folder when missing) and migrates the SQLite database at `file`.
  * @example const store = await createSqliteStore({ file: './data/pasokh.db' });
@@ -51,7 +70,7 @@ export async function createSqliteStore(options: { file: string }): Promise<Stor
     database.close();
     throw error;
   }
-  const store = new KyselyStore(new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database }) }), { rowLocks: false });
+  const store = new KyselyStore(new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) }), { rowLocks: false });
   try {
     await store.migrate();
   } catch (error) {
