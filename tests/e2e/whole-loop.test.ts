@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, SCREENSHOTS, launchChromium, startServerProcess, type ServerProcess } from './support.js';
+import { ADMIN, SCREENSHOTS, consoleApi, launchChromium, loginCookie, startServerProcess, type ServerProcess } from './support.js';
 
 let server: ServerProcess;
 let browser: Browser;
@@ -87,6 +87,12 @@ describe('the whole loop', () => {
   it('renders a Persian visitor’s widget right to left with Persian names', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fa-IR' });
     const page = await context.newPage();
+    // A visitor who only searches never opens a socket nor downloads the chat (issue 3).
+    const chatTraffic: string[] = [];
+    page.on('websocket', (socket) => chatTraffic.push(socket.url()));
+    page.on('request', (request) => {
+      if (/\/socket\.io\/|chat-panel/.test(request.url())) chatTraffic.push(request.url());
+    });
     await page.goto(`${server.url}/fa`);
     await page.getByRole('button', { name: 'بازکردن راهنما' }).click();
     const search = page.getByRole('searchbox');
@@ -97,6 +103,11 @@ describe('the whole loop', () => {
     const dir = await search.evaluate((el) => getComputedStyle(el).direction);
     expect(dir).toBe('rtl');
     await page.screenshot({ path: join(SCREENSHOTS, 'widget-fa.png') });
+    // Once the query settles it goes out in the analytics beacon and the team sees it; still no socket.
+    const cookie = await loginCookie(server.url);
+    const searched = async () => (await consoleApi<{ faq: { topQueries: { query: string }[] } }>(server.url, cookie, 'GET', '/api/insights?days=1')).faq.topQueries.map((q) => q.query);
+    await expect.poll(searched, { timeout: 8000 }).toContain('پيگيري سفارش');
+    expect(chatTraffic).toEqual([]);
     await context.close();
   });
 });
