@@ -12,13 +12,10 @@ const WIDGET = resolve(import.meta.dirname, '../../dist/widget');
 const MANIFEST = join(WIDGET, '.vite/manifest.json');
 const KB = 1024;
 
-/**
- * Issue 6 asks for 20 KB on the search path; with Preact (4.7 KB) and fuse.js (7.6 KB) alone at
- * 12 KB and the search module at 4.2 KB it is not met yet (24.1 KB gzip when this was written).
- * This ceiling stops it from growing; lower it as widget/search shrinks, down to 20 KB.
- */
-const SEARCH_PATH_CEILING = 24.5 * KB;
-const SEARCH_PATH_TARGET = 20 * KB;
+/** Issue 6: loader + app + search ≤ 20 KB gzip. fuse.js (typos only) comes on the first typo. */
+const SEARCH_PATH_BUDGET = 20 * KB;
+/** The same plus fuse.js, for a visitor whose first words include a typo. */
+const SEARCH_WITH_TYPOS_BUDGET = 25 * KB;
 
 function gzip(file: string): number {
   return gzipSync(readFileSync(join(WIDGET, file)), { level: 9 }).length;
@@ -53,13 +50,15 @@ describe('widget size budgets (gzip)', () => {
     expect(gzip(fileOf(manifest, 'widget/app/chat-panel.tsx'))).toBeLessThanOrEqual(20 * KB);
   });
 
-  it('keeps the search path (loader + app + one locale’s strings) from growing past its ceiling', () => {
+  it('keeps the search path (loader + app + one locale’s strings) within 20 KB, and with fuse.js within 25 KB', () => {
     const manifest = built();
     const app = gzip(fileOf(manifest, 'widget/app/main.tsx'));
     const loader = gzip('pasokh.js');
+    const fuse = gzip(fileOf(manifest, 'node_modules/fuse.js/dist/fuse.basic.min.mjs'));
     for (const locale of ['en', 'fa']) {
       const total = loader + app + gzip(fileOf(manifest, `widget/i18n/panel-${locale}.ts`));
-      expect(total, `${locale}: target ${SEARCH_PATH_TARGET} B`).toBeLessThanOrEqual(SEARCH_PATH_CEILING);
+      expect(total, `${locale}: search path`).toBeLessThanOrEqual(SEARCH_PATH_BUDGET);
+      expect(total + fuse, `${locale}: search path after a typo`).toBeLessThanOrEqual(SEARCH_WITH_TYPOS_BUDGET);
     }
   });
 
@@ -70,5 +69,7 @@ describe('widget size budgets (gzip)', () => {
     expect(app).not.toContain('پرسش‌های پرتکرار');
     expect(app).not.toContain('Was this helpful?');
     expect(app).not.toContain('engine.io');
+    // fuse.js's own error text: it must stay in its lazy chunk.
+    expect(app).not.toContain('Incorrect \'index\' type');
   });
 });

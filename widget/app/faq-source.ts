@@ -5,7 +5,7 @@
  */
 import type { FaqPayload, FaqSearchDoc } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
-import { createFaqSearch, type FaqSearch } from '../search/faq-search.js';
+import { createFaqSearch, type FaqSearch, type FuseConstructor } from '../search/faq-search.js';
 import { fetchFaq } from './http.js';
 
 export type FaqStatus = 'loading' | 'ready' | 'error';
@@ -34,6 +34,23 @@ export function createFaqSource(origin: string, site: string, onError: (message:
   const built: Partial<Record<Locale, FaqIndex>> = {};
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
+  // fuse.js (7.6 KB gzip) is only for typos: it comes on the first word that needs it, and the
+  // results are recomputed when it is in (issue 6's search-path budget).
+  let fuse: FuseConstructor | undefined;
+  let fuseLoading = false;
+  const loadFuse = () => {
+    if (fuseLoading) return;
+    fuseLoading = true;
+    import('fuse.js/basic').then(
+      (module) => {
+        fuse = module.default;
+        changed();
+      },
+      () => {
+        fuseLoading = false;
+      },
+    );
+  };
 
   const fetchNow = () =>
     fetchFaq(origin, site).then(
@@ -56,7 +73,7 @@ export function createFaqSource(origin: string, site: string, onError: (message:
       if (!built[locale]) {
         const inLocale = payload.docs.filter((doc) => doc.locale === locale);
         built[locale] = {
-          search: createFaqSearch(payload.docs, { locale, index: payload.index, vocabulary: payload.vocabulary }),
+          search: createFaqSearch(payload.docs, { locale, index: payload.index, vocabulary: payload.vocabulary, fuzzy: () => fuse, onFuzzyNeeded: loadFuse }),
           docs: new Map(payload.docs.map((doc) => [doc.id, doc])),
           popular: (inLocale.length ? inLocale : payload.docs).slice(0, 6),
         };

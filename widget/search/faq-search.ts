@@ -8,7 +8,7 @@
  * This module is what the widget ships: it loads the server's prebuilt `SearchIndex` and
  * holds no vocabulary of its own. `createFaqSearch` in `./index.ts` also takes raw entries.
  */
-import Fuse from 'fuse.js/basic';
+import type Fuse from 'fuse.js/basic';
 import type { FaqHit, FaqSearchDoc } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
 import { detectLocale, scan, tokenize, tokenizeWithRanges, type Scan } from './normalize.js';
@@ -44,7 +44,17 @@ export interface FaqSearchOptions {
    * @default true
    */
   background?: boolean;
+  /**
+   * fuse.js, for words typed with a typo. `createFaqSearch` of `./index.ts` always supplies it;
+   * the widget loads it on the first typo so visitors who type correctly never download it.
+   * While it returns undefined, typo-only words match nothing and `onFuzzyNeeded` is called.
+   */
+  fuzzy?: () => FuseConstructor | undefined;
+  /** A word needed fuzzy matching that `fuzzy` could not give yet: load it, then search again. */
+  onFuzzyNeeded?: () => void;
 }
+
+export type FuseConstructor = typeof Fuse;
 
 export interface FaqSearch {
   /** Hits best first; [] when nothing in the FAQ answers the query. */
@@ -192,7 +202,7 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
   // misspelt first letter is rare): one small fuse.js index per letter, built on first use.
   // Sorted terms with the same first letter are neighbours, so a letter's terms are a slice.
   const buckets = new Map<string, Fuse<string>>();
-  const fuzzyIndex = (letter: string): Fuse<string> => {
+  const fuzzyIndex = (Fuse: FuseConstructor, letter: string): Fuse<string> => {
     let fuse = buckets.get(letter);
     if (!fuse) {
       const from = lowerBound(sorted, letter);
@@ -241,11 +251,17 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       }
     }
     if (!out.size && term.length >= FUZZY_MIN) {
+      const Fuse = options.fuzzy?.();
+      if (!Fuse) {
+        // Not cached: once fuse.js is here the same word gets its typo matches.
+        options.onFuzzyNeeded?.();
+        return out;
+      }
       // Persian writes no short vowels, so its words carry fewer letters for the same
       // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
       const long = persian ? 9 : 7;
       const allowed = term.length >= long + 3 ? 3 : term.length >= long ? 2 : 1;
-      for (const r of fuzzyIndex(term[0] as string).search(term, { limit: 12 })) {
+      for (const r of fuzzyIndex(Fuse, term[0] as string).search(term, { limit: 12 })) {
         const id = termIds.get(r.item);
         if (id === undefined) continue;
         // A misspelt word may also be unfinished: "internatinal" → "internationally".

@@ -4,6 +4,7 @@
  */
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import type { FaqEntry } from '../../protocol/types.js';
+import Fuse from 'fuse.js/basic';
 import { createFaqSearch as searchDocs, isSearchIndex, type FaqSearch, type FaqSearchOptions } from './faq-search.js';
 import { buildSearchIndex, toSearchDocs } from './search-index.js';
 
@@ -18,13 +19,14 @@ import { buildSearchIndex, toSearchDocs } from './search-index.js';
 export function createFaqSearch(entries: readonly (FaqEntry | FaqSearchDoc)[], options: FaqSearchOptions = {}): FaqSearch {
   const docs = entries.map((e) => ('excerpt' in e ? e : (toSearchDocs([e])[0] as FaqSearchDoc)));
   const index = isSearchIndex(options.index) ? options.index : buildSearchIndex(docs, { vocabulary: options.vocabulary !== false });
-  return searchDocs(docs, { ...options, index });
+  // fuse.js is here from the start: typos match on the first call, synchronously.
+  return searchDocs(docs, { fuzzy: () => Fuse, ...options, index });
 }
 
 export { buildSearchIndex, toSearchDocs, excerptOf } from './search-index.js';
 export type { SearchIndexOptions } from './search-index.js';
 export { isSearchIndex } from './faq-search.js';
-export type { FaqSearch, FaqSearchOptions, SearchIndex } from './faq-search.js';
+export type { FaqSearch, FaqSearchOptions, FuseConstructor, SearchIndex } from './faq-search.js';
 export { normalize, tokenize, tokenizeWithRanges, detectLocale } from './normalize.js';
 export type { TokenRange } from './normalize.js';
 export { highlight } from './highlight.js';

@@ -1,0 +1,36 @@
+import Fuse from 'fuse.js/basic';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { FaqEntry } from '../../protocol/types.js';
+import { createFaqSearch as searchPayload, type FuseConstructor } from '../../widget/search/faq-search.js';
+import { buildSearchIndex, createFaqSearch, toSearchDocs } from '../../widget/search/index.js';
+
+const entries = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../demo/faq.json'), 'utf8')) as FaqEntry[];
+const docs = toSearchDocs(entries);
+const index = buildSearchIndex(docs, { vocabulary: true });
+
+describe('fuse.js on the first typo (the widget’s search path)', () => {
+  it('finds correctly typed words without fuse.js and asks for it only when a typo needs it', () => {
+    let asked = 0;
+    const search = searchPayload(docs, { index, fuzzy: () => undefined, onFuzzyNeeded: () => asked++, background: false });
+    expect(search.search('refund')[0]?.id).toMatch(/refund/);
+    expect(asked).toBe(0);
+    expect(search.search('refnud')).toEqual([]);
+    expect(asked).toBeGreaterThan(0);
+  });
+
+  it('answers the same typo once fuse.js has arrived, with no stale cached miss', () => {
+    let fuse: FuseConstructor | undefined;
+    const search = searchPayload(docs, { index, fuzzy: () => fuse, background: false });
+    expect(search.search('refnud')).toEqual([]);
+    fuse = Fuse;
+    const late = search.search('refnud').map((hit) => hit.id);
+    expect(late).toEqual(createFaqSearch(entries).search('refnud').map((hit) => hit.id));
+    expect(late[0]).toMatch(/refund/);
+  });
+
+  it('keeps the public createFaqSearch synchronous and typo-tolerant from the first call', () => {
+    expect(createFaqSearch(entries).search('shiping cost')[0]?.id).toBe('en-shipping-cost');
+  });
+});
