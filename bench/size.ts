@@ -69,6 +69,7 @@ function builtFiles() {
     app: of('widget/app/main.tsx'),
     chat: of('widget/app/chat-panel.tsx'),
     article: of('widget/app/article-chunk.ts'),
+    fuse: of('node_modules/fuse.js/dist/fuse.basic.min.mjs'),
     stringsEn: of('widget/i18n/panel-en.ts'),
     stringsFa: of('widget/i18n/panel-fa.ts'),
   };
@@ -143,6 +144,10 @@ async function main(): Promise<void> {
     chat: within(chat, BUDGETS.chat),
     afterClick: {
       article,
+      /** fuse.js, fetched on the first word that needs typo matching. */
+      fuse: sizeOf(file(files.fuse)),
+      /** Search path + fuse.js: a visitor whose search includes a typo. */
+      searchingWithTypos: add(searchPath, sizeOf(file(files.fuse))),
       /** Search path + chat chunk: everything a visitor who talks to a person downloads. */
       talking: add(searchPath, chat),
     },
