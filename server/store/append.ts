@@ -175,23 +175,7 @@ export async function appendVisitor(trx: Trx, input: VisitorAppendInput, options
     .executeTakeFirst();
   const created = conversation === undefined;
   if (conversation === undefined) {
-    conversation = {
-      id: randomUUID(),
-      site: input.site,
-      visitor_id: input.visitorId,
-      status: 'open',
-      offline: flag(input.offline),
-      assignee_id: null,
-      context: JSON.stringify(mergeContext({}, input.context)),
-      last_seq: 0,
-      created_at: nowIso(),
-      closed_at: null,
-      first_response_at: null,
-      waiting_since: null,
-      survey_score: null,
-      survey_comment: null,
-      survey_at: null,
-    };
+    conversation = newConversationRow(input);
     await trx.insertInto('conversations').values(conversation).execute();
   } else {
     if (input.context !== undefined) {
