@@ -2,7 +2,7 @@
  * The app chunk's entry: `mount(host)` renders the panel into the loader's shadow root and
  * returns the controller the loader forwards the public API to (widget/loader/contract.ts).
  * Everything here is on the search path (issue 6: loader + app + search ≤ 20 KB gzip); the
- * article view, the chat and the other locale's strings are lazy chunks.
+ * article view, the chat and fuse.js (first typo) are lazy chunks.
  */
 import { render } from 'preact';
 import type { Message } from '../../protocol/types.js';

@@ -1,11 +1,13 @@
 /**
  * What the widget's code calls to show text: `t()`, direction, Intl formatting, and a registry
- * the string parts add themselves to. The panel's strings arrive per locale (`loadStrings`); the
- * article and chat chunks bring their own in both languages (`addStrings`). Numbers in params are
+ * the string parts add themselves to. The panel's strings of both locales travel in the app chunk
+ * (`loadStrings` registers them); the article and chat chunks bring their own (`addStrings`). Numbers in params are
  * formatted with Intl so the Persian UI shows Persian digits (issue 6).
  */
 import type { Locale } from '../../protocol/types.js';
 import type { Catalog, MessageKey } from './en.js';
+import { strings as panelEn } from './panel-en.js';
+import { strings as panelFa } from './panel-fa.js';
 
 export type { Catalog, MessageKey };
 type Part = Partial<Record<MessageKey, string>>;
@@ -19,15 +21,9 @@ export function addStrings(parts: Partial<Record<Locale, Part>>): void {
   for (const locale of Object.keys(parts) as Locale[]) Object.assign(registry[locale], parts[locale]);
 }
 
-/** Fetches the panel's strings for `locale` once (a chunk of a few hundred bytes). */
+/** The panel's strings travel in the app chunk (about 1 KB gzip for both languages). */
 export function loadStrings(locale: Locale): Promise<void> {
-  return (loading[locale] ??= (locale === 'fa' ? import('./panel-fa.js') : import('./panel-en.js')).then(
-    (module) => addStrings({ [locale]: module.strings }),
-    (reason: unknown) => {
-      delete loading[locale]; // Let the next attempt fetch it again.
-      throw reason;
-    },
-  ));
+  return (loading[locale] ??= Promise.resolve(addStrings({ [locale]: locale === 'fa' ? panelFa : panelEn })));
 }
 
 /** The BCP 47 tag Intl should use for a widget locale (fa → fa-IR, for Persian digits). */
