@@ -7,6 +7,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
 import type { AgentClientToServer, AgentServerToClient } from '../../protocol/events.js';
 import type { AgentProfile, Message } from '../../protocol/types.js';
@@ -49,6 +50,23 @@ export async function startServerProcess(env: Record<string, string> = {}, dataD
       if (!dataDir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * One server process and one Chromium for a test file: started before its tests, stopped after.
+ * Read `server` and `browser` inside tests (they are set once `beforeAll` has run).
+ */
+export function useServerAndBrowser(env: Record<string, string> = {}): { readonly server: ServerProcess; readonly browser: Browser } {
+  const handles = {} as { server: ServerProcess; browser: Browser };
+  beforeAll(async () => {
+    handles.server = await startServerProcess(env);
+    handles.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await handles.browser?.close();
+    await handles.server?.stop();
+  });
+  return handles;
 }
 
 export async function launchChromium(): Promise<Browser> {

@@ -4,26 +4,15 @@
  * visitor sees the reply live and keeps the conversation across a reload.
  */
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, SCREENSHOTS, consoleApi, launchChromium, loginCookie, startServerProcess, type ServerProcess } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { ADMIN, SCREENSHOTS, consoleApi, loginCookie, useServerAndBrowser } from './support.js';
 
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServerProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 describe('the whole loop', () => {
   it('takes a visitor from search to a live answer from an agent, and keeps it across a reload', async () => {
-    const visitorContext = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    const agentContext = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const visitorContext = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const agentContext = await e2e.browser.newContext({ viewport: { width: 1400, height: 900 } });
     const visitor = await visitorContext.newPage();
     const agent = await agentContext.newPage();
     const pageErrors: string[] = [];
@@ -31,7 +20,7 @@ describe('the whole loop', () => {
     agent.on('pageerror', (e) => pageErrors.push(`agent: ${e.message}`));
 
     // The agent signs in first so the widget offers live chat rather than the offline form.
-    await agent.goto(`${server.url}/console`);
+    await agent.goto(`${e2e.server.url}/console`);
     await agent.getByLabel('Email').fill(ADMIN.email);
     await agent.getByLabel('Password').fill(ADMIN.password);
     await agent.getByRole('button', { name: 'Sign in' }).click();
@@ -39,7 +28,7 @@ describe('the whole loop', () => {
     await conversations.waitFor();
 
     // Visitor: open the widget, search as they type, read an answer.
-    await visitor.goto(`${server.url}/`);
+    await visitor.goto(`${e2e.server.url}/`);
     await visitor.getByRole('button', { name: 'Open help' }).click();
     const search = visitor.getByRole('searchbox', { name: 'Search' });
     await search.pressSequentially('refnd', { delay: 30 });
@@ -58,7 +47,7 @@ describe('the whole loop', () => {
     const row = conversations.getByRole('listitem').filter({ hasText: 'My refund has not arrived' });
     await row.waitFor({ timeout: 10_000 });
     await row.click();
-    await agent.getByText(`${server.url}/`, { exact: false }).first().waitFor();
+    await agent.getByText(`${e2e.server.url}/`, { exact: false }).first().waitFor();
     await agent.getByText('refnd', { exact: false }).first().waitFor();
     await agent.getByRole('button', { name: 'Claim' }).click();
     await agent.getByRole('textbox', { name: 'Reply' }).fill('Sorry about that! I have re-sent the refund for order #1042 today.');
@@ -69,7 +58,7 @@ describe('the whole loop', () => {
     await visitor.screenshot({ path: join(SCREENSHOTS, 'widget-chat.png') });
     await agent.screenshot({ path: join(SCREENSHOTS, 'console.png') });
 
-    // Reload: the conversation is still there, from the server.
+    // Reload: the conversation is still there, from the e2e.server.
     await visitor.reload();
     await visitor.getByRole('button', { name: 'Open help' }).click();
     await visitor.getByText('I have re-sent the refund for order #1042').waitFor({ timeout: 10_000 });
@@ -85,7 +74,7 @@ describe('the whole loop', () => {
   });
 
   it('renders a Persian visitor’s widget right to left with Persian names', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fa-IR' });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fa-IR' });
     const page = await context.newPage();
     // A visitor who only searches never opens a socket nor downloads the chat (issue 3).
     const chatTraffic: string[] = [];
@@ -93,7 +82,7 @@ describe('the whole loop', () => {
     page.on('request', (request) => {
       if (/\/socket\.io\/|chat-panel/.test(request.url())) chatTraffic.push(request.url());
     });
-    await page.goto(`${server.url}/fa`);
+    await page.goto(`${e2e.server.url}/fa`);
     await page.getByRole('button', { name: 'بازکردن راهنما' }).click();
     const search = page.getByRole('searchbox');
     await search.waitFor();
@@ -104,8 +93,8 @@ describe('the whole loop', () => {
     expect(dir).toBe('rtl');
     await page.screenshot({ path: join(SCREENSHOTS, 'widget-fa.png') });
     // Once the query settles it goes out in the analytics beacon and the team sees it; still no socket.
-    const cookie = await loginCookie(server.url);
-    const searched = async () => (await consoleApi<{ faq: { topQueries: { query: string }[] } }>(server.url, cookie, 'GET', '/api/insights?days=1')).faq.topQueries.map((q) => q.query);
+    const cookie = await loginCookie(e2e.server.url);
+    const searched = async () => (await consoleApi<{ faq: { topQueries: { query: string }[] } }>(e2e.server.url, cookie, 'GET', '/api/insights?days=1')).faq.topQueries.map((q) => q.query);
     await expect.poll(searched, { timeout: 8000 }).toContain('پيگيري سفارش');
     expect(chatTraffic).toEqual([]);
     await context.close();

@@ -2,22 +2,12 @@
  * axe-core in real Chromium against every view of the widget (launcher, search, article, chat,
  * offline form), in English and in Persian: no serious or critical violation (issue 6).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServerProcess, type ServerProcess } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from './support.js';
 import { axeWidget, connectAgent, type Agent } from './widget-support.js';
 
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServerProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const LOCALES = [
   { locale: 'en', path: '/', open: 'Open help', query: 'refund', talk: 'Talk to a person', message: 'Message', email: 'Email' },
@@ -31,9 +21,9 @@ async function expectNoSeriousViolations(page: Page, view: string): Promise<void
 
 describe.each(LOCALES)('accessibility of the widget in $locale', ({ locale, path, open, query, talk, message, email }) => {
   it('has no serious or critical axe violation in the launcher, search, article and offline form', async () => {
-    const context = await browser.newContext({ locale: locale === 'fa' ? 'fa-IR' : 'en-US' });
+    const context = await e2e.browser.newContext({ locale: locale === 'fa' ? 'fa-IR' : 'en-US' });
     const page = await context.newPage();
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${e2e.server.url}${path}`);
     const launcher = page.getByRole('button', { name: open });
     await launcher.waitFor();
     await expectNoSeriousViolations(page, 'launcher');
@@ -58,11 +48,11 @@ describe.each(LOCALES)('accessibility of the widget in $locale', ({ locale, path
   });
 
   it('has no serious or critical axe violation in the chat', async () => {
-    const agent: Agent = await connectAgent(server.url);
-    const context = await browser.newContext({ locale: locale === 'fa' ? 'fa-IR' : 'en-US' });
+    const agent: Agent = await connectAgent(e2e.server.url);
+    const context = await e2e.browser.newContext({ locale: locale === 'fa' ? 'fa-IR' : 'en-US' });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}${path}`);
+      await page.goto(`${e2e.server.url}${path}`);
       await page.getByRole('button', { name: open }).click();
       await page.getByRole('button', { name: talk }).click();
       const box = page.getByRole('textbox', { name: message, exact: true });

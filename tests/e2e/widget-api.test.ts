@@ -3,22 +3,12 @@
  * command, events, TypeErrors on misuse, shutdown forgetting the visitor, the ES-module build,
  * and the look a site sets (colour, corner, launcher label and logo, dark mode, RTL mirroring).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServerProcess, type ServerProcess } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from './support.js';
 import { hostPage } from './widget-support.js';
 
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServerProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const LOGO = `data:image/svg+xml,${encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 2 2"><rect width="2" height="2" fill="gold"/></svg>')}`;
 
@@ -40,11 +30,11 @@ const panel = (page: Page) => page.locator('pasokh-widget section');
 
 describe('the public API in a page', () => {
   it('replays the snippet’s queued calls, boot first, with the site’s colour, corner, label and logo', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     await hostPage(
       page,
-      server.url,
+      e2e.server.url,
       '/queued',
       `<!doctype html><html lang="en"><head><title>Queued</title></head><body><h1>A shop</h1>
       <script>
@@ -56,7 +46,7 @@ describe('the public API in a page', () => {
       </script>
       <script async src="/pasokh.js"></script></body></html>`,
     );
-    await page.goto(`${server.url}/queued`);
+    await page.goto(`${e2e.server.url}/queued`);
     await page.locator('pasokh-widget').getByRole('link', { name: /refund/i }).first().waitFor({ timeout: 10_000 });
     await expect.poll(() => page.evaluate(() => (window as unknown as PasokhWindow).events)).toEqual(['open']);
 
@@ -76,9 +66,9 @@ describe('the public API in a page', () => {
   });
 
   it('opens, closes, toggles, searches, switches to Persian, identifies and reports events', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.waitForFunction(() => (window as unknown as { Pasokh?: { loaded?: boolean } }).Pasokh?.loaded);
     await page.evaluate(() => {
       const win = window as unknown as PasokhWindow;
@@ -119,9 +109,9 @@ describe('the public API in a page', () => {
   });
 
   it('throws a TypeError with a sentence a developer can act on for each misuse', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.waitForFunction(() => (window as unknown as { Pasokh?: { loaded?: boolean } }).Pasokh?.loaded);
     expect(await call(page, 'opne')).toMatch(/^TypeError: Pasokh: unknown command "opne"; use one of boot,on,off,open/);
     expect(await call(page, 'search', 42)).toBe('TypeError: Pasokh: search needs a string.');
@@ -133,9 +123,9 @@ describe('the public API in a page', () => {
   });
 
   it('follows the visitor’s dark colour scheme', async () => {
-    const context = await browser.newContext({ colorScheme: 'dark' });
+    const context = await e2e.browser.newContext({ colorScheme: 'dark' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByRole('button', { name: 'Open help' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).waitFor();
     expect(await panel(page).evaluate((element) => getComputedStyle(element).backgroundColor)).toBe('rgb(17, 24, 39)');
@@ -145,9 +135,9 @@ describe('the public API in a page', () => {
   });
 
   it('removes the widget and forgets the visitor on shutdown', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
-    await page.goto(`${server.url}/`);
+    await page.goto(`${e2e.server.url}/`);
     await page.getByRole('button', { name: 'Open help' }).click();
     await page.getByRole('button', { name: 'Talk to a person' }).click();
     // The chat connected and the server gave this browser a visitor token.
@@ -165,11 +155,11 @@ describe('the public API in a page', () => {
   });
 
   it('offers the same API as an ES module for single-page apps', async () => {
-    const context = await browser.newContext();
+    const context = await e2e.browser.newContext();
     const page = await context.newPage();
     await hostPage(
       page,
-      server.url,
+      e2e.server.url,
       '/spa',
       `<!doctype html><html lang="en"><head><title>SPA</title></head><body><div id="app">An app</div>
       <script type="module">
@@ -180,7 +170,7 @@ describe('the public API in a page', () => {
         Pasokh.boot({ site: 'default' });
       </script></body></html>`,
     );
-    await page.goto(`${server.url}/spa`);
+    await page.goto(`${e2e.server.url}/spa`);
     await page.getByRole('button', { name: 'Open help' }).waitFor();
     const exported = await page.evaluate(() => Object.keys((window as unknown as { PasokhModule: object }).PasokhModule).sort());
     expect(exported).toEqual(['boot', 'close', 'identify', 'off', 'on', 'open', 'search', 'setLocale', 'shutdown', 'toggle']);

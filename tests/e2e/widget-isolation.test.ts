@@ -3,22 +3,12 @@
  * and works, and the widget's CSS changes nothing on the page (computed styles of the host's
  * elements are the same with and without it).
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServerProcess, type ServerProcess } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from './support.js';
 import { hostPage } from './widget-support.js';
 
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServerProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 const HOSTILE = `
   * { all: unset !important; font-size: 40px !important; line-height: 3 !important; color: red !important; }
@@ -48,15 +38,15 @@ function hostStyles(page: Page): Promise<Record<string, Record<string, string>>>
 
 describe('the widget on a hostile page', () => {
   it('renders and works, and leaves the page’s own styles as they were', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
-    await hostPage(page, server.url, '/hostile-bare', PAGE(false));
-    await hostPage(page, server.url, '/hostile', PAGE(true));
+    await hostPage(page, e2e.server.url, '/hostile-bare', PAGE(false));
+    await hostPage(page, e2e.server.url, '/hostile', PAGE(true));
 
-    await page.goto(`${server.url}/hostile-bare`);
+    await page.goto(`${e2e.server.url}/hostile-bare`);
     const before = await hostStyles(page);
 
-    await page.goto(`${server.url}/hostile`);
+    await page.goto(`${e2e.server.url}/hostile`);
     const launcher = page.getByRole('button', { name: 'Open help' });
     await launcher.waitFor();
     const box = (await launcher.boundingBox())!;

@@ -4,22 +4,12 @@
  * launcher; Tab/Enter to "Talk to a person", type and send; the agent's reply is announced by
  * the aria-live log.
  */
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServerProcess, type ServerProcess } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from './support.js';
 import { connectAgent, widgetFocus } from './widget-support.js';
 
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServerProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 /** Presses Tab until the widget element named `target` has focus (at most `max` presses). */
 async function tabTo(page: Page, target: string, max = 30): Promise<void> {
@@ -32,11 +22,11 @@ async function tabTo(page: Page, target: string, max = 30): Promise<void> {
 
 describe('the widget with the keyboard alone', () => {
   it('searches, reads, closes with Esc and talks to a person without a pointer', async () => {
-    const agent = await connectAgent(server.url);
-    const context = await browser.newContext();
+    const agent = await connectAgent(e2e.server.url);
+    const context = await e2e.browser.newContext();
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/`);
+      await page.goto(`${e2e.server.url}/`);
       await page.getByRole('button', { name: 'Open help' }).waitFor();
 
       await tabTo(page, 'launcher');

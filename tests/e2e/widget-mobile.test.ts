@@ -2,30 +2,19 @@
  * Phones (issue 6): under 480 px the open panel fills the viewport; an agent's reply that arrives
  * while the panel is closed shows as an unread badge on the launcher, and opening clears it.
  */
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, startServerProcess, type ServerProcess } from './support.js';
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from './support.js';
 import { connectAgent } from './widget-support.js';
 
-let server: ServerProcess;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServerProcess();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 describe('the widget on a phone', () => {
   it('fills a 375×700 viewport when open and badges the launcher with unread replies', async () => {
-    const agent = await connectAgent(server.url);
-    const context = await browser.newContext({ viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true });
+    const agent = await connectAgent(e2e.server.url);
+    const context = await e2e.browser.newContext({ viewport: { width: 375, height: 700 }, isMobile: true, hasTouch: true });
     try {
       const page = await context.newPage();
-      await page.goto(`${server.url}/`);
+      await page.goto(`${e2e.server.url}/`);
       const launcher = page.getByRole('button', { name: 'Open help' });
       await launcher.click();
       await page.getByRole('searchbox', { name: 'Search' }).waitFor();
