@@ -18,21 +18,6 @@ export function visitorProfile(visitor: VisitorRecord | null, fallbackId: string
   };
 }
 
-/**
- * The visitor's oldest message since the last agent reply: the queue sorts on it and shows how
- * long the visitor has waited. Null when an agent spoke last.
- */
-export function waitingSinceOf(messages: Message[]): string | null {
-  let since: string | null = null;
-  for (let i = messages.length - 1; i >= 0; i--) {
-    const message = messages[i]!;
-    if (message.internal || message.author.kind === 'system') continue;
-    if (message.author.kind === 'agent') break;
-    since = message.createdAt;
-  }
-  return since;
-}
-
 export function createSummaries(store: Store) {
   const agentNames = new Map<string, string>();
 
@@ -60,9 +45,7 @@ export function createSummaries(store: Store) {
       visitor: visitorProfile(visitor, conversation.visitorId),
       assignee: conversation.assigneeId ? { id: conversation.assigneeId, name: await agentName(conversation.assigneeId) } : null,
       createdAt: conversation.createdAt,
-      // The store keeps waitingSince as messages are saved; the few recent messages read here
-      // could not see a wait that began before them.
-      waitingSince: conversation.status === 'open' ? (conversation.waitingSince !== undefined ? conversation.waitingSince : waitingSinceOf(messages)) : null,
+      waitingSince: conversation.status === 'open' ? conversation.waitingSince : null,
       lastSeq: conversation.lastSeq,
       lastMessage: last ? { text: last.text, authorKind: last.author.kind, createdAt: last.createdAt } : null,
       context: conversation.context,

@@ -47,9 +47,9 @@ export interface ConversationRecord {
   /**
    * When the oldest visitor message not yet followed by an agent reply arrived (internal notes
    * are not replies); null when nothing waits or the conversation is closed. The queue's
-   * `waitingSince`. Always set by the shipped stores; optional so hand-built records compile.
+   * `waitingSince`, kept by the store as messages are saved.
    */
-  waitingSince?: IsoTime | null;
+  waitingSince: IsoTime | null;
 }
 
 export interface AgentRecord {

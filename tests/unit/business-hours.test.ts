@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isWithinBusinessHours, localTime } from '../../server/relay/business-hours.js';
 import { replyMinutesFrom } from '../../server/relay/presence.js';
-import { waitingSinceOf } from '../../server/relay/summaries.js';
-import type { Message } from '../../protocol/types.js';
 
 const tehran = { timeZone: 'Asia/Tehran', weekly: { sat: ['09:00-17:00'], sun: ['09:00-17:00'], mon: ['09:00-12:30', '13:30-17:00'] }, holidays: ['2026-03-21'] };
 
@@ -46,18 +44,5 @@ describe('expected reply time', () => {
     expect(replyMinutesFrom([30])).toBe(1);
     expect(replyMinutesFrom([60, 600, 120])).toBe(2);
     expect(replyMinutesFrom([60, 180, 240, 3600])).toBe(4);
-  });
-});
-
-describe('waiting time in the queue', () => {
-  const m = (seq: number, kind: 'visitor' | 'agent' | 'system', internal = false): Message => ({
-    id: String(seq), conversationId: 'c', seq, clientId: `client-${seq}`, author: { kind }, text: 't', createdAt: `2026-01-01T00:00:0${seq}Z`, ...(internal ? { internal } : {}),
-  });
-  it('starts at the visitor’s first message after the last agent reply', () => {
-    expect(waitingSinceOf([m(1, 'visitor'), m(2, 'agent'), m(3, 'visitor'), m(4, 'visitor')])).toBe('2026-01-01T00:00:03Z');
-  });
-  it('is null when an agent spoke last, and ignores notes and system messages', () => {
-    expect(waitingSinceOf([m(1, 'visitor'), m(2, 'agent')])).toBeNull();
-    expect(waitingSinceOf([m(1, 'visitor'), m(2, 'agent', true), m(3, 'system')])).toBe('2026-01-01T00:00:01Z');
   });
 });
