@@ -97,6 +97,18 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
     return conversation;
   }
 
+  // Typing and read signals arrive many times a conversation; a conversation's visitor never
+  // changes, so they need no database read after the first.
+  const visitorIds = new Map<string, string>();
+  async function visitorOf(conversationId: string): Promise<string> {
+    const known = visitorIds.get(conversationId);
+    if (known) return known;
+    const { visitorId } = await findConversation(conversationId);
+    if (visitorIds.size >= 10_000) visitorIds.clear();
+    visitorIds.set(conversationId, visitorId);
+    return visitorId;
+  }
+
   agents.on('connection', (socket) => {
     const { agentId } = socket.data;
     installSocketGuard(socket, AGENT_EVENTS, floodLimiter);
@@ -191,8 +203,7 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
     socket.on(
       'typing',
       guardedSignal(logger, typingSchema, async ({ conversationId, typing }) => {
-        const conversation = await findConversation(conversationId);
-        visitors.to(rooms.visitor(conversation.visitorId)).emit('typing', { conversationId, typing, name: socket.data.name });
+        visitors.to(rooms.visitor(await visitorOf(conversationId))).emit('typing', { conversationId, typing, name: socket.data.name });
         socket.to(rooms.agents).emit('typing', { conversationId, typing, from: 'agent', name: socket.data.name });
       }),
     );
@@ -200,8 +211,7 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
     socket.on(
       'read',
       guardedSignal(logger, readSchema, async ({ conversationId, seq }) => {
-        const conversation = await findConversation(conversationId);
-        visitors.to(rooms.visitor(conversation.visitorId)).emit('read', { conversationId, seq });
+        visitors.to(rooms.visitor(await visitorOf(conversationId))).emit('read', { conversationId, seq });
         socket.to(rooms.agents).emit('read', { conversationId, seq, by: 'agent' });
       }),
     );
@@ -209,11 +219,9 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
     socket.on(
       'status:set',
       guarded(logger, statusSetSchema, async ({ status }) => {
-        socket.data.status = status;
-        // Every tab of this agent follows, on every process.
-        agents.in(rooms.agent(agentId)).fetchSockets().then((sockets) => {
-          for (const s of sockets) s.data.status = status;
-        }).catch(() => {});
+        // Every tab of this agent on this process follows (a remote socket's data is a copy, so
+        // tabs on other processes keep theirs; the console re-sends its status on reconnect).
+        for (const tab of agents.sockets.values()) if (tab.data.agentId === agentId) tab.data.status = status;
         await deps.presence.broadcast();
         return {};
       }),
