@@ -5,18 +5,15 @@
  * screen and not on the wire. A sees what the visitor searched and read before asking.
  */
 import { createHmac } from 'node:crypto';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   addAgentAsAdmin,
   consoleApi,
-  launchChromium,
   loginCookie,
   signInConsole,
-  startServerProcess,
+  useServerAndBrowser,
   waitForWidgetApi,
   widgetText,
-  type ServerProcess,
 } from './support.js';
 
 // The site vouches for its signed-in users: identify carries HMAC-SHA256(secret, id).
@@ -25,39 +22,19 @@ const AGENT_B = { email: 'omid@example.com', name: 'Omid', password: 'second age
 const NOTE = 'Finance approved a goodwill voucher, ref VIP-7731 — keep between us until it is issued.';
 const ANSWER_B = 'I have re-sent the refund of $38 to your card today; it shows within 3–5 business days.';
 
-let server: ServerProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServerProcess({ PASOKH_SECRET: SECRET });
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function newContext(width: number, height: number): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  contexts.push(context);
-  return context;
-}
+const e2e = useServerAndBrowser({ PASOKH_SECRET: SECRET });
 
 describe('a conversation handed from one agent to another', () => {
   it('fills a saved reply, keeps the internal note from the visitor, and ends with a stored survey answer', async () => {
     // Agent A is the admin, renamed so `{agent}` has a real name to fill in; B is added by A.
-    const adminCookie = await loginCookie(server.url);
-    const { agent: admin } = await consoleApi<{ agent: { id: string } }>(server.url, adminCookie, 'GET', '/api/me');
-    await consoleApi(server.url, adminCookie, 'PATCH', `/api/agents/${admin.id}`, { name: 'Maryam' });
-    const agentB = await addAgentAsAdmin(server.url, adminCookie, AGENT_B);
+    const adminCookie = await loginCookie(e2e.server.url);
+    const { agent: admin } = await consoleApi<{ agent: { id: string } }>(e2e.server.url, adminCookie, 'GET', '/api/me');
+    await consoleApi(e2e.server.url, adminCookie, 'PATCH', `/api/agents/${admin.id}`, { name: 'Maryam' });
+    const agentB = await addAgentAsAdmin(e2e.server.url, adminCookie, AGENT_B);
 
-    const visitor = await (await newContext(1280, 800)).newPage();
-    const pageA = await (await newContext(1400, 900)).newPage();
-    const pageB = await (await newContext(1400, 900)).newPage();
+    const visitor = await (await e2e.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    const pageA = await (await e2e.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    const pageB = await (await e2e.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     const pageErrors: string[] = [];
     for (const [who, page] of [['visitor', visitor], ['A', pageA], ['B', pageB]] as const) {
       page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
@@ -66,11 +43,11 @@ describe('a conversation handed from one agent to another', () => {
     const visitorFrames: string[] = [];
     visitor.on('websocket', (socket) => socket.on('framereceived', ({ payload }) => visitorFrames.push(String(payload))));
 
-    const queueA = await signInConsole(pageA, server.url);
-    const queueB = await signInConsole(pageB, server.url, AGENT_B);
+    const queueA = await signInConsole(pageA, e2e.server.url);
+    const queueB = await signInConsole(pageB, e2e.server.url, AGENT_B);
 
     // Visitor: named by the site, searches with a typo, reads the refund answer, says it did not help.
-    await visitor.goto(`${server.url}/`);
+    await visitor.goto(`${e2e.server.url}/`);
     await waitForWidgetApi(visitor);
     const hash = createHmac('sha256', SECRET).update('u-1').digest('hex');
     await visitor.evaluate((user) => (window as unknown as { Pasokh: (...args: unknown[]) => void }).Pasokh('identify', user), { id: 'u-1', hash, name: 'Sara' });
@@ -142,7 +119,7 @@ describe('a conversation handed from one agent to another', () => {
     // Visitor: asked the one survey question; the answer is stored.
     await visitor.getByRole('button', { name: '9 out of 10' }).click({ timeout: 10_000 });
     await visitor.getByText('Thank you for rating this conversation.').waitFor({ timeout: 10_000 });
-    const insights = await consoleApi<{ survey: { responses: number; promoters: number } }>(server.url, adminCookie, 'GET', '/api/insights');
+    const insights = await consoleApi<{ survey: { responses: number; promoters: number } }>(e2e.server.url, adminCookie, 'GET', '/api/insights');
     expect(insights.survey.responses).toBe(1);
     expect(insights.survey.promoters).toBe(1);
 

@@ -3,36 +3,21 @@
  * leave-a-message form at once (no spinner), the console shows the conversation as offline with
  * the visitor's email, and the visitor sees the agent's reply when they come back.
  */
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchChromium, signInConsole, startServerProcess, widgetText, type ServerProcess } from './support.js';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { signInConsole, useServerAndBrowser, widgetText } from './support.js';
 
-let server: ServerProcess;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-beforeAll(async () => {
-  server = await startServerProcess();
-  browser = await launchChromium();
-});
-afterEach(async () => {
-  await Promise.all(contexts.splice(0).map((context) => context.close()));
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useServerAndBrowser();
 
 async function newPage(width: number, height: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height } });
-  contexts.push(context);
+  const context = await e2e.newContext({ viewport: { width, height } });
   const page = await context.newPage();
   return page;
 }
 
 /** Opens the widget and asks for a person; resolves once the leave-a-message form is there. */
 async function askForAPerson(visitor: Page): Promise<void> {
-  await visitor.goto(`${server.url}/`);
+  await visitor.goto(`${e2e.server.url}/`);
   await visitor.getByRole('button', { name: 'Open help' }).click();
   await visitor.getByRole('searchbox', { name: 'Search' }).waitFor();
   await visitor.getByRole('button', { name: 'Talk to a person' }).click();
@@ -75,7 +60,7 @@ describe('leaving a message when nobody is online', () => {
 
     // An agent signs in later: the conversation waits, marked as left while offline, with the email.
     const agent = await newPage(1400, 900);
-    const queue = await signInConsole(agent, server.url);
+    const queue = await signInConsole(agent, e2e.server.url);
     const row = queue.getByRole('listitem').filter({ hasText: 'gift-wrap the samovar' });
     await row.waitFor({ timeout: 10_000 });
     expect(await row.textContent()).toContain('Left a message');
@@ -97,7 +82,7 @@ describe('leaving a message when nobody is online', () => {
 
   it('offers the form, not a chat, while the only agent is set to Away', async () => {
     const agent = await newPage(1400, 900);
-    const queue = await signInConsole(agent, server.url);
+    const queue = await signInConsole(agent, e2e.server.url);
     await agent.getByRole('combobox', { name: 'Status' }).selectOption('away');
     await expect.poll(() => agent.getByRole('combobox', { name: 'Status' }).inputValue()).toBe('away');
 

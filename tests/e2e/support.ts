@@ -6,8 +6,8 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
 import type { AgentClientToServer, AgentServerToClient } from '../../protocol/events.js';
 import type { AgentProfile, Message } from '../../protocol/types.js';
@@ -54,13 +54,28 @@ export async function startServerProcess(env: Record<string, string> = {}, dataD
 
 /**
  * One server process and one Chromium for a test file: started before its tests, stopped after.
- * Read `server` and `browser` inside tests (they are set once `beforeAll` has run).
+ * Read `server` and `browser` inside tests (they are set once `beforeAll` has run); contexts made
+ * with `newContext` are closed after each test.
  */
-export function useServerAndBrowser(env: Record<string, string> = {}): { readonly server: ServerProcess; readonly browser: Browser } {
-  const handles = {} as { server: ServerProcess; browser: Browser };
+export function useServerAndBrowser(env: Record<string, string> = {}): {
+  readonly server: ServerProcess;
+  readonly browser: Browser;
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+} {
+  const contexts: BrowserContext[] = [];
+  const handles = {
+    async newContext(options?: BrowserContextOptions) {
+      const context = await handles.browser.newContext(options);
+      contexts.push(context);
+      return context;
+    },
+  } as { server: ServerProcess; browser: Browser; newContext(options?: BrowserContextOptions): Promise<BrowserContext> };
   beforeAll(async () => {
     handles.server = await startServerProcess(env);
     handles.browser = await launchChromium();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
   });
   afterAll(async () => {
     await handles.browser?.close();
