@@ -3,7 +3,7 @@
  * /console, and the demo site at /. Built files come from dist/ (`npm run build`).
  */
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
@@ -41,25 +41,21 @@ export async function registerAssets(app: FastifyInstance, options: { distDir?: 
     },
   });
 
-  // The ES-module API has a fixed name too (its relative imports need it under /widget/), so it
-  // is revalidated like the loader instead of cached for a year. Registered before the static
-  // wildcard, which it overrides.
-  app.get('/widget/pasokh.mjs', async (_request, reply) => {
-    if (!existsSync(resolve(widgetDir, 'pasokh.mjs'))) throw missingBuild();
+  /**
+   * A widget file with a stable name, embeddable from any origin and revalidated every few
+   * minutes (not cached for a year), so a new release reaches sites quickly.
+   */
+  const stableWidgetFile = (file: string) => async (_request: unknown, reply: FastifyReply) => {
+    if (!existsSync(resolve(widgetDir, file))) throw missingBuild();
     reply.header('Cache-Control', 'public, max-age=300');
     reply.header('Access-Control-Allow-Origin', '*');
     reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return reply.sendFile('pasokh.mjs', widgetDir, { maxAge: 300_000, immutable: false });
-  });
-
-  app.get('/pasokh.js', async (_request, reply) => {
-    if (!existsSync(resolve(widgetDir, 'pasokh.js'))) throw missingBuild();
-    // The loader's name is stable, so it is revalidated: a new release reaches sites within minutes.
-    reply.header('Cache-Control', 'public, max-age=300');
-    reply.header('Access-Control-Allow-Origin', '*');
-    reply.header('Cross-Origin-Resource-Policy', 'cross-origin');
-    return reply.sendFile('pasokh.js', widgetDir, { maxAge: 300_000, immutable: false });
-  });
+    return reply.sendFile(file, widgetDir, { maxAge: 300_000, immutable: false });
+  };
+  app.get('/pasokh.js', stableWidgetFile('pasokh.js'));
+  // The ES-module API must stay under /widget/ (its relative imports need it); this route
+  // overrides the immutable static wildcard for it.
+  app.get('/widget/pasokh.mjs', stableWidgetFile('pasokh.mjs'));
 
   await app.register(fastifyStatic, {
     root: consoleDir,
@@ -70,7 +66,7 @@ export async function registerAssets(app: FastifyInstance, options: { distDir?: 
     immutable: true,
   });
 
-  const consolePage = async (_request: unknown, reply: import('fastify').FastifyReply) => {
+  const consolePage = async (_request: unknown, reply: FastifyReply) => {
     if (!existsSync(resolve(consoleDir, 'index.html'))) throw missingBuild();
     reply.header('Content-Security-Policy', CONSOLE_CSP);
     reply.header('X-Frame-Options', 'DENY');
