@@ -9,6 +9,7 @@ import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnec
 import { KyselyStore } from './kysely-store.js';
 import type { Database as Schema } from './schema.js';
 import type { Store } from './store.js';
+import { createWorkerSqliteStore } from './worker-store.js';
 
 /** How long a writer waits for another process (say `pasokh agent add`) to finish. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -55,10 +56,19 @@ function withStatementCache(database: Database.Database): SqliteDialectConfig['d
 }
 
 /**
- * Opens (creating it and its folder when missing) and migrates the SQLite database at `file`.
+ * Opens (creating it and its folder when missing) and migrates the SQLite database at `file`,
+ * on the SQLite thread (see sqlite-worker.ts).
  * @example const store = await createSqliteStore({ file: './data/pasokh.db' });
  */
-export async function createSqliteStore(options: { file: string }): Promise<Store> {
+export function createSqliteStore(options: { file: string }): Promise<Store> {
+  return createWorkerSqliteStore(options);
+}
+
+/**
+ * The same store on the calling thread, where every query blocks it: what the SQLite thread
+ * runs. Everything else uses createSqliteStore.
+ */
+export async function openSqliteStoreInThread(options: { file: string }): Promise<Store> {
   mkdirSync(dirname(options.file), { recursive: true });
   const database = new Database(options.file);
   try {

@@ -1,0 +1,145 @@
+/**
+ * A Store whose every call runs on the SQLite thread (sqlite-worker.ts) and comes back as a
+ * promise: the same interface, so nothing above the store knows. The thread starts with the
+ * first database opened and serves every later one; it keeps the process alive only while a
+ * call is waiting for it.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Store } from './store.js';
+import { decodeError, decodeValue, type StoreMethod, type WorkerReply, type WorkerRequest } from './worker-wire.js';
+
+type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+
+/**
+ * The server runs TypeScript through tsx, whose loader hooks do not reach worker threads: the
+ * thread's first act is to load its entry through tsx's own API, resolved from this file so the
+ * server works from any working directory.
+ */
+function tsWorkerBootstrap(entry: URL): string {
+  const require = createRequire(import.meta.url);
+  const manifestPath = require.resolve('tsx/package.json');
+  const manifest = require(manifestPath) as { exports: Record<string, { import: { default: string } }> };
+  const api = pathToFileURL(join(dirname(manifestPath), manifest.exports['./esm/api']!.import.default)).href;
+  return `import(${JSON.stringify(api)}).then((tsx) => tsx.tsImport(${JSON.stringify(entry.href)}, ${JSON.stringify(entry.href)}))`;
+}
+
+interface Host {
+  request(body: RequestBody, db: StoreHandle): Promise<unknown>;
+}
+
+interface StoreHandle {
+  /** Set when the thread died under this store: every later call fails with it. */
+  stopped?: Error;
+  closing?: Promise<void>;
+}
+
+let host: Host | undefined;
+
+function startHost(): Host {
+  const entry = new URL('./sqlite-worker.ts', import.meta.url);
+  const worker = entry.pathname.endsWith('.ts') ? new Worker(tsWorkerBootstrap(entry), { eval: true }) : new Worker(entry);
+  worker.unref();
+  const pending = new Map<number, { method: string; resolve(value: unknown): void; reject(error: Error): void }>();
+  const handles = new Set<StoreHandle>();
+  let nextId = 1;
+
+  worker.on('message', (reply: WorkerReply) => {
+    const call = pending.get(reply.id);
+    if (call === undefined) return;
+    pending.delete(reply.id);
+    if (pending.size === 0) worker.unref();
+    if (reply.ok) call.resolve(decodeValue(call.method, reply.value));
+    else call.reject(decodeError(reply.error));
+  });
+
+  let dead = false;
+  const die = (error: Error) => {
+    if (dead) return;
+    dead = true;
+    if (host === self) host = undefined;
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+    const running = [...handles].filter((h) => h.closing === undefined);
+    for (const handle of handles) handle.stopped = error;
+    if (running.length > 0) {
+      // The database thread died under a running server: nothing can be saved any more, and a
+      // server that acks nothing but stays up hides it. Crash loudly; acks only ever followed
+      // commits, so a restart loses nothing.
+      queueMicrotask(() => {
+        throw error;
+      });
+    }
+  };
+  worker.on('error', die);
+  worker.on('exit', (code) => die(new Error(`The SQLite thread stopped (exit code ${code})`)));
+
+  const self: Host = {
+    request(body, handle) {
+      if (handle.stopped) return Promise.reject(handle.stopped);
+      return new Promise((resolve, reject) => {
+        const id = nextId++;
+        pending.set(id, { method: body.op === 'call' ? body.method : body.op, resolve, reject });
+        if (pending.size === 1) worker.ref();
+        worker.postMessage({ ...body, id } as WorkerRequest);
+      }).then(
+        (value) => {
+          if (body.op === 'open') handles.add(handle);
+          if (body.op === 'close') handles.delete(handle);
+          return value;
+        },
+        (error: unknown) => {
+          if (body.op === 'close') handles.delete(handle);
+          throw error;
+        },
+      );
+    },
+  };
+  return self;
+}
+
+let nextDb = 1;
+
+/**
+ * Opens (creating it when missing) and migrates the SQLite database at `file` on the SQLite
+ * thread, and returns the Store that talks to it.
+ * @example const store = await createWorkerSqliteStore({ file: './data/pasokh.db' });
+ */
+export async function createWorkerSqliteStore(options: { file: string }): Promise<Store> {
+  host ??= startHost();
+  const thread = host;
+  const db = nextDb++;
+  const handle: StoreHandle = {};
+  const waiting = new Set<Promise<unknown>>();
+  await thread.request({ op: 'open', db, file: options.file }, handle);
+
+  function call(method: StoreMethod, args: unknown[]): Promise<unknown> {
+    if (handle.closing !== undefined) return Promise.reject(new Error('The store is closed.'));
+    const reply = thread.request({ op: 'call', db, method, args }, handle);
+    waiting.add(reply);
+    const forget = () => waiting.delete(reply);
+    reply.then(forget, forget);
+    return reply;
+  }
+
+  const close = (): Promise<void> => {
+    handle.closing ??= (async () => {
+      // Calls already made are answered first: closing under a running transaction would lose it.
+      await Promise.allSettled(waiting);
+      if (handle.stopped) return;
+      await thread.request({ op: 'close', db }, handle);
+    })();
+    return handle.closing;
+  };
+
+  return new Proxy({} as Store, {
+    get(_target, property) {
+      if (property === 'close') return close;
+      // `then` must stay undefined, or `await store` would take the store for a promise.
+      if (typeof property !== 'string' || property === 'then') return undefined;
+      return (...args: unknown[]) => call(property as StoreMethod, args);
+    },
+  });
+}
