@@ -19,6 +19,7 @@ import { DEFAULT_LIMITS, type AgentNamespace, type RelayDeps, type RelayLimits, 
 import { createPresenceTracker } from './relay/presence.js';
 import { createSummaries } from './relay/summaries.js';
 import { registerVisitorNamespace } from './relay/visitor.js';
+import { batchSocketWrites } from './relay/write-batching.js';
 import { isOriginAllowed } from './sites.js';
 import type { Store } from './store/store.js';
 
@@ -109,6 +110,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
+  batchSocketWrites(io);
   const visitors = io.of('/visitor') as unknown as VisitorNamespace;
   const agents = io.of('/agent') as unknown as AgentNamespace;
   agentNamespace = agents;
