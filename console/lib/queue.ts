@@ -2,7 +2,7 @@
  * Pure queue logic: ordering, filters and unread counts. The console's state calls these; tests
  * call them directly.
  */
-import type { AgentId, ConversationId, ConversationSummary } from '../../protocol/types.js';
+import type { AgentId, AuthorKind, ConversationId, ConversationSummary } from '../../protocol/types.js';
 
 export type QueueFilter = 'unassigned' | 'mine' | 'all';
 export const QUEUE_FILTERS: readonly QueueFilter[] = ['unassigned', 'mine', 'all'];
@@ -27,6 +27,39 @@ export function sortQueue(queue: readonly ConversationSummary[]): ConversationSu
 export function upsertQueue(queue: readonly ConversationSummary[], conversation: ConversationSummary): ConversationSummary[] {
   const rest = queue.filter((c) => c.id !== conversation.id);
   return sortQueue(conversation.status === 'open' ? [...rest, conversation] : rest);
+}
+
+/** What a live message tells a queue row; the fields of Message it reads. */
+export interface LiveMessage {
+  conversationId: ConversationId;
+  seq: number;
+  text: string;
+  createdAt: string;
+  internal?: boolean;
+  author: { kind: AuthorKind };
+}
+
+/**
+ * A live message applied to its queue row, by the rules the store keeps (server/store/append.ts):
+ * the server sends `conversation:updated` only when something a message cannot tell changes
+ * (a new conversation, new context, an assignee), so the row's last message and wait time are
+ * kept here. A visitor starts the wait unless one is running; an agent's reply (not a note)
+ * ends it; notes and system lines are not the row's last message. Re-sorted, since the wait
+ * orders the queue; an old or unknown message changes nothing.
+ */
+export function applyMessage(queue: ConversationSummary[], message: LiveMessage): ConversationSummary[] {
+  const row = queue.find((c) => c.id === message.conversationId);
+  if (!row || message.seq <= row.lastSeq) return queue;
+  const said = !message.internal && message.author.kind !== 'system';
+  const waitingSince =
+    message.author.kind === 'visitor' ? (row.waitingSince ?? message.createdAt) : message.author.kind === 'agent' && !message.internal ? null : row.waitingSince;
+  const next: ConversationSummary = {
+    ...row,
+    lastSeq: message.seq,
+    lastMessage: said ? { text: message.text, authorKind: message.author.kind, createdAt: message.createdAt } : row.lastMessage,
+    waitingSince,
+  };
+  return waitingSince === row.waitingSince ? queue.map((c) => (c === row ? next : c)) : upsertQueue(queue, next);
 }
 
 /** The rows a filter shows. */

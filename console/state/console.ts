@@ -18,7 +18,7 @@ import { ApiError, api } from '../lib/api.js';
 import { backoffDelay } from '../lib/backoff.js';
 import { contiguousSeq, lastSeq, mergeBySeq } from '../lib/merge.js';
 import { createOutbox, type Outbox, type OutboxEntry, type SendResult } from '../lib/outbox.js';
-import { nextPreview, upsertQueue, sortQueue, visitorTag, type QueueFilter } from '../lib/queue.js';
+import { applyMessage, nextPreview, upsertQueue, sortQueue, visitorTag, type QueueFilter } from '../lib/queue.js';
 import { translate } from '../i18n/index.js';
 import { createStore, type Store } from './store.js';
 import { initialState, type ConsoleState, type OpenConversation, type View } from './state.js';
@@ -233,13 +233,10 @@ export function createConsole(): ConsoleController {
       addVisitorSeqs(id, [message]);
       store.set((s) => ({ typingUntil: { ...s.typingUntil, [id]: 0 } }));
     }
-    store.set((s) => ({
-      queue: s.queue.map((c) =>
-        c.id === id && message.seq > c.lastSeq
-          ? { ...c, lastSeq: message.seq, lastMessage: message.internal ? c.lastMessage : { text: message.text, authorKind: message.author.kind, createdAt: message.createdAt } }
-          : c,
-      ),
-    }));
+    store.set((s) => {
+      const queue = applyMessage(s.queue, message);
+      return queue === s.queue ? {} : { queue };
+    });
     const open = state.open[id];
     if (open) {
       mergeInto(id, [message]);

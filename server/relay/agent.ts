@@ -186,8 +186,11 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
         if (!message.internal) visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
         agents.to(rooms.agents).emit('message:new', message);
         // Replying to an unassigned conversation takes it, as in every help desk.
-        if (!internal && !conversation.assigneeId) await store.assignConversation(conversationId, agentId, { onlyIfUnassigned: true });
-        messageUpdates.changed(conversationId);
+        // Only then does the queue row change beyond what `message:new` tells the console.
+        if (!internal && !conversation.assigneeId) {
+          await store.assignConversation(conversationId, agentId, { onlyIfUnassigned: true });
+          messageUpdates.changed(conversationId);
+        }
         return { seq: message.seq, createdAt: message.createdAt };
       }),
     );

@@ -143,10 +143,16 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       return conversation;
     }
 
-    function relay(message: Message, conversation: ConversationRecord): void {
+    /**
+     * `changed`: the message also changed what a queue row shows beyond its last message and
+     * wait (a new conversation, new context): agents then get `conversation:updated` too. A
+     * plain message needs none — the console keeps those two from `message:new` by the store's
+     * rules — which spares every agent a summary, and the server two reads, per message.
+     */
+    function relay(message: Message, conversation: ConversationRecord, changed: boolean): void {
       visitors.to(rooms.visitor(visitorId)).emit('message:new', message);
       agents.to(rooms.agents).emit('message:new', message);
-      updates.changed(conversation.id, conversation);
+      if (changed) updates.changed(conversation.id, conversation);
     }
 
     async function saveVisitorMessage(input: { clientId: string; text: string; context?: object; offline?: boolean; name?: string; email?: string }) {
@@ -166,7 +172,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       } else {
         metrics.inc('pasokh_messages_total');
         if (result.created) metrics.inc('pasokh_conversations_opened_total');
-        relay(result.message, result.conversation);
+        relay(result.message, result.conversation, result.created || input.context !== undefined || input.offline === true);
         // Acknowledged at once and told when to expect a person (issue 5); after the visitor's
         // own ack, so it never delays it.
         if (result.created && site.autoAcknowledge) void acknowledge(result.conversation, input.offline ? (input.email ?? null) : null);
@@ -183,7 +189,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
           author: { kind: 'system' },
           text: autoAckText(locale, presence, email ?? undefined),
         });
-        if (!duplicate) relay(message, conversation);
+        if (!duplicate) relay(message, conversation, false);
       } catch (error) {
         logger.warn({ err: error, conversationId: conversation.id }, 'automatic acknowledgement failed');
       }

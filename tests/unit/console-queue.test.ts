@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../protocol/types.js';
-import { filterQueue, neighbour, nextPreview, previewText, sortQueue, unreadCount, upsertQueue, visitorTag } from '../../console/lib/queue.js';
+import { applyMessage, filterQueue, neighbour, nextPreview, previewText, sortQueue, unreadCount, upsertQueue, visitorTag } from '../../console/lib/queue.js';
 
 const conv = (id: string, patch: Partial<ConversationSummary> = {}): ConversationSummary => ({
   id,
@@ -35,6 +35,40 @@ describe('the agent queue', () => {
       ['b', null],
     ]);
     expect(upsertQueue(claimed, conv('a', { status: 'closed' })).map((c) => c.id)).toEqual(['b']);
+  });
+
+  describe('a live message applied to its row (the server sends no summary for it)', () => {
+    const message = (patch: Partial<Parameters<typeof applyMessage>[1]> & { seq: number }) => ({
+      conversationId: 'a',
+      text: 'hi',
+      createdAt: '2026-01-01T10:10:00Z',
+      author: { kind: 'visitor' as const },
+      ...patch,
+    });
+
+    it('starts the wait with a visitor message and moves the row by it', () => {
+      const queue = [conv('b', { waitingSince: '2026-01-01T10:05:00Z', lastSeq: 1 }), conv('a', { lastSeq: 2, lastMessage: { text: 'thanks', authorKind: 'agent', createdAt: '2026-01-01T09:00:00Z' } })];
+      const next = applyMessage(queue, message({ seq: 3, text: 'one more thing', createdAt: '2026-01-01T10:01:00Z' }));
+      expect(next.map((c) => c.id)).toEqual(['a', 'b']);
+      expect(next[0]).toMatchObject({ lastSeq: 3, waitingSince: '2026-01-01T10:01:00Z', lastMessage: { text: 'one more thing', authorKind: 'visitor' } });
+    });
+
+    it('keeps a running wait when the visitor writes again, and ends it with an agent reply but not a note', () => {
+      const waiting = [conv('a', { lastSeq: 1, waitingSince: '2026-01-01T10:00:00Z' })];
+      expect(applyMessage(waiting, message({ seq: 2 }))[0]!.waitingSince).toBe('2026-01-01T10:00:00Z');
+      const noted = applyMessage(waiting, message({ seq: 2, internal: true, author: { kind: 'agent' }, text: 'check the order' }));
+      expect(noted[0]).toMatchObject({ lastSeq: 2, waitingSince: '2026-01-01T10:00:00Z', lastMessage: null });
+      const answered = applyMessage(waiting, message({ seq: 2, author: { kind: 'agent' }, text: 'on its way' }));
+      expect(answered[0]).toMatchObject({ waitingSince: null, lastMessage: { text: 'on its way', authorKind: 'agent' } });
+    });
+
+    it('does not make a system line the last message, and ignores old or unknown messages', () => {
+      const queue = [conv('a', { lastSeq: 4, waitingSince: '2026-01-01T10:00:00Z', lastMessage: { text: 'help', authorKind: 'visitor', createdAt: '2026-01-01T10:00:00Z' } })];
+      const acked = applyMessage(queue, message({ seq: 5, author: { kind: 'system' }, text: 'We reply in minutes' }));
+      expect(acked[0]).toMatchObject({ lastSeq: 5, waitingSince: '2026-01-01T10:00:00Z', lastMessage: { text: 'help' } });
+      expect(applyMessage(queue, message({ seq: 3 }))).toBe(queue);
+      expect(applyMessage(queue, message({ seq: 9, conversationId: 'zzz' }))).toBe(queue);
+    });
   });
 
   it('filters unassigned, mine and all', () => {
