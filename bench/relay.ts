@@ -91,6 +91,28 @@ interface Latency {
   p99Ms: number;
   maxMs: number;
   ackP99Ms: number;
+  /**
+   * Pasokh only, from its /metrics histogram: the bucket bound that holds the p50 / p99 of the
+   * time from a message arriving at the server to its durable commit (when it is relayed and
+   * acked). What the server adds; the rest of p99Ms is sockets, kernel and the load process.
+   */
+  serverCommitMs?: { p50AtMost: number; p99AtMost: number };
+}
+
+/** Cumulative bucket counts of pasokh_message_commit_seconds, by upper bound in ms. */
+async function commitHistogram(url: string): Promise<Map<number, number>> {
+  const text = await (await fetch(`${url}/metrics`)).text();
+  const buckets = new Map<number, number>();
+  for (const m of text.matchAll(/^pasokh_message_commit_seconds_bucket\{le="([^"]+)"\} (\d+)$/gm)) {
+    buckets.set(m[1] === '+Inf' ? Infinity : Number(m[1]) * 1000, Number(m[2]));
+  }
+  return buckets;
+}
+
+function histogramQuantile(before: Map<number, number>, after: Map<number, number>, q: number): number {
+  const total = (after.get(Infinity) ?? 0) - (before.get(Infinity) ?? 0);
+  for (const [bound, count] of after) if (count - (before.get(bound) ?? 0) >= q * total) return bound;
+  return Infinity;
 }
 
 interface RelayResult {
@@ -196,6 +218,7 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
       sentAt.clear();
       const ackLatencies: number[] = [];
       const total = Math.round((rate * PHASE_MS) / 1000);
+      const histogramBefore = kind === 'pasokh' ? await commitHistogram(url) : null;
       const started = performance.now();
       let sent = 0;
       const pending: Promise<unknown>[] = [];
@@ -219,7 +242,8 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
       await sleep(500);
       latencies.sort((a, b) => a - b);
       ackLatencies.sort((a, b) => a - b);
-      const result = {
+      const histogramAfter = histogramBefore ? await commitHistogram(url) : null;
+      const result: Latency = {
         rate,
         sent: total,
         received: latencies.length,
@@ -227,6 +251,9 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
         p99Ms: round(percentile(latencies, 99)),
         maxMs: round(latencies.at(-1) ?? NaN),
         ackP99Ms: round(percentile(ackLatencies, 99)),
+        ...(histogramBefore && histogramAfter
+          ? { serverCommitMs: { p50AtMost: histogramQuantile(histogramBefore, histogramAfter, 0.5), p99AtMost: histogramQuantile(histogramBefore, histogramAfter, 0.99) } }
+          : {}),
       };
       await sleep(1000);
       return result;

@@ -1,10 +1,11 @@
 /**
- * A handful of counters and gauges in Prometheus text format. Small enough that a client
- * library would cost more than it saves.
+ * A handful of counters, gauges and one histogram in Prometheus text format. Small enough that
+ * a client library would cost more than it saves.
  */
 export interface Metrics {
   inc(name: CounterName, by?: number): void;
   gauge(name: GaugeName, read: () => number): void;
+  observe(name: HistogramName, seconds: number): void;
   render(): string;
 }
 
@@ -16,6 +17,10 @@ export type CounterName =
   | 'pasokh_faq_events_total'
   | 'pasokh_logins_failed_total';
 export type GaugeName = 'pasokh_visitor_sockets' | 'pasokh_agent_sockets';
+export type HistogramName = 'pasokh_message_commit_seconds';
+
+/** Upper bounds in seconds: fine below the 15 ms budget of issue 4, coarse above it. */
+export const HISTOGRAM_BUCKETS = [0.001, 0.002, 0.005, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] as const;
 
 const HELP: Record<CounterName | GaugeName, string> = {
   pasokh_messages_total: 'Messages saved and relayed.',
@@ -28,10 +33,26 @@ const HELP: Record<CounterName | GaugeName, string> = {
   pasokh_agent_sockets: 'Connected agent sockets on this process.',
 };
 
+const HISTOGRAM_HELP: Record<HistogramName, string> = {
+  pasokh_message_commit_seconds: 'From a message arriving to its durable commit, when it is relayed and acked.',
+};
+
 export function createMetrics(): Metrics {
   const counters = new Map<CounterName, number>();
   const gauges = new Map<GaugeName, () => number>();
+  const histograms = new Map<HistogramName, { buckets: number[]; sum: number; count: number }>();
   return {
+    observe(name, seconds) {
+      let histogram = histograms.get(name);
+      if (!histogram) {
+        histogram = { buckets: HISTOGRAM_BUCKETS.map(() => 0), sum: 0, count: 0 };
+        histograms.set(name, histogram);
+      }
+      const at = HISTOGRAM_BUCKETS.findIndex((bound) => seconds <= bound);
+      if (at !== -1) histogram.buckets[at]!++;
+      histogram.sum += seconds;
+      histogram.count++;
+    },
     inc(name, by = 1) {
       counters.set(name, (counters.get(name) ?? 0) + by);
     },
@@ -44,6 +65,16 @@ export function createMetrics(): Metrics {
         const isGauge = gauges.has(name as GaugeName) || name.endsWith('_sockets');
         const value = isGauge ? (gauges.get(name as GaugeName)?.() ?? 0) : (counters.get(name as CounterName) ?? 0);
         lines.push(`# HELP ${name} ${HELP[name]}`, `# TYPE ${name} ${isGauge ? 'gauge' : 'counter'}`, `${name} ${value}`);
+      }
+      for (const name of Object.keys(HISTOGRAM_HELP) as HistogramName[]) {
+        const histogram = histograms.get(name) ?? { buckets: HISTOGRAM_BUCKETS.map(() => 0), sum: 0, count: 0 };
+        lines.push(`# HELP ${name} ${HISTOGRAM_HELP[name]}`, `# TYPE ${name} histogram`);
+        let cumulative = 0;
+        HISTOGRAM_BUCKETS.forEach((bound, i) => {
+          cumulative += histogram.buckets[i]!;
+          lines.push(`${name}_bucket{le="${bound}"} ${cumulative}`);
+        });
+        lines.push(`${name}_bucket{le="+Inf"} ${histogram.count}`, `${name}_sum ${histogram.sum}`, `${name}_count ${histogram.count}`);
       }
       return `${lines.join('\n')}\n`;
     },

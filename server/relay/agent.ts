@@ -167,6 +167,7 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
     socket.on(
       'message:send',
       guarded(logger, agentMessageSendSchema, async ({ conversationId, clientId, text, internal }) => {
+        const arrived = performance.now();
         const conversation = await findConversation(conversationId);
         if (conversation.status === 'closed') throw new RelayError('closed', 'This conversation is closed.');
         await messageLimiter.consume(agentId);
@@ -182,6 +183,7 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
           return { seq: message.seq, createdAt: message.createdAt };
         }
         deps.metrics.inc('pasokh_messages_total');
+        deps.metrics.observe('pasokh_message_commit_seconds', (performance.now() - arrived) / 1000);
         // Relayed before anything else is awaited, so live messages leave in commit (seq) order.
         if (!message.internal) visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
         agents.to(rooms.agents).emit('message:new', message);

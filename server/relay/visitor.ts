@@ -156,6 +156,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
     }
 
     async function saveVisitorMessage(input: { clientId: string; text: string; context?: object; offline?: boolean; name?: string; email?: string }) {
+      const arrived = performance.now();
       await messageLimiter.consume(visitorId);
       const author: Author = { kind: 'visitor', id: visitorId, ...(input.name ? { name: input.name } : {}) };
       // Acked only after the group commit that holds it (issue 4).
@@ -171,6 +172,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
         metrics.inc('pasokh_messages_duplicate_total');
       } else {
         metrics.inc('pasokh_messages_total');
+        metrics.observe('pasokh_message_commit_seconds', (performance.now() - arrived) / 1000);
         if (result.created) metrics.inc('pasokh_conversations_opened_total');
         relay(result.message, result.conversation, result.created || input.context !== undefined || input.offline === true);
         // Acknowledged at once and told when to expect a person (issue 5); after the visitor's

@@ -140,6 +140,15 @@ describe('operations', () => {
     const metrics = await (await fetch(`${h.url}/metrics`)).text();
     expect(metrics).toMatch(/^pasokh_messages_total 1$/m);
     expect(metrics).toMatch(/^pasokh_visitor_sockets 1$/m);
+    // One durable commit observed: counted once, in the +Inf bucket and in every bucket at or
+    // above its time; the buckets are cumulative, so they never decrease.
+    expect(metrics).toMatch(/^# TYPE pasokh_message_commit_seconds histogram$/m);
+    expect(metrics).toMatch(/^pasokh_message_commit_seconds_count 1$/m);
+    expect(metrics).toMatch(/^pasokh_message_commit_seconds_bucket\{le="\+Inf"\} 1$/m);
+    const buckets = [...metrics.matchAll(/^pasokh_message_commit_seconds_bucket\{le="([\d.]+)"\} (\d+)$/gm)].map((m) => Number(m[2]));
+    expect(buckets.length).toBeGreaterThan(5);
+    expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
+    expect(buckets.at(-1)).toBe(1);
   });
 
   it('answers unknown routes with a JSON 404, never a stack trace', async () => {
