@@ -152,6 +152,11 @@ export interface AgentServerToClient {
   hello: (payload: { agent: AgentProfile; status: AgentStatus }) => void;
   /** Open conversations of the agent's sites, oldest waiting first. */
   queue: (conversations: ConversationSummary[]) => void;
+  /**
+   * A queue row changed in a way `message:new` does not tell: opened, claimed, transferred,
+   * closed, new context. After a plain message only `message:new` comes, and the console moves
+   * the row's last message, lastSeq and waitingSince itself (console/lib/queue.ts applyMessage).
+   */
   'conversation:updated': (conversation: ConversationSummary) => void;
   'message:new': (message: Message) => void;
   typing: (payload: TypingPayload & { from: 'visitor' | 'agent'; name?: string }) => void;
