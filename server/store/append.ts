@@ -4,7 +4,7 @@
  * connection and BEGIN IMMEDIATE serialise writers), so reading last_seq, inserting seq + 1 and
  * writing last_seq back cannot interleave with another append to the same conversation.
  */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import type { Selectable, Transaction } from 'kysely';
 import { mergeContext } from './context.js';
 import { flag, nowIso, parseContext, toConversation, toMessage } from './rows.js';
@@ -68,7 +68,7 @@ async function appendToLocked(trx: Trx, conversation: ConversationRow, message: 
   if (existing !== undefined) return resend(existing, message);
 
   const row: Selectable<MessagesTable> = {
-    id: randomUUID(),
+    id: newId(),
     conversation_id: conversation.id,
     seq: conversation.last_seq + 1,
     client_id: message.clientId,
@@ -194,7 +194,7 @@ const MESSAGE_INSERT_CHUNK = 100;
 
 function newConversationRow(input: VisitorAppendInput): ConversationRow {
   return {
-    id: randomUUID(),
+    id: newId(),
     site: input.site,
     visitor_id: input.visitorId,
     status: 'open',
@@ -293,7 +293,7 @@ export async function appendVisitorBatch(trx: Trx, batch: VisitorAppendInput[], 
       if (input.offline === true) conversation.offline = 1;
     }
     const row: Selectable<MessagesTable> = {
-      id: randomUUID(),
+      id: newId(),
       conversation_id: conversation.id,
       seq: conversation.last_seq + 1,
       client_id: input.message.clientId,

@@ -2,7 +2,7 @@
  * The Store on top of Kysely: every query is written once and runs on SQLite and PostgreSQL.
  * sqlite.ts and postgres.ts only open the connection and say whether row locks exist.
  */
-import { randomUUID } from 'node:crypto';
+import { newId } from './ids.js';
 import type { Kysely } from 'kysely';
 import type { AgentId, ConversationId, FaqEvent, IsoTime, Message, SiteKey, VisitorId } from '../../protocol/types.js';
 import { appendBatch, appendVisitor, appendVisitorBatch, type VisitorAppendInput } from './append.js';
@@ -79,7 +79,7 @@ export class KyselyStore implements Store {
   async createVisitor(input: Parameters<Store['createVisitor']>[0]): Promise<VisitorRecord> {
     const now = nowIso();
     const row = {
-      id: randomUUID(),
+      id: newId(),
       site: input.site,
       token_hash: input.tokenHash,
       external_id: input.externalId ?? null,
@@ -290,7 +290,7 @@ export class KyselyStore implements Store {
 
   async createAgent(input: Parameters<Store['createAgent']>[0]): Promise<AgentRecord> {
     const row = {
-      id: randomUUID(),
+      id: newId(),
       email: input.email.trim(),
       email_key: emailKey(input.email),
       name: input.name,
@@ -396,7 +396,7 @@ export class KyselyStore implements Store {
   /** Creates, or with an `id` replaces (creating it under that id when missing). */
   async saveSavedReply(input: Parameters<Store['saveSavedReply']>[0]): Promise<SavedReplyRecord> {
     const row = {
-      id: input.id ?? randomUUID(),
+      id: input.id ?? newId(),
       site: input.site,
       title: input.title,
       text: input.text,
@@ -425,7 +425,7 @@ export class KyselyStore implements Store {
 
   async recordFaqEvents(events: FaqEvent[]): Promise<void> {
     if (events.length === 0) return;
-    const rows = events.map((event) => faqEventRow(event, randomUUID()));
+    const rows = events.map((event) => faqEventRow(event, newId()));
     await this.#db.transaction().execute(async (trx) => {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await trx.insertInto('faq_events').values(rows.slice(i, i + INSERT_CHUNK)).execute();
