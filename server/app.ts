@@ -18,6 +18,7 @@ import { registerAgentNamespace } from './relay/agent.js';
 import { DEFAULT_LIMITS, type AgentNamespace, type RelayDeps, type RelayLimits, type VisitorNamespace } from './relay/deps.js';
 import { createPresenceTracker } from './relay/presence.js';
 import { createSummaries } from './relay/summaries.js';
+import { createUpdateNotifier } from './relay/updates.js';
 import { registerVisitorNamespace } from './relay/visitor.js';
 import { batchSocketWrites } from './relay/write-batching.js';
 import { isOriginAllowed } from './sites.js';
@@ -116,8 +117,10 @@ export async function createApp(deps: AppDeps): Promise<App> {
   agentNamespace = agents;
   presence.attach({ agents, visitors });
   const summaries = createSummaries(store);
-  registerVisitorNamespace(visitors, agents, relayDeps, summaries);
-  registerAgentNamespace(agents, visitors, relayDeps, summaries);
+  // One notifier for both namespaces: a summary window opened by either covers messages from both.
+  const updates = createUpdateNotifier({ agents, store, logger: relayDeps.logger, summaries });
+  registerVisitorNamespace(visitors, agents, relayDeps, summaries, updates);
+  registerAgentNamespace(agents, visitors, relayDeps, summaries, updates);
 
   return {
     http,

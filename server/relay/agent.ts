@@ -21,7 +21,7 @@ import { rooms } from './rooms.js';
 import type { Summaries } from './summaries.js';
 import { createCommitter } from './committer.js';
 import { crashAfterCommitHook } from './test-hooks.js';
-import { createUpdateNotifier } from './updates.js';
+import type { UpdateNotifier } from './updates.js';
 
 const AGENT_EVENTS = new Set([
   'conversation:claim',
@@ -46,13 +46,12 @@ export function queueOrder(a: ConversationSummary, b: ConversationSummary): numb
   return aw < bw ? -1 : aw > bw ? 1 : a.createdAt < b.createdAt ? -1 : 1;
 }
 
-export function registerAgentNamespace(agents: AgentNamespace, visitors: VisitorNamespace, deps: RelayDeps, summaries: Summaries): void {
+export function registerAgentNamespace(agents: AgentNamespace, visitors: VisitorNamespace, deps: RelayDeps, summaries: Summaries, messageUpdates: UpdateNotifier): void {
   const { store, logger, limits } = deps;
   const messageLimiter = new RateLimiterMemory({ points: limits.agentMessagesPer10s, duration: 10 });
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s * 3, windowSeconds: 5 });
   const afterCommit = crashAfterCommitHook();
   const committer = createCommitter(store, afterCommit ? { afterCommit } : {});
-  const messageUpdates = createUpdateNotifier({ agents, store, logger, summaries });
 
   agents.use((socket, next) => {
     const origin = socket.handshake.headers.origin;
@@ -192,6 +191,8 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
         if (!internal && !conversation.assigneeId) {
           await store.assignConversation(conversationId, agentId, { onlyIfUnassigned: true });
           messageUpdates.changed(conversationId);
+        } else {
+          messageUpdates.touched(conversationId);
         }
         return { seq: message.seq, createdAt: message.createdAt };
       }),

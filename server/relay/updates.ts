@@ -13,6 +13,12 @@ import type { Summaries } from './summaries.js';
 export interface UpdateNotifier {
   /** A message changed this conversation; `known` saves a read when the caller holds it fresh. */
   changed(conversationId: string, known?: ConversationRecord): void;
+  /**
+   * A plain message arrived: agents keep the row from `message:new` alone, unless a summary of
+   * this conversation went out in the last interval — it may have been read before this
+   * message and arrive after it, so the trailing update brings the row up to date.
+   */
+  touched(conversationId: string): void;
 }
 
 /** @param intervalMs @default 500 */
@@ -39,5 +45,10 @@ export function createUpdateNotifier(deps: { agents: AgentNamespace; store: Stor
     }, intervalMs).unref();
   }
 
-  return { changed };
+  function touched(conversationId: string): void {
+    const window = quiet.get(conversationId);
+    if (window) window.dirty = true;
+  }
+
+  return { changed, touched };
 }

@@ -26,7 +26,7 @@ import type { Summaries } from './summaries.js';
 import { autoAckClientId, autoAckText, visitorLocale } from './auto-ack.js';
 import { createCommitter } from './committer.js';
 import { crashAfterCommitHook } from './test-hooks.js';
-import { createUpdateNotifier } from './updates.js';
+import type { UpdateNotifier } from './updates.js';
 
 const VISITOR_EVENTS = new Set(['message:send', 'messages:sync', 'typing', 'read', 'offline:leave', 'survey:answer']);
 /** A closed conversation is still shown (and can be rated) when the visitor returns within this. */
@@ -79,7 +79,7 @@ async function currentConversation(deps: RelayDeps, visitorId: string): Promise<
   return null;
 }
 
-export function registerVisitorNamespace(visitors: VisitorNamespace, agents: AgentNamespace, deps: RelayDeps, summaries: Summaries): void {
+export function registerVisitorNamespace(visitors: VisitorNamespace, agents: AgentNamespace, deps: RelayDeps, summaries: Summaries, updates: UpdateNotifier): void {
   const { store, logger, limits, metrics } = deps;
   const connectionLimiter = new RateLimiterMemory({ points: limits.connectionsPerMinute, duration: 60 });
   const messageLimiter = new RateLimiterMemory({ points: limits.visitorMessagesPer10s, duration: 10 });
@@ -87,7 +87,6 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
   const tokens = new WeakMap<object, string>();
   const afterCommit = crashAfterCommitHook();
   const committer = createCommitter(store, afterCommit ? { afterCommit } : {});
-  const updates = createUpdateNotifier({ agents, store, logger, summaries });
 
   visitors.use((socket, next) => {
     const parsed = v.safeParse(visitorAuthSchema, socket.handshake.auth);
@@ -153,6 +152,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       visitors.to(rooms.visitor(visitorId)).emit('message:new', message);
       agents.to(rooms.agents).emit('message:new', message);
       if (changed) updates.changed(conversation.id, conversation);
+      else updates.touched(conversation.id);
     }
 
     async function saveVisitorMessage(input: { clientId: string; text: string; context?: object; offline?: boolean; name?: string; email?: string }) {
