@@ -40,10 +40,11 @@ describe('queue summaries after messages', () => {
     expect(updates).toHaveLength(1);
 
     // The first reply to an unassigned conversation takes it: that a message cannot tell.
+    // Listening before sending: the summary may arrive before the ack.
+    const assignment = nextEvent<ConversationSummary>(agent, 'conversation:updated', (u) => u.assignee !== null);
     const reply = await agent.timeout(5000).emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Let me look.' });
     expect(reply).toMatchObject({ ok: true, seq: 3 });
-    const assigned = await nextEvent<ConversationSummary>(agent, 'conversation:updated', (u) => u.assignee !== null);
-    expect(assigned).toMatchObject({ id: first.conversationId, lastSeq: 3, waitingSince: null, assignee: { name: 'Ada Admin' } });
+    expect(await assignment).toMatchObject({ id: first.conversationId, lastSeq: 3, waitingSince: null, assignee: { name: 'Ada Admin' } });
   });
 });
 
