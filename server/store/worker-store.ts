@@ -11,7 +11,9 @@ import { Worker } from 'node:worker_threads';
 import type { Store } from './store.js';
 import { decodeError, decodeValue, type StoreMethod, type WorkerReply, type WorkerRequest } from './worker-wire.js';
 
-type RequestBody = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;
+/** Omit over each member of a union, so `op` still tells which fields a request has. */
+type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+type RequestBody = OmitEach<WorkerRequest, 'id'>;
 
 /**
  * The server runs TypeScript through tsx, whose loader hooks do not reach worker threads: the
@@ -68,9 +70,9 @@ function startHost(): Host {
     if (host === self) host = undefined;
     for (const call of pending.values()) call.reject(error);
     pending.clear();
-    const running = [...handles].filter((h) => h.closing === undefined);
+    const serving = [...handles].some((h) => h.closing === undefined);
     for (const handle of handles) handle.stopped = error;
-    if (running.length > 0) {
+    if (serving) {
       // The database thread died under a running server: nothing can be saved any more, and a
       // server that acks nothing but stays up hides it. Crash loudly; acks only ever followed
       // commits, so a restart loses nothing.
