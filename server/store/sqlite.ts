@@ -5,11 +5,14 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDialectConfig } from 'kysely';
+import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
 import { KyselyStore } from './kysely-store.js';
 import type { Database as Schema } from './schema.js';
 import type { Store } from './store.js';
 import { createWorkerSqliteStore } from './worker-store.js';
+
+/** @see openSqliteStoreInThread */
+export const WAL_CHECKPOINT_PAGES = 250;
 
 /** How long a writer waits for another process (say `pasokh agent add`) to finish. */
 const BUSY_TIMEOUT_MS = 5000;
@@ -39,20 +42,28 @@ class ImmediateSqliteDialect extends SqliteDialect {
 /** Kysely prepares every query anew; reusing statements saves a parse per message on the hot path. */
 const STATEMENT_CACHE_SIZE = 256;
 
-function withStatementCache(database: Database.Database): SqliteDialectConfig['database'] {
+/**
+ * Group commits put a batch's ids in IN lists and its rows in one INSERT, so the SQL varies
+ * with the batch size. A cache that stopped filling once full kept whatever sizes a burst had
+ * left and prepared the everyday ones on every commit; least recently used goes first instead.
+ */
+export function withStatementCache(database: Pick<Database.Database, 'prepare' | 'close'>, capacity = STATEMENT_CACHE_SIZE): SqliteDatabase {
   const statements = new Map<string, Database.Statement>();
   return {
     close: () => database.close(),
     prepare(sql: string) {
       let statement = statements.get(sql);
-      if (!statement) {
+      if (statement) {
+        // A Map iterates in insertion order: re-inserting marks it the most recently used.
+        statements.delete(sql);
+      } else {
         statement = database.prepare(sql);
-        // Bulk inserts vary in row count, so their SQL varies: cache only up to a bound.
-        if (statements.size < STATEMENT_CACHE_SIZE) statements.set(sql, statement);
+        if (statements.size >= capacity) statements.delete(statements.keys().next().value!);
       }
+      statements.set(sql, statement);
       return statement;
     },
-  } as unknown as SqliteDialectConfig['database'];
+  } as unknown as SqliteDatabase;
 }
 
 /**
@@ -74,6 +85,10 @@ export async function openSqliteStoreInThread(options: { file: string }): Promis
   try {
     database.pragma('journal_mode = WAL');
     database.pragma('synchronous = FULL');
+    // A checkpoint runs inside the commit that fills the WAL to this many pages, and that
+    // commit's messages wait for it: at SQLite's default of 1,000 pages it took 7–13 ms under
+    // load, at 250 about 3 ms, for the same work in four parts.
+    database.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`);
     database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
     database.pragma('foreign_keys = ON');
   } catch (error) {
