@@ -3,6 +3,7 @@
  * component can take. Components read `store` and call `actions`; nothing else talks to the server.
  */
 import { io, type Socket } from 'socket.io-client';
+import { newClientId } from '../../protocol/client-ids.js';
 import type { AgentClientToServer, AgentServerToClient, Ack } from '../../protocol/events.js';
 import type {
   AgentProfile,
@@ -494,7 +495,7 @@ export function createConsole(): ConsoleController {
     send(id, text, internal) {
       if (!outbox || text.trim() === '') return;
       actions.stopTyping(id);
-      outbox.add({ clientId: crypto.randomUUID(), conversationId: id, text, internal, createdAt: new Date().toISOString() });
+      outbox.add({ clientId: newClientId(), conversationId: id, text, internal, createdAt: new Date().toISOString() });
     },
     retry: (clientId) => outbox?.retry(clientId),
     discard: (clientId) => outbox?.discard(clientId),

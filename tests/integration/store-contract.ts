@@ -239,6 +239,16 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         await expect(store.appendMessage(randomUUID(), agentSays('a1', 'hi'))).rejects.toBeInstanceOf(NotFoundError);
       });
 
+      it('keys a clientId by conversation: the same one in two conversations is two messages', async () => {
+        const [first, second] = [await newConversation(), await newConversation()];
+        const message = agentSays('a1', 'same id, two conversations');
+        const [a, b] = [await store.appendMessage(first, message), await store.appendMessage(second, message)];
+        expect([a.duplicate, b.duplicate]).toEqual([false, false]);
+        expect(a.message.id).not.toBe(b.message.id);
+        expect([a.message.conversationId, b.message.conversationId]).toEqual([first, second]);
+        expect((await store.appendMessage(second, message)).duplicate).toBe(true);
+      });
+
       it('numbers 50 parallel appends exactly 1 to 50', async () => {
         const visitor = await newVisitor();
         const { conversation } = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays('m0') });

@@ -3,6 +3,8 @@ import { mkdtemp, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect } from 'kysely';
+import { provider } from '../../server/store/migrations/index.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqliteStore, WAL_CHECKPOINT_PAGES } from '../../server/store/sqlite.js';
 import type { Store } from '../../server/store/store.js';
@@ -44,6 +46,10 @@ describe('SQLite store file', () => {
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
       expect(tables).toEqual(expect.arrayContaining(['agents', 'conversations', 'faq_events', 'messages', 'saved_replies', 'sessions', 'visitors']));
+      // The clientId key leads with the (time-ordered) client id: see migration 0002.
+      const keys = db.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'messages' and name like 'messages_%' order by name").pluck().all();
+      expect(keys).toEqual(['messages_client_id_conversation', 'messages_conversation_seq']);
+      expect(db.prepare("select name from pragma_index_info('messages_client_id_conversation') order by seqno").pluck().all()).toEqual(['client_id', 'conversation_id']);
     } finally {
       db.close();
     }
@@ -68,6 +74,30 @@ describe('SQLite store file', () => {
       // The WAL restarts from its start after each complete checkpoint: it never holds much
       // more than the checkpoint size plus one commit.
       expect(size).toBeLessThanOrEqual(32 + (WAL_CHECKPOINT_PAGES + 64) * frame);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades a database made before the clientId key was reordered, keeping its messages and their dedupe', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pasokh-store-'));
+    dirs.push(dir);
+    const file = join(dir, 'pasokh.db');
+    const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+    const { error } = await new Migrator({ db: old, provider }).migrateTo('0001-initial');
+    expect(error).toBeUndefined();
+    const at = new Date().toISOString();
+    await old.insertInto('visitors').values({ id: 'v1', site: 'default', token_hash: 'h', first_seen_at: at, last_seen_at: at }).execute();
+    await old.insertInto('conversations').values({ id: 'c1', site: 'default', visitor_id: 'v1', status: 'open', offline: 0, context: '{}', last_seq: 1, created_at: at }).execute();
+    await old.insertInto('messages').values({ id: 'm1', conversation_id: 'c1', seq: 1, client_id: 'client-1', author_kind: 'visitor', author_id: 'v1', text: 'before the upgrade', internal: 0, created_at: at }).execute();
+    await old.destroy();
+
+    const store = await createSqliteStore({ file });
+    try {
+      const again = await store.appendMessage('c1', { clientId: 'client-1', author: { kind: 'visitor', id: 'v1' }, text: 'before the upgrade' });
+      expect(again).toMatchObject({ duplicate: true, message: { id: 'm1', seq: 1 } });
+      await expect(store.appendMessage('c1', { clientId: 'client-1', author: { kind: 'visitor', id: 'v1' }, text: 'changed' })).rejects.toThrow(/already used/);
+      expect((await store.appendMessage('c1', { clientId: 'client-2', author: { kind: 'visitor', id: 'v1' }, text: 'after' })).message.seq).toBe(2);
     } finally {
       await store.close();
     }

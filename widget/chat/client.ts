@@ -7,7 +7,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack, ErrorBody, VisitorAuth, VisitorClientToServer, VisitorServerToClient } from '../../protocol/events.js';
 import type { ConversationId, ConversationStatus, Locale, Message, Presence, VisitorContext } from '../../protocol/types.js';
 import { backoffDelay, sleep as realSleep } from './backoff.js';
-import { newClientId } from './ids.js';
+import { newClientId } from '../../protocol/client-ids.js';
 import { lastSeq, leavesGap, mergeBySeq } from './merge.js';
 import { createOutbox, type OutboxItem } from './outbox.js';
 import { createSender } from './sender.js';

@@ -4,12 +4,15 @@
  */
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
+import { clientIdIndex } from './0002-client-id-index.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
+  '0002-client-id-index': clientIdIndex,
 };
 
-const provider: MigrationProvider = {
+/** Exported for tests that upgrade a database made by an earlier version. */
+export const provider: MigrationProvider = {
   getMigrations: async () => migrations,
 };
 
