@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
+import { newClientId } from '../protocol/client-ids.js';
 import { AgentClient, login, VisitorClient } from './lib/protocol-client.js';
 import { ADMIN, freePort, startServerChild, type ServerChild } from './lib/server-process.js';
 
@@ -117,7 +118,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
 
     const gap = (count: number) => (2 * spanMs * rand()) / Math.max(1, count);
     async function track(sender: string, text: string, send: (clientId: string) => Promise<{ seq: number; conversationId: string }>) {
-      const item: Sent = { clientId: crypto.randomUUID(), text, sender };
+      const item: Sent = { clientId: newClientId(), text, sender };
       sent.push(item);
       item.ack = await send(item.clientId);
       return item.ack;

@@ -12,6 +12,7 @@ import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { io, type Socket } from 'socket.io-client';
+import { newClientId } from '../protocol/client-ids.js';
 import { passiveSocket, type PassiveSocket } from './lib/passive-socket.js';
 import { login } from './lib/protocol-client.js';
 import { ADMIN, freePort, startServerChild, type ServerChild } from './lib/server-process.js';
@@ -163,7 +164,7 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
     listenersOpen.push(...listeners);
     const conversations = await Promise.all(
       visitors.map(async (socket) => {
-        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', { clientId: crypto.randomUUID(), text: 'hello' });
+        const ack = await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', { clientId: newClientId(), text: 'hello' });
         if (!ack.ok) throw new Error(`first message failed: ${JSON.stringify(ack)}`);
         return ack.conversationId as string;
       }),
@@ -203,12 +204,12 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
 
     // ---- throughput visitor → agent: every visitor sends as fast as its acks come back ----
     const visitorToAgent = await closedLoop(
-      visitors.map((socket) => ({ socket, payload: () => ({ clientId: crypto.randomUUID(), text: 'How do I return an item?' }) })),
+      visitors.map((socket) => ({ socket, payload: () => ({ clientId: newClientId(), text: 'How do I return an item?' }) })),
       () => atAgent,
     );
     // ---- throughput agent → visitor: every agent answers its visitors, one message in flight each ----
     const agentToVisitor = await closedLoop(
-      conversations.map((conversationId, i) => ({ socket: agent, payload: () => ({ conversationId, clientId: crypto.randomUUID(), text: 'Here is how to return it.' }) })),
+      conversations.map((conversationId, i) => ({ socket: agent, payload: () => ({ conversationId, clientId: newClientId(), text: 'Here is how to return it.' }) })),
       () => atVisitors,
     );
 
@@ -226,7 +227,7 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
         const due = Math.min(total, Math.floor(((performance.now() - started) / 1000) * rate));
         for (; sent < due; sent++) {
           const socket = visitors[sent % VISITORS]!;
-          const clientId = crypto.randomUUID();
+          const clientId = newClientId();
           const t = performance.now();
           sentAt.set(clientId, t);
           pending.push(

@@ -5,7 +5,7 @@
  * retries with jittered backoff, `messages:sync` after the last contiguous seq on every
  * (re)connect and on every gap, and a view merged by seq.
  */
-import { randomUUID } from 'node:crypto';
+import { newClientId } from '../../protocol/client-ids.js';
 import { io, type Socket } from 'socket.io-client';
 import type {
   Ack,
@@ -156,7 +156,7 @@ abstract class ProtocolClient {
 
   protected enqueue(item: Omit<Outgoing, 'resolve' | 'reject' | 'clientId'> & { clientId?: string }): Promise<{ seq: number; conversationId: string }> {
     return new Promise((resolve, reject) => {
-      this.#outbox.push({ clientId: item.clientId ?? randomUUID(), text: item.text, ...(item.conversationId ? { conversationId: item.conversationId } : {}), resolve, reject });
+      this.#outbox.push({ clientId: item.clientId ?? newClientId(), text: item.text, ...(item.conversationId ? { conversationId: item.conversationId } : {}), resolve, reject });
       void this.#pump();
     });
   }
