@@ -156,6 +156,8 @@ export interface AgentServerToClient {
    * A queue row changed in a way `message:new` does not tell: opened, claimed, transferred,
    * closed, new context. After a plain message only `message:new` comes, and the console moves
    * the row's last message, lastSeq and waitingSince itself (console/lib/queue.ts applyMessage).
+   * A summary may have been read before a message the console already shows: those three
+   * fields are taken from it only when its lastSeq is not older (freshestSummary).
    */
   'conversation:updated': (conversation: ConversationSummary) => void;
   'message:new': (message: Message) => void;

@@ -29,6 +29,22 @@ export function upsertQueue(queue: readonly ConversationSummary[], conversation:
   return sortQueue(conversation.status === 'open' ? [...rest, conversation] : rest);
 }
 
+/**
+ * A `conversation:updated` summary against what the console holds. The server sends none for a
+ * plain message, so a summary read before a message the console has already applied (from
+ * `message:new`) can arrive after it: its last message and wait are then older than the row's
+ * and are not taken back; the rest (assignee, status, context, visitor) is newer and is.
+ */
+export function freshestSummary<T extends ConversationSummary>(held: T | undefined, summary: ConversationSummary): ConversationSummary {
+  if (held === undefined || summary.lastSeq >= held.lastSeq) return summary;
+  return {
+    ...summary,
+    lastSeq: held.lastSeq,
+    lastMessage: held.lastMessage,
+    waitingSince: summary.status === 'open' ? held.waitingSince : null,
+  };
+}
+
 /** What a live message tells a queue row; the fields of Message it reads. */
 export interface LiveMessage {
   conversationId: ConversationId;

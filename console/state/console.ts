@@ -19,7 +19,7 @@ import { ApiError, api } from '../lib/api.js';
 import { backoffDelay } from '../lib/backoff.js';
 import { contiguousSeq, lastSeq, mergeBySeq } from '../lib/merge.js';
 import { createOutbox, type Outbox, type OutboxEntry, type SendResult } from '../lib/outbox.js';
-import { applyMessage, nextPreview, upsertQueue, sortQueue, visitorTag, type QueueFilter } from '../lib/queue.js';
+import { applyMessage, freshestSummary, nextPreview, upsertQueue, sortQueue, visitorTag, type QueueFilter } from '../lib/queue.js';
 import { translate } from '../i18n/index.js';
 import { createStore, type Store } from './store.js';
 import { initialState, type ConsoleState, type OpenConversation, type View } from './state.js';
@@ -217,8 +217,8 @@ export function createConsole(): ConsoleController {
     store.set((s) => {
       const open = s.open[conversation.id];
       return {
-        queue: upsertQueue(s.queue, conversation),
-        ...(open?.detail ? { open: { ...s.open, [conversation.id]: { ...open, detail: { ...open.detail, ...conversation } } } } : {}),
+        queue: upsertQueue(s.queue, freshestSummary(s.queue.find((c) => c.id === conversation.id), conversation)),
+        ...(open?.detail ? { open: { ...s.open, [conversation.id]: { ...open, detail: { ...open.detail, ...freshestSummary(open.detail, conversation) } } } } : {}),
       };
     });
   };

@@ -191,8 +191,6 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
         if (!internal && !conversation.assigneeId) {
           await store.assignConversation(conversationId, agentId, { onlyIfUnassigned: true });
           messageUpdates.changed(conversationId);
-        } else {
-          messageUpdates.touched(conversationId);
         }
         return { seq: message.seq, createdAt: message.createdAt };
       }),

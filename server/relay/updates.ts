@@ -1,8 +1,11 @@
 /**
- * `conversation:updated` after a message, coalesced per conversation: the first change is sent
- * at once, changes within the next `intervalMs` become one trailing update read fresh from the
- * store. A busy conversation costs agents a few summaries a second instead of one per message,
- * and the summary (two reads) stays off the path to the sender's ack.
+ * `conversation:updated` after a message that changed what a queue row shows beyond its last
+ * message and wait (a new conversation, new context, an assignment), coalesced per
+ * conversation: the first change is sent at once, changes within the next `intervalMs` become
+ * one trailing update read fresh from the store. Plain messages send none: the console keeps
+ * those two fields from `message:new`, and a summary read before a message it has already
+ * applied does not take them back (console/lib/queue.ts freshestSummary). The summary (two
+ * reads) stays off the path to the sender's ack.
  */
 import type { Logger } from 'pino';
 import type { ConversationRecord, Store } from '../store/store.js';
@@ -13,12 +16,6 @@ import type { Summaries } from './summaries.js';
 export interface UpdateNotifier {
   /** A message changed this conversation; `known` saves a read when the caller holds it fresh. */
   changed(conversationId: string, known?: ConversationRecord): void;
-  /**
-   * A plain message arrived: agents keep the row from `message:new` alone, unless a summary of
-   * this conversation went out in the last interval — it may have been read before this
-   * message and arrive after it, so the trailing update brings the row up to date.
-   */
-  touched(conversationId: string): void;
 }
 
 /** @param intervalMs @default 500 */
@@ -45,10 +42,5 @@ export function createUpdateNotifier(deps: { agents: AgentNamespace; store: Stor
     }, intervalMs).unref();
   }
 
-  function touched(conversationId: string): void {
-    const window = quiet.get(conversationId);
-    if (window) window.dirty = true;
-  }
-
-  return { changed, touched };
+  return { changed };
 }

@@ -152,7 +152,6 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       visitors.to(rooms.visitor(visitorId)).emit('message:new', message);
       agents.to(rooms.agents).emit('message:new', message);
       if (changed) updates.changed(conversation.id, conversation);
-      else updates.touched(conversation.id);
     }
 
     async function saveVisitorMessage(input: { clientId: string; text: string; context?: object; offline?: boolean; name?: string; email?: string }) {

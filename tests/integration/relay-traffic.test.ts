@@ -45,6 +45,16 @@ describe('queue summaries after messages', () => {
     const reply = await agent.timeout(5000).emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Let me look.' });
     expect(reply).toMatchObject({ ok: true, seq: 3 });
     expect(await assignment).toMatchObject({ id: first.conversationId, lastSeq: 3, waitingSince: null, assignee: { name: 'Ada Admin' } });
+
+    // A busy conversation right after a summary: its plain messages bring no further ones.
+    const count = updates.length;
+    for (const text of ['Thanks!', 'The number is 42.']) {
+      const sent = await visitor.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text });
+      expect(sent.ok).toBe(true);
+    }
+    await agent.timeout(5000).emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Found it.' });
+    await sleep(QUIET_MS);
+    expect(updates).toHaveLength(count);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../protocol/types.js';
-import { applyMessage, filterQueue, neighbour, nextPreview, previewText, sortQueue, unreadCount, upsertQueue, visitorTag } from '../../console/lib/queue.js';
+import { applyMessage, filterQueue, freshestSummary, neighbour, nextPreview, previewText, sortQueue, unreadCount, upsertQueue, visitorTag } from '../../console/lib/queue.js';
 
 const conv = (id: string, patch: Partial<ConversationSummary> = {}): ConversationSummary => ({
   id,
@@ -68,6 +68,27 @@ describe('the agent queue', () => {
       expect(acked[0]).toMatchObject({ lastSeq: 5, waitingSince: '2026-01-01T10:00:00Z', lastMessage: { text: 'help' } });
       expect(applyMessage(queue, message({ seq: 3 }))).toBe(queue);
       expect(applyMessage(queue, message({ seq: 9, conversationId: 'zzz' }))).toBe(queue);
+    });
+  });
+
+  describe('a summary against the row the console holds', () => {
+    const held = conv('a', { lastSeq: 5, waitingSince: null, lastMessage: { text: 'on its way', authorKind: 'agent', createdAt: '2026-01-01T10:09:00Z' } });
+
+    it('keeps the last message and wait of messages newer than the summary, and takes the rest', () => {
+      // Read before the agent's reply (seq 5) was applied, arriving after it.
+      const stale = conv('a', { lastSeq: 4, waitingSince: '2026-01-01T10:00:00Z', lastMessage: { text: 'help', authorKind: 'visitor', createdAt: '2026-01-01T10:00:00Z' }, assignee: { id: 'ag1', name: 'Ali' } });
+      expect(freshestSummary(held, stale)).toEqual({ ...stale, lastSeq: 5, waitingSince: null, lastMessage: held.lastMessage });
+    });
+
+    it('takes a summary as it is when it is as new as the row, or the row is unknown', () => {
+      const fresh = conv('a', { lastSeq: 6, waitingSince: '2026-01-01T10:12:00Z', lastMessage: { text: 'thanks', authorKind: 'visitor', createdAt: '2026-01-01T10:12:00Z' } });
+      expect(freshestSummary(held, fresh)).toBe(fresh);
+      expect(freshestSummary(undefined, conv('a', { lastSeq: 1 }))).toEqual(conv('a', { lastSeq: 1 }));
+    });
+
+    it('shows no wait on a conversation a stale summary says is closed', () => {
+      const waiting = conv('a', { lastSeq: 5, waitingSince: '2026-01-01T10:00:00Z' });
+      expect(freshestSummary(waiting, conv('a', { lastSeq: 4, status: 'closed' }))).toMatchObject({ status: 'closed', lastSeq: 5, waitingSince: null });
     });
   });
 

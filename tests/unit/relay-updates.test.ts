@@ -21,7 +21,7 @@ function harness() {
 }
 
 describe('conversation summaries after messages', () => {
-  it('sends one at once for a change, and a fresh trailing one when a plain message follows within the interval', async () => {
+  it('sends one at once for a change, and one trailing summary, read fresh, for changes within the interval', async () => {
     const { notifier, sent, lastSeq, record } = harness();
     lastSeq.set('c1', 1);
     notifier.changed('c1', record('c1'));
@@ -29,22 +29,31 @@ describe('conversation summaries after messages', () => {
     expect(sent).toEqual([{ id: 'c1', lastSeq: 1 }]);
 
     lastSeq.set('c1', 2);
-    notifier.touched('c1');
+    notifier.changed('c1');
+    lastSeq.set('c1', 3);
+    notifier.changed('c1');
     await sleep(5);
     expect(sent).toHaveLength(1);
     await sleep(INTERVAL_MS * 2);
-    // The first summary may have been read before message 2: the trailing one is read anew.
     expect(sent).toEqual([
       { id: 'c1', lastSeq: 1 },
-      { id: 'c1', lastSeq: 2 },
+      { id: 'c1', lastSeq: 3 },
     ]);
+    // Nothing more once the conversation stops changing.
+    await sleep(INTERVAL_MS * 3);
+    expect(sent).toHaveLength(2);
   });
 
-  it('sends nothing for a plain message when no summary went out lately', async () => {
-    const { notifier, sent, lastSeq } = harness();
+  it('keeps conversations apart', async () => {
+    const { notifier, sent, lastSeq, record } = harness();
+    lastSeq.set('c1', 1);
     lastSeq.set('c2', 7);
-    notifier.touched('c2');
-    await sleep(INTERVAL_MS * 2);
-    expect(sent).toEqual([]);
+    notifier.changed('c1', record('c1'));
+    notifier.changed('c2', record('c2'));
+    await sleep(5);
+    expect(sent).toEqual([
+      { id: 'c1', lastSeq: 1 },
+      { id: 'c2', lastSeq: 7 },
+    ]);
   });
 });
