@@ -35,7 +35,7 @@ export function upsertQueue(queue: readonly ConversationSummary[], conversation:
  * `message:new`) can arrive after it: its last message and wait are then older than the row's
  * and are not taken back; the rest (assignee, status, context, visitor) is newer and is.
  */
-export function freshestSummary<T extends ConversationSummary>(held: T | undefined, summary: ConversationSummary): ConversationSummary {
+export function freshestSummary(held: ConversationSummary | undefined, summary: ConversationSummary): ConversationSummary {
   if (held === undefined || summary.lastSeq >= held.lastSeq) return summary;
   return {
     ...summary,

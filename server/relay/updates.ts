@@ -4,8 +4,8 @@
  * conversation: the first change is sent at once, changes within the next `intervalMs` become
  * one trailing update read fresh from the store. Plain messages send none: the console keeps
  * those two fields from `message:new`, and a summary read before a message it has already
- * applied does not take them back (console/lib/queue.ts freshestSummary). The summary (two
- * reads) stays off the path to the sender's ack.
+ * applied does not take them back (console/lib/queue.ts freshestSummary). The summary (up to
+ * three reads) stays off the path to the sender's ack.
  */
 import type { Logger } from 'pino';
 import type { ConversationRecord, Store } from '../store/store.js';
