@@ -4,7 +4,9 @@
  * sort together: each commit then adds to the same few index pages instead of one page per
  * message, which the SQLite WAL writes out (and checkpoints) a page at a time. Built from
  * getRandomValues, not `crypto.randomUUID` (version 4, and only in secure contexts): a site
- * served over plain http still gets ids.
+ * served over plain http still gets ids. Written here rather than taken from the `uuid` package
+ * the server uses for row ids: that one added 391 B gzip to the widget's chat path, over half
+ * of what was left of its 20 KB budget.
  * @example newClientId() // '019ae2b1-7c4e-7a31-9f0c-5b2d8e41c3aa'
  */
 export function newClientId(cryptoImpl: Pick<Crypto, 'getRandomValues'> = globalThis.crypto, now: number = Date.now()): string {
