@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import type { Locale } from '../protocol/types.js';
+import { DEFAULT_HEAP_GROWTH_PERCENT, MAX_HEAP_GROWTH_PERCENT } from './gc-tuning.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_FAQ = resolve(PROJECT_ROOT, 'demo/faq.json');
@@ -68,6 +69,7 @@ const fileSchema = v.strictObject({
   secureCookies: v.optional(v.boolean()),
   trustProxy: v.optional(v.boolean()),
   sessionHours: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 90))),
+  heapGrowthPercent: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_HEAP_GROWTH_PERCENT))),
   sites: v.optional(v.pipe(v.array(siteSchema), v.minLength(1, 'must list at least one site'))),
 });
 
@@ -86,6 +88,8 @@ export interface Config {
   admin: { email: string; password: string } | undefined;
   sites: SiteConfig[];
   logLevel: string;
+  /** @see tuneOldGenerationGrowth in gc-tuning.ts; 0 leaves V8's own choice. */
+  heapGrowthPercent: number;
 }
 
 /** Thrown for configuration a site owner must fix; `message` is meant for them. */
@@ -117,6 +121,16 @@ function envInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number from 0 to 65535, not "${raw}".`);
+  return n;
+}
+
+function envHeapGrowth(env: NodeJS.ProcessEnv): number | undefined {
+  const raw = env.PASOKH_HEAP_GROWTH_PERCENT;
+  if (raw === undefined || raw === '') return undefined;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0 || n > MAX_HEAP_GROWTH_PERCENT) {
+    throw new ConfigError(`PASOKH_HEAP_GROWTH_PERCENT must be a whole number from 0 (V8's own choice) to ${MAX_HEAP_GROWTH_PERCENT}, not "${raw}".`);
+  }
   return n;
 }
 
@@ -190,5 +204,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     sites,
     logLevel: env.LOG_LEVEL ?? 'info',
+    heapGrowthPercent: envHeapGrowth(env) ?? fromFile.heapGrowthPercent ?? DEFAULT_HEAP_GROWTH_PERCENT,
   };
 }

@@ -10,6 +10,7 @@ import type { RelayLimits } from './relay/deps.js';
 import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
+import { tuneOldGenerationGrowth } from './gc-tuning.js';
 
 export interface RunningServer {
   app: App;
@@ -23,6 +24,7 @@ export interface RunningServer {
  */
 export async function startServer(config: Config, options: { logger?: Logger; limits?: Partial<RelayLimits> } = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
+  tuneOldGenerationGrowth(config.heapGrowthPercent);
   const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
   if (config.admin) await ensureAdmin(store, config.admin, logger);
 
