@@ -121,7 +121,12 @@ interface RelayResult {
   latencyAtFixedRate: Latency;
   /** The same at a rate this machine sustains for both relays, where latency is not queueing. */
   latencyAtLowRate: Latency;
-  memory: { baselineRssMb: number; perIdleVisitorKb: Record<string, number> };
+  /**
+   * rssUnderLoadMb: RSS read as the 2,000 msg/s phase ends, no collection forced — what the
+   * server holds while busy, garbage included (Pasokh trades some for fewer major GCs, see
+   * server/gc-tuning.ts); perIdleVisitorKb is measured after a full collection.
+   */
+  memory: { baselineRssMb: number; perIdleVisitorKb: Record<string, number>; rssUnderLoadMb: number };
 }
 
 async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
@@ -214,6 +219,7 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
     );
 
     // ---- latency visitor → agent at a fixed rate (open loop: messages leave on schedule) ----
+    let rssUnderLoad = 0;
     async function atRate(rate: number) {
       latencies.length = 0;
       sentAt.clear();
@@ -240,6 +246,7 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
         await sleep(1);
       }
       await Promise.all(pending);
+      rssUnderLoad = rssBytes(server.child.pid!);
       await sleep(500);
       latencies.sort((a, b) => a - b);
       ackLatencies.sort((a, b) => a - b);
@@ -266,7 +273,7 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
       throughput: { visitorToAgent, agentToVisitor },
       latencyAtFixedRate: atFixedRate,
       latencyAtLowRate: atLowRate,
-      memory: { baselineRssMb: round(baseline / 2 ** 20, 1), perIdleVisitorKb },
+      memory: { baselineRssMb: round(baseline / 2 ** 20, 1), perIdleVisitorKb, rssUnderLoadMb: round(rssUnderLoad / 2 ** 20, 1) },
     };
   } finally {
     for (const socket of opened) socket.disconnect();
