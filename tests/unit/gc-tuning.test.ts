@@ -5,9 +5,9 @@ import { tuneOldGenerationGrowth } from '../../server/gc-tuning.js';
 describe('old generation growth', () => {
   it('sets V8\'s heap growing factor to the configured percent, and leaves V8 alone at 0', () => {
     const flags: string[] = [];
-    tuneOldGenerationGrowth(300, (f) => flags.push(f));
+    tuneOldGenerationGrowth(100, (f) => flags.push(f));
     tuneOldGenerationGrowth(0, (f) => flags.push(f));
-    expect(flags).toEqual(['--heap-growing-percent=300']);
+    expect(flags).toEqual(['--heap-growing-percent=100']);
   });
 
   it('is a flag this Node\'s V8 knows, so the setting is not silently ignored', () => {
