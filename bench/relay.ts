@@ -25,8 +25,8 @@ const IDLE_STEPS = QUICK ? [200, 500] : [1000, 5000];
 const PHASE_MS = QUICK ? 1500 : 4000;
 /**
  * The 2,000 msg/s phase runs longer than the others: its p99 is the target, and a 4 s window
- * either misses or catches a major GC that comes every ~15 s, so its p99 told which of the two
- * happened rather than what a site sees (see bench/README.md, "What set the tail").
+ * either misses or catches a major GC that comes every 15 s or more, so its p99 told which of
+ * the two happened rather than what a site sees (see bench/README.md, "What set the tail").
  */
 const FIXED_RATE_PHASE_MS = QUICK ? 1500 : 20_000;
 const FIXED_RATE = 2000;
