@@ -116,21 +116,12 @@ function readConfigFile(file: string): unknown {
   }
 }
 
-function envInt(env: NodeJS.ProcessEnv, name: string): number | undefined {
+/** A whole number from 0 to `max` in env[name], or undefined when unset; `what` names it in the error. */
+function envInt(env: NodeJS.ProcessEnv, name: string, max: number, what: string): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > 65535) throw new ConfigError(`${name} must be a port number from 0 to 65535, not "${raw}".`);
-  return n;
-}
-
-function envHeapGrowth(env: NodeJS.ProcessEnv): number | undefined {
-  const raw = env.PASOKH_HEAP_GROWTH_PERCENT;
-  if (raw === undefined || raw === '') return undefined;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > MAX_HEAP_GROWTH_PERCENT) {
-    throw new ConfigError(`PASOKH_HEAP_GROWTH_PERCENT must be a whole number from 0 (V8's own choice) to ${MAX_HEAP_GROWTH_PERCENT}, not "${raw}".`);
-  }
+  if (!Number.isInteger(n) || n < 0 || n > max) throw new ConfigError(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
   return n;
 }
 
@@ -193,7 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (adminPassword && adminPassword.length < 8) throw new ConfigError('PASOKH_ADMIN_PASSWORD must be at least 8 characters.');
 
   return {
-    port: envInt(env, 'PORT') ?? fromFile.port ?? 8787,
+    port: envInt(env, 'PORT', 65535, 'a port number') ?? fromFile.port ?? 8787,
     host: env.HOST ?? fromFile.host ?? '0.0.0.0',
     dataDir: resolve(cwd, env.PASOKH_DATA ?? fromFile.dataDir ?? 'data'),
     databaseUrl: env.DATABASE_URL || fromFile.databaseUrl || undefined,
@@ -204,6 +195,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     sites,
     logLevel: env.LOG_LEVEL ?? 'info',
-    heapGrowthPercent: envHeapGrowth(env) ?? fromFile.heapGrowthPercent ?? DEFAULT_HEAP_GROWTH_PERCENT,
+    heapGrowthPercent:
+      envInt(env, 'PASOKH_HEAP_GROWTH_PERCENT', MAX_HEAP_GROWTH_PERCENT, "a whole number (0: V8's own choice)") ?? fromFile.heapGrowthPercent ?? DEFAULT_HEAP_GROWTH_PERCENT,
   };
 }
