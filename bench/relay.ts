@@ -225,12 +225,12 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
     );
 
     // ---- latency visitor → agent at a fixed rate (open loop: messages leave on schedule) ----
-    let rssUnderLoad = 0;
-    async function atRate(rate: number) {
+    /** The phase's latency, and the server's RSS the moment its last message is in. */
+    async function atRate(rate: number, phaseMs: number): Promise<{ latency: Latency; rssAtEnd: number }> {
       latencies.length = 0;
       sentAt.clear();
       const ackLatencies: number[] = [];
-      const total = Math.round((rate * (rate === FIXED_RATE ? FIXED_RATE_PHASE_MS : PHASE_MS)) / 1000);
+      const total = Math.round((rate * phaseMs) / 1000);
       const histogramBefore = kind === 'pasokh' ? await commitHistogram(url) : null;
       const started = performance.now();
       let sent = 0;
@@ -252,7 +252,7 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
         await sleep(1);
       }
       await Promise.all(pending);
-      rssUnderLoad = rssBytes(server.child.pid!);
+      const rssAtEnd = rssBytes(server.child.pid!);
       await sleep(500);
       latencies.sort((a, b) => a - b);
       ackLatencies.sort((a, b) => a - b);
@@ -270,16 +270,16 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
           : {}),
       };
       await sleep(1000);
-      return result;
+      return { latency: result, rssAtEnd };
     }
-    const atLowRate = await atRate(LOW_RATE);
-    const atFixedRate = await atRate(FIXED_RATE);
+    const atLowRate = await atRate(LOW_RATE, PHASE_MS);
+    const atFixedRate = await atRate(FIXED_RATE, FIXED_RATE_PHASE_MS);
 
     return {
       throughput: { visitorToAgent, agentToVisitor },
-      latencyAtFixedRate: atFixedRate,
-      latencyAtLowRate: atLowRate,
-      memory: { baselineRssMb: round(baseline / 2 ** 20, 1), perIdleVisitorKb, rssUnderLoadMb: round(rssUnderLoad / 2 ** 20, 1) },
+      latencyAtFixedRate: atFixedRate.latency,
+      latencyAtLowRate: atLowRate.latency,
+      memory: { baselineRssMb: round(baseline / 2 ** 20, 1), perIdleVisitorKb, rssUnderLoadMb: round(atFixedRate.rssAtEnd / 2 ** 20, 1) },
     };
   } finally {
     for (const socket of opened) socket.disconnect();
