@@ -176,4 +176,8 @@ export interface AgentSocketData {
   sessionId: string;
 }
 
-export type InterServerEvents = Record<string, never>;
+/** Between server processes (through the adapter), never from a client. */
+export interface InterServerEvents {
+  /** An agent's status changed somewhere: cached presence is stale everywhere. */
+  'presence:changed': () => void;
+}

@@ -54,7 +54,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const metrics = createMetrics();
   const sites = new Map<string, SiteConfig>(config.sites.map((s) => [s.key, s]));
   const site = (key: string) => sites.get(key);
-  const presence = createPresenceTracker({ store, sites: () => config.sites });
+  const presence = createPresenceTracker({ store, sites: () => config.sites, scaledOut: deps.adapter !== undefined });
   const relayDeps: RelayDeps = { config, store, logger, limits, metrics, site, presence };
 
   const http = Fastify({

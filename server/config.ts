@@ -65,6 +65,10 @@ const fileSchema = v.strictObject({
   dataDir: v.optional(v.string()),
   databaseUrl: v.optional(v.string()),
   redisUrl: v.optional(v.string()),
+  /** Lets several installs share one PostgreSQL database, each in its own schema. */
+  databaseSchema: v.optional(v.pipe(v.string(), v.regex(/^[a-z_][a-z0-9_]*$/, 'must be lowercase letters, digits and "_"'))),
+  /** Lets several installs share one Redis: each reads and writes only its own stream. */
+  redisStream: v.optional(v.pipe(v.string(), v.minLength(1))),
   /** Set when served over HTTPS (behind a proxy): session cookies get the Secure flag. */
   secureCookies: v.optional(v.boolean()),
   trustProxy: v.optional(v.boolean()),
@@ -82,6 +86,10 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** PostgreSQL schema; undefined: the connection's default search path. */
+  databaseSchema: string | undefined;
+  /** The Redis stream the processes of one install share. @default "socket.io" */
+  redisStream: string | undefined;
   secureCookies: boolean;
   trustProxy: boolean;
   sessionHours: number;
@@ -123,6 +131,12 @@ function envInt(env: NodeJS.ProcessEnv, name: string, max: number, what: string)
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > max) throw new ConfigError(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
   return n;
+}
+
+function databaseSchema(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[a-z_][a-z0-9_]*$/.test(raw)) throw new ConfigError(`PASOKH_DATABASE_SCHEMA must be lowercase letters, digits and "_", not "${raw}".`);
+  return raw;
 }
 
 /**
@@ -189,6 +203,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: resolve(cwd, env.PASOKH_DATA ?? fromFile.dataDir ?? 'data'),
     databaseUrl: env.DATABASE_URL || fromFile.databaseUrl || undefined,
     redisUrl: env.REDIS_URL || fromFile.redisUrl || undefined,
+    databaseSchema: databaseSchema(env.PASOKH_DATABASE_SCHEMA) ?? fromFile.databaseSchema,
+    redisStream: env.PASOKH_REDIS_STREAM || fromFile.redisStream || undefined,
     secureCookies: env.PASOKH_SECURE_COOKIES ? env.PASOKH_SECURE_COOKIES === 'true' : (fromFile.secureCookies ?? false),
     trustProxy: env.PASOKH_TRUST_PROXY ? env.PASOKH_TRUST_PROXY === 'true' : (fromFile.trustProxy ?? false),
     sessionHours: fromFile.sessionHours ?? 24 * 14,

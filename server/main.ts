@@ -25,7 +25,11 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { logger?: Logger; limits?: Partial<RelayLimits> } = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   tuneOldGenerationGrowth(config.heapGrowthPercent);
-  const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  const store = await openStore({
+    dataDir: config.dataDir,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),
+  });
   if (config.admin) await ensureAdmin(store, config.admin, logger);
 
   const faqs = new Map<string, FaqLibrary>();
@@ -41,7 +45,7 @@ export async function startServer(config: Config, options: { logger?: Logger; li
       }),
     );
   }
-  const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger) : undefined;
+  const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger, config.redisStream ? { streamName: config.redisStream } : {}) : undefined;
   const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
   const port = await app.listen(config.port, config.host);
   logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);

@@ -24,6 +24,8 @@ export interface ClientOptions {
   ackTimeoutMs?: number;
   /** First retry delay; doubles per attempt up to 2 s, half of it random. @default 100 */
   retryBaseMs?: number;
+  /** The loopback address to connect from (127.0.0.x), so a proxy that hashes addresses spreads clients. */
+  localAddress?: string;
 }
 
 /** One message waiting in an outbox until the server acknowledges it. */
@@ -231,6 +233,7 @@ export class VisitorClient extends ProtocolClient {
     const socket = io(`${options.url}/visitor`, {
       auth,
       transports: ['websocket'],
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
       forceNew: true,
       reconnectionDelay: 200,
       reconnectionDelayMax: 2000,
@@ -294,6 +297,7 @@ export class AgentClient extends ProtocolClient {
       transports: ['websocket'],
       forceNew: true,
       extraHeaders: { cookie: options.cookie },
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
       reconnectionDelay: 200,
       reconnectionDelayMax: 2000,
       randomizationFactor: 0.5,

@@ -18,7 +18,9 @@ export const SQLITE_FILE_NAME = 'pasokh.db';
  * PostgreSQL when `databaseUrl` is set, otherwise SQLite at `${dataDir}/pasokh.db`. Migrated
  * and ready when the promise resolves.
  */
-export async function openStore(config: { databaseUrl?: string; dataDir: string }): Promise<Store> {
-  if (config.databaseUrl !== undefined && config.databaseUrl !== '') return createPostgresStore({ url: config.databaseUrl });
+export async function openStore(config: { databaseUrl?: string; databaseSchema?: string; dataDir: string }): Promise<Store> {
+  if (config.databaseUrl !== undefined && config.databaseUrl !== '') {
+    return createPostgresStore({ url: config.databaseUrl, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) });
+  }
   return createSqliteStore({ file: join(config.dataDir, SQLITE_FILE_NAME) });
 }
