@@ -6,7 +6,7 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import { Server, type ServerOptions } from 'socket.io';
+import { Server, type Namespace, type ServerOptions } from 'socket.io';
 import type { Config, SiteConfig } from './config.js';
 import type { FaqLibrary } from './faq/index.js';
 import { registerAssets } from './http/assets.js';
@@ -15,6 +15,8 @@ import { HttpError } from './http/errors.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { registerWidgetApi } from './http/widget-api.js';
 import { registerAgentNamespace } from './relay/agent.js';
+import { createAllowRequest } from './relay/allow-request.js';
+import { containFailures } from './relay/containment.js';
 import { DEFAULT_LIMITS, type AgentNamespace, type RelayDeps, type RelayLimits, type VisitorNamespace } from './relay/deps.js';
 import { createPresenceTracker } from './relay/presence.js';
 import { createSummaries } from './relay/summaries.js';
@@ -109,12 +111,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       origin: (origin, callback) => callback(null, !origin || config.sites.some((s) => isOriginAllowed(s, origin, undefined)) ? (origin ?? true) : false),
       credentials: false,
     },
+    allowRequest: createAllowRequest(() => config.sites),
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
   batchSocketWrites(io);
   const visitors = io.of('/visitor') as unknown as VisitorNamespace;
   const agents = io.of('/agent') as unknown as AgentNamespace;
   agentNamespace = agents;
+  containFailures(visitors as unknown as Namespace, logger);
+  containFailures(agents as unknown as Namespace, logger);
   presence.attach({ agents, visitors });
   const summaries = createSummaries(store);
   // One notifier for both namespaces: a summary window opened by either covers messages from both.
