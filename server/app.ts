@@ -11,6 +11,7 @@ import type { Config, SiteConfig } from './config.js';
 import type { FaqLibrary } from './faq/index.js';
 import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
+import { registerCsrfGuard } from './http/csrf.js';
 import { HttpError } from './http/errors.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { registerWidgetApi } from './http/widget-api.js';
@@ -84,6 +85,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
 
+  registerCsrfGuard(http);
   let agentNamespace: AgentNamespace | undefined;
   registerWidgetApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
