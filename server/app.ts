@@ -14,6 +14,7 @@ import { registerConsoleApi } from './http/console-api.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { HttpError } from './http/errors.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
+import { metricsAccess } from './http/metrics-access.js';
 import { registerWidgetApi } from './http/widget-api.js';
 import { registerAgentNamespace } from './relay/agent.js';
 import { createAllowRequest } from './relay/allow-request.js';
@@ -99,7 +100,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       return reply.code(503).send({ ok: false, error: { code: 'internal', message: 'The database does not answer.' } });
     }
   });
-  http.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
+  http.get('/metrics', { onRequest: metricsAccess(config.metricsToken) }, async (_request, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
 
   await http.ready();
 
