@@ -107,6 +107,19 @@ export interface VisitorClientToServer {
   'survey:answer': (payload: SurveyAnswer, ack: AckFn) => void;
 }
 
+/**
+ * Every client → server event of /visitor at run time: the server refuses any other, and the
+ * fuzz test sends each. `satisfies` keeps it equal to the map above.
+ */
+export const VISITOR_CLIENT_EVENTS = Object.keys({
+  'message:send': true,
+  'messages:sync': true,
+  typing: true,
+  read: true,
+  'offline:leave': true,
+  'survey:answer': true,
+} satisfies Record<keyof VisitorClientToServer, true>) as (keyof VisitorClientToServer)[];
+
 export interface VisitorServerToClient {
   hello: (hello: VisitorHello) => void;
   'message:new': (message: Message) => void;
@@ -147,6 +160,19 @@ export interface AgentClientToServer {
   read: (payload: ReadPayload) => void;
   'status:set': (payload: { status: AgentStatus }, ack: AckFn) => void;
 }
+
+/** Every client → server event of /agent at run time (see VISITOR_CLIENT_EVENTS). */
+export const AGENT_CLIENT_EVENTS = Object.keys({
+  'conversation:claim': true,
+  'conversation:transfer': true,
+  'conversation:close': true,
+  'conversation:get': true,
+  'message:send': true,
+  'messages:sync': true,
+  typing: true,
+  read: true,
+  'status:set': true,
+} satisfies Record<keyof AgentClientToServer, true>) as (keyof AgentClientToServer)[];
 
 export interface AgentServerToClient {
   hello: (payload: { agent: AgentProfile; status: AgentStatus }) => void;

@@ -6,15 +6,19 @@ import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
-import { Server, type ServerOptions } from 'socket.io';
+import { Server, type Namespace, type ServerOptions } from 'socket.io';
 import type { Config, SiteConfig } from './config.js';
 import type { FaqLibrary } from './faq/index.js';
 import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
+import { registerCsrfGuard } from './http/csrf.js';
 import { HttpError } from './http/errors.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
+import { metricsAccess } from './http/metrics-access.js';
 import { registerWidgetApi } from './http/widget-api.js';
 import { registerAgentNamespace } from './relay/agent.js';
+import { createAllowRequest } from './relay/allow-request.js';
+import { containFailures } from './relay/containment.js';
 import { DEFAULT_LIMITS, type AgentNamespace, type RelayDeps, type RelayLimits, type VisitorNamespace } from './relay/deps.js';
 import { createPresenceTracker } from './relay/presence.js';
 import { createSummaries } from './relay/summaries.js';
@@ -82,6 +86,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
   });
 
+  registerCsrfGuard(http);
   let agentNamespace: AgentNamespace | undefined;
   registerWidgetApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
@@ -95,7 +100,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       return reply.code(503).send({ ok: false, error: { code: 'internal', message: 'The database does not answer.' } });
     }
   });
-  http.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
+  http.get('/metrics', { onRequest: metricsAccess(config.metricsToken) }, async (_request, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
 
   await http.ready();
 
@@ -109,12 +114,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
       origin: (origin, callback) => callback(null, !origin || config.sites.some((s) => isOriginAllowed(s, origin, undefined)) ? (origin ?? true) : false),
       credentials: false,
     },
+    allowRequest: createAllowRequest(() => config.sites),
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
   batchSocketWrites(io);
   const visitors = io.of('/visitor') as unknown as VisitorNamespace;
   const agents = io.of('/agent') as unknown as AgentNamespace;
   agentNamespace = agents;
+  containFailures(visitors as unknown as Namespace, logger);
+  containFailures(agents as unknown as Namespace, logger);
   presence.attach({ agents, visitors });
   const summaries = createSummaries(store);
   // One notifier for both namespaces: a summary window opened by either covers messages from both.

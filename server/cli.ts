@@ -3,10 +3,12 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { AgentInputError, addAgent } from './auth/agents.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runFaqCheck } from './faq/index.js';
 import { startServer } from './main.js';
+import { installProcessNet } from './process-net.js';
 import { openStore } from './store/index.js';
 
 const USAGE = `Usage:
@@ -71,7 +73,10 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'serve':
       case undefined: {
-        const server = await startServer(loadConfig());
+        const config = loadConfig();
+        const logger = pino({ level: config.logLevel });
+        installProcessNet(logger);
+        const server = await startServer(config, { logger });
         const stop = () => {
           server.stop().then(
             () => process.exit(0),

@@ -73,6 +73,8 @@ const fileSchema = v.strictObject({
   secureCookies: v.optional(v.boolean()),
   trustProxy: v.optional(v.boolean()),
   sessionHours: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 90))),
+  /** Bearer token for GET /metrics; without it /metrics answers only direct loopback requests. */
+  metricsToken: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   heapGrowthPercent: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_HEAP_GROWTH_PERCENT))),
   sites: v.optional(v.pipe(v.array(siteSchema), v.minLength(1, 'must list at least one site'))),
 });
@@ -93,6 +95,7 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   sessionHours: number;
+  metricsToken: string | undefined;
   admin: { email: string; password: string } | undefined;
   sites: SiteConfig[];
   logLevel: string;
@@ -195,6 +198,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     throw new ConfigError('Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD to create the first agent, or neither.');
   }
+  if (env.PASOKH_METRICS_TOKEN !== undefined && env.PASOKH_METRICS_TOKEN.length < 16) throw new ConfigError('PASOKH_METRICS_TOKEN must be at least 16 characters.');
   if (adminPassword && adminPassword.length < 8) throw new ConfigError('PASOKH_ADMIN_PASSWORD must be at least 8 characters.');
 
   return {
@@ -208,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secureCookies: env.PASOKH_SECURE_COOKIES ? env.PASOKH_SECURE_COOKIES === 'true' : (fromFile.secureCookies ?? false),
     trustProxy: env.PASOKH_TRUST_PROXY ? env.PASOKH_TRUST_PROXY === 'true' : (fromFile.trustProxy ?? false),
     sessionHours: fromFile.sessionHours ?? 24 * 14,
+    metricsToken: env.PASOKH_METRICS_TOKEN || fromFile.metricsToken || undefined,
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     sites,
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as v from 'valibot';
 import { describeIssues, loginSchema } from '../../protocol/schemas.js';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
+import { hashPassword, passwordProblem, verifyPasswordOrNothing } from '../auth/passwords.js';
 import { SESSION_COOKIE, agentFromCookies, startSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
 import { agentProfile } from '../relay/agent.js';
@@ -63,12 +63,14 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
   app.post('/api/login', async (request, reply) => {
     const { email, password } = parse(loginSchema, request.body);
     const key = `${request.ip}:${email.toLowerCase()}`;
-    const limit = await loginLimiter.get(key);
-    if (limit && limit.remainingPoints <= 0) throw new HttpError(429, 'rate_limited', 'Too many sign-in attempts; wait 15 minutes.');
+    // Counted before it is judged, so a parallel wave cannot have more guesses judged than the limit.
+    await loginLimiter.consume(key).catch(() => {
+      throw new HttpError(429, 'rate_limited', 'Too many sign-in attempts; wait 15 minutes.');
+    });
     const agent = await store.findAgentByEmail(email.toLowerCase());
-    const ok = agent && !agent.disabled && (await verifyPassword(password, agent.passwordHash));
+    // Always one scrypt, whether or not the account exists or is disabled: no enumeration by timing.
+    const ok = (await verifyPasswordOrNothing(password, agent?.passwordHash)) && agent !== null && !agent.disabled;
     if (!agent || !ok) {
-      await loginLimiter.consume(key).catch(() => {});
       deps.metrics.inc('pasokh_logins_failed_total');
       throw new HttpError(401, 'unauthorized', 'Wrong email or password.');
     }

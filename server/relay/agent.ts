@@ -2,6 +2,7 @@
  * The /agent namespace: signed-in agents see the queue, claim, transfer, reply (or write
  * internal notes, which never reach the visitor) and close.
  */
+import { AGENT_CLIENT_EVENTS } from '../../protocol/events.js';
 import type { AgentProfile, ConversationSummary } from '../../protocol/types.js';
 import {
   agentMessageSendSchema,
@@ -14,6 +15,7 @@ import {
 } from '../../protocol/schemas.js';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { agentFromCookies } from '../auth/sessions.js';
+import { isSameHost } from '../http/origins.js';
 import type { AgentRecord, ConversationRecord } from '../store/store.js';
 import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
 import { createFloodLimiter, guarded, guardedSignal, installSocketGuard, RelayError } from './guard.js';
@@ -23,17 +25,7 @@ import { createCommitter } from './committer.js';
 import { crashAfterCommitHook } from './test-hooks.js';
 import type { UpdateNotifier } from './updates.js';
 
-const AGENT_EVENTS = new Set([
-  'conversation:claim',
-  'conversation:transfer',
-  'conversation:close',
-  'conversation:get',
-  'message:send',
-  'messages:sync',
-  'typing',
-  'read',
-  'status:set',
-]);
+const AGENT_EVENTS = new Set<string>(AGENT_CLIENT_EVENTS);
 
 export function agentProfile(agent: AgentRecord): AgentProfile {
   return { id: agent.id, email: agent.email, name: agent.name, role: agent.role, disabled: agent.disabled };
@@ -57,7 +49,7 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
     const origin = socket.handshake.headers.origin;
     // The console is served by this server: a cookie-bearing socket from another origin is a
     // cross-site hijack attempt, not a user.
-    if (origin && new URL(origin).host !== socket.handshake.headers.host) {
+    if (origin && !isSameHost(origin, socket.handshake.headers.host)) {
       const error = new Error('The console must be opened from this server.') as Error & { data: object };
       error.data = { code: 'origin_not_allowed' };
       return next(error);

@@ -4,7 +4,7 @@
  */
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as v from 'valibot';
-import type { VisitorAuth, VisitorHello } from '../../protocol/events.js';
+import { VISITOR_CLIENT_EVENTS, type VisitorAuth, type VisitorHello } from '../../protocol/events.js';
 import {
   offlineLeaveSchema,
   readSchema,
@@ -28,7 +28,7 @@ import { createCommitter } from './committer.js';
 import { crashAfterCommitHook } from './test-hooks.js';
 import type { UpdateNotifier } from './updates.js';
 
-const VISITOR_EVENTS = new Set(['message:send', 'messages:sync', 'typing', 'read', 'offline:leave', 'survey:answer']);
+const VISITOR_EVENTS = new Set<string>(VISITOR_CLIENT_EVENTS);
 /** A closed conversation is still shown (and can be rated) when the visitor returns within this. */
 const RECENT_CLOSED_MS = 7 * 24 * 3600 * 1000;
 
