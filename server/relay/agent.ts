@@ -14,6 +14,7 @@ import {
 } from '../../protocol/schemas.js';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { agentFromCookies } from '../auth/sessions.js';
+import { createRevocationSweep, createSessionCheck, installSessionGuard } from '../auth/revocation.js';
 import type { AgentRecord, ConversationRecord } from '../store/store.js';
 import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
 import { createFloodLimiter, guarded, guardedSignal, installSocketGuard, RelayError } from './guard.js';
@@ -52,6 +53,8 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s * 3, windowSeconds: 5 });
   const afterCommit = crashAfterCommitHook();
   const committer = createCommitter(store, afterCommit ? { afterCommit } : {});
+  const sessions = createSessionCheck(store);
+  const revocations = createRevocationSweep({ sockets: () => agents.sockets.values(), check: sessions, logger });
 
   agents.use((socket, next) => {
     const origin = socket.handshake.headers.origin;
@@ -111,7 +114,9 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
   agents.on('connection', (socket) => {
     const { agentId } = socket.data;
     installSocketGuard(socket, AGENT_EVENTS, floodLimiter);
-    void socket.join([rooms.agents, rooms.agent(agentId)]);
+    installSessionGuard(socket, sessions);
+    revocations.watch();
+    void socket.join([rooms.agents, rooms.agent(agentId), rooms.session(socket.data.sessionId)]);
 
     (async () => {
       const agent = await store.getAgent(agentId);
