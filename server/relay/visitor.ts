@@ -25,6 +25,7 @@ import { rooms } from './rooms.js';
 import type { Summaries } from './summaries.js';
 import { autoAckClientId, autoAckText, visitorLocale } from './auto-ack.js';
 import { createCommitter } from './committer.js';
+import { createConnectionLimits } from './connection-limits.js';
 import { crashAfterCommitHook } from './test-hooks.js';
 import type { UpdateNotifier } from './updates.js';
 
@@ -38,12 +39,18 @@ function refuse(code: string, message: string): Error {
   return error;
 }
 
+/** The stored visitor the handshake's token names, if any. */
+async function visitorByToken(deps: RelayDeps, auth: VisitorAuth): Promise<{ tokenHash: string; visitor: VisitorRecord } | null> {
+  if (!looksLikeToken(auth.token)) return null;
+  const tokenHash = hashToken(auth.token);
+  const visitor = await deps.store.findVisitorByTokenHash(auth.site, tokenHash);
+  return visitor ? { tokenHash, visitor } : null;
+}
+
 /** Finds or creates the visitor behind a handshake; returns it with the token it should keep. */
-async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth): Promise<{ visitor: VisitorRecord; token: string }> {
+async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth, byToken: VisitorRecord | null): Promise<{ visitor: VisitorRecord; token: string }> {
   const { store } = deps;
   const site = deps.site(auth.site)!;
-  const tokenHash = looksLikeToken(auth.token) ? hashToken(auth.token) : null;
-  const byToken = tokenHash ? await store.findVisitorByTokenHash(site.key, tokenHash) : null;
   const profile = {
     ...(auth.user?.name ? { name: auth.user.name } : {}),
     ...(auth.user?.email ? { email: auth.user.email } : {}),
@@ -81,7 +88,7 @@ async function currentConversation(deps: RelayDeps, visitorId: string): Promise<
 
 export function registerVisitorNamespace(visitors: VisitorNamespace, agents: AgentNamespace, deps: RelayDeps, summaries: Summaries, updates: UpdateNotifier): void {
   const { store, logger, limits, metrics } = deps;
-  const connectionLimiter = new RateLimiterMemory({ points: limits.connectionsPerMinute, duration: 60 });
+  const connectionLimits = createConnectionLimits(limits);
   const messageLimiter = new RateLimiterMemory({ points: limits.visitorMessagesPer10s, duration: 10 });
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s, windowSeconds: 5 });
   const tokens = new WeakMap<object, string>();
@@ -97,9 +104,11 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
     if (!isOriginAllowed(site, socket.handshake.headers.origin, socket.handshake.headers.host)) {
       return next(refuse('origin_not_allowed', `Pages at ${socket.handshake.headers.origin} may not use site "${site.key}"; add the origin to allowedOrigins.`));
     }
-    connectionLimiter
-      .consume(socket.handshake.address)
-      .then(() => resolveVisitor(deps, auth))
+    visitorByToken(deps, auth)
+      .then(async (returning) => {
+        await (returning ? connectionLimits.returning(returning.tokenHash) : connectionLimits.fresh(socket.handshake.address));
+        return resolveVisitor(deps, auth, returning?.visitor ?? null);
+      })
       .then(({ visitor, token }) => {
         socket.data = { site: site.key, visitorId: visitor.id };
         tokens.set(socket, token);
@@ -107,7 +116,6 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       })
       .catch((error: unknown) => {
         if (error instanceof Error && 'data' in error) return next(error);
-        if (error && typeof error === 'object' && 'msBeforeNext' in error) return next(refuse('rate_limited', 'Too many connections from this address; wait a minute.'));
         logger.error({ err: error }, 'visitor handshake failed');
         next(refuse('internal', 'The server could not start the chat; please try again.'));
       });
