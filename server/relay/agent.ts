@@ -37,7 +37,7 @@ const AGENT_EVENTS = new Set([
 ]);
 
 export function agentProfile(agent: AgentRecord): AgentProfile {
-  return { id: agent.id, email: agent.email, name: agent.name, role: agent.role, disabled: agent.disabled };
+  return { id: agent.id, email: agent.email, name: agent.name, role: agent.role, disabled: agent.disabled, sites: agent.sites };
 }
 
 /** Oldest waiting first; conversations nobody waits on (an agent spoke last) after them. */
