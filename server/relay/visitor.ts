@@ -15,8 +15,9 @@ import {
   visitorMessageSendSchema,
   describeIssues,
 } from '../../protocol/schemas.js';
-import type { Author, ConversationId, Message } from '../../protocol/types.js';
-import { hashToken, looksLikeToken, newToken, verifyIdentity } from '../auth/tokens.js';
+import type { Author, ConversationId, Message, VerifiableField } from '../../protocol/types.js';
+import { IdentityRefused, proveIdentity } from '../auth/identity.js';
+import { hashToken, looksLikeToken, newToken } from '../auth/tokens.js';
 import { isOriginAllowed } from '../sites.js';
 import type { ConversationRecord, VisitorRecord } from '../store/store.js';
 import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
@@ -59,15 +60,10 @@ async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth, byToken: Visit
 
   // A verified identity follows the user across devices; an unverified one is only a name hint.
   if (auth.user && site.secret) {
-    if (!auth.user.hash || !verifyIdentity(site.secret, auth.user.id, auth.user.hash)) throw refuse('unauthorized', 'The identity hash does not match this user id.');
-    const known = await store.findVisitorByExternalId(site.key, auth.user.id);
-    if (known) {
-      if (byToken && byToken.id === known.id && auth.token) return { visitor: await store.updateVisitor(known.id, profile), token: auth.token };
-      const token = newToken();
-      return { visitor: await store.updateVisitor(known.id, { ...profile, tokenHash: hashToken(token) }), token };
-    }
-    const token = newToken();
-    return { visitor: await store.createVisitor({ site: site.key, tokenHash: hashToken(token), externalId: auth.user.id, ...profile }), token };
+    const proven = await proveIdentity(site.secret, auth.user).catch((error: unknown) => {
+      throw error instanceof IdentityRefused ? refuse('unauthorized', error.message) : error;
+    });
+    return resolveIdentified(store, site.key, { ...profile, ...proven.profile, verifiedFields: proven.verifiedFields }, proven.externalId, byToken, auth.token);
   }
   if (byToken && auth.token) {
     const changed = Object.keys(profile).length > 0;
@@ -75,6 +71,25 @@ async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth, byToken: Visit
   }
   const token = newToken();
   return { visitor: await store.createVisitor({ site: site.key, tokenHash: hashToken(token), ...profile }), token };
+}
+
+/** The visitor of a user the site vouched for: found by the site's user id, else created. */
+async function resolveIdentified(
+  store: RelayDeps['store'],
+  site: string,
+  profile: { name?: string; email?: string; locale?: string; verifiedFields: VerifiableField[] },
+  externalId: string,
+  byToken: VisitorRecord | null,
+  token: string | undefined,
+): Promise<{ visitor: VisitorRecord; token: string }> {
+  const known = await store.findVisitorByExternalId(site, externalId);
+  if (known) {
+    if (byToken && byToken.id === known.id && token) return { visitor: await store.updateVisitor(known.id, profile), token };
+    const fresh = newToken();
+    return { visitor: await store.updateVisitor(known.id, { ...profile, tokenHash: hashToken(fresh) }), token: fresh };
+  }
+  const fresh = newToken();
+  return { visitor: await store.createVisitor({ site, tokenHash: hashToken(fresh), externalId, ...profile }), token: fresh };
 }
 
 /** The conversation the widget should show on arrival: the open one, else one closed recently. */
