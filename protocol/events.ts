@@ -53,10 +53,12 @@ export interface VisitorAuth {
   site: string;
   token?: string;
   /**
-   * The site's signed-in user. With a site secret, `hash` must be HMAC-SHA256(secret, id) in hex
-   * and the visitor follows the user across devices; without one, name and email are hints.
+   * The site's signed-in user. With a site secret, either `hash` = HMAC-SHA256(secret, id) in hex
+   * (vouches for the id only) or `token`, an identity token (a JWT, HS256 with the secret, claims
+   * sub = id, name, email, exp; vouches for each claim until it expires); the visitor then
+   * follows the user across devices. Without a secret, name and email are hints.
    */
-  user?: { id: string; hash?: string; name?: string; email?: string };
+  user?: { id: string; hash?: string; token?: string; name?: string; email?: string };
   locale?: string;
 }
 

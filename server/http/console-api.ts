@@ -82,7 +82,10 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
 
   app.post('/api/logout', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await store.deleteSession(hashToken(token));
+    if (token) {
+      await store.deleteSession(hashToken(token));
+      deps.agents().in(rooms.session(hashToken(token))).disconnectSockets(true);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });

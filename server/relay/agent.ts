@@ -16,6 +16,7 @@ import {
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { agentFromCookies } from '../auth/sessions.js';
 import { isSameHost } from '../http/origins.js';
+import { createRevocationSweep, createSessionCheck, installSessionGuard } from '../auth/revocation.js';
 import type { AgentRecord, ConversationRecord } from '../store/store.js';
 import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
 import { createFloodLimiter, guarded, guardedSignal, installSocketGuard, RelayError } from './guard.js';
@@ -28,7 +29,7 @@ import type { UpdateNotifier } from './updates.js';
 const AGENT_EVENTS = new Set<string>(AGENT_CLIENT_EVENTS);
 
 export function agentProfile(agent: AgentRecord): AgentProfile {
-  return { id: agent.id, email: agent.email, name: agent.name, role: agent.role, disabled: agent.disabled };
+  return { id: agent.id, email: agent.email, name: agent.name, role: agent.role, disabled: agent.disabled, sites: agent.sites };
 }
 
 /** Oldest waiting first; conversations nobody waits on (an agent spoke last) after them. */
@@ -44,6 +45,8 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s * 3, windowSeconds: 5 });
   const afterCommit = crashAfterCommitHook();
   const committer = createCommitter(store, afterCommit ? { afterCommit } : {});
+  const sessions = createSessionCheck(store);
+  const revocations = createRevocationSweep({ sockets: () => agents.sockets.values(), check: sessions, logger });
 
   agents.use((socket, next) => {
     const origin = socket.handshake.headers.origin;
@@ -103,7 +106,9 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
   agents.on('connection', (socket) => {
     const { agentId } = socket.data;
     installSocketGuard(socket, AGENT_EVENTS, floodLimiter);
-    void socket.join([rooms.agents, rooms.agent(agentId)]);
+    installSessionGuard(socket, sessions);
+    revocations.watch();
+    void socket.join([rooms.agents, rooms.agent(agentId), rooms.session(socket.data.sessionId)]);
 
     (async () => {
       const agent = await store.getAgent(agentId);

@@ -28,6 +28,10 @@ export interface RelayLimits {
   eventsPer5s: number;
   /** New visitor connections per IP per minute. @default 120 */
   connectionsPerMinute: number;
+  /** New visitor connections per IP per 10 minutes beyond the per-minute rate (a burst). @default 480 */
+  newVisitorBurstPer10m: number;
+  /** Connections of one returning visitor (per token, whatever its address) per minute. @default 30 */
+  reconnectsPerMinute: number;
   /** Login attempts per IP and email per 15 minutes. @default 10 */
   loginsPer15m: number;
   /** FAQ analytics beacons per IP per minute. @default 60 */
@@ -39,6 +43,8 @@ export const DEFAULT_LIMITS: RelayLimits = {
   agentMessagesPer10s: 60,
   eventsPer5s: 40,
   connectionsPerMinute: 120,
+  newVisitorBurstPer10m: 480,
+  reconnectsPerMinute: 30,
   loginsPer15m: 10,
   beaconsPerMinute: 60,
 };

@@ -4,4 +4,6 @@ export const rooms = {
   site: (site: string) => `site:${site}`,
   agents: 'agents',
   agent: (agentId: string) => `agent:${agentId}`,
+  /** The sockets opened with one sign-in: a logout ends exactly these. */
+  session: (tokenHash: string) => `session:${tokenHash}`,
 } as const;

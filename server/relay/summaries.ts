@@ -13,7 +13,8 @@ export function visitorProfile(visitor: VisitorRecord | null, fallbackId: string
     id: visitor.id,
     ...(visitor.name ? { name: visitor.name } : {}),
     ...(visitor.email ? { email: visitor.email } : {}),
-    ...(visitor.externalId ? { verified: true } : {}),
+    ...(visitor.verifiedFields.includes('id') ? { verified: true } : {}),
+    ...(visitor.verifiedFields.length > 0 ? { verifiedFields: visitor.verifiedFields } : {}),
     firstSeenAt: visitor.firstSeenAt,
   };
 }

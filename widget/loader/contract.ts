@@ -6,11 +6,14 @@ import type { Locale, Presence } from '../../protocol/types.js';
 
 /**
  * The site's signed-in user for `Pasokh('identify', …)`. With a site secret, `hash` =
- * HMAC-SHA256(secret, id) in hex is required; without one, name and email are only hints.
+ * HMAC-SHA256(secret, id) in hex, or `token`, an identity token (a JWT signed with the secret
+ * that also vouches for name and email, until it expires), is required; without one, name and
+ * email are only hints.
  */
 export interface Identity {
   id: string;
   hash?: string;
+  token?: string;
   name?: string;
   email?: string;
 }

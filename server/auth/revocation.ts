@@ -1,0 +1,109 @@
+/**
+ * Ending a session ends its sockets, on every process, whoever ended it: the console API, a
+ * logout, or `pasokh agent disable` run as another process against the same database. The
+ * database is the one place all of them write to, so each process reads it back: every agent
+ * event checks its session (cached for at most `cacheMs`), and a sweep disconnects the sockets
+ * whose session is gone even when they send nothing and only listen.
+ */
+import type { Logger } from 'pino';
+import type { Store } from '../store/store.js';
+
+export interface SessionCheck {
+  /** True while the session exists, has not expired and its agent is enabled. */
+  isLive(tokenHash: string): Promise<boolean>;
+  /** Forgets a cached answer, e.g. right after this process ended the session itself. */
+  forget(tokenHash: string): void;
+}
+
+/** @param cacheMs how long an answer is trusted. @default 1000 */
+export function createSessionCheck(store: Store, cacheMs = 1000): SessionCheck {
+  const cache = new Map<string, { at: number; live: Promise<boolean> }>();
+
+  async function read(tokenHash: string): Promise<boolean> {
+    const session = await store.findSession(tokenHash);
+    if (!session || Date.parse(session.expiresAt) <= Date.now()) return false;
+    const agent = await store.getAgent(session.agentId);
+    return Boolean(agent && !agent.disabled);
+  }
+
+  return {
+    isLive(tokenHash) {
+      const cached = cache.get(tokenHash);
+      if (cached && Date.now() - cached.at < cacheMs) return cached.live;
+      if (cache.size >= 10_000) cache.clear();
+      // A failed read is not a revocation: answer "live" this once and ask again next time.
+      const live = read(tokenHash).catch(() => {
+        cache.delete(tokenHash);
+        return true;
+      });
+      cache.set(tokenHash, { at: Date.now(), live });
+      return live;
+    },
+    forget(tokenHash) {
+      cache.delete(tokenHash);
+    },
+  };
+}
+
+/** What the sweep needs of a socket; socket.io's sockets have all of it. */
+export interface SessionSocket {
+  data: { sessionId?: string };
+  disconnect(close?: boolean): unknown;
+  emit(event: 'error', error: { code: 'unauthorized'; message: string }): unknown;
+}
+
+export const REVOKED = { code: 'unauthorized', message: 'Your session has ended; sign in again.' } as const;
+
+/**
+ * Checks the sessions of `sockets()` every `intervalMs` while there are any, and disconnects
+ * those that ended, telling them why first. The timer runs only while sockets are connected.
+ * @param intervalMs @default 500
+ */
+export function createRevocationSweep(options: { sockets: () => Iterable<SessionSocket>; check: SessionCheck; logger: Logger; intervalMs?: number }) {
+  let timer: NodeJS.Timeout | undefined;
+
+  async function sweep(): Promise<void> {
+    const all = [...options.sockets()];
+    if (all.length === 0) {
+      clearInterval(timer);
+      timer = undefined;
+      return;
+    }
+    await Promise.all(
+      all.map(async (socket) => {
+        const sessionId = socket.data.sessionId;
+        if (sessionId && !(await options.check.isLive(sessionId))) disconnectRevoked(socket);
+      }),
+    );
+  }
+
+  return {
+    /** Call when a socket connects: starts the sweep if it is not running. */
+    watch(): void {
+      timer ??= setInterval(() => void sweep().catch((error: unknown) => options.logger.error({ err: error }, 'session sweep failed')), options.intervalMs ?? 500);
+      timer.unref();
+    },
+  };
+}
+
+export function disconnectRevoked(socket: SessionSocket): void {
+  socket.emit('error', REVOKED);
+  socket.disconnect(true);
+}
+
+/**
+ * Refuses every event of a socket whose session has ended (error ack `unauthorized`) and
+ * disconnects it. Installed with `socket.use`, after the flood guard.
+ */
+export function installSessionGuard(socket: SessionSocket & { use(fn: (packet: unknown[], next: (error?: Error) => void) => void): unknown }, check: SessionCheck): void {
+  socket.use((packet, next) => {
+    const sessionId = socket.data.sessionId;
+    if (!sessionId) return next();
+    void check.isLive(sessionId).then((live) => {
+      if (live) return next();
+      const ack = packet[packet.length - 1];
+      if (typeof ack === 'function') (ack as (response: object) => void)({ ok: false, error: REVOKED });
+      disconnectRevoked(socket);
+    });
+  });
+}
