@@ -35,6 +35,8 @@ export interface AppDeps {
   adapter?: ServerOptions['adapter'];
   /** Where the built widget and console are. @default <project>/dist */
   distDir?: string;
+  /** See RelayDeps.afterCommit: a test entry's hook, none in production. */
+  afterCommit?: RelayDeps['afterCommit'];
 }
 
 export interface App {
@@ -55,7 +57,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sites = new Map<string, SiteConfig>(config.sites.map((s) => [s.key, s]));
   const site = (key: string) => sites.get(key);
   const presence = createPresenceTracker({ store, sites: () => config.sites });
-  const relayDeps: RelayDeps = { config, store, logger, limits, metrics, site, presence };
+  const relayDeps: RelayDeps = { config, store, logger, limits, metrics, site, presence, ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}) };
 
   const http = Fastify({
     // Request lines would drown the log at info; errors still come through.

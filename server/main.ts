@@ -6,7 +6,7 @@ import { createApp, type App } from './app.js';
 import { ensureAdmin } from './auth/agents.js';
 import type { Config } from './config.js';
 import { createFaqLibrary, type FaqLibrary } from './faq/index.js';
-import type { RelayLimits } from './relay/deps.js';
+import type { RelayDeps, RelayLimits } from './relay/deps.js';
 import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
@@ -19,10 +19,16 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/**
- * Starts everything `pasokh serve` runs. `limits` raises the relay's rate limits (benchmarks do).
- */
-export async function startServer(config: Config, options: { logger?: Logger; limits?: Partial<RelayLimits> } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  logger?: Logger;
+  /** Raises the relay's rate limits (benchmarks do). */
+  limits?: Partial<RelayLimits>;
+  /** A test entry's fault injection after each commit (see RelayDeps.afterCommit); none in production. */
+  afterCommit?: RelayDeps['afterCommit'];
+}
+
+/** Starts everything `pasokh serve` runs. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   tuneOldGenerationGrowth(config.heapGrowthPercent);
   const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
@@ -42,7 +48,7 @@ export async function startServer(config: Config, options: { logger?: Logger; li
     );
   }
   const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger) : undefined;
-  const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
+  const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(options.afterCommit ? { afterCommit: options.afterCommit } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
   const port = await app.listen(config.port, config.host);
   logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);
 

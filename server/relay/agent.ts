@@ -20,7 +20,6 @@ import { createFloodLimiter, guarded, guardedSignal, installSocketGuard, RelayEr
 import { rooms } from './rooms.js';
 import type { Summaries } from './summaries.js';
 import { createCommitter } from './committer.js';
-import { crashAfterCommitHook } from './test-hooks.js';
 import type { UpdateNotifier } from './updates.js';
 
 const AGENT_EVENTS = new Set([
@@ -50,8 +49,7 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
   const { store, logger, limits } = deps;
   const messageLimiter = new RateLimiterMemory({ points: limits.agentMessagesPer10s, duration: 10 });
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s * 3, windowSeconds: 5 });
-  const afterCommit = crashAfterCommitHook();
-  const committer = createCommitter(store, afterCommit ? { afterCommit } : {});
+  const committer = createCommitter(store, deps.afterCommit ? { afterCommit: deps.afterCommit } : {});
 
   agents.use((socket, next) => {
     const origin = socket.handshake.headers.origin;

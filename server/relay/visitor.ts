@@ -25,7 +25,6 @@ import { rooms } from './rooms.js';
 import type { Summaries } from './summaries.js';
 import { autoAckClientId, autoAckText, visitorLocale } from './auto-ack.js';
 import { createCommitter } from './committer.js';
-import { crashAfterCommitHook } from './test-hooks.js';
 import type { UpdateNotifier } from './updates.js';
 
 const VISITOR_EVENTS = new Set(['message:send', 'messages:sync', 'typing', 'read', 'offline:leave', 'survey:answer']);
@@ -85,8 +84,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
   const messageLimiter = new RateLimiterMemory({ points: limits.visitorMessagesPer10s, duration: 10 });
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s, windowSeconds: 5 });
   const tokens = new WeakMap<object, string>();
-  const afterCommit = crashAfterCommitHook();
-  const committer = createCommitter(store, afterCommit ? { afterCommit } : {});
+  const committer = createCommitter(store, deps.afterCommit ? { afterCommit: deps.afterCommit } : {});
 
   visitors.use((socket, next) => {
     const parsed = v.safeParse(visitorAuthSchema, socket.handshake.auth);
