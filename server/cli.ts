@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { AgentInputError, addAgent } from './auth/agents.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runFaqCheck } from './faq/index.js';
+import { tuneOldGenerationGrowth } from './gc-tuning.js';
 import { startServer } from './main.js';
 import { openStore } from './store/index.js';
 
@@ -71,7 +72,10 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'serve':
       case undefined: {
-        const server = await startServer(loadConfig());
+        const config = loadConfig();
+        // A V8 flag belongs to the process: the command that owns it sets it, before serving.
+        tuneOldGenerationGrowth(config.heapGrowthPercent);
+        const server = await startServer(config);
         const stop = () => {
           server.stop().then(
             () => process.exit(0),

@@ -10,7 +10,6 @@ import type { RelayDeps, RelayLimits } from './relay/deps.js';
 import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
-import { tuneOldGenerationGrowth } from './gc-tuning.js';
 
 export interface RunningServer {
   app: App;
@@ -23,6 +22,8 @@ export interface StartOptions {
   logger?: Logger;
   /** Raises the relay's rate limits (benchmarks do). */
   limits?: Partial<RelayLimits>;
+  /** @see AppDeps.batchWrites @default true */
+  batchWrites?: boolean;
   /** A test entry's fault injection after each commit (see RelayDeps.afterCommit); none in production. */
   afterCommit?: RelayDeps['afterCommit'];
 }
@@ -30,7 +31,6 @@ export interface StartOptions {
 /** Starts everything `pasokh serve` runs. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  tuneOldGenerationGrowth(config.heapGrowthPercent);
   const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
   if (config.admin) await ensureAdmin(store, config.admin, logger);
 
@@ -48,7 +48,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     );
   }
   const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger) : undefined;
-  const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(options.afterCommit ? { afterCommit: options.afterCommit } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
+  const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(options.afterCommit ? { afterCommit: options.afterCommit } : {}), ...(options.batchWrites === false ? { batchWrites: false } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
   const port = await app.listen(config.port, config.host);
   logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);
 
