@@ -20,7 +20,7 @@ import { createPresenceTracker } from './relay/presence.js';
 import { createSummaries } from './relay/summaries.js';
 import { createUpdateNotifier } from './relay/updates.js';
 import { registerVisitorNamespace } from './relay/visitor.js';
-import { batchSocketWrites } from './relay/write-batching.js';
+import { batchSocketWrites, installedVersions } from './relay/write-batching.js';
 import { isOriginAllowed } from './sites.js';
 import type { Store } from './store/store.js';
 
@@ -35,6 +35,11 @@ export interface AppDeps {
   adapter?: ServerOptions['adapter'];
   /** Where the built widget and console are. @default <project>/dist */
   distDir?: string;
+  /**
+   * One writev per socket per turn of the event loop (relay/write-batching.ts). Benchmarks turn
+   * it off to measure what it is worth. @default true
+   */
+  batchWrites?: boolean;
   /** See RelayDeps.afterCommit: a test entry's hook, none in production. */
   afterCommit?: RelayDeps['afterCommit'];
 }
@@ -113,7 +118,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     },
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
-  batchSocketWrites(io);
+  if (deps.batchWrites !== false && !batchSocketWrites(io)) {
+    logger.info(installedVersions(), 'socket writes are not batched: engine.io or ws is a version the batching was not written for');
+  }
   const visitors = io.of('/visitor') as unknown as VisitorNamespace;
   const agents = io.of('/agent') as unknown as AgentNamespace;
   agentNamespace = agents;
