@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { Server, type ServerOptions } from 'socket.io';
+import { ERRORS } from '../protocol/errors.js';
 import type { Config, SiteConfig } from './config.js';
 import type { FaqLibrary } from './faq/index.js';
 import { registerAssets } from './http/assets.js';
@@ -75,15 +76,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   http.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
     const status = (error as { statusCode?: number }).statusCode;
-    if (status === 413) return reply.code(413).send({ error: { code: 'too_large', message: 'The request body is too large.' } });
+    if (status === ERRORS.too_large.status) return reply.code(status).send({ error: { code: 'too_large', message: 'The request body is too large.' } });
     if (status && status >= 400 && status < 500) {
       metrics.inc('pasokh_rejected_payloads_total');
       return reply.code(status).send({ error: { code: 'invalid_payload', message: error instanceof Error ? error.message : 'Bad request.' } });
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on the server.' } });
+    return reply.code(ERRORS.internal.status).send({ error: { code: 'internal', message: ERRORS.internal.message } });
   });
-  http.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'not_found', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }));
+  http.setNotFoundHandler((request, reply) => reply.code(ERRORS.not_found.status).send({ error: { code: 'not_found', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }));
   http.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -99,7 +100,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await store.listAgents();
       return { ok: true };
     } catch {
-      return reply.code(503).send({ ok: false, error: { code: 'internal', message: 'The database does not answer.' } });
+      return reply.code(ERRORS.unavailable.status).send({ ok: false, error: { code: 'unavailable', message: 'The database does not answer.' } });
     }
   });
   http.get('/metrics', async (_request, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));

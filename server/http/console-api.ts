@@ -33,7 +33,7 @@ const savedReplySchema = v.strictObject({
 
 function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
   const parsed = v.safeParse(schema, body);
-  if (!parsed.success) throw new HttpError(400, 'invalid_payload', describeIssues(parsed.issues));
+  if (!parsed.success) throw new HttpError('invalid_payload', describeIssues(parsed.issues));
   return parsed.output;
 }
 
@@ -43,12 +43,12 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
 
   async function signedIn(request: FastifyRequest): Promise<AgentRecord> {
     const found = await agentFromCookies(store, request.headers.cookie);
-    if (!found) throw new HttpError(401, 'unauthorized', 'Sign in first.');
+    if (!found) throw new HttpError('unauthorized', 'Sign in first.');
     return found.agent;
   }
   async function admin(request: FastifyRequest): Promise<AgentRecord> {
     const agent = await signedIn(request);
-    if (agent.role !== 'admin') throw new HttpError(403, 'forbidden', 'Only an admin can manage agents.');
+    if (agent.role !== 'admin') throw new HttpError('forbidden', 'Only an admin can manage agents.');
     return agent;
   }
   /** Ends every session and socket of an agent, on every process. */
@@ -64,13 +64,13 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const { email, password } = parse(loginSchema, request.body);
     const key = `${request.ip}:${email.toLowerCase()}`;
     const limit = await loginLimiter.get(key);
-    if (limit && limit.remainingPoints <= 0) throw new HttpError(429, 'rate_limited', 'Too many sign-in attempts; wait 15 minutes.');
+    if (limit && limit.remainingPoints <= 0) throw new HttpError('rate_limited', 'Too many sign-in attempts; wait 15 minutes.');
     const agent = await store.findAgentByEmail(email.toLowerCase());
     const ok = agent && !agent.disabled && (await verifyPassword(password, agent.passwordHash));
     if (!agent || !ok) {
       await loginLimiter.consume(key).catch(() => {});
       deps.metrics.inc('pasokh_logins_failed_total');
-      throw new HttpError(401, 'unauthorized', 'Wrong email or password.');
+      throw new HttpError('unauthorized', 'Wrong email or password.');
     }
     await loginLimiter.delete(key);
     const session = await startSession(store, agent.id, config.sessionHours);
@@ -99,8 +99,8 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     await admin(request);
     const input = parse(newAgentSchema, request.body);
     const problem = passwordProblem(input.password);
-    if (problem) throw new HttpError(400, 'invalid_payload', problem);
-    if (await store.findAgentByEmail(input.email)) throw new HttpError(409, 'conflict', `There is already an agent with the email ${input.email}.`);
+    if (problem) throw new HttpError('invalid_payload', problem);
+    if (await store.findAgentByEmail(input.email)) throw new HttpError('conflict', `There is already an agent with the email ${input.email}.`);
     const agent = await store.createAgent({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
     return reply.code(201).send({ agent: agentProfile(agent) });
   });
@@ -109,8 +109,8 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const me = await admin(request);
     const { id } = request.params as { id: string };
     const patch = parse(agentPatchSchema, request.body);
-    if (id === me.id && (patch.disabled || patch.role === 'agent')) throw new HttpError(400, 'invalid_payload', 'You cannot disable yourself or drop your own admin role.');
-    if (!(await store.getAgent(id))) throw new HttpError(404, 'not_found', 'No such agent.');
+    if (id === me.id && (patch.disabled || patch.role === 'agent')) throw new HttpError('invalid_payload', 'You cannot disable yourself or drop your own admin role.');
+    if (!(await store.getAgent(id))) throw new HttpError('not_found', 'No such agent.');
     const agent = await store.updateAgent(id, patch);
     if (patch.disabled) await signOutEverywhere(id);
     return { agent: agentProfile(agent) };
@@ -119,8 +119,8 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
   app.delete('/api/agents/:id', async (request) => {
     const me = await admin(request);
     const { id } = request.params as { id: string };
-    if (id === me.id) throw new HttpError(400, 'invalid_payload', 'You cannot remove yourself.');
-    if (!(await store.getAgent(id))) throw new HttpError(404, 'not_found', 'No such agent.');
+    if (id === me.id) throw new HttpError('invalid_payload', 'You cannot remove yourself.');
+    if (!(await store.getAgent(id))) throw new HttpError('not_found', 'No such agent.');
     await signOutEverywhere(id);
     await store.deleteAgent(id);
     return { ok: true };
@@ -144,7 +144,7 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const { id } = request.params as { id: string };
     const input = parse(savedReplySchema, request.body);
     const existing = (await store.listSavedReplies(null)).find((r) => r.id === id);
-    if (!existing) throw new HttpError(404, 'not_found', 'No such saved reply.');
+    if (!existing) throw new HttpError('not_found', 'No such saved reply.');
     return { reply: await store.saveSavedReply({ id, site: null, title: input.title, text: input.text, createdBy: existing.createdBy ?? agent.id }) };
   });
 
@@ -160,7 +160,7 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const query = request.query as Record<string, string | undefined>;
     const days = Math.min(365, Math.max(1, Number(query.days ?? 30) || 30));
     const siteKey = query.site ?? config.sites[0]!.key;
-    if (!deps.site(siteKey)) throw new HttpError(404, 'unknown_site', `There is no site "${siteKey}".`);
+    if (!deps.site(siteKey)) throw new HttpError('unknown_site', `There is no site "${siteKey}".`);
     const since = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
     const [faq, survey] = await Promise.all([store.faqInsights(siteKey, since, 20), store.surveyStats(siteKey, since)]);
     return { site: siteKey, days, faq, survey };
