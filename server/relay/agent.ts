@@ -12,6 +12,7 @@ import {
   syncRequestSchema,
   typingSchema,
 } from '../../protocol/schemas.js';
+import { compareQueueRows } from '../../protocol/queue-rules.js';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { agentFromCookies } from '../auth/sessions.js';
 import type { AgentRecord, ConversationRecord } from '../store/store.js';
@@ -36,13 +37,6 @@ const AGENT_EVENTS = new Set([
 
 export function agentProfile(agent: AgentRecord): AgentProfile {
   return { id: agent.id, email: agent.email, name: agent.name, role: agent.role, disabled: agent.disabled };
-}
-
-/** Oldest waiting first; conversations nobody waits on (an agent spoke last) after them. */
-export function queueOrder(a: ConversationSummary, b: ConversationSummary): number {
-  const aw = a.waitingSince ?? '\uffff';
-  const bw = b.waitingSince ?? '\uffff';
-  return aw < bw ? -1 : aw > bw ? 1 : a.createdAt < b.createdAt ? -1 : 1;
 }
 
 export function registerAgentNamespace(agents: AgentNamespace, visitors: VisitorNamespace, deps: RelayDeps, summaries: Summaries, messageUpdates: UpdateNotifier): void {
@@ -79,7 +73,7 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
   async function queue(): Promise<ConversationSummary[]> {
     const open = await store.listConversations({ status: 'open', limit: 500 });
     const rows = await Promise.all(open.map((c) => summaries.summarize(c)));
-    return rows.sort(queueOrder);
+    return rows.sort(compareQueueRows);
   }
 
   async function updated(conversation: ConversationRecord): Promise<ConversationSummary> {
