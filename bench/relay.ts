@@ -6,6 +6,8 @@
  *
  *   npm run bench:relay                     the full run (200 visitors, 20 agents, 1,000 and 5,000 idle)
  *   npm run bench:relay -- --quick          a smaller, shorter run to check the harness
+ *   npm run bench:relay -- --heap-growth 300       with PASOKH_HEAP_GROWTH_PERCENT=300 (tuning)
+ *   npm run bench:relay -- --write-batching off    without one writev per socket per turn
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -15,7 +17,20 @@ import { passiveSocket, type PassiveSocket } from './lib/passive-socket.js';
 import { connectMany, round, rssBytes, runRelayLoad, sleep, type Latency } from './lib/relay-load.js';
 import { freePort, startServerChild, type ServerChild } from './lib/server-process.js';
 
-const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false }, profile: { type: 'string' } } });
+const { values: flags } = parseArgs({
+  options: {
+    quick: { type: 'boolean', default: false },
+    profile: { type: 'string' },
+    // Tuning under test: PASOKH_HEAP_GROWTH_PERCENT for the server (default: V8's own choice).
+    'heap-growth': { type: 'string' },
+    // 'off' runs the server without one writev per socket per turn (server/relay/write-batching.ts).
+    'write-batching': { type: 'string', default: 'on' },
+  },
+});
+const SERVER_ENV: Record<string, string> = {
+  ...(flags['heap-growth'] ? { PASOKH_HEAP_GROWTH_PERCENT: flags['heap-growth'] } : {}),
+  PASOKH_BENCH_WRITE_BATCHING: flags['write-batching'] === 'off' ? 'off' : 'on',
+};
 const QUICK = flags.quick;
 const VISITORS = QUICK ? 50 : 200;
 const AGENTS = QUICK ? 5 : 20;
@@ -61,7 +76,7 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
     // --profile <dir> writes a CPU profile of each server under test there.
     nodeArgs: ['--expose-gc', ...(flags.profile ? ['--cpu-prof', `--cpu-prof-dir=${flags.profile}`] : [])],
     args: kind === 'pasokh' ? ['bench/lib/serve.ts'] : ['bench/lib/bare-relay.ts'],
-    env: { LOG_LEVEL: 'error' },
+    env: { LOG_LEVEL: 'error', ...(kind === 'pasokh' ? SERVER_ENV : {}) },
   });
   const url = server.url;
   let idle: PassiveSocket[] = [];
@@ -110,7 +125,8 @@ const pasokh = await measure('pasokh');
 const ratio = (a: number, b: number) => round(a / b, 2);
 const memoryRatios = Object.fromEntries(IDLE_STEPS.map((n) => [String(n), ratio(pasokh.memory.perIdleVisitorKb[String(n)]!, bare.memory.perIdleVisitorKb[String(n)]!)]));
 const result = {
-  command: `npm run bench:relay${QUICK ? ' -- --quick' : ''}`,
+  command: `npm run bench:relay -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
+  server: { heapGrowthPercent: flags['heap-growth'] ?? "V8's own choice", writeBatching: SERVER_ENV.PASOKH_BENCH_WRITE_BATCHING },
   machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version },
   setup: {
     visitors: VISITORS,

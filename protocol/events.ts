@@ -16,24 +16,12 @@ import type {
   VisitorContext,
   VisitorId,
 } from './types.js';
+import type { ErrorCode } from './errors.js';
 
 export const PROTOCOL_VERSION = 1;
 
-/** One catalogue of error codes for acks, connection refusals and HTTP errors. */
-export const ERROR_CODES = [
-  'invalid_payload',
-  'too_large',
-  'rate_limited',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'closed',
-  'origin_not_allowed',
-  'unknown_site',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Codes, statuses and retry rules live in the one catalogue, protocol/errors.ts. */
+export type { ErrorCode } from './errors.js';
 
 export interface ErrorBody {
   code: ErrorCode;

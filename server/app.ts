@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
 import pino, { type Logger } from 'pino';
 import { Server, type Namespace, type ServerOptions } from 'socket.io';
+import { ERRORS } from '../protocol/errors.js';
 import type { Config, SiteConfig } from './config.js';
 import type { FaqLibrary } from './faq/index.js';
 import { registerAssets } from './http/assets.js';
@@ -24,7 +25,7 @@ import { createPresenceTracker } from './relay/presence.js';
 import { createSummaries } from './relay/summaries.js';
 import { createUpdateNotifier } from './relay/updates.js';
 import { registerVisitorNamespace } from './relay/visitor.js';
-import { batchSocketWrites } from './relay/write-batching.js';
+import { batchSocketWrites, installedVersions } from './relay/write-batching.js';
 import { isOriginAllowed } from './sites.js';
 import type { Store } from './store/store.js';
 
@@ -39,6 +40,13 @@ export interface AppDeps {
   adapter?: ServerOptions['adapter'];
   /** Where the built widget and console are. @default <project>/dist */
   distDir?: string;
+  /**
+   * One writev per socket per turn of the event loop (relay/write-batching.ts). Benchmarks turn
+   * it off to measure what it is worth. @default true
+   */
+  batchWrites?: boolean;
+  /** See RelayDeps.afterCommit: a test entry's hook, none in production. */
+  afterCommit?: RelayDeps['afterCommit'];
 }
 
 export interface App {
@@ -59,7 +67,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sites = new Map<string, SiteConfig>(config.sites.map((s) => [s.key, s]));
   const site = (key: string) => sites.get(key);
   const presence = createPresenceTracker({ store, sites: () => config.sites, scaledOut: deps.adapter !== undefined });
-  const relayDeps: RelayDeps = { config, store, logger, limits, metrics, site, presence };
+  const relayDeps: RelayDeps = { config, store, logger, limits, metrics, site, presence, ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}) };
 
   const http = Fastify({
     // Request lines would drown the log at info; errors still come through.
@@ -72,15 +80,15 @@ export async function createApp(deps: AppDeps): Promise<App> {
   http.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
     const status = (error as { statusCode?: number }).statusCode;
-    if (status === 413) return reply.code(413).send({ error: { code: 'too_large', message: 'The request body is too large.' } });
+    if (status === ERRORS.too_large.status) return reply.code(status).send({ error: { code: 'too_large', message: 'The request body is too large.' } });
     if (status && status >= 400 && status < 500) {
       metrics.inc('pasokh_rejected_payloads_total');
       return reply.code(status).send({ error: { code: 'invalid_payload', message: error instanceof Error ? error.message : 'Bad request.' } });
     }
     request.log.error({ err: error }, 'request failed');
-    return reply.code(500).send({ error: { code: 'internal', message: 'Something went wrong on the server.' } });
+    return reply.code(ERRORS.internal.status).send({ error: { code: 'internal', message: ERRORS.internal.message } });
   });
-  http.setNotFoundHandler((request, reply) => reply.code(404).send({ error: { code: 'not_found', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }));
+  http.setNotFoundHandler((request, reply) => reply.code(ERRORS.not_found.status).send({ error: { code: 'not_found', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }));
   http.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -97,7 +105,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await store.listAgents();
       return { ok: true };
     } catch {
-      return reply.code(503).send({ ok: false, error: { code: 'internal', message: 'The database does not answer.' } });
+      return reply.code(ERRORS.unavailable.status).send({ ok: false, error: { code: 'unavailable', message: 'The database does not answer.' } });
     }
   });
   http.get('/metrics', { onRequest: metricsAccess(config.metricsToken) }, async (_request, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
@@ -117,7 +125,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     allowRequest: createAllowRequest(() => config.sites),
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
-  batchSocketWrites(io);
+  if (deps.batchWrites !== false && !batchSocketWrites(io)) {
+    logger.info(installedVersions(), 'socket writes are not batched: engine.io or ws is a version the batching was not written for');
+  }
   const visitors = io.of('/visitor') as unknown as VisitorNamespace;
   const agents = io.of('/agent') as unknown as AgentNamespace;
   agentNamespace = agents;

@@ -7,6 +7,7 @@ import pino from 'pino';
 import { AgentInputError, addAgent } from './auth/agents.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runFaqCheck } from './faq/index.js';
+import { tuneOldGenerationGrowth } from './gc-tuning.js';
 import { startServer } from './main.js';
 import { installProcessNet } from './process-net.js';
 import { openStore } from './store/index.js';
@@ -76,6 +77,8 @@ async function main(argv: string[]): Promise<number> {
         const config = loadConfig();
         const logger = pino({ level: config.logLevel });
         installProcessNet(logger);
+        // A V8 flag belongs to the process: the command that owns it sets it, before serving.
+        tuneOldGenerationGrowth(config.heapGrowthPercent);
         const server = await startServer(config, { logger });
         const stop = () => {
           server.stop().then(

@@ -6,11 +6,10 @@ import { createApp, type App } from './app.js';
 import { ensureAdmin } from './auth/agents.js';
 import type { Config } from './config.js';
 import { createFaqLibrary, type FaqLibrary } from './faq/index.js';
-import type { RelayLimits } from './relay/deps.js';
+import type { RelayDeps, RelayLimits } from './relay/deps.js';
 import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
-import { tuneOldGenerationGrowth } from './gc-tuning.js';
 
 export interface RunningServer {
   app: App;
@@ -19,12 +18,19 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/**
- * Starts everything `pasokh serve` runs. `limits` raises the relay's rate limits (benchmarks do).
- */
-export async function startServer(config: Config, options: { logger?: Logger; limits?: Partial<RelayLimits> } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  logger?: Logger;
+  /** Raises the relay's rate limits (benchmarks do). */
+  limits?: Partial<RelayLimits>;
+  /** @see AppDeps.batchWrites @default true */
+  batchWrites?: boolean;
+  /** A test entry's fault injection after each commit (see RelayDeps.afterCommit); none in production. */
+  afterCommit?: RelayDeps['afterCommit'];
+}
+
+/** Starts everything `pasokh serve` runs. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  tuneOldGenerationGrowth(config.heapGrowthPercent);
   const store = await openStore({
     dataDir: config.dataDir,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
@@ -46,7 +52,16 @@ export async function startServer(config: Config, options: { logger?: Logger; li
     );
   }
   const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger, config.redisStream ? { streamName: config.redisStream } : {}) : undefined;
-  const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
+  const app = await createApp({
+    config,
+    store,
+    faqs,
+    logger,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.afterCommit ? { afterCommit: options.afterCommit } : {}),
+    ...(options.batchWrites === false ? { batchWrites: false } : {}),
+    ...(redis ? { adapter: redis.adapter } : {}),
+  });
   const port = await app.listen(config.port, config.host);
   logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);
 

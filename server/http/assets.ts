@@ -27,7 +27,7 @@ export async function registerAssets(app: FastifyInstance, options: { distDir?: 
   const widgetDir = resolve(dist, 'widget');
   const consoleDir = resolve(dist, 'console');
   const demoDir = resolve(PROJECT_ROOT, 'demo');
-  const missingBuild = () => new HttpError(503, 'not_found', 'The widget is not built yet: run `npm run build`.');
+  const missingBuild = () => new HttpError('unavailable', 'The widget is not built yet: run `npm run build`.');
 
   await app.register(fastifyStatic, {
     root: widgetDir,

@@ -33,7 +33,7 @@ const savedReplySchema = v.strictObject({
 
 function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
   const parsed = v.safeParse(schema, body);
-  if (!parsed.success) throw new HttpError(400, 'invalid_payload', describeIssues(parsed.issues));
+  if (!parsed.success) throw new HttpError('invalid_payload', describeIssues(parsed.issues));
   return parsed.output;
 }
 
@@ -43,12 +43,12 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
 
   async function signedIn(request: FastifyRequest): Promise<AgentRecord> {
     const found = await agentFromCookies(store, request.headers.cookie);
-    if (!found) throw new HttpError(401, 'unauthorized', 'Sign in first.');
+    if (!found) throw new HttpError('unauthorized', 'Sign in first.');
     return found.agent;
   }
   async function admin(request: FastifyRequest): Promise<AgentRecord> {
     const agent = await signedIn(request);
-    if (agent.role !== 'admin') throw new HttpError(403, 'forbidden', 'Only an admin can manage agents.');
+    if (agent.role !== 'admin') throw new HttpError('forbidden', 'Only an admin can manage agents.');
     return agent;
   }
   /** Ends every session and socket of an agent, on every process. */
@@ -65,14 +65,14 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const key = `${request.ip}:${email.toLowerCase()}`;
     // Counted before it is judged, so a parallel wave cannot have more guesses judged than the limit.
     await loginLimiter.consume(key).catch(() => {
-      throw new HttpError(429, 'rate_limited', 'Too many sign-in attempts; wait 15 minutes.');
+      throw new HttpError('rate_limited', 'Too many sign-in attempts; wait 15 minutes.');
     });
     const agent = await store.findAgentByEmail(email.toLowerCase());
     // Always one scrypt, whether or not the account exists or is disabled: no enumeration by timing.
     const ok = (await verifyPasswordOrNothing(password, agent?.passwordHash)) && agent !== null && !agent.disabled;
     if (!agent || !ok) {
       deps.metrics.inc('pasokh_logins_failed_total');
-      throw new HttpError(401, 'unauthorized', 'Wrong email or password.');
+      throw new HttpError('unauthorized', 'Wrong email or password.');
     }
     await loginLimiter.delete(key);
     const session = await startSession(store, agent.id, config.sessionHours);
@@ -104,8 +104,8 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     await admin(request);
     const input = parse(newAgentSchema, request.body);
     const problem = passwordProblem(input.password);
-    if (problem) throw new HttpError(400, 'invalid_payload', problem);
-    if (await store.findAgentByEmail(input.email)) throw new HttpError(409, 'conflict', `There is already an agent with the email ${input.email}.`);
+    if (problem) throw new HttpError('invalid_payload', problem);
+    if (await store.findAgentByEmail(input.email)) throw new HttpError('conflict', `There is already an agent with the email ${input.email}.`);
     const agent = await store.createAgent({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
     return reply.code(201).send({ agent: agentProfile(agent) });
   });
@@ -114,8 +114,8 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const me = await admin(request);
     const { id } = request.params as { id: string };
     const patch = parse(agentPatchSchema, request.body);
-    if (id === me.id && (patch.disabled || patch.role === 'agent')) throw new HttpError(400, 'invalid_payload', 'You cannot disable yourself or drop your own admin role.');
-    if (!(await store.getAgent(id))) throw new HttpError(404, 'not_found', 'No such agent.');
+    if (id === me.id && (patch.disabled || patch.role === 'agent')) throw new HttpError('invalid_payload', 'You cannot disable yourself or drop your own admin role.');
+    if (!(await store.getAgent(id))) throw new HttpError('not_found', 'No such agent.');
     const agent = await store.updateAgent(id, patch);
     if (patch.disabled) await signOutEverywhere(id);
     return { agent: agentProfile(agent) };
@@ -124,8 +124,8 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
   app.delete('/api/agents/:id', async (request) => {
     const me = await admin(request);
     const { id } = request.params as { id: string };
-    if (id === me.id) throw new HttpError(400, 'invalid_payload', 'You cannot remove yourself.');
-    if (!(await store.getAgent(id))) throw new HttpError(404, 'not_found', 'No such agent.');
+    if (id === me.id) throw new HttpError('invalid_payload', 'You cannot remove yourself.');
+    if (!(await store.getAgent(id))) throw new HttpError('not_found', 'No such agent.');
     await signOutEverywhere(id);
     await store.deleteAgent(id);
     return { ok: true };
@@ -149,7 +149,7 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const { id } = request.params as { id: string };
     const input = parse(savedReplySchema, request.body);
     const existing = (await store.listSavedReplies(null)).find((r) => r.id === id);
-    if (!existing) throw new HttpError(404, 'not_found', 'No such saved reply.');
+    if (!existing) throw new HttpError('not_found', 'No such saved reply.');
     return { reply: await store.saveSavedReply({ id, site: null, title: input.title, text: input.text, createdBy: existing.createdBy ?? agent.id }) };
   });
 
@@ -165,7 +165,7 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const query = request.query as Record<string, string | undefined>;
     const days = Math.min(365, Math.max(1, Number(query.days ?? 30) || 30));
     const siteKey = query.site ?? config.sites[0]!.key;
-    if (!deps.site(siteKey)) throw new HttpError(404, 'unknown_site', `There is no site "${siteKey}".`);
+    if (!deps.site(siteKey)) throw new HttpError('unknown_site', `There is no site "${siteKey}".`);
     const since = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
     const [faq, survey] = await Promise.all([store.faqInsights(siteKey, since, 20), store.surveyStats(siteKey, since)]);
     return { site: siteKey, days, faq, survey };

@@ -42,7 +42,7 @@ export function registerCsrfGuard(app: FastifyInstance): void {
     if (!STATE_CHANGING.has(request.method)) return;
     const path = request.url.split('?')[0]!;
     if (!path.startsWith('/api/') || WIDGET_WRITE_ROUTES.has(path)) return;
-    if (!fromThisServer(request)) throw new HttpError(403, 'origin_not_allowed', 'The console API answers only pages of this server.');
-    if (!isJson(request)) throw new HttpError(415, 'invalid_payload', 'Send the body as application/json.');
+    if (!fromThisServer(request)) throw new HttpError('origin_not_allowed', 'The console API answers only pages of this server.');
+    if (!isJson(request)) throw new HttpError('unsupported_media_type', 'Send the body as application/json.');
   });
 }

@@ -19,12 +19,12 @@ export interface WidgetApiDeps extends RelayDeps {
 }
 
 function siteFrom(deps: WidgetApiDeps, request: FastifyRequest, key: unknown): SiteConfig {
-  if (typeof key !== 'string' || key === '') throw new HttpError(400, 'invalid_payload', 'Add ?site=KEY (the data-site of the script tag).');
+  if (typeof key !== 'string' || key === '') throw new HttpError('invalid_payload', 'Add ?site=KEY (the data-site of the script tag).');
   const site = deps.site(key);
-  if (!site) throw new HttpError(404, 'unknown_site', `There is no site "${key}" on this server.`);
+  if (!site) throw new HttpError('unknown_site', `There is no site "${key}" on this server.`);
   const origin = request.headers.origin;
   if (!isOriginAllowed(site, origin, request.headers.host)) {
-    throw new HttpError(403, 'origin_not_allowed', `Pages at ${origin} may not use site "${site.key}"; add the origin to allowedOrigins.`);
+    throw new HttpError('origin_not_allowed', `Pages at ${origin} may not use site "${site.key}"; add the origin to allowedOrigins.`);
   }
   return site;
 }
@@ -45,7 +45,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     try {
       done(null, JSON.parse(body as string));
     } catch {
-      done(new HttpError(400, 'invalid_payload', 'The body must be JSON.'), undefined);
+      done(new HttpError('invalid_payload', 'The body must be JSON.'), undefined);
     }
   });
 
@@ -68,7 +68,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
   app.get('/api/faq', async (request, reply) => {
     const site = siteFrom(deps, request, (request.query as Record<string, unknown>).site);
     const library = deps.faq(site.key);
-    if (!library) throw new HttpError(404, 'not_found', 'This site has no FAQ.');
+    if (!library) throw new HttpError('not_found', 'This site has no FAQ.');
     allowCors(request, reply);
     const { body, etag } = library.payload();
     reply.header('ETag', etag);
@@ -82,7 +82,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     const site = siteFrom(deps, request, (request.query as Record<string, unknown>).site);
     const { id } = request.params as { id: string };
     const article = deps.faq(site.key)?.article(id);
-    if (!article) throw new HttpError(404, 'not_found', `There is no FAQ answer "${id}".`);
+    if (!article) throw new HttpError('not_found', `There is no FAQ answer "${id}".`);
     allowCors(request, reply);
     reply.header('Cache-Control', 'public, max-age=60');
     return article;
@@ -103,13 +103,13 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     const parsed = v.safeParse(faqEventsBodySchema, request.body);
     if (!parsed.success) {
       deps.metrics.inc('pasokh_rejected_payloads_total');
-      throw new HttpError(400, 'invalid_payload', describeIssues(parsed.issues));
+      throw new HttpError('invalid_payload', describeIssues(parsed.issues));
     }
     const site = siteFrom(deps, request, parsed.output.site);
     try {
       await beaconLimiter.consume(request.ip);
     } catch {
-      throw new HttpError(429, 'rate_limited', 'Too many events from this address; slow down.');
+      throw new HttpError('rate_limited', 'Too many events from this address; slow down.');
     }
     allowCors(request, reply);
     const token = parsed.output.token;

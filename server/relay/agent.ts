@@ -13,6 +13,7 @@ import {
   syncRequestSchema,
   typingSchema,
 } from '../../protocol/schemas.js';
+import { compareQueueRows } from '../../protocol/queue-rules.js';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { agentFromCookies } from '../auth/sessions.js';
 import { isSameHost } from '../http/origins.js';
@@ -23,7 +24,6 @@ import { createFloodLimiter, guarded, guardedSignal, installSocketGuard, RelayEr
 import { rooms } from './rooms.js';
 import type { Summaries } from './summaries.js';
 import { createCommitter } from './committer.js';
-import { crashAfterCommitHook } from './test-hooks.js';
 import type { UpdateNotifier } from './updates.js';
 
 const AGENT_EVENTS = new Set<string>(AGENT_CLIENT_EVENTS);
@@ -32,19 +32,11 @@ export function agentProfile(agent: AgentRecord): AgentProfile {
   return { id: agent.id, email: agent.email, name: agent.name, role: agent.role, disabled: agent.disabled, sites: agent.sites };
 }
 
-/** Oldest waiting first; conversations nobody waits on (an agent spoke last) after them. */
-export function queueOrder(a: ConversationSummary, b: ConversationSummary): number {
-  const aw = a.waitingSince ?? '\uffff';
-  const bw = b.waitingSince ?? '\uffff';
-  return aw < bw ? -1 : aw > bw ? 1 : a.createdAt < b.createdAt ? -1 : 1;
-}
-
 export function registerAgentNamespace(agents: AgentNamespace, visitors: VisitorNamespace, deps: RelayDeps, summaries: Summaries, messageUpdates: UpdateNotifier): void {
   const { store, logger, limits } = deps;
   const messageLimiter = new RateLimiterMemory({ points: limits.agentMessagesPer10s, duration: 10 });
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s * 3, windowSeconds: 5 });
-  const afterCommit = crashAfterCommitHook();
-  const committer = createCommitter(store, afterCommit ? { afterCommit } : {});
+  const committer = createCommitter(store, deps.afterCommit ? { afterCommit: deps.afterCommit } : {});
   const sessions = createSessionCheck(store);
   const revocations = createRevocationSweep({ sockets: () => agents.sockets.values(), check: sessions, logger });
 
@@ -76,7 +68,7 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
   async function queue(): Promise<ConversationSummary[]> {
     const open = await store.listConversations({ status: 'open', limit: 500 });
     const rows = await Promise.all(open.map((c) => summaries.summarize(c)));
-    return rows.sort(queueOrder);
+    return rows.sort(compareQueueRows);
   }
 
   async function updated(conversation: ConversationRecord): Promise<ConversationSummary> {

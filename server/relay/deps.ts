@@ -9,6 +9,7 @@ import type {
   VisitorServerToClient,
   VisitorSocketData,
 } from '../../protocol/events.js';
+import type { Message } from '../../protocol/types.js';
 import type { Config, SiteConfig } from '../config.js';
 import type { Store } from '../store/store.js';
 import type { Metrics } from '../http/metrics.js';
@@ -57,4 +58,9 @@ export interface RelayDeps {
   metrics: Metrics;
   site(key: string): SiteConfig | undefined;
   presence: PresenceTracker;
+  /**
+   * Called with each commit's new messages after the commit and before any ack or relay. For
+   * fault injection from a test entry (a crash between commit and ack); production passes none.
+   */
+  afterCommit?: (messages: Message[]) => void;
 }

@@ -27,7 +27,6 @@ import type { Summaries } from './summaries.js';
 import { autoAckClientId, autoAckText, visitorLocale } from './auto-ack.js';
 import { createCommitter } from './committer.js';
 import { createConnectionLimits } from './connection-limits.js';
-import { crashAfterCommitHook } from './test-hooks.js';
 import type { UpdateNotifier } from './updates.js';
 
 const VISITOR_EVENTS = new Set<string>(VISITOR_CLIENT_EVENTS);
@@ -107,8 +106,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
   const messageLimiter = new RateLimiterMemory({ points: limits.visitorMessagesPer10s, duration: 10 });
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s, windowSeconds: 5 });
   const tokens = new WeakMap<object, string>();
-  const afterCommit = crashAfterCommitHook();
-  const committer = createCommitter(store, afterCommit ? { afterCommit } : {});
+  const committer = createCommitter(store, deps.afterCommit ? { afterCommit: deps.afterCommit } : {});
 
   visitors.use((socket, next) => {
     const parsed = v.safeParse(visitorAuthSchema, socket.handshake.auth);

@@ -55,7 +55,7 @@ describe('content types on the console API', () => {
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
       const response = await post('/api/saved-replies', { origin: h.url, 'content-type': type }, JSON.stringify({ title: `as ${type}`, text: 'y' }));
       expect(response.status, type).toBe(415);
-      expect(await response.json()).toMatchObject({ error: { code: 'invalid_payload' } });
+      expect(await response.json()).toMatchObject({ error: { code: 'unsupported_media_type' } });
     }
     expect(await h.store.listSavedReplies(null)).toEqual([]);
   });

@@ -2,6 +2,7 @@
  * What the loader and the lazily imported app promise each other. Types only: importing this
  * file adds nothing to either bundle.
  */
+import type { PasokhErrorCode } from '../../protocol/errors.js';
 import type { Locale, Presence } from '../../protocol/types.js';
 
 /**
@@ -67,7 +68,7 @@ export interface WidgetHost {
   /** Tells the page what happened: open, close, message, unread. */
   emit(event: PasokhEvent, detail?: unknown): void;
   /** Reports runtime trouble as a `pasokh:error` event on window (detail `{ code, message }`); never throws. */
-  error(code: string, message: string): void;
+  error(code: PasokhErrorCode, message: string): void;
 }
 
 /**
