@@ -2,7 +2,7 @@
  * The console's controller: the /agent socket, the outbox, the HTTP calls, and every action a
  * component can take. Components read `store` and call `actions`; nothing else talks to the server.
  */
-import { io, type Socket } from 'socket.io-client';
+import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
 import { newClientId } from '../../protocol/client-ids.js';
 import type { AgentClientToServer, AgentServerToClient, Ack } from '../../protocol/events.js';
 import type {
@@ -113,8 +113,14 @@ export function visitorName(conversation: ConversationSummary, locale: Locale): 
   return conversation.visitor.name?.trim() || translate(locale, 'visitor.anonymous', { id: visitorTag(conversation.visitor.id) });
 }
 
+export interface ConsoleOptions {
+  /** Opens the /agent socket; injectable so a test can point it at its server. @default socket.io-client `io` */
+  connect?: (path: string, options: Partial<ManagerOptions & SocketOptions>) => AgentSocket;
+}
+
 /** Creates the controller; call `boot()` once the UI is mounted. */
-export function createConsole(): ConsoleController {
+export function createConsole(options: ConsoleOptions = {}): ConsoleController {
+  const openSocket = options.connect ?? ((path, opts) => io(path, opts) as AgentSocket);
   const store = createStore<ConsoleState>(initialState(preferredLocale()));
   let socket: AgentSocket | null = null;
   let outbox: Outbox | null = null;
@@ -272,7 +278,7 @@ export function createConsole(): ConsoleController {
   }
 
   function connect(): void {
-    const s: AgentSocket = io('/agent', { withCredentials: true });
+    const s: AgentSocket = openSocket('/agent', { withCredentials: true });
     socket = s;
     store.set({ connection: 'connecting' });
     s.on('connect', () => {
