@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { io } from 'socket.io-client';
 import type { Message } from '../../protocol/types.js';
 import { createChatClient, type VisitorSocket } from '../../widget/chat/client.js';
-import { memoryStorage } from '../../widget/chat/storage.js';
+import { memoryStorage } from '../../client/storage.js';
 import { startHarness, type AgentSocket, type Harness } from './harness.js';
 import { dropLiveMessages, waitFor } from './client-support.js';
 
