@@ -53,7 +53,7 @@ export function createSeqSync(options: SeqSyncOptions): SeqSync {
         return true;
       }
       if (answer === null) {
-        await sleep(backoffDelay(attempt++, { random }));
+        if (++attempt < tries) await sleep(backoffDelay(attempt - 1, { random }));
         continue;
       }
       apply(answer);
