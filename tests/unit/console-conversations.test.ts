@@ -17,7 +17,7 @@ const summary = (id: string, lastSeq = 1): ConversationSummary => ({ id, lastSeq
 
 /** A server holding seqs 1…last of conversation c1, answering sync and get. */
 function fakeConnection(server: { last: number; asked: number[] }): Connection {
-  const answer = (event: string, payload: { afterSeq?: number }): Ack<object> => {
+  const answer = (event: string, payload: { afterSeq?: number }): Ack<Record<string, unknown>> => {
     if (event === 'messages:sync') {
       server.asked.push(payload.afterSeq!);
       return { ok: true, messages: Array.from({ length: server.last - payload.afterSeq! }, (_, i) => msg(payload.afterSeq! + i + 1)) };
