@@ -29,11 +29,24 @@ export function isErrorCode(code: string): code is ErrorCode {
 }
 
 /**
- * Whether the same request may succeed later (overload, a server fault). An unknown code is
+ * The codes whose request may succeed if sent again unchanged (overload, a server fault). A list
+ * apart from ERRORS so the widget's chat chunk can carry it without every message text (its size
+ * budget); `Agrees` below stops the build if the list and the `retryable` flags ever disagree.
+ */
+export const RETRYABLE_CODES = ['rate_limited', 'unavailable', 'internal'] as const;
+
+type FlaggedRetryable = { [K in ErrorCode]: (typeof ERRORS)[K]['retryable'] extends true ? K : never }[ErrorCode];
+type Listed = (typeof RETRYABLE_CODES)[number];
+type Agrees = [FlaggedRetryable] extends [Listed] ? ([Listed] extends [FlaggedRetryable] ? true : never) : never;
+const agrees: Agrees = true;
+void agrees;
+
+/**
+ * Whether the same request may succeed later. An unknown code (one a newer server invented) is
  * final: a client that does not know what went wrong does not repeat it forever.
  */
 export function isRetryable(code: string): boolean {
-  return isErrorCode(code) && ERRORS[code].retryable;
+  return (RETRYABLE_CODES as readonly string[]).includes(code);
 }
 
 /**

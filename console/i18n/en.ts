@@ -29,6 +29,7 @@ export const en = {
   'status.away': 'Away',
   'connection.offline': 'Connection lost — reconnecting…',
   'connection.connecting': 'Connecting…',
+  'connection.reconnecting': 'The server turned the connection away — trying again…',
   'notifications.enable': 'Enable notifications',
 
   'queue.label': 'Conversations',

@@ -28,6 +28,7 @@ export const fa: Catalog = {
   'status.away': 'غایب',
   'connection.offline': 'اتصال قطع شد — در حال اتصال دوباره…',
   'connection.connecting': 'در حال اتصال…',
+  'connection.reconnecting': 'سرور اتصال را نپذیرفت — دوباره تلاش می‌کنیم…',
   'notifications.enable': 'فعال‌کردن اعلان‌ها',
 
   'queue.label': 'گفتگوها',

@@ -1,8 +1,9 @@
 /**
  * Issue 4 "Prove it" 1–5: the real server process (`pasokh serve`, the CLI `npm start` runs) on
  * a real SQLite file, killed, paused and restarted under clients that follow the delivery
- * protocol (bench/lib/protocol-client.ts). Restarts reuse the port and the data folder, so the
- * clients reconnect by themselves as they would to a restarted production server.
+ * protocol as shipped (client/, through bench/lib/protocol-client.ts). Restarts reuse the port
+ * and the data folder, so the clients reconnect by themselves as they would to a restarted
+ * production server.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';

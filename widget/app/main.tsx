@@ -6,7 +6,8 @@
  */
 import { render } from 'preact';
 import type { Message } from '../../protocol/types.js';
-import { readJson, storageKeys } from '../chat/storage.js';
+import { readJson } from '../../client/storage.js';
+import { storageKeys } from '../chat/storage.js';
 import { LAUNCHER_LABEL } from '../i18n/launcher.js';
 import { formatNumber, loadStrings } from '../i18n/runtime.js';
 import type { WidgetApp, WidgetHost } from '../loader/contract.js';
