@@ -43,6 +43,7 @@ export function renderPage(head: PageHead, urls: HelpUrls, main: SafeHtml): stri
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
 <title>${titleOf(head)}</title>
 <meta name="description" content="${head.description}">
 ${head.canonical ? '' : html`<meta name="robots" content="noindex">\n`}${headLinks(head)}<style>${HELP_CSS_SAFE}</style>
