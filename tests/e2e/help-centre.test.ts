@@ -136,3 +136,26 @@ describe('help centre screenshots', () => {
     await sideBySide(`/help/fa/${FA_SLUG}`, 'help-centre-fa.png');
   });
 });
+
+describe('the widget’s article view', () => {
+  it.each([
+    { path: '/', locale: 'en-US', open: 'Open help', query: 'refund', link: 'Open in help centre' },
+    { path: '/fa', locale: 'fa-IR', open: 'بازکردن راهنما', query: 'مرجوع', link: 'بازکردن در مرکز راهنما' },
+  ])('links an answer to its help-centre page ($locale)', async ({ path, locale, open: openLabel, query, link }) => {
+    const context = await e2e.newContext({ locale });
+    const page = await context.newPage();
+    await page.goto(`${e2e.server.url}${path}`);
+    await page.getByRole('button', { name: openLabel }).click();
+    await page.getByRole('searchbox').fill(query);
+    const result = page.locator('pasokh-widget').getByRole('link').first();
+    await result.click();
+    const title = (await page.locator('pasokh-widget').locator('.article-title').textContent())?.trim() ?? '';
+    const anchor = page.locator('pasokh-widget').getByRole('link', { name: link });
+    const href = (await anchor.getAttribute('href')) ?? '';
+    expect(href).toMatch(new RegExp(`^${e2e.server.url}/help/[^/?]+\\?site=default$`));
+    const answer = await context.newPage();
+    await answer.goto(href);
+    await expect(answer.getByRole('heading', { level: 1 }).textContent()).resolves.toBe(title);
+    expect(answer.url()).not.toBe(href);
+  });
+});
