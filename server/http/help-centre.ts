@@ -26,7 +26,8 @@ const HELP_CSP = [
   "default-src 'none'",
   `style-src ${HELP_CSS_HASH}`,
   "script-src 'none'",
-  "img-src 'self' https: data:",
+  // The favicon link is a data: URL (no request); answers carry no images.
+  "img-src data:",
   "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
@@ -80,8 +81,10 @@ export function registerHelpCentre(app: FastifyInstance, deps: HelpCentreDeps): 
   };
 
   const article = (locale: Locale) => async (request: FastifyRequest, reply: FastifyReply) => {
-    const found = resolve(request);
     const { slug } = request.params as { slug: string };
+    // "/help/" and "/help/fa/" are the front pages.
+    if (slug === '') return reply.redirect(request.url.replace(/\/(?=\?|$)/, ''), 301);
+    const found = resolve(request);
     const entry = found?.catalog.bySlug(locale, slug);
     if (found && entry) return sendPage(request, reply, renderArticle(contextOf(request, locale, found), entry), found.catalog.version);
     // An answer's id (what the widget knows) leads to its page under its slug.

@@ -166,6 +166,11 @@ describe('one answer', () => {
     expect(other.headers.get('location')).toBe('/help/can-i-send-an-order-as-a-gift?site=demo');
   });
 
+  it('redirects a front page asked for with a trailing slash to the one without, keeping the query', async () => {
+    expect((await get('/help/?site=demo')).headers.get('location')).toBe('/help?site=demo');
+    expect((await get('/help/fa/')).headers.get('location')).toBe('/help/fa');
+  });
+
   it('renders a question, category and answer containing <script> as text', async () => {
     const { response, body } = await page('/help/is-script-alert-x-script-safe');
     expect(response.status).toBe(200);
