@@ -7,6 +7,7 @@ import type { FaqEntry, Locale } from '../../protocol/types.js';
 import type { FaqLibrary } from '../faq/index.js';
 import { createHelpSearch, type HelpSearch } from './search.js';
 import { assignSlugs } from './slugs.js';
+import { htmlToText } from './text.js';
 import { pairTranslations } from './translations.js';
 
 export interface HelpCatalog {
@@ -18,6 +19,8 @@ export interface HelpCatalog {
   slugOf(entry: FaqEntry): string;
   translationOf(entry: FaqEntry): FaqEntry | undefined;
   article(entry: FaqEntry): FaqArticle;
+  /** The answer as plain text (for descriptions and JSON-LD), made once per entry. */
+  text(entry: FaqEntry): string;
   search: HelpSearch;
 }
 
@@ -39,6 +42,7 @@ function buildCatalog(library: FaqLibrary, version: string, payloadJson: string)
   const slugs = assignSlugs(all);
   const bySlug = new Map(all.map((e) => [`${e.locale}/${slugs.get(e.id)}`, e]));
   const translations = pairTranslations(all);
+  const texts = new Map<string, string>();
   let search: HelpSearch | undefined;
   return {
     version,
@@ -51,6 +55,11 @@ function buildCatalog(library: FaqLibrary, version: string, payloadJson: string)
       return id === undefined ? undefined : byId.get(id);
     },
     article: (entry) => library.article(entry.id) as FaqArticle,
+    text(entry) {
+      let text = texts.get(entry.id);
+      if (text === undefined) texts.set(entry.id, (text = htmlToText((library.article(entry.id) as FaqArticle).html)));
+      return text;
+    },
     search: (query, locale, limit) => (search ??= createHelpSearch(payloadJson))(query, locale, limit),
   };
 }

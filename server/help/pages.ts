@@ -5,7 +5,7 @@ import { html, trusted, type SafeHtml } from './html.js';
 import { faqPageLd, qaPageLd, type LdAnswer } from './json-ld.js';
 import { renderPage } from './layout.js';
 import { otherLocale, say } from './strings.js';
-import { firstSentence, htmlToText } from './text.js';
+import { firstSentence } from './text.js';
 import type { HelpUrls } from './urls.js';
 
 export interface HelpContext {
@@ -26,7 +26,7 @@ export interface HomeModel {
   popular: FaqEntry[];
 }
 
-const textOf = (ctx: HelpContext, entry: FaqEntry): string => htmlToText(ctx.catalog.article(entry).html);
+const textOf = (ctx: HelpContext, entry: FaqEntry): string => ctx.catalog.text(entry);
 const articlePath = (ctx: HelpContext, entry: FaqEntry): string => ctx.urls.article(entry.locale, ctx.catalog.slugOf(entry));
 const ldAnswer = (ctx: HelpContext, entry: FaqEntry): LdAnswer => ({ question: entry.question, text: textOf(ctx, entry), url: ctx.urls.absolute(articlePath(ctx, entry)) });
 
