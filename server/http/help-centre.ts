@@ -4,7 +4,7 @@
  * configured site. Pages carry an ETag made from the FAQ version and the page itself.
  */
 import { createHash } from 'node:crypto';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FaqEntry, Locale } from '../../protocol/types.js';
 import type { SiteConfig } from '../config.js';
 import type { FaqLibrary } from '../faq/index.js';
@@ -47,7 +47,7 @@ interface Resolved {
 }
 
 export function registerHelpCentre(app: FastifyInstance, deps: HelpCentreDeps): void {
-  const popular = createPopularCache(deps);
+  const popular = createPopularCache(deps, app.log);
 
   const resolve = (request: FastifyRequest): Resolved | undefined => {
     const asked = (request.query as Record<string, unknown>).site;
@@ -142,14 +142,20 @@ function sendPage(request: FastifyRequest, reply: FastifyReply, body: string, ve
  * own order fills the list when there are few views. Cached a minute per site, so a busy front
  * page does not run the insights query on every request.
  */
-function createPopularCache(deps: HelpCentreDeps) {
+function createPopularCache(deps: HelpCentreDeps, log: FastifyBaseLogger) {
   const cache = new Map<string, { at: number; ids: string[] }>();
   return async (site: string, catalog: HelpCatalog, locale: Locale): Promise<FaqEntry[]> => {
     let hit = cache.get(site);
     if (!hit || Date.now() - hit.at > POPULAR_TTL_MS) {
       const since = new Date(Date.now() - POPULAR_DAYS * 86_400_000).toISOString();
       // A store that cannot answer leaves the FAQ order: the front page still works.
-      const views = await deps.store.faqInsights(site, since, 200).then((r) => r.views, () => []);
+      const views = await deps.store.faqInsights(site, since, 200).then(
+        (r) => r.views,
+        (error: unknown) => {
+          log.warn({ err: error }, 'help centre: no view counts, showing answers in FAQ order');
+          return [];
+        },
+      );
       hit = { at: Date.now(), ids: views.map((v) => v.articleId) };
       cache.set(site, hit);
     }
