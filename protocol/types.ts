@@ -120,6 +120,8 @@ export interface FaqEntry {
   keywords?: string[];
   synonyms?: string[];
   category?: string;
+  /** Id of the same answer in the other locale (the help centre links the two). */
+  translationOf?: string;
 }
 
 export type FaqEventKind = 'search' | 'view' | 'helpful';

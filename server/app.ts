@@ -14,6 +14,7 @@ import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { HttpError } from './http/errors.js';
+import { registerHelpCentre } from './http/help-centre.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { metricsAccess } from './http/metrics-access.js';
 import { registerWidgetApi } from './http/widget-api.js';
@@ -99,6 +100,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerWidgetApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
+  registerHelpCentre(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
 
   http.get('/healthz', async (_request, reply) => {
     try {
