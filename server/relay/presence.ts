@@ -32,9 +32,10 @@ export function createPresenceTracker(options: { store: Store; sites: () => Site
   const replyCache = new Map<string, { at: number; minutes: number | null }>();
   let namespaces: { agents: AgentNamespace; visitors: VisitorNamespace } | undefined;
 
-  async function anyAgentOnline(): Promise<boolean> {
+  /** Whether an agent who serves this site is online. */
+  async function anyAgentOnline(site: string): Promise<boolean> {
     if (!namespaces) return false;
-    const sockets = await namespaces.agents.in(rooms.agents).fetchSockets();
+    const sockets = await namespaces.agents.in(rooms.agentsOf(site)).fetchSockets();
     return sockets.some((socket) => socket.data.status === 'online');
   }
 
@@ -48,7 +49,7 @@ export function createPresenceTracker(options: { store: Store; sites: () => Site
 
   async function forSite(site: SiteConfig): Promise<Presence> {
     const open = site.businessHours ? isWithinBusinessHours(site.businessHours, now()) : true;
-    const online = open && (await anyAgentOnline());
+    const online = open && (await anyAgentOnline(site.key));
     return { online, replyMinutes: await replyMinutes(site.key) };
   }
 
