@@ -5,6 +5,7 @@ import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
 import { AgentInputError, addAgent } from './auth/agents.js';
+import { parseSiteList, SiteListError } from './auth/agent-sites.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runFaqCheck } from './faq/index.js';
 import { tuneOldGenerationGrowth } from './gc-tuning.js';
@@ -17,6 +18,7 @@ const USAGE = `Usage:
   pasokh agent add <email> [--name N] [--role admin|agent]   password from stdin or a prompt
   pasokh agent list
   pasokh agent disable <email> | enable <email>
+  pasokh agent sites <email> <site,site…|all>   which sites the agent serves (default: all)
   pasokh faq check <path> [--query "…"]`;
 
 /** Reads the password from a pipe (first line) or asks for it without echo on a terminal. */
@@ -50,7 +52,9 @@ async function agentCommand(args: string[]): Promise<number> {
       return 0;
     }
     if (sub === 'list') {
-      for (const agent of await store.listAgents()) console.log(`${agent.email}\t${agent.name}\t${agent.role}${agent.disabled ? '\tdisabled' : ''}`);
+      for (const agent of await store.listAgents()) {
+        console.log(`${agent.email}\t${agent.name}\t${agent.role}${agent.disabled ? '\tdisabled' : ''}${agent.sites ? `\tsites: ${agent.sites.join(',')}` : ''}`);
+      }
       return 0;
     }
     if ((sub === 'disable' || sub === 'enable') && email) {
@@ -59,6 +63,14 @@ async function agentCommand(args: string[]): Promise<number> {
       await store.updateAgent(agent.id, { disabled: sub === 'disable' });
       if (sub === 'disable') await store.deleteAgentSessions(agent.id);
       console.log(`${sub === 'disable' ? 'Disabled' : 'Enabled'} ${agent.email}.`);
+      return 0;
+    }
+    if (sub === 'sites' && email && positionals[2]) {
+      const agent = await store.findAgentByEmail(email.toLowerCase());
+      if (!agent) throw new AgentInputError(`There is no agent with the email ${email}.`);
+      const sites = parseSiteList(positionals[2], config.sites.map((s) => s.key));
+      await store.updateAgent(agent.id, { sites });
+      console.log(`${agent.email} now serves ${sites ? sites.join(', ') : 'every site'}.`);
       return 0;
     }
     console.error(USAGE);
@@ -101,7 +113,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof AgentInputError) {
+    if (error instanceof ConfigError || error instanceof AgentInputError || error instanceof SiteListError) {
       console.error(`pasokh: ${error.message}`);
       return 1;
     }

@@ -14,6 +14,7 @@ const BENCH_LIMITS: Partial<RelayLimits> = {
   agentMessagesPer10s: 1_000_000,
   eventsPer5s: 1_000_000,
   connectionsPerMinute: 1_000_000,
+  reconnectsPerMinute: 1_000_000,
 };
 
 const limits = process.env.PASOKH_BENCH_LIMITS ? (JSON.parse(process.env.PASOKH_BENCH_LIMITS) as Partial<RelayLimits>) : BENCH_LIMITS;

@@ -159,6 +159,9 @@ export const en = {
   'agents.disabled': 'disabled',
   'agents.you': '(you)',
   'agents.added': 'Added {name}.',
+  'agents.sites': 'Sites',
+  'agents.sitesOf': 'Sites of {name}',
+  'agents.allSites': 'All sites',
 
   'error.generic': 'Something went wrong: {message}',
   'notify.newConversation': 'New conversation',

@@ -159,6 +159,9 @@ export const fa: Catalog = {
   'agents.disabled': 'غیرفعال',
   'agents.you': '(شما)',
   'agents.added': '{name} افزوده شد.',
+  'agents.sites': 'سایت‌ها',
+  'agents.sitesOf': 'سایت‌های {name}',
+  'agents.allSites': 'همهٔ سایت‌ها',
 
   'error.generic': 'مشکلی پیش آمد: {message}',
   'notify.newConversation': 'گفتگوی تازه',

@@ -4,7 +4,7 @@
  */
 import { isErrorCode, isRetryable, type ErrorCode } from '../../protocol/errors.js';
 import type { AgentProfile, AgentRole } from '../../protocol/types.js';
-import type { AgentListItem, Insights, SavedReply } from './types.js';
+import type { AgentListItem, Insights, SavedReply, SiteSummary } from './types.js';
 
 /** A failed call: HTTP status plus the server's error code (`network` when no answer came). */
 export class ApiError extends Error {
@@ -56,8 +56,9 @@ export const api = {
   agents: () => call<{ agents: AgentListItem[] }>('GET', '/api/agents'),
   addAgent: (input: { email: string; name: string; password: string; role: AgentRole }) =>
     call<{ agent: AgentProfile }>('POST', '/api/agents', input),
-  updateAgent: (id: string, patch: { name?: string; role?: AgentRole; disabled?: boolean }) =>
+  updateAgent: (id: string, patch: { name?: string; role?: AgentRole; disabled?: boolean; sites?: string[] | null }) =>
     call<{ agent: AgentProfile }>('PATCH', `/api/agents/${encodeURIComponent(id)}`, patch),
+  sites: () => call<{ sites: SiteSummary[] }>('GET', '/api/sites'),
   removeAgent: (id: string) => call<unknown>('DELETE', `/api/agents/${encodeURIComponent(id)}`),
   replies: () => call<{ replies: SavedReply[] }>('GET', '/api/saved-replies'),
   addReply: (input: { title: string; text: string }) => call<unknown>('POST', '/api/saved-replies', input),

@@ -6,10 +6,14 @@
  * whose session is gone even when they send nothing and only listen.
  */
 import type { Logger } from 'pino';
-import type { Store } from '../store/store.js';
+import type { AgentRecord, Store } from '../store/store.js';
 
 export interface SessionCheck {
-  /** True while the session exists, has not expired and its agent is enabled. */
+  /**
+   * The session's agent while the session exists, has not expired and the agent is enabled;
+   * null when it has ended; undefined when the database could not tell (not a revocation).
+   */
+  current(tokenHash: string): Promise<AgentRecord | null | undefined>;
   isLive(tokenHash: string): Promise<boolean>;
   /** Forgets a cached answer, e.g. right after this process ended the session itself. */
   forget(tokenHash: string): void;
@@ -17,28 +21,32 @@ export interface SessionCheck {
 
 /** @param cacheMs how long an answer is trusted. @default 1000 */
 export function createSessionCheck(store: Store, cacheMs = 1000): SessionCheck {
-  const cache = new Map<string, { at: number; live: Promise<boolean> }>();
+  /** `undefined`: the read failed, which is not a revocation. */
+  const cache = new Map<string, { at: number; agent: Promise<AgentRecord | null | undefined> }>();
 
-  async function read(tokenHash: string): Promise<boolean> {
+  async function read(tokenHash: string): Promise<AgentRecord | null> {
     const session = await store.findSession(tokenHash);
-    if (!session || Date.parse(session.expiresAt) <= Date.now()) return false;
+    if (!session || Date.parse(session.expiresAt) <= Date.now()) return null;
     const agent = await store.getAgent(session.agentId);
-    return Boolean(agent && !agent.disabled);
+    return agent && !agent.disabled ? agent : null;
+  }
+
+  function lookup(tokenHash: string): Promise<AgentRecord | null | undefined> {
+    const cached = cache.get(tokenHash);
+    if (cached && Date.now() - cached.at < cacheMs) return cached.agent;
+    if (cache.size >= 10_000) cache.clear();
+    const agent = read(tokenHash).catch(() => {
+      cache.delete(tokenHash);
+      return undefined;
+    });
+    cache.set(tokenHash, { at: Date.now(), agent });
+    return agent;
   }
 
   return {
-    isLive(tokenHash) {
-      const cached = cache.get(tokenHash);
-      if (cached && Date.now() - cached.at < cacheMs) return cached.live;
-      if (cache.size >= 10_000) cache.clear();
-      // A failed read is not a revocation: answer "live" this once and ask again next time.
-      const live = read(tokenHash).catch(() => {
-        cache.delete(tokenHash);
-        return true;
-      });
-      cache.set(tokenHash, { at: Date.now(), live });
-      return live;
-    },
+    current: lookup,
+    // A failed read answers "live" this once; the next check asks again.
+    isLive: async (tokenHash) => (await lookup(tokenHash)) !== null,
     forget(tokenHash) {
       cache.delete(tokenHash);
     },
@@ -59,7 +67,14 @@ export const REVOKED = { code: 'unauthorized', message: 'Your session has ended;
  * those that ended, telling them why first. The timer runs only while sockets are connected.
  * @param intervalMs @default 500
  */
-export function createRevocationSweep(options: { sockets: () => Iterable<SessionSocket>; check: SessionCheck; logger: Logger; intervalMs?: number }) {
+export function createRevocationSweep<S extends SessionSocket>(options: {
+  sockets: () => Iterable<S>;
+  check: SessionCheck;
+  logger: Logger;
+  /** Called for every socket whose session holds, with its agent as stored now. */
+  onLive?: (socket: S, agent: AgentRecord) => void;
+  intervalMs?: number;
+}) {
   let timer: NodeJS.Timeout | undefined;
 
   async function sweep(): Promise<void> {
@@ -72,7 +87,10 @@ export function createRevocationSweep(options: { sockets: () => Iterable<Session
     await Promise.all(
       all.map(async (socket) => {
         const sessionId = socket.data.sessionId;
-        if (sessionId && !(await options.check.isLive(sessionId))) disconnectRevoked(socket);
+        if (!sessionId) return;
+        const agent = await options.check.current(sessionId);
+        if (agent === null) return disconnectRevoked(socket);
+        if (agent) options.onLive?.(socket, agent);
       }),
     );
   }

@@ -6,6 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as v from 'valibot';
 import { describeIssues, loginSchema } from '../../protocol/schemas.js';
+import { parseSiteList, servesSite, SiteListError, sitesServed } from '../auth/agent-sites.js';
 import { hashPassword, passwordProblem, verifyPasswordOrNothing } from '../auth/passwords.js';
 import { SESSION_COOKIE, agentFromCookies, startSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
@@ -15,21 +16,35 @@ import { rooms } from '../relay/rooms.js';
 import type { AgentRecord } from '../store/store.js';
 import { HttpError } from './errors.js';
 
+/** The sites an agent serves: site keys, or null for every site. */
+const siteListSchema = v.nullable(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(200)));
 const newAgentSchema = v.strictObject({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email('must be an email address')),
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120)),
   password: v.string(),
   role: v.optional(v.picklist(['admin', 'agent']), 'agent'),
+  sites: v.optional(siteListSchema),
 });
 const agentPatchSchema = v.strictObject({
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120))),
   role: v.optional(v.picklist(['admin', 'agent'])),
   disabled: v.optional(v.boolean()),
+  sites: v.optional(siteListSchema),
 });
 const savedReplySchema = v.strictObject({
   title: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120)),
   text: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(4000)),
 });
+
+/** A membership as sent, checked against the configured sites; a mistake is a 400 with a sentence. */
+function siteList(sites: readonly string[] | null, configured: readonly string[]): string[] | null {
+  try {
+    return parseSiteList(sites, configured);
+  } catch (error) {
+    if (error instanceof SiteListError) throw new HttpError('invalid_payload', error.message);
+    throw error;
+  }
+}
 
 function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
   const parsed = v.safeParse(schema, body);
@@ -39,6 +54,7 @@ function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutp
 
 export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { agents: () => AgentNamespace }): void {
   const { store, config } = deps;
+  const siteKeys = config.sites.map((s) => s.key);
   const loginLimiter = new RateLimiterMemory({ points: deps.limits.loginsPer15m, duration: 15 * 60 });
 
   async function signedIn(request: FastifyRequest): Promise<AgentRecord> {
@@ -106,14 +122,16 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const problem = passwordProblem(input.password);
     if (problem) throw new HttpError('invalid_payload', problem);
     if (await store.findAgentByEmail(input.email)) throw new HttpError('conflict', `There is already an agent with the email ${input.email}.`);
-    const agent = await store.createAgent({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
+    const sites = input.sites === undefined ? null : siteList(input.sites, siteKeys);
+    const agent = await store.createAgent({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password), sites });
     return reply.code(201).send({ agent: agentProfile(agent) });
   });
 
   app.patch('/api/agents/:id', async (request) => {
     const me = await admin(request);
     const { id } = request.params as { id: string };
-    const patch = parse(agentPatchSchema, request.body);
+    const { sites, ...rest } = parse(agentPatchSchema, request.body);
+    const patch = { ...rest, ...(sites !== undefined ? { sites: siteList(sites, siteKeys) } : {}) };
     if (id === me.id && (patch.disabled || patch.role === 'agent')) throw new HttpError('invalid_payload', 'You cannot disable yourself or drop your own admin role.');
     if (!(await store.getAgent(id))) throw new HttpError('not_found', 'No such agent.');
     const agent = await store.updateAgent(id, patch);
@@ -160,12 +178,19 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     return { ok: true };
   });
 
+  app.get('/api/sites', async (request) => {
+    const agent = await signedIn(request);
+    const sites = agent.role === 'admin' ? config.sites : config.sites.filter((site) => servesSite(agent, site.key));
+    return { sites: sites.map((site) => ({ key: site.key, name: site.name })) };
+  });
+
   app.get('/api/insights', async (request) => {
-    await signedIn(request);
+    const agent = await signedIn(request);
     const query = request.query as Record<string, string | undefined>;
     const days = Math.min(365, Math.max(1, Number(query.days ?? 30) || 30));
-    const siteKey = query.site ?? config.sites[0]!.key;
-    if (!deps.site(siteKey)) throw new HttpError('unknown_site', `There is no site "${siteKey}".`);
+    const siteKey = query.site ?? sitesServed(agent, siteKeys)[0] ?? siteKeys[0]!;
+    // A site the agent does not serve is as absent as one that does not exist.
+    if (!deps.site(siteKey) || !servesSite(agent, siteKey)) throw new HttpError('not_found', `There is no site "${siteKey}".`);
     const since = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
     const [faq, survey] = await Promise.all([store.faqInsights(siteKey, since, 20), store.surveyStats(siteKey, since)]);
     return { site: siteKey, days, faq, survey };

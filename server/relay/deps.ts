@@ -16,7 +16,7 @@ import type { Metrics } from '../http/metrics.js';
 import type { PresenceTracker } from './presence.js';
 
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, InterServerEvents, VisitorSocketData>;
-export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, InterServerEvents, AgentSocketData & { status: 'online' | 'away'; name: string }>;
+export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, InterServerEvents, AgentSocketData & { status: 'online' | 'away'; name: string; sites: string[] | null }>;
 export type RelayServer = Server;
 
 /** Limits that keep one client from hurting the rest. Tests and benchmarks may raise them. */
@@ -31,7 +31,7 @@ export interface RelayLimits {
   connectionsPerMinute: number;
   /** New visitor connections per IP per 10 minutes beyond the per-minute rate (a burst). @default 480 */
   newVisitorBurstPer10m: number;
-  /** Connections of one returning visitor (per token, whatever its address) per minute. @default 30 */
+  /** Connections of one returning visitor (per token, whatever its address; its tabs share it) per minute. @default 60 */
   reconnectsPerMinute: number;
   /** Login attempts per IP and email per 15 minutes. @default 10 */
   loginsPer15m: number;
@@ -45,7 +45,7 @@ export const DEFAULT_LIMITS: RelayLimits = {
   eventsPer5s: 40,
   connectionsPerMinute: 120,
   newVisitorBurstPer10m: 480,
-  reconnectsPerMinute: 30,
+  reconnectsPerMinute: 60,
   loginsPer15m: 10,
   beaconsPerMinute: 60,
 };

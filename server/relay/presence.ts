@@ -45,23 +45,25 @@ export function createPresenceTracker(options: PresenceOptions): PresenceTracker
   const replyCacheMs = options.replyCacheMs ?? 60_000;
   const onlineCacheMs = options.onlineCacheMs ?? 1000;
   const replyCache = new Map<string, { at: number; minutes: number | null }>();
-  let online: { at: number; value: Promise<boolean> } | undefined;
+  const online = new Map<string, { at: number; value: Promise<boolean> }>();
   let namespaces: { agents: AgentNamespace; visitors: VisitorNamespace } | undefined;
 
-  async function readOnline(): Promise<boolean> {
+  /** Whether an agent who serves this site is online, asked of every process. */
+  async function readOnline(site: string): Promise<boolean> {
     if (!namespaces) return false;
-    const sockets = await namespaces.agents.in(rooms.agents).fetchSockets();
+    const sockets = await namespaces.agents.in(rooms.agentsOf(site)).fetchSockets();
     return sockets.some((socket) => socket.data.status === 'online');
   }
 
-  /** Concurrent callers share one read; a failed read is not kept. */
-  function anyAgentOnline(): Promise<boolean> {
-    if (online && Date.now() - online.at < onlineCacheMs) return online.value;
-    const value = readOnline();
+  /** Concurrent callers share one read per site; a failed read is not kept. */
+  function anyAgentOnline(site: string): Promise<boolean> {
+    const cached = online.get(site);
+    if (cached && Date.now() - cached.at < onlineCacheMs) return cached.value;
+    const value = readOnline(site);
     const entry = { at: Date.now(), value };
-    online = entry;
+    online.set(site, entry);
     value.catch(() => {
-      if (online === entry) online = undefined;
+      if (online.get(site) === entry) online.delete(site);
     });
     return value;
   }
@@ -76,7 +78,7 @@ export function createPresenceTracker(options: PresenceOptions): PresenceTracker
 
   async function forSite(site: SiteConfig): Promise<Presence> {
     const open = site.businessHours ? isWithinBusinessHours(site.businessHours, now()) : true;
-    const online = open && (await anyAgentOnline());
+    const online = open && (await anyAgentOnline(site.key));
     return { online, replyMinutes: await replyMinutes(site.key) };
   }
 
@@ -84,11 +86,11 @@ export function createPresenceTracker(options: PresenceOptions): PresenceTracker
     forSite,
     attach(value) {
       namespaces = value;
-      value.agents.on('presence:changed', () => (online = undefined));
+      value.agents.on('presence:changed', () => online.clear());
     },
     async broadcast() {
       if (!namespaces) return;
-      online = undefined;
+      online.clear();
       // Before the visitors hear it, so no process answers a new visitor from a stale cache.
       if (options.scaledOut) namespaces.agents.serverSideEmit('presence:changed');
       for (const site of options.sites()) {

@@ -171,7 +171,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
      */
     function relay(message: Message, conversation: ConversationRecord, changed: boolean): void {
       visitors.to(rooms.visitor(visitorId)).emit('message:new', message);
-      agents.to(rooms.agents).emit('message:new', message);
+      agents.to(rooms.agentsOf(siteKey)).emit('message:new', message);
       if (changed) updates.changed(conversation.id, conversation);
     }
 
@@ -237,7 +237,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       'typing',
       guardedSignal(logger, typingSchema, async ({ conversationId, typing }) => {
         if (!owned.has(conversationId)) await ownConversation(conversationId);
-        agents.to(rooms.agents).emit('typing', { conversationId, typing, from: 'visitor' });
+        agents.to(rooms.agentsOf(siteKey)).emit('typing', { conversationId, typing, from: 'visitor' });
       }),
     );
 
@@ -245,7 +245,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       'read',
       guardedSignal(logger, readSchema, async ({ conversationId, seq }) => {
         if (!owned.has(conversationId)) await ownConversation(conversationId);
-        agents.to(rooms.agents).emit('read', { conversationId, seq, by: 'visitor' });
+        agents.to(rooms.agentsOf(siteKey)).emit('read', { conversationId, seq, by: 'visitor' });
       }),
     );
 

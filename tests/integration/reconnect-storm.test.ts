@@ -53,7 +53,8 @@ describe('a reconnect storm after kill -9', () => {
     server = await startServerChild({ port, dataDir });
 
     for (let i = 0; i < VISITORS; i++) clients.push(new VisitorClient({ url, ackTimeoutMs: 3000 }));
-    await within(20_000, 'the first connections', Promise.all(clients.map((c) => c.ready(20_000))));
+    // Not the guarantee under test, so bounded loosely: a loaded machine may be slow to greet 300.
+    await within(60_000, 'the first connections', Promise.all(clients.map((c) => c.ready(60_000))));
     const first = await Promise.all(clients.map((c, i) => c.send(`first ${i}`)));
 
     // In flight at the kill: some stored and acknowledged, some stored and not, some never sent.
