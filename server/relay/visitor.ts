@@ -17,6 +17,7 @@ import {
 } from '../../protocol/schemas.js';
 import type { Author, ConversationId, Message } from '../../protocol/types.js';
 import { hashToken, looksLikeToken, newToken, verifyIdentity } from '../auth/tokens.js';
+import { clientAddressResolver } from '../http/trust-proxy.js';
 import { isOriginAllowed } from '../sites.js';
 import type { ConversationRecord, VisitorRecord } from '../store/store.js';
 import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
@@ -82,6 +83,7 @@ async function currentConversation(deps: RelayDeps, visitorId: string): Promise<
 export function registerVisitorNamespace(visitors: VisitorNamespace, agents: AgentNamespace, deps: RelayDeps, summaries: Summaries, updates: UpdateNotifier): void {
   const { store, logger, limits, metrics } = deps;
   const connectionLimiter = new RateLimiterMemory({ points: limits.connectionsPerMinute, duration: 60 });
+  const clientAddress = clientAddressResolver(deps.config.trustProxy);
   const messageLimiter = new RateLimiterMemory({ points: limits.visitorMessagesPer10s, duration: 10 });
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s, windowSeconds: 5 });
   const tokens = new WeakMap<object, string>();
@@ -98,7 +100,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       return next(refuse('origin_not_allowed', `Pages at ${socket.handshake.headers.origin} may not use site "${site.key}"; add the origin to allowedOrigins.`));
     }
     connectionLimiter
-      .consume(socket.handshake.address)
+      .consume(clientAddress(socket.request))
       .then(() => resolveVisitor(deps, auth))
       .then(({ visitor, token }) => {
         socket.data = { site: site.key, visitorId: visitor.id };
