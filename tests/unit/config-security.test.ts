@@ -1,3 +1,4 @@
+/** The security settings: which proxies to trust and the /metrics token. */
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from '../../server/config.js';
 
@@ -21,5 +22,14 @@ describe('PASOKH_TRUST_PROXY', () => {
     expect(() => load('proxy.example')).toThrow(/PASOKH_TRUST_PROXY: "proxy.example" is not/);
     expect(() => load('10.0.0.0/33')).toThrow(ConfigError);
     expect(() => load('-1')).toThrow(ConfigError);
+  });
+});
+
+describe('PASOKH_METRICS_TOKEN', () => {
+  const token = (value: string) => loadConfig({ PASOKH_METRICS_TOKEN: value, PASOKH_DATA: '/tmp/pasokh-unused' }, '/tmp').metricsToken;
+  it('is taken when long enough, absent when empty, and refused when short', () => {
+    expect(token('a-token-of-sixteen-plus')).toBe('a-token-of-sixteen-plus');
+    expect(token('')).toBeUndefined();
+    expect(() => token('short')).toThrow(/PASOKH_METRICS_TOKEN must be at least 16 characters/);
   });
 });
