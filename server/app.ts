@@ -17,6 +17,7 @@ import { HttpError } from './http/errors.js';
 import { registerHelpCentre } from './http/help-centre.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { metricsAccess } from './http/metrics-access.js';
+import { proxyTrust } from './http/trust-proxy.js';
 import { registerWidgetApi } from './http/widget-api.js';
 import { registerAgentNamespace } from './relay/agent.js';
 import { createAllowRequest } from './relay/allow-request.js';
@@ -74,7 +75,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     // Request lines would drown the log at info; errors still come through.
     loggerInstance: logger.child({ part: 'http' }, { level: 'warn' }) as FastifyBaseLogger,
     bodyLimit: 64 * 1024,
-    trustProxy: config.trustProxy,
+    trustProxy: proxyTrust(config.trustProxy),
   });
   await http.register(fastifyCookie);
 

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import type { Locale } from '../protocol/types.js';
 import { DEFAULT_HEAP_GROWTH_PERCENT, MAX_HEAP_GROWTH_PERCENT } from './gc-tuning.js';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_FAQ = resolve(PROJECT_ROOT, 'demo/faq.json');
@@ -71,7 +72,8 @@ const fileSchema = v.strictObject({
   redisStream: v.optional(v.pipe(v.string(), v.minLength(1))),
   /** Set when served over HTTPS (behind a proxy): session cookies get the Secure flag. */
   secureCookies: v.optional(v.boolean()),
-  trustProxy: v.optional(v.boolean()),
+  /** How many reverse proxies are in front (a number) or their addresses; `true` is refused. */
+  trustProxy: v.optional(v.union([v.boolean(), v.number(), v.array(v.string())])),
   sessionHours: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 90))),
   /** Bearer token for GET /metrics; without it /metrics answers only direct loopback requests. */
   metricsToken: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
@@ -93,7 +95,7 @@ export interface Config {
   /** The Redis stream the processes of one install share. @default "socket.io" */
   redisStream: string | undefined;
   secureCookies: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   sessionHours: number;
   metricsToken: string | undefined;
   admin: { email: string; password: string } | undefined;
@@ -198,7 +200,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     throw new ConfigError('Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD to create the first agent, or neither.');
   }
-  if (env.PASOKH_METRICS_TOKEN !== undefined && env.PASOKH_METRICS_TOKEN.length < 16) throw new ConfigError('PASOKH_METRICS_TOKEN must be at least 16 characters.');
+  const trustProxy = env.PASOKH_TRUST_PROXY ? parseTrustProxy(env.PASOKH_TRUST_PROXY, 'PASOKH_TRUST_PROXY') : parseTrustProxy(fromFile.trustProxy, `"trustProxy" in ${file}`);
+  if (typeof trustProxy === 'object' && !Array.isArray(trustProxy)) throw new ConfigError(trustProxy.problem);
+  if (env.PASOKH_METRICS_TOKEN && env.PASOKH_METRICS_TOKEN.length < 16) throw new ConfigError('PASOKH_METRICS_TOKEN must be at least 16 characters.');
   if (adminPassword && adminPassword.length < 8) throw new ConfigError('PASOKH_ADMIN_PASSWORD must be at least 8 characters.');
 
   return {
@@ -210,7 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     databaseSchema: databaseSchema(env.PASOKH_DATABASE_SCHEMA) ?? fromFile.databaseSchema,
     redisStream: env.PASOKH_REDIS_STREAM || fromFile.redisStream || undefined,
     secureCookies: env.PASOKH_SECURE_COOKIES ? env.PASOKH_SECURE_COOKIES === 'true' : (fromFile.secureCookies ?? false),
-    trustProxy: env.PASOKH_TRUST_PROXY ? env.PASOKH_TRUST_PROXY === 'true' : (fromFile.trustProxy ?? false),
+    trustProxy,
     sessionHours: fromFile.sessionHours ?? 24 * 14,
     metricsToken: env.PASOKH_METRICS_TOKEN || fromFile.metricsToken || undefined,
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,

@@ -49,6 +49,7 @@ function containMiddleware(logger: Logger, middleware: Middleware): Middleware {
   };
 }
 
+/** The listener stored is the wrapper: `socket.off(event, listener)` would not find it (no code here removes one). */
 function containSocket(logger: Logger, socket: Socket): void {
   const on = socket.on.bind(socket);
   const once = socket.once.bind(socket);

@@ -35,7 +35,7 @@ export interface RelayLimits {
   reconnectsPerMinute: number;
   /** Login attempts per IP and email per 15 minutes. @default 10 */
   loginsPer15m: number;
-  /** FAQ analytics beacons per IP per minute. @default 60 */
+  /** FAQ analytics events per visitor per minute. @default 60 */
   beaconsPerMinute: number;
 }
 

@@ -18,6 +18,7 @@ import {
 import type { Author, ConversationId, Message, VerifiableField } from '../../protocol/types.js';
 import { IdentityRefused, proveIdentity } from '../auth/identity.js';
 import { hashToken, looksLikeToken, newToken } from '../auth/tokens.js';
+import { clientAddressResolver } from '../http/trust-proxy.js';
 import { isOriginAllowed } from '../sites.js';
 import type { ConversationRecord, VisitorRecord } from '../store/store.js';
 import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
@@ -103,6 +104,7 @@ async function currentConversation(deps: RelayDeps, visitorId: string): Promise<
 export function registerVisitorNamespace(visitors: VisitorNamespace, agents: AgentNamespace, deps: RelayDeps, summaries: Summaries, updates: UpdateNotifier): void {
   const { store, logger, limits, metrics } = deps;
   const connectionLimits = createConnectionLimits(limits);
+  const clientAddress = clientAddressResolver(deps.config.trustProxy);
   const messageLimiter = new RateLimiterMemory({ points: limits.visitorMessagesPer10s, duration: 10 });
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s, windowSeconds: 5 });
   const tokens = new WeakMap<object, string>();
@@ -119,7 +121,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
     }
     visitorByToken(deps, auth)
       .then(async (returning) => {
-        await (returning ? connectionLimits.returning(returning.tokenHash) : connectionLimits.fresh(socket.handshake.address));
+        await (returning ? connectionLimits.returning(returning.tokenHash) : connectionLimits.fresh(clientAddress(socket.request)));
         return resolveVisitor(deps, auth, returning?.visitor ?? null);
       })
       .then(({ visitor, token }) => {
