@@ -3,7 +3,6 @@
  * answer, and the analytics beacon. CORS is granted per site to its allowed origins.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as v from 'valibot';
 import { describeIssues, faqEventsBodySchema } from '../../protocol/schemas.js';
 import type { FaqEvent } from '../../protocol/types.js';
@@ -38,7 +37,7 @@ function allowCors(request: FastifyRequest, reply: FastifyReply): void {
 }
 
 export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): void {
-  const beaconLimiter = new RateLimiterMemory({ points: deps.limits.beaconsPerMinute, duration: 60 });
+  const beaconLimiter = deps.limiter('beacon', deps.limits.beaconsPerMinute, 60);
 
   // The beacon is sent as text/plain so that no preflight is needed; the body is still JSON.
   app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => {
