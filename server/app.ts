@@ -23,6 +23,7 @@ import { registerAgentNamespace } from './relay/agent.js';
 import { createAllowRequest } from './relay/allow-request.js';
 import { containFailures } from './relay/containment.js';
 import { DEFAULT_LIMITS, type AgentNamespace, type RelayDeps, type RelayLimits, type VisitorNamespace } from './relay/deps.js';
+import { memoryLimiters, type LimiterFactory } from './rate-limits.js';
 import { createPresenceTracker } from './relay/presence.js';
 import { createSummaries } from './relay/summaries.js';
 import { createUpdateNotifier } from './relay/updates.js';
@@ -40,6 +41,8 @@ export interface AppDeps {
   limits?: Partial<RelayLimits>;
   /** A Socket.IO adapter (Redis streams when scaled out); the in-memory one otherwise. */
   adapter?: ServerOptions['adapter'];
+  /** Where rate limits count (Redis when scaled out). @default in this process */
+  limiters?: LimiterFactory;
   /** Where the built widget and console are. @default <project>/dist */
   distDir?: string;
   /**
@@ -69,7 +72,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const sites = new Map<string, SiteConfig>(config.sites.map((s) => [s.key, s]));
   const site = (key: string) => sites.get(key);
   const presence = createPresenceTracker({ store, sites: () => config.sites, scaledOut: deps.adapter !== undefined });
-  const relayDeps: RelayDeps = { config, store, logger, limits, metrics, site, presence, ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}) };
+  const limiter = deps.limiters ?? memoryLimiters;
+  const relayDeps: RelayDeps = { config, store, logger, limits, metrics, site, presence, limiter, ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}) };
 
   const http = Fastify({
     // Request lines would drown the log at info; errors still come through.

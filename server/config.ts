@@ -70,6 +70,8 @@ const fileSchema = v.strictObject({
   databaseSchema: v.optional(v.pipe(v.string(), v.regex(/^[a-z_][a-z0-9_]*$/, 'must be lowercase letters, digits and "_"'))),
   /** Lets several installs share one Redis: each reads and writes only its own stream. */
   redisStream: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /** Prefix of the keys this install keeps in Redis (rate limits), so installs can share one. */
+  redisKeyPrefix: v.optional(v.pipe(v.string(), v.regex(/^[\w.:-]+$/, 'must be letters, digits, ".", ":", "_" or "-"'))),
   /** Set when served over HTTPS (behind a proxy): session cookies get the Secure flag. */
   secureCookies: v.optional(v.boolean()),
   /** How many reverse proxies are in front (a number) or their addresses; `true` is refused. */
@@ -94,6 +96,8 @@ export interface Config {
   databaseSchema: string | undefined;
   /** The Redis stream the processes of one install share. @default "socket.io" */
   redisStream: string | undefined;
+  /** Prefix of this install's Redis keys. @default "pasokh" */
+  redisKeyPrefix: string;
   secureCookies: boolean;
   trustProxy: TrustProxy;
   sessionHours: number;
@@ -136,6 +140,12 @@ function envInt(env: NodeJS.ProcessEnv, name: string, max: number, what: string)
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > max) throw new ConfigError(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
   return n;
+}
+
+function redisKeyPrefix(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[\w.:-]+$/.test(raw)) throw new ConfigError(`PASOKH_REDIS_PREFIX must be letters, digits, ".", ":", "_" or "-", not "${raw}".`);
+  return raw;
 }
 
 function databaseSchema(raw: string | undefined): string | undefined {
@@ -213,6 +223,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     redisUrl: env.REDIS_URL || fromFile.redisUrl || undefined,
     databaseSchema: databaseSchema(env.PASOKH_DATABASE_SCHEMA) ?? fromFile.databaseSchema,
     redisStream: env.PASOKH_REDIS_STREAM || fromFile.redisStream || undefined,
+    redisKeyPrefix: redisKeyPrefix(env.PASOKH_REDIS_PREFIX) ?? fromFile.redisKeyPrefix ?? 'pasokh',
     secureCookies: env.PASOKH_SECURE_COOKIES ? env.PASOKH_SECURE_COOKIES === 'true' : (fromFile.secureCookies ?? false),
     trustProxy,
     sessionHours: fromFile.sessionHours ?? 24 * 14,

@@ -7,6 +7,7 @@ import { ensureAdmin } from './auth/agents.js';
 import type { Config } from './config.js';
 import { createFaqLibrary, type FaqLibrary } from './faq/index.js';
 import type { RelayDeps, RelayLimits } from './relay/deps.js';
+import { redisLimiters } from './rate-limits.js';
 import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
@@ -60,7 +61,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...(options.limits ? { limits: options.limits } : {}),
     ...(options.afterCommit ? { afterCommit: options.afterCommit } : {}),
     ...(options.batchWrites === false ? { batchWrites: false } : {}),
-    ...(redis ? { adapter: redis.adapter } : {}),
+    ...(redis ? { adapter: redis.adapter, limiters: redisLimiters(redis.client, config.redisKeyPrefix) } : {}),
   });
   const port = await app.listen(config.port, config.host);
   logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);

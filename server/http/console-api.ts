@@ -3,7 +3,6 @@
  * login needs the session cookie; managing agents needs the admin role.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as v from 'valibot';
 import { describeIssues, loginSchema } from '../../protocol/schemas.js';
 import { parseSiteList, servesSite, SiteListError, sitesServed } from '../auth/agent-sites.js';
@@ -55,7 +54,7 @@ function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutp
 export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { agents: () => AgentNamespace }): void {
   const { store, config } = deps;
   const siteKeys = config.sites.map((s) => s.key);
-  const loginLimiter = new RateLimiterMemory({ points: deps.limits.loginsPer15m, duration: 15 * 60 });
+  const loginLimiter = deps.limiter('login', deps.limits.loginsPer15m, 15 * 60);
 
   async function signedIn(request: FastifyRequest): Promise<AgentRecord> {
     const found = await agentFromCookies(store, request.headers.cookie);

@@ -3,7 +3,6 @@
  * answer, and the analytics beacon. CORS is granted per site to its allowed origins.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as v from 'valibot';
 import { describeIssues, faqEventsBodySchema } from '../../protocol/schemas.js';
 import type { FaqEvent } from '../../protocol/types.js';
@@ -47,8 +46,8 @@ function siteOfPage(deps: WidgetApiDeps, request: FastifyRequest, key: unknown):
 }
 
 export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): void {
-  const eventLimiter = new RateLimiterMemory({ points: deps.limits.beaconsPerMinute, duration: 60 });
-  const newVisitorLimiter = new RateLimiterMemory({ points: deps.limits.connectionsPerMinute, duration: 60 });
+  const eventLimiter = deps.limiter('events', deps.limits.beaconsPerMinute, 60);
+  const newVisitorLimiter = deps.limiter('new-visitor', deps.limits.connectionsPerMinute, 60);
 
   // The beacon is sent as text/plain so that no preflight is needed; the body is still JSON.
   app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => {

@@ -14,7 +14,6 @@ import {
   typingSchema,
 } from '../../protocol/schemas.js';
 import { compareQueueRows } from '../../protocol/queue-rules.js';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { agentFromCookies } from '../auth/sessions.js';
 import { isSameHost } from '../http/origins.js';
 import { createRevocationSweep, createSessionCheck, installSessionGuard } from '../auth/revocation.js';
@@ -36,7 +35,7 @@ export function agentProfile(agent: AgentRecord): AgentProfile {
 
 export function registerAgentNamespace(agents: AgentNamespace, visitors: VisitorNamespace, deps: RelayDeps, summaries: Summaries, messageUpdates: UpdateNotifier): void {
   const { store, logger, limits } = deps;
-  const messageLimiter = new RateLimiterMemory({ points: limits.agentMessagesPer10s, duration: 10 });
+  const messageLimiter = deps.limiter('agent-messages', limits.agentMessagesPer10s, 10);
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s * 3, windowSeconds: 5 });
   const committer = createCommitter(store, deps.afterCommit ? { afterCommit: deps.afterCommit } : {});
   const sessions = createSessionCheck(store);

@@ -4,13 +4,9 @@
  * office or mobile carrier comes back at once from one address, and none of them is new. New
  * visitors are counted per address, with a burst allowance on top of the steady rate.
  */
-import { BurstyRateLimiter, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { BurstyRateLimiter, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import type { LimiterFactory } from '../rate-limits.js';
 import type { RelayLimits } from './deps.js';
-
-/** The one place limiters are made: a shared (e.g. Redis) store is a change to this line. */
-function limiter(points: number, durationSeconds: number): RateLimiterAbstract {
-  return new RateLimiterMemory({ points, duration: durationSeconds });
-}
 
 /** A refused connection: `data` reaches the client as `err.data` of its `connect_error`. */
 export class ConnectionRefused extends Error {
@@ -39,9 +35,9 @@ async function consume(limit: RateLimiterAbstract | BurstyRateLimiter, key: stri
   }
 }
 
-export function createConnectionLimits(limits: ConnectionLimitSettings): ConnectionLimits {
-  const perToken = limiter(limits.reconnectsPerMinute, 60);
-  const perAddress = new BurstyRateLimiter(limiter(limits.connectionsPerMinute, 60), limiter(limits.newVisitorBurstPer10m, 600));
+export function createConnectionLimits(limits: ConnectionLimitSettings, limiter: LimiterFactory): ConnectionLimits {
+  const perToken = limiter('reconnect', limits.reconnectsPerMinute, 60);
+  const perAddress = new BurstyRateLimiter(limiter('connect', limits.connectionsPerMinute, 60), limiter('connect-burst', limits.newVisitorBurstPer10m, 600));
   return {
     returning: (tokenHash) => consume(perToken, tokenHash, 'This visitor reconnects too often; try again shortly.'),
     fresh: (address) => consume(perAddress, address, 'Too many new chats from this address; try again shortly.'),

@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Namespace, Server } from 'socket.io';
+import type { LimiterFactory } from '../rate-limits.js';
 import type {
   AgentClientToServer,
   AgentServerToClient,
@@ -58,6 +59,8 @@ export interface RelayDeps {
   metrics: Metrics;
   site(key: string): SiteConfig | undefined;
   presence: PresenceTracker;
+  /** Makes the rate limiters that must hold across processes. */
+  limiter: LimiterFactory;
   /**
    * Called with each commit's new messages after the commit and before any ack or relay. For
    * fault injection from a test entry (a crash between commit and ack); production passes none.

@@ -2,7 +2,6 @@
  * The /visitor namespace: who the visitor is (token or verified identity), what it may read
  * (only its own conversations), and the handlers that validate, save, acknowledge, then relay.
  */
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as v from 'valibot';
 import { VISITOR_CLIENT_EVENTS, type VisitorAuth, type VisitorHello } from '../../protocol/events.js';
 import {
@@ -103,9 +102,9 @@ async function currentConversation(deps: RelayDeps, visitorId: string): Promise<
 
 export function registerVisitorNamespace(visitors: VisitorNamespace, agents: AgentNamespace, deps: RelayDeps, summaries: Summaries, updates: UpdateNotifier): void {
   const { store, logger, limits, metrics } = deps;
-  const connectionLimits = createConnectionLimits(limits);
+  const connectionLimits = createConnectionLimits(limits, deps.limiter);
   const clientAddress = clientAddressResolver(deps.config.trustProxy);
-  const messageLimiter = new RateLimiterMemory({ points: limits.visitorMessagesPer10s, duration: 10 });
+  const messageLimiter = deps.limiter('visitor-messages', limits.visitorMessagesPer10s, 10);
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s, windowSeconds: 5 });
   const tokens = new WeakMap<object, string>();
   const committer = createCommitter(store, deps.afterCommit ? { afterCommit: deps.afterCommit } : {});

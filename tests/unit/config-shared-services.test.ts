@@ -30,4 +30,10 @@ describe('settings for installs that share PostgreSQL and Redis', () => {
     writeFileSync(join(dir, 'pasokh.config.json'), JSON.stringify({ databaseSchema: 'a; drop' }));
     expect(() => loadConfig({}, dir)).toThrow(/"databaseSchema" must be lowercase letters/);
   });
+
+  it('prefixes this install’s Redis keys with "pasokh" unless told otherwise, and refuses a prefix with spaces', () => {
+    expect(loadConfig({}, emptyDir()).redisKeyPrefix).toBe('pasokh');
+    expect(loadConfig({ PASOKH_REDIS_PREFIX: 'shop-two:' }, emptyDir()).redisKeyPrefix).toBe('shop-two:');
+    expect(() => loadConfig({ PASOKH_REDIS_PREFIX: 'shop two' }, emptyDir())).toThrow(/PASOKH_REDIS_PREFIX must be letters/);
+  });
 });
