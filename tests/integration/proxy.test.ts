@@ -51,14 +51,14 @@ describe('the sign-in limit behind proxies', () => {
 
 describe('the visitor connection limit behind a proxy', () => {
   it('keys on the forwarded client, so one busy client does not block the others', async () => {
-    h = await startHarness({ env: { PASOKH_TRUST_PROXY: '1' }, deps: { limits: { connectionsPerMinute: 3 } } });
+    h = await startHarness({ env: { PASOKH_TRUST_PROXY: '1' }, deps: { limits: { connectionsPerMinute: 3, newVisitorBurstPer10m: 0 } } });
     for (let i = 0; i < 3; i++) expect(await visitorFrom('203.0.113.1')).toBe('ok');
     expect(await visitorFrom('203.0.113.1')).toBe('rate_limited');
     expect(await visitorFrom('203.0.113.2')).toBe('ok');
   });
 
   it('keys on the socket address when no proxy is trusted, whatever X-Forwarded-For says', async () => {
-    h = await startHarness({ deps: { limits: { connectionsPerMinute: 3 } } });
+    h = await startHarness({ deps: { limits: { connectionsPerMinute: 3, newVisitorBurstPer10m: 0 } } });
     for (let i = 0; i < 3; i++) expect(await visitorFrom(`203.0.113.${i}`)).toBe('ok');
     expect(await visitorFrom('203.0.113.50')).toBe('rate_limited');
   });
