@@ -95,6 +95,37 @@ export interface FaqEventsTable {
   at: string;
 }
 
+export interface OutboxEventsTable {
+  id: string;
+  site: string;
+  /** An IntegrationEventType. */
+  type: string;
+  created_at: string;
+  /** The event's `data` as JSON. */
+  data: string;
+  /** 1 once its deliveries were created. */
+  dispatched: Flag;
+}
+
+export interface DeliveriesTable {
+  id: string;
+  event_id: string;
+  /** Which destination of the site (a stable key derived from the config). */
+  endpoint: string;
+  target: 'webhook' | 'slack' | 'mail';
+  destination: string;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: string | null;
+  /** The worker that holds the row until lease_until; another may take it after. */
+  lease_owner: string | null;
+  lease_until: string | null;
+  response_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
   visitors: VisitorsTable;
   conversations: ConversationsTable;
@@ -103,4 +134,6 @@ export interface Database {
   sessions: SessionsTable;
   saved_replies: SavedRepliesTable;
   faq_events: FaqEventsTable;
+  outbox_events: OutboxEventsTable;
+  deliveries: DeliveriesTable;
 }

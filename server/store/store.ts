@@ -16,6 +16,7 @@ import type {
   VisitorContext,
   VisitorId,
 } from '../../protocol/types.js';
+import type { DeliveryStatus, DeliveryTarget, DeliveryView, IntegrationEvent } from '../../protocol/integrations.js';
 
 export interface VisitorRecord {
   id: VisitorId;
@@ -119,6 +120,34 @@ export interface SavedReplyRecord {
   updatedAt: IsoTime;
 }
 
+/** A destination the dispatcher chose for an event. */
+export interface NewDelivery {
+  /** Stable per destination: one delivery per event and endpoint. */
+  endpoint: string;
+  target: DeliveryTarget;
+  destination: string;
+  /** Not attempted before this time (a reply emailed only if the visitor stays away). */
+  notBefore?: IsoTime;
+}
+
+/** A delivery a worker holds under lease, with its event. `attempts` counts this one. */
+export interface ClaimedDelivery {
+  id: string;
+  endpoint: string;
+  target: DeliveryTarget;
+  destination: string;
+  attempts: number;
+  event: IntegrationEvent;
+}
+
+export interface DeliveryOutcome {
+  status: DeliveryStatus;
+  responseCode: number | null;
+  error: string | null;
+  /** When to try again; used only with status 'pending'. */
+  nextAttemptAt: IsoTime | null;
+}
+
 export type { FaqInsights, SurveyStats } from '../../protocol/http.js';
 import type { FaqInsights, SurveyStats } from '../../protocol/http.js';
 
@@ -209,4 +238,22 @@ export interface Store {
   // FAQ analytics
   recordFaqEvents(events: FaqEvent[]): Promise<void>;
   faqInsights(site: SiteKey, since: IsoTime, limit?: number): Promise<FaqInsights>;
+
+  // integrations outbox (written only by a store opened with `outbox: true`)
+  /**
+   * Events not yet dispatched, oldest first. Each was written in the transaction of the
+   * change it reports: a new message or conversation, an offline message, an assignment, a
+   * close, a survey answer.
+   */
+  pendingEvents(limit: number): Promise<IntegrationEvent[]>;
+  /** Creates the event's deliveries (one per endpoint, so again is harmless) and marks it dispatched. */
+  dispatchEvent(eventId: string, deliveries: NewDelivery[]): Promise<void>;
+  /** Takes up to `limit` due deliveries for `leaseMs`; no two owners hold one at once. */
+  claimDeliveries(input: { owner: string; leaseMs: number; limit: number }): Promise<ClaimedDelivery[]>;
+  /** Records an attempt; false when `owner` no longer holds the lease (nothing is written). */
+  finishDelivery(id: string, owner: string, outcome: DeliveryOutcome): Promise<boolean>;
+  /** Newest first. */
+  listDeliveries(filter: { sites?: SiteKey[]; limit?: number }): Promise<DeliveryView[]>;
+  /** Makes a delivery due now again, delivered or not. Throws NotFoundError for an unknown id. */
+  resendDelivery(id: string): Promise<DeliveryView>;
 }

@@ -559,6 +559,109 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       });
     });
 
+    describe('integrations outbox', () => {
+      async function drain(): Promise<{ type: string; data: Record<string, unknown> }[]> {
+        const events = await store.pendingEvents(100);
+        for (const event of events) await store.dispatchEvent(event.id, []);
+        return events.map(({ type, data }) => ({ type, data: data as unknown as Record<string, unknown> }));
+      }
+
+      it('writes an event with each change, in its transaction, and none for resends or internal notes', async () => {
+        const visitor = await newVisitor();
+        const first = visitorSays('my order is late');
+        const { conversation } = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: first, context: { url: 'https://shop.example/cart', title: 'Cart' } });
+        await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: first });
+        expect(await drain()).toEqual([
+          { type: 'conversation.created', data: { conversationId: conversation.id, visitorId: visitor.id, page: { url: 'https://shop.example/cart', title: 'Cart' } } },
+          { type: 'message.created', data: expect.objectContaining({ conversationId: conversation.id, message: expect.objectContaining({ seq: 1, text: 'my order is late' }) }) },
+        ]);
+
+        const agentId = await newAgent();
+        await store.appendMessage(conversation.id, agentSays(agentId, 'only for agents', { internal: true }));
+        await store.appendMessages([{ conversationId: conversation.id, message: agentSays(agentId, 'on its way') }]);
+        await store.assignConversation(conversation.id, agentId, { onlyIfUnassigned: true });
+        await store.assignConversation(conversation.id, agentId, { onlyIfUnassigned: true });
+        await store.closeConversation(conversation.id);
+        await store.closeConversation(conversation.id);
+        await store.saveSurvey(conversation.id, 9, 'quick');
+        const later = await drain();
+        expect(later.map((e) => e.type)).toEqual(['message.created', 'conversation.assigned', 'conversation.closed', 'survey.answered']);
+        expect(later[0]!.data).toMatchObject({ message: { text: 'on its way', author: { kind: 'agent' } } });
+        expect(later[1]!.data).toEqual({ conversationId: conversation.id, visitorId: visitor.id, assigneeId: agentId });
+        expect(later[3]!.data).toEqual({ conversationId: conversation.id, visitorId: visitor.id, score: 9, comment: 'quick' });
+        expect(await store.pendingEvents(10)).toEqual([]);
+      });
+
+      it('marks a message left offline, also in a group commit, and writes nothing for a failed item', async () => {
+        const visitor = await newVisitor();
+        const other = await newVisitor();
+        const taken = visitorSays('first');
+        await store.appendVisitorMessage({ site: SITE, visitorId: other.id, message: taken });
+        await drain();
+        const results = await store.appendVisitorMessages([
+          { site: SITE, visitorId: visitor.id, message: visitorSays('please email me'), offline: true },
+          { site: SITE, visitorId: other.id, message: { ...taken, text: 'a different text' } },
+        ]);
+        expect(results.map((r) => r.ok)).toEqual([true, false]);
+        expect((await drain()).map((e) => e.type)).toEqual(['conversation.created', 'message.created', 'offline.message']);
+      });
+
+      it('creates one delivery per event and endpoint, leases it to one worker, retries and resends it', async () => {
+        await newConversation();
+        const [event] = await store.pendingEvents(1);
+        const hook = { endpoint: 'hook-1', target: 'webhook' as const, destination: 'http://127.0.0.1:1/hook' };
+        await store.dispatchEvent(event!.id, [hook]);
+        await store.dispatchEvent(event!.id, [hook]);
+        expect((await store.pendingEvents(10)).map((e) => e.id)).not.toContain(event!.id);
+
+        const [claimed] = await store.claimDeliveries({ owner: 'w1', leaseMs: 60_000, limit: 10 });
+        expect(claimed).toMatchObject({ endpoint: 'hook-1', target: 'webhook', attempts: 1, event: { id: event!.id, type: 'conversation.created' } });
+        expect(await store.claimDeliveries({ owner: 'w2', leaseMs: 60_000, limit: 10 })).toEqual([]);
+        expect(await store.finishDelivery(claimed!.id, 'w2', { status: 'delivered', responseCode: 200, error: null, nextAttemptAt: null })).toBe(false);
+
+        const soon = new Date(Date.now() + HOUR).toISOString();
+        expect(await store.finishDelivery(claimed!.id, 'w1', { status: 'pending', responseCode: 503, error: 'HTTP 503', nextAttemptAt: soon })).toBe(true);
+        expect(await store.claimDeliveries({ owner: 'w2', leaseMs: 60_000, limit: 10 })).toEqual([]);
+        const [listed] = await store.listDeliveries({ sites: [SITE] });
+        expect(listed).toMatchObject({ id: claimed!.id, eventType: 'conversation.created', status: 'pending', attempts: 1, responseCode: 503, nextAttemptAt: soon });
+        expect(await store.listDeliveries({ sites: ['elsewhere'] })).toEqual([]);
+
+        expect(await store.resendDelivery(claimed!.id)).toMatchObject({ status: 'pending' });
+        const [again] = await store.claimDeliveries({ owner: 'w2', leaseMs: 60_000, limit: 10 });
+        expect(again).toMatchObject({ id: claimed!.id, attempts: 2 });
+        await store.finishDelivery(again!.id, 'w2', { status: 'delivered', responseCode: 204, error: null, nextAttemptAt: null });
+        expect((await store.listDeliveries({}))[0]).toMatchObject({ status: 'delivered', responseCode: 204, nextAttemptAt: null });
+        await expect(store.resendDelivery('no-such-delivery')).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('gives an expired lease to the next worker and waits for notBefore', async () => {
+        await newConversation();
+        const [event] = await store.pendingEvents(1);
+        await store.dispatchEvent(event!.id, [
+          { endpoint: 'now', target: 'webhook', destination: 'x' },
+          { endpoint: 'later', target: 'mail', destination: 'y', notBefore: new Date(Date.now() + HOUR).toISOString() },
+        ]);
+        const [first] = await store.claimDeliveries({ owner: 'crashed', leaseMs: 1, limit: 10 });
+        expect(first?.endpoint).toBe('now');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const taken = await store.claimDeliveries({ owner: 'next', leaseMs: 60_000, limit: 10 });
+        expect(taken.map((d) => [d.endpoint, d.attempts])).toEqual([['now', 2]]);
+        expect(await store.finishDelivery(first!.id, 'crashed', { status: 'failed', responseCode: null, error: 'late', nextAttemptAt: null })).toBe(false);
+      });
+
+      it('never hands the same delivery to two workers claiming at once', async () => {
+        for (let i = 0; i < 4; i++) await newConversation();
+        const events = await store.pendingEvents(100);
+        for (const event of events) {
+          await store.dispatchEvent(event.id, [1, 2, 3].map((n) => ({ endpoint: `e${n}`, target: 'webhook' as const, destination: 'x' })));
+        }
+        const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => store.claimDeliveries({ owner: `w${i}`, leaseMs: 60_000, limit: 5 })));
+        const ids = claims.flat().map((d) => d.id);
+        expect(ids).toHaveLength(events.length * 3);
+        expect(new Set(ids).size).toBe(ids.length);
+      });
+    });
+
     describe('durability', () => {
       it('keeps everything that was acknowledged across close and reopen', async () => {
         const visitor = await newVisitor();

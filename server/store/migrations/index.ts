@@ -5,10 +5,12 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { clientIdIndex } from './0002-client-id-index.js';
+import { integrations } from './0004-integrations.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-client-id-index': clientIdIndex,
+  '0004-integrations': integrations,
 };
 
 /** Exported for tests that upgrade a database made by an earlier version. */

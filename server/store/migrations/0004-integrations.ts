@@ -1,0 +1,45 @@
+/**
+ * The integrations outbox. `outbox_events` is written in the same transaction as the change it
+ * reports, so an event exists exactly when its change does; `deliveries` is one row per event
+ * and destination (webhook, Slack, email), which a worker claims with a lease and retries.
+ */
+import type { Kysely, Migration } from 'kysely';
+
+export const integrations: Migration = {
+  async up(db: Kysely<any>): Promise<void> {
+    await db.schema
+      .createTable('outbox_events')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('site', 'text', (c) => c.notNull())
+      .addColumn('type', 'text', (c) => c.notNull())
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('data', 'text', (c) => c.notNull())
+      .addColumn('dispatched', 'integer', (c) => c.notNull().defaultTo(0))
+      .execute();
+    await db.schema.createIndex('outbox_events_dispatched').on('outbox_events').columns(['dispatched', 'id']).execute();
+
+    await db.schema
+      .createTable('deliveries')
+      .addColumn('id', 'text', (c) => c.primaryKey())
+      .addColumn('event_id', 'text', (c) => c.notNull().references('outbox_events.id').onDelete('cascade'))
+      .addColumn('endpoint', 'text', (c) => c.notNull())
+      .addColumn('target', 'text', (c) => c.notNull())
+      .addColumn('destination', 'text', (c) => c.notNull())
+      .addColumn('status', 'text', (c) => c.notNull())
+      .addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
+      .addColumn('next_attempt_at', 'text')
+      .addColumn('lease_owner', 'text')
+      .addColumn('lease_until', 'text')
+      .addColumn('response_code', 'integer')
+      .addColumn('last_error', 'text')
+      .addColumn('created_at', 'text', (c) => c.notNull())
+      .addColumn('updated_at', 'text', (c) => c.notNull())
+      .execute();
+    await db.schema.createIndex('deliveries_event_endpoint').unique().on('deliveries').columns(['event_id', 'endpoint']).execute();
+    await db.schema.createIndex('deliveries_due').on('deliveries').columns(['status', 'next_attempt_at']).execute();
+  },
+  async down(db: Kysely<any>): Promise<void> {
+    await db.schema.dropTable('deliveries').execute();
+    await db.schema.dropTable('outbox_events').execute();
+  },
+};
