@@ -59,3 +59,13 @@ export interface DeliveryView {
   createdAt: IsoTime;
   updatedAt: IsoTime;
 }
+
+/** GET /api/deliveries */
+export interface DeliveriesResponse {
+  /** How email leaves: SMTP, .eml files in the data folder (development), or not at all. */
+  email: 'smtp' | 'files' | 'off';
+  /** Webhook and Slack endpoints configured over all sites. */
+  webhooks: number;
+  /** Newest first. */
+  deliveries: DeliveryView[];
+}

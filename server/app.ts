@@ -11,6 +11,7 @@ import type { Config, SiteConfig } from './config.js';
 import type { FaqLibrary } from './faq/index.js';
 import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
+import { registerDeliveriesApi } from './http/deliveries-api.js';
 import { HttpError } from './http/errors.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { registerWidgetApi } from './http/widget-api.js';
@@ -85,6 +86,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   let agentNamespace: AgentNamespace | undefined;
   registerWidgetApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
+  registerDeliveriesApi(http, { store, config });
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
 
   http.get('/healthz', async (_request, reply) => {

@@ -11,6 +11,7 @@ import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
 import { tuneOldGenerationGrowth } from './gc-tuning.js';
+import { integrationsEnabled, startIntegrations } from './outbox/index.js';
 
 export interface RunningServer {
   app: App;
@@ -25,7 +26,8 @@ export interface RunningServer {
 export async function startServer(config: Config, options: { logger?: Logger; limits?: Partial<RelayLimits> } = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
   tuneOldGenerationGrowth(config.heapGrowthPercent);
-  const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  const outbox = integrationsEnabled(config);
+  const store = await openStore({ dataDir: config.dataDir, outbox, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
   if (config.admin) await ensureAdmin(store, config.admin, logger);
 
   const faqs = new Map<string, FaqLibrary>();
@@ -44,6 +46,7 @@ export async function startServer(config: Config, options: { logger?: Logger; li
   const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger) : undefined;
   const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
   const port = await app.listen(config.port, config.host);
+  const integrations = outbox ? await startIntegrations({ config, store, app, logger }) : undefined;
   logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);
 
   return {
@@ -51,6 +54,7 @@ export async function startServer(config: Config, options: { logger?: Logger; li
     store,
     port,
     async stop() {
+      await integrations?.stop();
       await app.close();
       for (const faq of faqs.values()) faq.close();
       await redis?.close();
