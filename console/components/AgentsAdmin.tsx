@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentRole } from '../../protocol/types.js';
 import { useConsole } from './context.js';
+import { Deliveries } from './Deliveries.js';
 
 /** Admin only: the agents, with add, disable/enable and remove. */
 export function AgentsAdmin() {
@@ -63,6 +64,7 @@ export function AgentsAdmin() {
       </table>
       </div>
       <AddAgentForm />
+      <Deliveries />
     </main>
   );
 }

@@ -3,6 +3,7 @@
  * ApiError with the server's code so the UI can tell "wrong password" from "server down".
  */
 import type { AgentProfile, AgentRole } from '../../protocol/types.js';
+import type { DeliveriesResponse, DeliveryView } from '../../protocol/integrations.js';
 import type { AgentListItem, Insights, SavedReply } from './types.js';
 
 /** A failed call: HTTP status plus the server's error code (or `network`). */
@@ -53,4 +54,6 @@ export const api = {
     call<unknown>('PUT', `/api/saved-replies/${encodeURIComponent(id)}`, input),
   removeReply: (id: string) => call<unknown>('DELETE', `/api/saved-replies/${encodeURIComponent(id)}`),
   insights: (days: number) => call<Insights>('GET', `/api/insights?days=${days}`),
+  deliveries: () => call<DeliveriesResponse>('GET', '/api/deliveries'),
+  resendDelivery: (id: string) => call<{ delivery: DeliveryView }>('POST', `/api/deliveries/${encodeURIComponent(id)}/resend`, {}),
 };
