@@ -38,7 +38,8 @@ export type IntegrationEvent = {
 
 /** Where a delivery goes: a signed webhook, a Slack incoming webhook, or an email. */
 export type DeliveryTarget = 'webhook' | 'slack' | 'mail';
-export type DeliveryStatus = 'pending' | 'delivered' | 'failed';
+/** `skipped`: no longer needed when due (the visitor came back, someone claimed the conversation). */
+export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'skipped';
 
 /** One delivery as the console lists it. */
 export interface DeliveryView {

@@ -12,6 +12,7 @@ import type { FaqLibrary } from './faq/index.js';
 import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
 import { registerDeliveriesApi } from './http/deliveries-api.js';
+import { registerReopenRoute } from './http/reopen-route.js';
 import { HttpError } from './http/errors.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { registerWidgetApi } from './http/widget-api.js';
@@ -87,6 +88,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerWidgetApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
   registerDeliveriesApi(http, { store, config });
+  registerReopenRoute(http, { store, config });
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
 
   http.get('/healthz', async (_request, reply) => {

@@ -180,6 +180,7 @@ export const en = {
   'deliveries.pending': 'pending',
   'deliveries.delivered': 'delivered',
   'deliveries.failed': 'failed',
+  'deliveries.skipped': 'not needed',
   'dismiss': 'Dismiss',
 } as const;
 

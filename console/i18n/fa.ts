@@ -180,5 +180,6 @@ export const fa: Catalog = {
   'deliveries.pending': 'در انتظار',
   'deliveries.delivered': 'فرستاده شد',
   'deliveries.failed': 'ناموفق',
+  'deliveries.skipped': 'لازم نشد',
   'dismiss': 'بستن',
 };

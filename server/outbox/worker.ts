@@ -16,6 +16,8 @@ export interface AttemptOutcome {
   error: string | null;
   /** Retrying cannot help (the endpoint was removed, the recipient is gone): give up now. */
   permanent?: boolean;
+  /** Nothing was sent because it is no longer needed; `error` says why. */
+  skipped?: boolean;
 }
 
 /** A kind of destination: webhooks and Slack, email. */
@@ -79,14 +81,14 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     } catch (error) {
       result = { ok: false, responseCode: null, error: error instanceof Error ? error.message : String(error) };
     }
-    const next = result.ok || result.permanent ? null : nextAttemptAt(retry, delivery.event.createdAt, delivery.attempts, Date.now());
+    const next = result.ok || result.permanent || result.skipped ? null : nextAttemptAt(retry, delivery.event.createdAt, delivery.attempts, Date.now());
     const outcome: DeliveryOutcome = {
-      status: result.ok ? 'delivered' : next === null ? 'failed' : 'pending',
+      status: result.skipped ? 'skipped' : result.ok ? 'delivered' : next === null ? 'failed' : 'pending',
       responseCode: result.responseCode,
       error: result.error,
       nextAttemptAt: next,
     };
-    if (!result.ok) logger.warn({ delivery: delivery.id, target: delivery.target, destination: delivery.destination, attempt: delivery.attempts, error: result.error, next }, 'delivery failed');
+    if (!result.ok && !result.skipped) logger.warn({ delivery: delivery.id, target: delivery.target, destination: delivery.destination, attempt: delivery.attempts, error: result.error, next }, 'delivery failed');
     await store.finishDelivery(delivery.id, owner, outcome);
   }
 

@@ -114,7 +114,7 @@ export interface DeliveriesTable {
   endpoint: string;
   target: 'webhook' | 'slack' | 'mail';
   destination: string;
-  status: 'pending' | 'delivered' | 'failed';
+  status: 'pending' | 'delivered' | 'failed' | 'skipped';
   attempts: number;
   next_attempt_at: string | null;
   /** The worker that holds the row until lease_until; another may take it after. */
