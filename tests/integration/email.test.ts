@@ -3,7 +3,7 @@
  * world's mail, and Pasokh's own receiver takes the replies.
  */
 import { randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
@@ -152,5 +152,30 @@ describe('email', () => {
     expect(alert.text).toContain('Anyone there?');
     await new Promise((resolve) => setTimeout(resolve, 1000));
     expect(mailbox!.mails.filter((m) => m.subject.includes('Claimed Carl'))).toEqual([]);
+  });
+
+  it('writes outgoing mail as .eml files under the data folder in development without SMTP', async () => {
+    harness = await startHarness({ env: { NODE_ENV: 'development' } });
+    const { socket } = await harness.visitor();
+    await socket.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: VISITOR_EMAIL, text: 'Written to a file' });
+    const folder = join(harness.dataDir, 'mail');
+    const deadline = Date.now() + 10_000;
+    let files: string[] = [];
+    while (files.length === 0 && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      files = (() => {
+        try {
+          return readdirSync(folder).filter((f) => f.endsWith('.eml'));
+        } catch {
+          return [];
+        }
+      })();
+    }
+    expect(files).toHaveLength(1);
+    const eml = readFileSync(join(folder, files[0]!), 'utf8');
+    expect(eml).toMatch(/^To: admin@example\.com$/m);
+    expect(eml).toContain('Written to a file');
+    const config = (await (await fetch(`${harness.url}/api/widget-config?site=default`)).json()) as { email: boolean };
+    expect(config.email).toBe(true);
   });
 });
