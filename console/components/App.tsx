@@ -58,6 +58,15 @@ export function App({ controller }: { controller: ConsoleController }) {
     };
   }, []);
 
+  // Links in email and Slack name a conversation: /console?conversation=<id> opens it once signed in.
+  useEffect(() => {
+    if (state.phase !== 'signed-in') return;
+    const linked = new URLSearchParams(location.search).get('conversation');
+    if (!linked) return;
+    history.replaceState(history.state, '', location.pathname);
+    actions.openConversation(linked);
+  }, [state.phase]);
+
   // The shortcut handler reads the latest rows and tabs through a ref, so it is bound once.
   const latest = useRef({ rows, tabs: state.tabs, activeId: state.activeId });
   latest.current = { rows, tabs: state.tabs, activeId: state.activeId };

@@ -75,5 +75,13 @@ describe('links and the reopen link', () => {
     await visitor.locator('pasokh-widget').getByText('Here is your answer by email.').waitFor({ timeout: 15_000 });
     expect(await visitor.getByText('Please email me back').count()).toBeGreaterThan(0);
     expect(new URL(visitor.url()).hash).toBe('');
+
+    // The link in the agents' email opens the same conversation in the console.
+    const agentPage = await (await e2e.newContext()).newPage();
+    await signInConsole(agentPage, e2e.server.url);
+    await agentPage.goto(`${e2e.server.url}/console?conversation=${left.conversationId}`);
+    await agentPage.locator('.msg-text', { hasText: 'Here is your answer by email.' }).waitFor({ timeout: 10_000 });
+    expect(await agentPage.getByText('Please email me back').count()).toBeGreaterThan(0);
+    expect(new URL(agentPage.url()).search).toBe('');
   });
 });
