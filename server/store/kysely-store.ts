@@ -11,6 +11,8 @@ import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { faqInsights, surveyStats } from './insights.js';
 import { migrateToLatest } from './migrations/index.js';
 import * as outbox from './outbox.js';
+import * as privacy from './privacy.js';
+import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 import {
   faqEventRow,
   nowIso,
@@ -100,6 +102,7 @@ export class KyselyStore implements Store {
       locale: input.locale ?? null,
       first_seen_at: now,
       last_seen_at: now,
+      erased_at: null,
     };
     try {
       await this.#db.insertInto('visitors').values(row).execute();
@@ -504,5 +507,35 @@ export class KyselyStore implements Store {
 
   resendDelivery(id: string): Promise<DeliveryView> {
     return outbox.resendDelivery(this.#db, id);
+  }
+
+  pruneOutbox(before: IsoTime): Promise<number> {
+    return privacy.pruneOutbox(this.#db, toIso(before));
+  }
+
+  // ---------- data rights ----------
+
+  findVisitors(idOrEmail: string): Promise<VisitorRecord[]> {
+    return privacy.findVisitors(this.#db, idOrEmail);
+  }
+
+  exportVisitor(id: VisitorId): Promise<VisitorExport | null> {
+    return privacy.exportVisitor(this.#db, id);
+  }
+
+  eraseVisitor(id: VisitorId): Promise<ErasureReport | null> {
+    return privacy.eraseVisitor(this.#db, id, this.#options.rowLocks);
+  }
+
+  deleteClosedConversationsBefore(before: IsoTime): Promise<number> {
+    return privacy.deleteClosedConversationsBefore(this.#db, toIso(before));
+  }
+
+  recordAudit(entry: { actor: string; action: string; target: string; detail?: Record<string, unknown> }): Promise<void> {
+    return privacy.recordAudit(this.#db, entry);
+  }
+
+  listAudit(limit = 100): Promise<AuditEntry[]> {
+    return privacy.listAudit(this.#db, limit);
   }
 }

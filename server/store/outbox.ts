@@ -18,8 +18,8 @@ type ConversationRow = Pick<Selectable<ConversationsTable>, 'id' | 'site' | 'vis
 /** Events made while a transaction runs, written by it just before it commits. */
 export type EventBuffer = Selectable<OutboxEventsTable>[];
 
-function push(buffer: EventBuffer, site: string, type: IntegrationEventType, data: object): void {
-  buffer.push({ id: newId(), site, type, created_at: nowIso(), data: JSON.stringify(data), dispatched: 0 });
+function push(buffer: EventBuffer, site: string, type: IntegrationEventType, data: { visitorId: string; [key: string]: unknown }): void {
+  buffer.push({ id: newId(), site, type, visitor_id: data.visitorId, created_at: nowIso(), data: JSON.stringify(data), dispatched: 0 });
 }
 
 function page(conversation: ConversationRow): { url?: string; title?: string } {

@@ -52,6 +52,7 @@ export function toVisitor(row: Selectable<VisitorsTable>): VisitorRecord {
     locale: row.locale,
     firstSeenAt: row.first_seen_at,
     lastSeenAt: row.last_seen_at,
+    erasedAt: row.erased_at,
   };
 }
 

@@ -17,6 +17,8 @@ export interface VisitorsTable {
   locale: string | null;
   first_seen_at: string;
   last_seen_at: string;
+  /** Set when the visitor's data was erased: the row stays so statistics keep their counts. */
+  erased_at: string | null;
 }
 
 export interface ConversationsTable {
@@ -100,6 +102,8 @@ export interface OutboxEventsTable {
   site: string;
   /** An IntegrationEventType. */
   type: string;
+  /** Whom the event is about: erasing the visitor erases it. */
+  visitor_id: string;
   created_at: string;
   /** The event's `data` as JSON. */
   data: string;
@@ -126,6 +130,17 @@ export interface DeliveriesTable {
   updated_at: string;
 }
 
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  /** Who did it: an agent's email, or "cli" / "retention". */
+  actor: string;
+  action: string;
+  target: string;
+  /** JSON. */
+  detail: string;
+}
+
 export interface Database {
   visitors: VisitorsTable;
   conversations: ConversationsTable;
@@ -136,4 +151,5 @@ export interface Database {
   faq_events: FaqEventsTable;
   outbox_events: OutboxEventsTable;
   deliveries: DeliveriesTable;
+  audit_log: AuditLogTable;
 }

@@ -17,6 +17,7 @@ import type {
   VisitorId,
 } from '../../protocol/types.js';
 import type { DeliveryStatus, DeliveryTarget, DeliveryView, IntegrationEvent } from '../../protocol/integrations.js';
+import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 
 export interface VisitorRecord {
   id: VisitorId;
@@ -28,6 +29,8 @@ export interface VisitorRecord {
   locale: string | null;
   firstSeenAt: IsoTime;
   lastSeenAt: IsoTime;
+  /** When the visitor's data was erased; the row stays as an "erased visitor" for statistics. */
+  erasedAt: IsoTime | null;
 }
 
 export interface ConversationRecord {
@@ -256,4 +259,24 @@ export interface Store {
   listDeliveries(filter: { sites?: SiteKey[]; limit?: number }): Promise<DeliveryView[]>;
   /** Makes a delivery due now again, delivered or not. Throws NotFoundError for an unknown id. */
   resendDelivery(id: string): Promise<DeliveryView>;
+  /** Deletes dispatched events older than `before` with no delivery still pending; returns how many. */
+  pruneOutbox(before: IsoTime): Promise<number>;
+
+  // data rights
+  /** The visitor with this id, or every visitor with this email (any case, any site). */
+  findVisitors(idOrEmail: string): Promise<VisitorRecord[]>;
+  /** Everything stored about a visitor, or null for an unknown id. */
+  exportVisitor(id: VisitorId): Promise<VisitorExport | null>;
+  /**
+   * In one transaction: deletes the visitor's messages (whoever wrote them), FAQ events and
+   * outbox events, empties their conversations' context and survey comment, and blanks the
+   * identity (name, email, external id, locale, token). Conversations stay, with their status,
+   * times, seq counts and scores, as an erased visitor's. Null for an unknown id.
+   */
+  eraseVisitor(id: VisitorId): Promise<ErasureReport | null>;
+  /** The retention sweep: conversations closed before `before`, with their messages; returns how many. */
+  deleteClosedConversationsBefore(before: IsoTime): Promise<number>;
+  recordAudit(entry: { actor: string; action: string; target: string; detail?: Record<string, unknown> }): Promise<void>;
+  /** Newest first. */
+  listAudit(limit?: number): Promise<AuditEntry[]>;
 }

@@ -662,6 +662,94 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       });
     });
 
+    describe('data rights', () => {
+      async function visitorWithHistory(email: string) {
+        const tokenHash = `token-${randomUUID()}`;
+        const visitor = await newVisitor(SITE, { name: 'Leila', email, externalId: `ext-${randomUUID()}`, tokenHash });
+        const { conversation } = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays('my address is 12 Rose St'), context: { url: 'https://shop.example/cart' } });
+        const agentId = await newAgent();
+        await store.appendMessage(conversation.id, agentSays(agentId, 'noted'));
+        await store.appendMessage(conversation.id, agentSays(agentId, 'VIP customer', { internal: true }));
+        await store.closeConversation(conversation.id);
+        await store.saveSurvey(conversation.id, 9, 'Leila was happy');
+        await store.recordFaqEvents([{ kind: 'search', site: SITE, visitorId: visitor.id, query: 'rose st delivery', hits: 0, at: new Date().toISOString() }]);
+        return { visitor, conversationId: conversation.id, tokenHash };
+      }
+
+      it('finds visitors by id or by email in any case, and exports everything about one', async () => {
+        const { visitor, conversationId } = await visitorWithHistory('Leila@Example.com');
+        const other = await newVisitor('shop', { email: 'leila@example.com' });
+        expect((await store.findVisitors('LEILA@example.com')).map((v) => v.id)).toEqual([visitor.id, other.id]);
+        expect((await store.findVisitors(visitor.id)).map((v) => v.id)).toEqual([visitor.id]);
+        expect(await store.findVisitors('nobody@example.com')).toEqual([]);
+
+        const data = await store.exportVisitor(visitor.id);
+        expect(data?.visitor).toMatchObject({ id: visitor.id, name: 'Leila', email: 'Leila@Example.com', erasedAt: null });
+        expect(data?.conversations).toHaveLength(1);
+        expect(data?.conversations[0]).toMatchObject({ id: conversationId, status: 'closed', context: { url: 'https://shop.example/cart' }, survey: { score: 9, comment: 'Leila was happy' } });
+        expect(data?.conversations[0]?.messages.map((m) => m.text)).toEqual(['my address is 12 Rose St', 'noted']);
+        expect(data?.events).toEqual([expect.objectContaining({ kind: 'search', query: 'rose st delivery' })]);
+        expect(await store.exportVisitor('no-such-visitor')).toBeNull();
+      });
+
+      it('erases messages, events and identity in one go and keeps the conversation as an erased visitor with its counts', async () => {
+        const { visitor, conversationId, tokenHash } = await visitorWithHistory('leila@example.com');
+        const bystander = await visitorWithHistory('sam@example.com');
+        const since = new Date(Date.now() - HOUR).toISOString();
+        const report = await store.eraseVisitor(visitor.id);
+        expect(report).toEqual({ visitorId: visitor.id, conversations: 1, messages: 3, events: 1 });
+
+        const erased = await store.getVisitor(visitor.id);
+        expect(erased).toMatchObject({ name: null, email: null, externalId: null, locale: null });
+        expect(erased?.erasedAt).not.toBeNull();
+        expect(await store.findVisitorByTokenHash(SITE, tokenHash)).toBeNull();
+        expect(await store.findVisitors('leila@example.com')).toEqual([]);
+        expect(await store.listMessages(conversationId, { includeInternal: true })).toEqual([]);
+        expect(await store.getConversation(conversationId)).toMatchObject({ status: 'closed', lastSeq: 3, surveyScore: 9, surveyComment: null, context: {} });
+        expect((await store.surveyStats(SITE, since)).responses).toBe(2);
+        expect((await store.faqInsights(SITE, since)).searches).toBe(1);
+        expect((await store.pendingEvents(100)).every((e) => e.data.visitorId !== visitor.id)).toBe(true);
+        expect((await store.pendingEvents(100)).some((e) => e.data.visitorId === bystander.visitor.id)).toBe(true);
+        expect((await store.exportVisitor(bystander.visitor.id))?.conversations[0]?.messages).toHaveLength(2);
+        expect(await store.eraseVisitor('no-such-visitor')).toBeNull();
+      });
+
+      it('deletes conversations closed before the retention limit, keeping open and recent ones', async () => {
+        const old = await newConversation();
+        const recent = await newConversation();
+        const open = await newConversation();
+        await store.closeConversation(old);
+        await store.closeConversation(recent);
+        expect(await store.deleteClosedConversationsBefore(new Date(Date.now() - HOUR).toISOString())).toBe(0);
+        // Everything closed so far counts as old once the limit is in the future.
+        const limit = new Date(Date.now() + 1000).toISOString();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(await store.deleteClosedConversationsBefore(limit)).toBe(2);
+        expect(await store.getConversation(old)).toBeNull();
+        expect(await store.listMessages(recent, { includeInternal: true })).toEqual([]);
+        expect((await store.getConversation(open))?.status).toBe('open');
+      });
+
+      it('keeps an audit log, newest first, and prunes only finished outbox events', async () => {
+        await store.recordAudit({ actor: 'ada@example.com', action: 'visitor.export', target: 'v1' });
+        await store.recordAudit({ actor: 'cli', action: 'visitor.erase', target: 'v1', detail: { messages: 3 } });
+        const log = await store.listAudit();
+        expect(log.map((e) => [e.actor, e.action, e.target, e.detail])).toEqual([
+          ['cli', 'visitor.erase', 'v1', { messages: 3 }],
+          ['ada@example.com', 'visitor.export', 'v1', {}],
+        ]);
+        expect(await store.listAudit(1)).toHaveLength(1);
+
+        await newConversation();
+        const events = await store.pendingEvents(10);
+        await store.dispatchEvent(events[0]!.id, [{ endpoint: 'e', target: 'webhook', destination: 'x' }]);
+        await store.dispatchEvent(events[1]!.id, []);
+        const later = new Date(Date.now() + HOUR).toISOString();
+        expect(await store.pruneOutbox(later)).toBe(1);
+        expect((await store.listDeliveries({})).map((d) => d.eventId)).toEqual([events[0]!.id]);
+      });
+    });
+
     describe('durability', () => {
       it('keeps everything that was acknowledged across close and reopen', async () => {
         const visitor = await newVisitor();
