@@ -12,6 +12,7 @@ import type { FaqLibrary } from './faq/index.js';
 import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
 import { registerDeliveriesApi } from './http/deliveries-api.js';
+import { registerPrivacyApi } from './http/privacy-api.js';
 import { registerReopenRoute } from './http/reopen-route.js';
 import { HttpError } from './http/errors.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
@@ -86,6 +87,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
 
   let agentNamespace: AgentNamespace | undefined;
   registerWidgetApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
+  // Before the console API: its hook logs the agent changes made there.
+  registerPrivacyApi(http, { store });
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
   registerDeliveriesApi(http, { store, config });
   registerReopenRoute(http, { store, config });

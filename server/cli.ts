@@ -8,13 +8,15 @@ import { ConfigError, loadConfig } from './config.js';
 import { runFaqCheck } from './faq/index.js';
 import { startServer } from './main.js';
 import { openStore } from './store/index.js';
+import { VISITOR_USAGE, visitorCommand } from './privacy/cli.js';
 
 const USAGE = `Usage:
   pasokh serve                         start the server (PORT, PASOKH_DATA, DATABASE_URL, REDIS_URL, PASOKH_CONFIG)
   pasokh agent add <email> [--name N] [--role admin|agent]   password from stdin or a prompt
   pasokh agent list
   pasokh agent disable <email> | enable <email>
-  pasokh faq check <path> [--query "…"]`;
+  pasokh faq check <path> [--query "…"]
+${VISITOR_USAGE}`;
 
 /** Reads the password from a pipe (first line) or asks for it without echo on a terminal. */
 async function readPassword(): Promise<string> {
@@ -84,6 +86,15 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'agent':
         return await agentCommand(rest);
+      case 'visitor': {
+        const config = loadConfig();
+        const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+        try {
+          return await visitorCommand(store, rest, (line) => console.log(line), (line) => console.error(line));
+        } finally {
+          await store.close();
+        }
+      }
       case 'faq':
         if (rest[0] === 'check') return await runFaqCheck(rest.slice(1), (line) => console.log(line));
         console.error(USAGE);

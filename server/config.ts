@@ -79,6 +79,8 @@ const fileSchema = v.strictObject({
   publicUrl: v.optional(v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+\/?$/, 'must be an origin like "https://help.shop.example"'))),
   /** First retry of a failed webhook or email; doubles each time, for 24 hours. */
   deliveryRetrySeconds: v.optional(v.pipe(v.number(), v.minValue(0.05), v.maxValue(3600)), 10),
+  /** Conversations closed longer ago than this many days are deleted; unset keeps them. */
+  retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(36_500))),
   ...mailFileFields,
 });
 
@@ -103,6 +105,8 @@ export interface Config {
   publicUrl: string;
   deliveryRetryMs: number;
   mail: MailSettings;
+  /** Delete conversations closed longer ago than this; undefined keeps them forever. */
+  retentionDays: number | undefined;
 }
 
 /** Thrown for configuration a site owner must fix; `message` is meant for them. */
@@ -222,5 +226,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     publicUrl,
     deliveryRetryMs: fromFile.deliveryRetrySeconds * 1000,
     mail,
+    retentionDays: envInt(env, 'PASOKH_RETENTION_DAYS', 36_500, 'a number of days (0: keep everything)') || fromFile.retentionDays,
   };
 }

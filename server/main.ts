@@ -12,6 +12,7 @@ import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
 import { tuneOldGenerationGrowth } from './gc-tuning.js';
 import { integrationsEnabled, startIntegrations } from './outbox/index.js';
+import { startHousekeeping } from './privacy/housekeeping.js';
 
 export interface RunningServer {
   app: App;
@@ -47,6 +48,7 @@ export async function startServer(config: Config, options: { logger?: Logger; li
   const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
   const port = await app.listen(config.port, config.host);
   const integrations = outbox ? await startIntegrations({ config, store, app, logger }) : undefined;
+  const housekeeping = startHousekeeping({ store, logger, retentionDays: config.retentionDays });
   logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);
 
   return {
@@ -54,6 +56,7 @@ export async function startServer(config: Config, options: { logger?: Logger; li
     store,
     port,
     async stop() {
+      housekeeping.stop();
       await integrations?.stop();
       await app.close();
       for (const faq of faqs.values()) faq.close();
