@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AgentRole } from '../../protocol/types.js';
 import { useConsole } from './context.js';
 import { Deliveries } from './Deliveries.js';
+import { PrivacyAdmin } from './PrivacyAdmin.js';
 
 /** Admin only: the agents, with add, disable/enable and remove. */
 export function AgentsAdmin() {
@@ -65,6 +66,7 @@ export function AgentsAdmin() {
       </div>
       <AddAgentForm />
       <Deliveries />
+      <PrivacyAdmin />
     </main>
   );
 }

@@ -4,6 +4,7 @@
  */
 import type { AgentProfile, AgentRole } from '../../protocol/types.js';
 import type { DeliveriesResponse, DeliveryView } from '../../protocol/integrations.js';
+import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 import type { AgentListItem, Insights, SavedReply } from './types.js';
 
 /** A failed call: HTTP status plus the server's error code (or `network`). */
@@ -55,5 +56,8 @@ export const api = {
   removeReply: (id: string) => call<unknown>('DELETE', `/api/saved-replies/${encodeURIComponent(id)}`),
   insights: (days: number) => call<Insights>('GET', `/api/insights?days=${days}`),
   deliveries: () => call<DeliveriesResponse>('GET', '/api/deliveries'),
+  exportVisitor: (ref: string) => call<{ visitors: VisitorExport[] }>('GET', `/api/visitors/${encodeURIComponent(ref)}/export`),
+  eraseVisitor: (ref: string) => call<{ erased: ErasureReport[] }>('DELETE', `/api/visitors/${encodeURIComponent(ref)}`),
+  audit: () => call<{ entries: AuditEntry[] }>('GET', '/api/audit'),
   resendDelivery: (id: string) => call<{ delivery: DeliveryView }>('POST', `/api/deliveries/${encodeURIComponent(id)}/resend`, {}),
 };
