@@ -12,6 +12,7 @@ import type { FaqLibrary } from './faq/index.js';
 import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
 import { registerDeliveriesApi } from './http/deliveries-api.js';
+import { registerPasswordResetApi } from './http/password-reset-api.js';
 import { registerPrivacyApi } from './http/privacy-api.js';
 import { registerReopenRoute } from './http/reopen-route.js';
 import { HttpError } from './http/errors.js';
@@ -92,6 +93,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
   registerDeliveriesApi(http, { store, config });
   registerReopenRoute(http, { store, config });
+  registerPasswordResetApi(http, { store, config, log: (error) => logger.warn({ err: error }, 'password reset email failed') });
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
 
   http.get('/healthz', async (_request, reply) => {

@@ -8,6 +8,7 @@ import { AgentsAdmin } from './AgentsAdmin.js';
 import { ConsoleContext } from './context.js';
 import { Inbox } from './Inbox.js';
 import { Insights } from './Insights.js';
+import { ResetPassword } from './PasswordReset.js';
 import { SavedReplies } from './SavedReplies.js';
 import { SignIn } from './SignIn.js';
 import { TopBar } from './TopBar.js';
@@ -32,6 +33,8 @@ export function App({ controller }: { controller: ConsoleController }) {
   const { actions } = controller;
   const t = useMemo(() => translator(state.locale), [state.locale]);
   const visible = usePageVisible();
+  // The link in a password reset email: /console?reset=<token>.
+  const resetToken = useMemo(() => new URLSearchParams(location.search).get('reset'), []);
   const me = state.agent?.id ?? '';
   const rows = filterQueue(state.queue, state.filter, me);
   const unread = state.queue.reduce(
@@ -104,7 +107,7 @@ export function App({ controller }: { controller: ConsoleController }) {
       {state.phase === 'loading' ? (
         <p class="placeholder">…</p>
       ) : state.phase === 'signed-out' ? (
-        <SignIn />
+        resetToken ? <ResetPassword token={resetToken} /> : <SignIn />
       ) : (
         <div class="shell">
           <TopBar unread={unread} />

@@ -195,6 +195,16 @@ export const en = {
   'audit.action': 'Action',
   'audit.target': 'On',
   'audit.empty': 'No admin actions yet.',
+  'reset.forgot': 'Forgot your password?',
+  'reset.email': 'Your sign-in address',
+  'reset.send': 'Email me a link',
+  'reset.sent': 'If that address has an account, a link to choose a new password is on its way.',
+  'reset.off': 'Email is off on this server: ask an admin to set a new password.',
+  'reset.heading': 'Choose a new password',
+  'reset.password': 'New password',
+  'reset.save': 'Save password',
+  'reset.done': 'Password changed. Sign in with the new one.',
+  'reset.back': 'Back to sign-in',
   'dismiss': 'Dismiss',
 } as const;
 

@@ -179,3 +179,27 @@ describe('email', () => {
     expect(config.email).toBe(true);
   });
 });
+
+describe('password reset by email', () => {
+  it('emails a one-time link that sets a new password and ends the old sessions, without telling who has an account', async () => {
+    const h = await start();
+    const oldCookie = await h.login();
+    const ask = (email: string) => fetch(`${h.url}/api/password-reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+    expect((await ask('nobody@example.com')).status).toBe(202);
+    expect((await ask('ADMIN@example.com')).status).toBe(202);
+    const mail = await mailbox!.next('admin@example.com', (m) => m.subject === 'Reset your Pasokh password');
+    const token = /\/console\?reset=(\S+)/.exec(mail.text)?.[1];
+    expect(token).toBeDefined();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(mailbox!.mails.filter((m) => m.to.includes('nobody@example.com'))).toEqual([]);
+
+    const confirm = (password: string) =>
+      fetch(`${h.url}/api/password-reset/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password }) });
+    expect((await confirm('short')).status).toBe(400);
+    expect((await confirm('a brand new passphrase')).status).toBe(200);
+    expect((await confirm('and once more please')).status).toBe(400);
+    expect((await fetch(`${h.url}/api/me`, { headers: { cookie: oldCookie } })).status).toBe(401);
+    await expect(h.login()).rejects.toThrow(/401/);
+    expect(await h.login('admin@example.com', 'a brand new passphrase')).toMatch(/^pasokh_session=/);
+  });
+});
