@@ -6,6 +6,7 @@
  * still needed is decided when they are due.
  */
 import type { IntegrationEvent } from '../../protocol/integrations.js';
+import type { Message } from '../../protocol/types.js';
 import type { Config } from '../config.js';
 import type { AttemptOutcome, DeliveryChannel } from '../outbox/worker.js';
 import { visitorLocale } from '../relay/auto-ack.js';
@@ -68,6 +69,18 @@ export function createMailChannel(deps: MailChannelDeps): DeliveryChannel {
     return [];
   }
 
+  /**
+   * The agent's replies since the visitor last wrote, ending with the one at `seq`: one email
+   * carries a run of replies. Null when a later reply exists, whose own email will carry it.
+   */
+  async function unansweredReplies(conversationId: string, lastSeq: number, seq: number): Promise<Message[] | null> {
+    const recent = await store.listMessages(conversationId, { afterSeq: Math.max(0, lastSeq - 50), includeInternal: false });
+    if (recent.some((m) => m.seq > seq && m.author.kind === 'agent')) return null;
+    const upTo = recent.filter((m) => m.seq <= seq);
+    const lastVisitor = upTo.reduce((at, m) => (m.author.kind === 'visitor' ? m.seq : at), 0);
+    return upTo.filter((m) => m.seq > lastVisitor && m.author.kind === 'agent');
+  }
+
   async function deliver(delivery: ClaimedDelivery): Promise<AttemptOutcome> {
     const { event } = delivery;
     const conversationUrl = deps.conversationUrl(event.data.conversationId);
@@ -89,12 +102,14 @@ export function createMailChannel(deps: MailChannelDeps): DeliveryChannel {
     }
     if (delivery.endpoint === TO_VISITOR && event.type === 'message.created') {
       if (await deps.visitorOnline(visitor.id)) return { ok: true, skipped: true, responseCode: null, error: 'The visitor is on the site.' };
+      const replies = await unansweredReplies(conversation.id, conversation.lastSeq, event.data.message.seq);
+      if (replies === null) return { ok: true, skipped: true, responseCode: null, error: 'A later reply carries this one.' };
       const site = config.sites.find((s) => s.key === event.site);
       const mail = replyToVisitor({
         siteName: siteName(event.site),
         locale: visitorLocale(conversation.context.locale ?? visitor.locale, site?.locale ?? 'en'),
         to: delivery.destination,
-        message: event.data.message,
+        message: { ...event.data.message, text: replies.map((m) => m.text).join('\n\n') },
         reopenUrl: reopenUrl(config, secret, conversation.id),
         replyTo: replyAddress(secret, settings.replyDomain, conversation.id, Date.now() + settings.linkMs),
         conversationId: conversation.id,
