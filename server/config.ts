@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import type { Locale } from '../protocol/types.js';
 import { DEFAULT_HEAP_GROWTH_PERCENT, MAX_HEAP_GROWTH_PERCENT } from './gc-tuning.js';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 import { mailFileFields, resolveMail, type MailSettings } from './mail/settings.js';
 import { webhookSchema } from './webhooks/settings.js';
 
@@ -69,10 +70,19 @@ const fileSchema = v.strictObject({
   dataDir: v.optional(v.string()),
   databaseUrl: v.optional(v.string()),
   redisUrl: v.optional(v.string()),
+  /** Lets several installs share one PostgreSQL database, each in its own schema. */
+  databaseSchema: v.optional(v.pipe(v.string(), v.regex(/^[a-z_][a-z0-9_]*$/, 'must be lowercase letters, digits and "_"'))),
+  /** Lets several installs share one Redis: each reads and writes only its own stream. */
+  redisStream: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /** Prefix of the keys this install keeps in Redis (rate limits), so installs can share one. */
+  redisKeyPrefix: v.optional(v.pipe(v.string(), v.regex(/^[\w.:-]+$/, 'must be letters, digits, ".", ":", "_" or "-"'))),
   /** Set when served over HTTPS (behind a proxy): session cookies get the Secure flag. */
   secureCookies: v.optional(v.boolean()),
-  trustProxy: v.optional(v.boolean()),
+  /** How many reverse proxies are in front (a number) or their addresses; `true` is refused. */
+  trustProxy: v.optional(v.union([v.boolean(), v.number(), v.array(v.string())])),
   sessionHours: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 90))),
+  /** Bearer token for GET /metrics; without it /metrics answers only direct loopback requests. */
+  metricsToken: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   heapGrowthPercent: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_HEAP_GROWTH_PERCENT))),
   sites: v.optional(v.pipe(v.array(siteSchema), v.minLength(1, 'must list at least one site'))),
   /** Where people reach this server, for links in email and Slack. */
@@ -93,9 +103,16 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** PostgreSQL schema; undefined: the connection's default search path. */
+  databaseSchema: string | undefined;
+  /** The Redis stream the processes of one install share. @default "socket.io" */
+  redisStream: string | undefined;
+  /** Prefix of this install's Redis keys. @default "pasokh" */
+  redisKeyPrefix: string;
   secureCookies: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   sessionHours: number;
+  metricsToken: string | undefined;
   admin: { email: string; password: string } | undefined;
   sites: SiteConfig[];
   logLevel: string;
@@ -140,6 +157,18 @@ function envInt(env: NodeJS.ProcessEnv, name: string, max: number, what: string)
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > max) throw new ConfigError(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
   return n;
+}
+
+function redisKeyPrefix(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[\w.:-]+$/.test(raw)) throw new ConfigError(`PASOKH_REDIS_PREFIX must be letters, digits, ".", ":", "_" or "-", not "${raw}".`);
+  return raw;
+}
+
+function databaseSchema(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[a-z_][a-z0-9_]*$/.test(raw)) throw new ConfigError(`PASOKH_DATABASE_SCHEMA must be lowercase letters, digits and "_", not "${raw}".`);
+  return raw;
 }
 
 /**
@@ -198,6 +227,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     throw new ConfigError('Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD to create the first agent, or neither.');
   }
+  const trustProxy = env.PASOKH_TRUST_PROXY ? parseTrustProxy(env.PASOKH_TRUST_PROXY, 'PASOKH_TRUST_PROXY') : parseTrustProxy(fromFile.trustProxy, `"trustProxy" in ${file}`);
+  if (typeof trustProxy === 'object' && !Array.isArray(trustProxy)) throw new ConfigError(trustProxy.problem);
+  if (env.PASOKH_METRICS_TOKEN && env.PASOKH_METRICS_TOKEN.length < 16) throw new ConfigError('PASOKH_METRICS_TOKEN must be at least 16 characters.');
   if (adminPassword && adminPassword.length < 8) throw new ConfigError('PASOKH_ADMIN_PASSWORD must be at least 8 characters.');
 
   const port = envInt(env, 'PORT', 65535, 'a port number') ?? fromFile.port ?? 8787;
@@ -215,9 +247,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     databaseUrl,
     redisUrl: env.REDIS_URL || fromFile.redisUrl || undefined,
+    databaseSchema: databaseSchema(env.PASOKH_DATABASE_SCHEMA) ?? fromFile.databaseSchema,
+    redisStream: env.PASOKH_REDIS_STREAM || fromFile.redisStream || undefined,
+    redisKeyPrefix: redisKeyPrefix(env.PASOKH_REDIS_PREFIX) ?? fromFile.redisKeyPrefix ?? 'pasokh',
     secureCookies: env.PASOKH_SECURE_COOKIES ? env.PASOKH_SECURE_COOKIES === 'true' : (fromFile.secureCookies ?? false),
-    trustProxy: env.PASOKH_TRUST_PROXY ? env.PASOKH_TRUST_PROXY === 'true' : (fromFile.trustProxy ?? false),
+    trustProxy,
     sessionHours: fromFile.sessionHours ?? 24 * 14,
+    metricsToken: env.PASOKH_METRICS_TOKEN || fromFile.metricsToken || undefined,
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     sites,
     logLevel: env.LOG_LEVEL ?? 'info',

@@ -6,11 +6,11 @@ import { createApp, type App } from './app.js';
 import { ensureAdmin } from './auth/agents.js';
 import type { Config } from './config.js';
 import { createFaqLibrary, type FaqLibrary } from './faq/index.js';
-import type { RelayLimits } from './relay/deps.js';
+import type { RelayDeps, RelayLimits } from './relay/deps.js';
+import { redisLimiters } from './rate-limits.js';
 import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
-import { tuneOldGenerationGrowth } from './gc-tuning.js';
 import { integrationsEnabled, startIntegrations } from './outbox/index.js';
 import { startHousekeeping } from './privacy/housekeeping.js';
 
@@ -21,14 +21,26 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/**
- * Starts everything `pasokh serve` runs. `limits` raises the relay's rate limits (benchmarks do).
- */
-export async function startServer(config: Config, options: { logger?: Logger; limits?: Partial<RelayLimits> } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  logger?: Logger;
+  /** Raises the relay's rate limits (benchmarks do). */
+  limits?: Partial<RelayLimits>;
+  /** @see AppDeps.batchWrites @default true */
+  batchWrites?: boolean;
+  /** A test entry's fault injection after each commit (see RelayDeps.afterCommit); none in production. */
+  afterCommit?: RelayDeps['afterCommit'];
+}
+
+/** Starts everything `pasokh serve` runs. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  tuneOldGenerationGrowth(config.heapGrowthPercent);
   const outbox = integrationsEnabled(config);
-  const store = await openStore({ dataDir: config.dataDir, outbox, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  const store = await openStore({
+    dataDir: config.dataDir,
+    outbox,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),
+  });
   if (config.admin) await ensureAdmin(store, config.admin, logger);
 
   const faqs = new Map<string, FaqLibrary>();
@@ -44,8 +56,17 @@ export async function startServer(config: Config, options: { logger?: Logger; li
       }),
     );
   }
-  const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger) : undefined;
-  const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
+  const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger, config.redisStream ? { streamName: config.redisStream } : {}) : undefined;
+  const app = await createApp({
+    config,
+    store,
+    faqs,
+    logger,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.afterCommit ? { afterCommit: options.afterCommit } : {}),
+    ...(options.batchWrites === false ? { batchWrites: false } : {}),
+    ...(redis ? { adapter: redis.adapter, limiters: redisLimiters(redis.client, config.redisKeyPrefix) } : {}),
+  });
   const port = await app.listen(config.port, config.host);
   const integrations = outbox ? await startIntegrations({ config, store, app, logger }) : undefined;
   const housekeeping = startHousekeeping({ store, logger, retentionDays: config.retentionDays });

@@ -1,9 +1,9 @@
 /**
- * The client side of the delivery protocol (issue 4), written against socket.io-client alone so
- * the durability tests and the chaos run check the server without trusting the widget's own
- * client: an outbox keyed by clientId, one message in flight per sender, an ack timeout,
- * retries with jittered backoff, `messages:sync` after the last contiguous seq on every
- * (re)connect and on every gap, and a view merged by seq.
+ * The clients' delivery protocol, as the widget and the console ship it (client/: outbox,
+ * sender, seq sync, the error catalogue's retry rule), wrapped for the durability tests and the
+ * chaos run: one class per side over socket.io-client alone, with counters those runs report.
+ * Only the timing differs from the apps (shorter ack timeout and backoff, so a run takes
+ * seconds); the rules are the shipped ones.
  */
 import { newClientId } from '../../protocol/client-ids.js';
 import { io, type Socket } from 'socket.io-client';
@@ -16,6 +16,10 @@ import type {
   VisitorServerToClient,
 } from '../../protocol/events.js';
 import type { ConversationSummary, Message } from '../../protocol/types.js';
+import { createGate } from '../../client/gate.js';
+import { createOutbox, type OutboxItem } from '../../client/outbox.js';
+import { createSender } from '../../client/sender.js';
+import { createSeqSync, type SeqSync } from '../../client/seq-sync.js';
 
 export interface ClientOptions {
   /** Base URL of the server, e.g. http://127.0.0.1:8787. */
@@ -24,19 +28,17 @@ export interface ClientOptions {
   ackTimeoutMs?: number;
   /** First retry delay; doubles per attempt up to 2 s, half of it random. @default 100 */
   retryBaseMs?: number;
+  /** The loopback address to connect from (127.0.0.x), so a proxy that hashes addresses spreads clients. */
+  localAddress?: string;
 }
 
-/** One message waiting in an outbox until the server acknowledges it. */
-interface Outgoing {
-  clientId: string;
+/** One message waiting in the outbox until the server acknowledges it. */
+interface Outgoing extends OutboxItem {
   text: string;
   conversationId?: string;
-  resolve(ack: { seq: number; conversationId: string }): void;
-  reject(error: Error): void;
 }
 
-/** Error codes that no retry can fix: the outbox gives the message up. */
-const FINAL = new Set(['invalid_payload', 'too_large', 'conflict', 'forbidden', 'not_found', 'closed']);
+type Settle = { resolve(ack: { seq: number; conversationId: string }): void; reject(error: Error): void };
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -78,30 +80,54 @@ export type AgentSocket = Socket<AgentServerToClient, AgentClientToServer>;
 
 /** What visitor and agent clients share: the socket, the outbox, the view, the sync. */
 abstract class ProtocolClient {
+  /** What this client has shown, per conversation; counts two messages offered for one seq. */
   readonly view = new SeqView();
-  /** Sends that were retried (timeout or retryable error). */
+  /** Sends that were tried again (timeout or retryable error). */
   retries = 0;
   /** How many times each message id arrived live (`message:new`), followed or not. */
   readonly deliveries = new Map<string, number>();
   /** Conversations this client keeps in sync. */
   readonly following = new Set<string>();
   protected readonly socket: AnySocket;
-  readonly #outbox: Outgoing[] = [];
-  #pumping = false;
-  #closed = false;
+  readonly #outbox = createOutbox<Outgoing>(null);
+  readonly #settle = new Map<string, Settle>();
+  readonly #trackers = new Map<string, SeqSync>();
+  readonly #online = createGate();
+  readonly #sender;
   readonly #ackTimeoutMs: number;
-  readonly #retryBaseMs: number;
 
   protected constructor(socket: AnySocket, options: ClientOptions) {
     this.socket = socket;
     this.#ackTimeoutMs = options.ackTimeoutMs ?? 2000;
-    this.#retryBaseMs = options.retryBaseMs ?? 100;
+    const tried = new Set<string>();
+    this.#sender = createSender<Outgoing, { seq: number; conversationId?: string }>({
+      outbox: this.#outbox,
+      ready: this.#online.wait,
+      baseMs: options.retryBaseMs ?? 100,
+      maxMs: 2000,
+      emit: (item) => {
+        if (tried.has(item.clientId)) this.retries++;
+        tried.add(item.clientId);
+        return this.emitSend(item, this.#ackTimeoutMs);
+      },
+      onAcked: (item, ack) => {
+        const conversationId = ack.conversationId ?? item.conversationId!;
+        this.following.add(conversationId);
+        this.#settle.get(item.clientId)?.resolve({ seq: ack.seq, conversationId });
+        this.#settle.delete(item.clientId);
+      },
+      onChange: () => this.#rejectFailed(),
+    });
+    socket.on('connect', () => {
+      this.#online.open();
+      this.#sender.wake();
+    });
+    socket.on('disconnect', () => this.#online.close());
     socket.on('message:new', (message: Message) => {
       this.deliveries.set(message.id, (this.deliveries.get(message.id) ?? 0) + 1);
       if (!this.accepts(message)) return;
-      const gap = message.seq > this.view.contiguous(message.conversationId) + 1;
       this.view.add(message);
-      if (gap) void this.sync(message.conversationId);
+      this.#tracker(message.conversationId).see(message.seq);
     });
   }
 
@@ -110,24 +136,13 @@ abstract class ProtocolClient {
   }
 
   get pending(): number {
-    return this.#outbox.length;
+    return this.#outbox.list().filter((item) => item.state !== 'failed').length;
   }
 
-  /** Brings one conversation up to date: everything after the last contiguous seq. */
-  async sync(conversationId: string): Promise<void> {
+  /** Brings one conversation up to date: everything after what it holds without a gap. */
+  sync(conversationId: string): Promise<void> {
     this.following.add(conversationId);
-    for (;;) {
-      const afterSeq = this.view.contiguous(conversationId);
-      let ack: Ack<{ messages: Message[] }>;
-      try {
-        ack = await this.socket.timeout(this.#ackTimeoutMs).emitWithAck('messages:sync', { conversationId, afterSeq });
-      } catch {
-        return; // Offline or slow: the next connect syncs again.
-      }
-      if (!ack.ok) return;
-      for (const message of ack.messages) this.view.add(message);
-      if (ack.messages.length < 500) return;
-    }
+    return this.#tracker(conversationId).sync();
   }
 
   async syncAll(): Promise<void> {
@@ -149,15 +164,21 @@ abstract class ProtocolClient {
   }
 
   close(): void {
-    this.#closed = true;
+    this.#sender.stop();
     this.socket.disconnect();
-    for (const item of this.#outbox.splice(0)) item.reject(new Error('client closed'));
+    for (const [clientId, settle] of this.#settle) {
+      settle.reject(new Error('client closed'));
+      this.#outbox.remove(clientId);
+    }
+    this.#settle.clear();
   }
 
-  protected enqueue(item: Omit<Outgoing, 'resolve' | 'reject' | 'clientId'> & { clientId?: string }): Promise<{ seq: number; conversationId: string }> {
+  protected enqueue(item: { text: string; conversationId?: string; clientId?: string }): Promise<{ seq: number; conversationId: string }> {
     return new Promise((resolve, reject) => {
-      this.#outbox.push({ clientId: item.clientId ?? newClientId(), text: item.text, ...(item.conversationId ? { conversationId: item.conversationId } : {}), resolve, reject });
-      void this.#pump();
+      const clientId = item.clientId ?? newClientId();
+      this.#settle.set(clientId, { resolve, reject });
+      this.#outbox.add({ clientId, text: item.text, createdAt: new Date().toISOString(), ...(item.conversationId ? { conversationId: item.conversationId } : {}) });
+      void this.#sender.pump();
     });
   }
 
@@ -168,53 +189,36 @@ abstract class ProtocolClient {
 
   protected abstract emitSend(item: Outgoing, timeoutMs: number): Promise<Ack<{ seq: number; conversationId?: string }>>;
 
-  async #waitConnected(ms: number): Promise<boolean> {
-    if (this.socket.connected) return true;
-    await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, ms);
-      function done() {
-        clearTimeout(timer);
-        resolve();
-      }
-      this.socket.once('connect', done);
-    });
-    return this.socket.connected;
+  #tracker(conversationId: string): SeqSync {
+    let tracker = this.#trackers.get(conversationId);
+    if (!tracker) {
+      tracker = createSeqSync({
+        request: async (afterSeq) => {
+          try {
+            const ack = await this.socket.timeout(this.#ackTimeoutMs).emitWithAck('messages:sync', { conversationId, afterSeq });
+            return ack.ok ? (ack.messages as Message[]) : 'gone';
+          } catch {
+            return null; // Offline or slow: tried again, and the next connect syncs anyway.
+          }
+        },
+        apply: (messages) => {
+          for (const message of messages) this.view.add(message);
+        },
+        tries: 1,
+      });
+      this.#trackers.set(conversationId, tracker);
+    }
+    return tracker;
   }
 
-  /** One message in flight at a time, so a sender's messages are stored in the order typed. */
-  async #pump(): Promise<void> {
-    if (this.#pumping) return;
-    this.#pumping = true;
-    let attempt = 0;
-    try {
-      while (!this.#closed && this.#outbox.length > 0) {
-        const item = this.#outbox[0]!;
-        if (!(await this.#waitConnected(this.#ackTimeoutMs))) continue;
-        let ack: Ack<{ seq: number; conversationId?: string }> | null = null;
-        try {
-          ack = await this.emitSend(item, this.#ackTimeoutMs);
-        } catch {
-          ack = null; // timed out: the server may or may not have it; the clientId makes a resend safe
-        }
-        if (ack?.ok) {
-          this.#outbox.shift();
-          attempt = 0;
-          const conversationId = ack.conversationId ?? item.conversationId!;
-          this.following.add(conversationId);
-          item.resolve({ seq: ack.seq, conversationId });
-          continue;
-        }
-        if (ack && FINAL.has(ack.error.code)) {
-          this.#outbox.shift();
-          item.reject(Object.assign(new Error(ack.error.message), { code: ack.error.code }));
-          continue;
-        }
-        this.retries++;
-        const step = Math.min(2000, this.#retryBaseMs * 2 ** attempt++);
-        await sleep(step / 2 + (Math.random() * step) / 2);
-      }
-    } finally {
-      this.#pumping = false;
+  /** A message the server refused for good leaves the outbox and rejects its promise. */
+  #rejectFailed(): void {
+    for (const item of this.#outbox.list()) {
+      if (item.state !== 'failed') continue;
+      this.#outbox.remove(item.clientId);
+      const error = item.error ?? { code: 'internal', message: 'failed' };
+      this.#settle.get(item.clientId)?.reject(Object.assign(new Error(error.message), { code: error.code }));
+      this.#settle.delete(item.clientId);
     }
   }
 }
@@ -231,6 +235,7 @@ export class VisitorClient extends ProtocolClient {
     const socket = io(`${options.url}/visitor`, {
       auth,
       transports: ['websocket'],
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
       forceNew: true,
       reconnectionDelay: 200,
       reconnectionDelayMax: 2000,
@@ -294,6 +299,7 @@ export class AgentClient extends ProtocolClient {
       transports: ['websocket'],
       forceNew: true,
       extraHeaders: { cookie: options.cookie },
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
       reconnectionDelay: 200,
       reconnectionDelayMax: 2000,
       randomizationFactor: 0.5,

@@ -59,7 +59,7 @@ export function ContextPanel({ summary, detail }: { summary: ConversationSummary
             <dt>{t('ctx.contact')}</dt>
             <dd>
               <span dir="ltr">{summary.visitor.email}</span>
-              {summary.visitor.verified && <span class="tag tag-ok">{t('ctx.verified')}</span>}
+              {summary.visitor.verifiedFields?.includes('email') && <span class="tag tag-ok">{t('ctx.verified')}</span>}
             </dd>
           </>
         )}

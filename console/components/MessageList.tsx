@@ -1,13 +1,13 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Message } from '../../protocol/types.js';
 import { formatClock } from '../lib/format.js';
-import type { OutboxEntry } from '../lib/outbox.js';
+import type { AgentOutboxItem } from '../state/outbox.js';
 import { useConsole } from './context.js';
 import { LinkedText } from './LinkedText.js';
 
 interface Props {
   messages: readonly Message[];
-  pending: readonly OutboxEntry[];
+  pending: readonly AgentOutboxItem[];
   visitorName: string;
   /** Highest seq the visitor has seen. */
   visitorReadSeq: number;
@@ -55,13 +55,13 @@ export function MessageList({ messages, pending, visitorName, visitorReadSeq }: 
           );
         })}
         {pending.map((p) => (
-          <li key={p.clientId} class={`msg msg-${p.internal ? 'internal' : 'agent'} msg-pending msg-${p.state}`}>
+          <li key={p.clientId} class={`msg msg-${p.internal ? 'internal' : 'agent'} msg-pending msg-${p.state === 'failed' ? 'failed' : 'sending'}`}>
             <div class="msg-head">
               <span class="msg-author">{t('msg.you')}</span>
               {p.internal && <span class="tag tag-internal">{t('msg.internal')}</span>}
             </div>
             <p class="msg-text" dir="auto">{p.text}</p>
-            {p.state === 'sending' ? (
+            {p.state !== 'failed' ? (
               <span class="msg-state">{t('msg.sending')}</span>
             ) : (
               <PendingFailed entry={p} />
@@ -74,11 +74,11 @@ export function MessageList({ messages, pending, visitorName, visitorReadSeq }: 
   );
 }
 
-function PendingFailed({ entry }: { entry: OutboxEntry }) {
+function PendingFailed({ entry }: { entry: AgentOutboxItem }) {
   const { t, actions } = useConsole();
   return (
     <span class="msg-state failed" role="alert">
-      {t('msg.failed', { message: entry.error ?? '' })}{' '}
+      {t('msg.failed', { message: entry.error?.message ?? '' })}{' '}
       <button type="button" class="link-button" onClick={() => actions.retry(entry.clientId)}>
         {t('msg.retry')}
       </button>{' '}

@@ -26,7 +26,7 @@ export function TopBar({ unread }: { unread: number }) {
       <div class="top-bar-end">
         {state.connection !== 'online' && (
           <span class="connection" role="status">
-            {state.connection === 'connecting' ? t('connection.connecting') : t('connection.offline')}
+            {t(state.connection === 'connecting' ? 'connection.connecting' : state.connection === 'reconnecting' ? 'connection.reconnecting' : 'connection.offline')}
           </span>
         )}
         {askable && (

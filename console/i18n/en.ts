@@ -29,6 +29,7 @@ export const en = {
   'status.away': 'Away',
   'connection.offline': 'Connection lost — reconnecting…',
   'connection.connecting': 'Connecting…',
+  'connection.reconnecting': 'The server turned the connection away — trying again…',
   'notifications.enable': 'Enable notifications',
 
   'queue.label': 'Conversations',
@@ -158,6 +159,9 @@ export const en = {
   'agents.disabled': 'disabled',
   'agents.you': '(you)',
   'agents.added': 'Added {name}.',
+  'agents.sites': 'Sites',
+  'agents.sitesOf': 'Sites of {name}',
+  'agents.allSites': 'All sites',
 
   'error.generic': 'Something went wrong: {message}',
   'notify.newConversation': 'New conversation',

@@ -28,6 +28,7 @@ export const fa: Catalog = {
   'status.away': 'غایب',
   'connection.offline': 'اتصال قطع شد — در حال اتصال دوباره…',
   'connection.connecting': 'در حال اتصال…',
+  'connection.reconnecting': 'سرور اتصال را نپذیرفت — دوباره تلاش می‌کنیم…',
   'notifications.enable': 'فعال‌کردن اعلان‌ها',
 
   'queue.label': 'گفتگوها',
@@ -158,6 +159,9 @@ export const fa: Catalog = {
   'agents.disabled': 'غیرفعال',
   'agents.you': '(شما)',
   'agents.added': '{name} افزوده شد.',
+  'agents.sites': 'سایت‌ها',
+  'agents.sitesOf': 'سایت‌های {name}',
+  'agents.allSites': 'همهٔ سایت‌ها',
 
   'error.generic': 'مشکلی پیش آمد: {message}',
   'notify.newConversation': 'گفتگوی تازه',

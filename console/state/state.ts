@@ -1,6 +1,6 @@
 /** The console's whole state, in one object. */
 import type { AgentProfile, AgentStatus, ConversationDetail, ConversationId, Locale, Message } from '../../protocol/types.js';
-import type { OutboxEntry } from '../lib/outbox.js';
+import type { AgentOutboxItem } from './outbox.js';
 import type { Preview, QueueFilter } from '../lib/queue.js';
 import type { AgentListItem, SavedReply } from '../lib/types.js';
 import type { ConversationSummary } from '../../protocol/types.js';
@@ -24,7 +24,8 @@ export interface ConsoleState {
   agent: AgentProfile | null;
   /** Why the agent is looking at the sign-in screen, if not by choice. */
   signInNotice: string | null;
-  connection: 'connecting' | 'online' | 'offline';
+  /** `reconnecting`: the server turned the connection away; another try is scheduled. */
+  connection: 'connecting' | 'online' | 'offline' | 'reconnecting';
   status: AgentStatus;
   view: View;
   filter: QueueFilter;
@@ -40,7 +41,7 @@ export interface ConsoleState {
   preview: Record<ConversationId, Preview>;
   /** Until when (epoch ms) the visitor is shown as typing. */
   typingUntil: Record<ConversationId, number>;
-  outbox: readonly OutboxEntry[];
+  outbox: readonly AgentOutboxItem[];
   agents: AgentListItem[];
   replies: SavedReply[];
   /** A transient message for the agent (a failed action). */

@@ -14,8 +14,8 @@ export function registerDeliveriesApi(app: FastifyInstance, deps: { store: Store
 
   async function admin(request: FastifyRequest): Promise<void> {
     const found = await agentFromCookies(store, request.headers.cookie);
-    if (!found) throw new HttpError(401, 'unauthorized', 'Sign in first.');
-    if (found.agent.role !== 'admin') throw new HttpError(403, 'forbidden', 'Only an admin can see deliveries.');
+    if (!found) throw new HttpError('unauthorized', 'Sign in first.');
+    if (found.agent.role !== 'admin') throw new HttpError('forbidden', 'Only an admin can see deliveries.');
   }
 
   app.get('/api/deliveries', async (request): Promise<DeliveriesResponse> => {
@@ -32,7 +32,7 @@ export function registerDeliveriesApi(app: FastifyInstance, deps: { store: Store
     try {
       return { delivery: await store.resendDelivery(request.params.id) };
     } catch (error) {
-      if (error instanceof NotFoundError) throw new HttpError(404, 'not_found', 'No such delivery.');
+      if (error instanceof NotFoundError) throw new HttpError('not_found', 'No such delivery.');
       throw error;
     }
   });

@@ -20,7 +20,7 @@ const confirmSchema = v.strictObject({ token: v.pipe(v.string(), v.maxLength(400
 
 function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
   const parsed = v.safeParse(schema, body);
-  if (!parsed.success) throw new HttpError(400, 'invalid_payload', describeIssues(parsed.issues));
+  if (!parsed.success) throw new HttpError('invalid_payload', describeIssues(parsed.issues));
   return parsed.output;
 }
 
@@ -38,7 +38,7 @@ export function registerPasswordResetApi(app: FastifyInstance, deps: { config: C
     try {
       await limiter.consume(`${request.ip}:${email.toLowerCase()}`);
     } catch {
-      throw new HttpError(429, 'rate_limited', 'Too many requests; wait 15 minutes.');
+      throw new HttpError('rate_limited', 'Too many requests; wait 15 minutes.');
     }
     const agent = await store.findAgentByEmail(email);
     if (agent && !agent.disabled) {
@@ -59,9 +59,9 @@ export function registerPasswordResetApi(app: FastifyInstance, deps: { config: C
     const { token, password } = parse(confirmSchema, request.body);
     const agentId = resetAgentId(token);
     const agent = agentId ? await store.getAgent(agentId) : null;
-    if (!agent || agent.disabled || !verifyReset(secret, token, agent)) throw new HttpError(400, 'invalid_payload', 'This reset link has expired or was already used.');
+    if (!agent || agent.disabled || !verifyReset(secret, token, agent)) throw new HttpError('invalid_payload', 'This reset link has expired or was already used.');
     const problem = passwordProblem(password);
-    if (problem) throw new HttpError(400, 'invalid_payload', problem);
+    if (problem) throw new HttpError('invalid_payload', problem);
     await store.updateAgent(agent.id, { passwordHash: await hashPassword(password) });
     await store.deleteAgentSessions(agent.id);
     await store.recordAudit({ actor: agent.email, action: 'agent.password-reset', target: agent.id });

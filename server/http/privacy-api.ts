@@ -15,15 +15,15 @@ export function registerPrivacyApi(app: FastifyInstance, deps: { store: Store })
 
   async function admin(request: FastifyRequest): Promise<AgentRecord> {
     const found = await agentFromCookies(store, request.headers.cookie);
-    if (!found) throw new HttpError(401, 'unauthorized', 'Sign in first.');
-    if (found.agent.role !== 'admin') throw new HttpError(403, 'forbidden', 'Only an admin can do this.');
+    if (!found) throw new HttpError('unauthorized', 'Sign in first.');
+    if (found.agent.role !== 'admin') throw new HttpError('forbidden', 'Only an admin can do this.');
     return found.agent;
   }
 
   app.get<{ Params: { ref: string } }>('/api/visitors/:ref/export', async (request, reply) => {
     const me = await admin(request);
     const visitors = await exportVisitors(store, request.params.ref, me.email);
-    if (visitors.length === 0) throw new HttpError(404, 'not_found', 'No visitor with this id or email.');
+    if (visitors.length === 0) throw new HttpError('not_found', 'No visitor with this id or email.');
     reply.header('content-disposition', `attachment; filename="pasokh-visitor-${visitors[0]!.visitor.id}.json"`).header('cache-control', 'no-store');
     return { visitors };
   });
@@ -31,7 +31,7 @@ export function registerPrivacyApi(app: FastifyInstance, deps: { store: Store })
   app.delete<{ Params: { ref: string } }>('/api/visitors/:ref', async (request) => {
     const me = await admin(request);
     const erased = await eraseVisitors(store, request.params.ref, me.email);
-    if (erased.length === 0) throw new HttpError(404, 'not_found', 'No visitor with this id or email.');
+    if (erased.length === 0) throw new HttpError('not_found', 'No visitor with this id or email.');
     return { erased };
   });
 

@@ -39,7 +39,7 @@ export function registerReopenRoute(app: FastifyInstance, deps: { config: Config
   app.get<{ Params: { token: string } }>('/r/:token', async (request, reply) => {
     const conversationId = verifyConversation(secret, 'reopen', request.params.token);
     const conversation = conversationId ? await store.getConversation(conversationId) : null;
-    if (!conversation) throw new HttpError(404, 'not_found', 'This link has expired or is not valid.');
+    if (!conversation) throw new HttpError('not_found', 'This link has expired or is not valid.');
     const token = newToken();
     await store.updateVisitor(conversation.visitorId, { tokenHash: hashToken(token) });
     reply.header('cache-control', 'no-store').header('referrer-policy', 'no-referrer');

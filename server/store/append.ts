@@ -4,6 +4,7 @@
  * connection and BEGIN IMMEDIATE serialise writers), so reading last_seq, inserting seq + 1 and
  * writing last_seq back cannot interleave with another append to the same conversation.
  */
+import { firstResponseAfter, waitingSinceAfter } from '../../protocol/queue-rules.js';
 import { newId } from './ids.js';
 import type { Selectable, Transaction } from 'kysely';
 import { mergeContext } from './context.js';
@@ -57,6 +58,13 @@ function resend(row: Selectable<MessagesTable>, message: NewMessage): AppendResu
   return { message: toMessage(row), duplicate: true };
 }
 
+/** The conversation's wait and first response after a saved message, by the queue's rules. */
+function keepQueueState(conversation: ConversationRow, row: Selectable<MessagesTable>): void {
+  const saved = { author: { kind: row.author_kind }, internal: row.internal === 1, createdAt: row.created_at };
+  conversation.waiting_since = waitingSinceAfter(conversation.waiting_since, saved);
+  conversation.first_response_at = firstResponseAfter(conversation.first_response_at, saved);
+}
+
 /**
  * Appends to a locked conversation row and updates that row object in memory; the caller
  * writes the row back with saveConversationState once per transaction.
@@ -85,13 +93,7 @@ async function appendToLocked(trx: Trx, conversation: ConversationRow, message: 
   await trx.insertInto('messages').values(row).execute();
 
   conversation.last_seq = row.seq;
-  if (message.author.kind === 'visitor') {
-    conversation.waiting_since ??= row.created_at;
-  } else if (message.author.kind === 'agent' && row.internal === 0) {
-    // Internal notes are not answers: the visitor is still waiting and has had no response.
-    conversation.first_response_at ??= row.created_at;
-    conversation.waiting_since = null;
-  }
+  keepQueueState(conversation, row);
   return { message: toMessage(row), duplicate: false };
 }
 
@@ -321,7 +323,7 @@ export async function appendVisitorBatch(trx: Trx, batch: VisitorAppendInput[], 
     inserts.push(row);
     earlier.set(key(input.visitorId, row.client_id), row);
     conversation.last_seq = row.seq;
-    if (row.author_kind === 'visitor') conversation.waiting_since ??= row.created_at;
+    keepQueueState(conversation, row);
     dirty.add(conversation);
     const message = toMessage(row);
     messageEvents(events, conversation, message, created, input.offline === true);

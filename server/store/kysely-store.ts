@@ -3,7 +3,7 @@
  * sqlite.ts and postgres.ts only open the connection and say whether row locks exist.
  */
 import { newId } from './ids.js';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AgentId, ConversationId, FaqEvent, IsoTime, Message, SiteKey, VisitorId } from '../../protocol/types.js';
 import type { DeliveryView, IntegrationEvent } from '../../protocol/integrations.js';
 import { appendBatch, appendVisitor, appendVisitorBatch, type AppendOptions, type VisitorAppendInput } from './append.js';
@@ -16,6 +16,7 @@ import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/pr
 import {
   faqEventRow,
   nowIso,
+  parseList,
   toAgent,
   toConversation,
   toIso,
@@ -62,6 +63,11 @@ export interface KyselyStoreOptions {
 /** Rows per INSERT for bulk writes: well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 200;
 
+/** A set of strings as stored: JSON, each once, sorted, so equal sets are equal text. */
+function fieldList(values: readonly string[]): string {
+  return JSON.stringify([...new Set(values)].sort());
+}
+
 /** Email as a login key: "  Sara@Example.com" and "sara@example.com" are one account. */
 function emailKey(email: string): string {
   return email.trim().toLowerCase();
@@ -102,6 +108,7 @@ export class KyselyStore implements Store {
       locale: input.locale ?? null,
       first_seen_at: now,
       last_seen_at: now,
+      verified_fields: fieldList(input.verifiedFields ?? []),
       erased_at: null,
     };
     try {
@@ -139,20 +146,33 @@ export class KyselyStore implements Store {
   }
 
   async updateVisitor(id: VisitorId, patch: Parameters<Store['updateVisitor']>[1]): Promise<VisitorRecord> {
-    const row = await this.#db
-      .updateTable('visitors')
-      .set({
-        last_seen_at: nowIso(),
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.email !== undefined && { email: patch.email }),
-        ...(patch.locale !== undefined && { locale: patch.locale }),
-        ...(patch.tokenHash !== undefined && { token_hash: patch.tokenHash }),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await this.#db.transaction().execute(async (trx) => {
+      const verified = patch.verifiedFields !== undefined ? fieldList(patch.verifiedFields) : await this.#unsignedChange(trx, id, patch);
+      return trx
+        .updateTable('visitors')
+        .set({
+          last_seen_at: nowIso(),
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.email !== undefined && { email: patch.email }),
+          ...(patch.locale !== undefined && { locale: patch.locale }),
+          ...(patch.tokenHash !== undefined && { token_hash: patch.tokenHash }),
+          ...(verified !== undefined && { verified_fields: verified }),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+    });
     if (row === undefined) throw new NotFoundError(`No visitor ${id}`);
     return toVisitor(row);
+  }
+
+  /** The verified list after an unsigned patch: a signed name or email it changes is no longer signed. */
+  async #unsignedChange(trx: Transaction<Database>, id: VisitorId, patch: { name?: string | null; email?: string | null }): Promise<string | undefined> {
+    if (patch.name === undefined && patch.email === undefined) return undefined;
+    const current = await trx.selectFrom('visitors').select(['name', 'email', 'verified_fields']).where('id', '=', id).executeTakeFirst();
+    if (current === undefined) return undefined;
+    const changed = (field: string) => (field === 'name' && patch.name !== undefined && patch.name !== current.name) || (field === 'email' && patch.email !== undefined && patch.email !== current.email);
+    return fieldList(parseList(current.verified_fields).filter((field) => !changed(field)));
   }
 
   // ---------- conversations and messages ----------
@@ -344,6 +364,7 @@ export class KyselyStore implements Store {
       password_hash: input.passwordHash,
       disabled: 0 as const,
       created_at: nowIso(),
+      sites: input.sites ? fieldList(input.sites) : null,
     };
     try {
       await this.#db.insertInto('agents').values(row).execute();
@@ -375,6 +396,7 @@ export class KyselyStore implements Store {
       ...(patch.role !== undefined && { role: patch.role }),
       ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
       ...(patch.disabled !== undefined && { disabled: patch.disabled ? (1 as const) : (0 as const) }),
+      ...(patch.sites !== undefined && { sites: patch.sites === null ? null : fieldList(patch.sites) }),
     };
     const row =
       Object.keys(set).length === 0

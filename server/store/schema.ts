@@ -17,6 +17,8 @@ export interface VisitorsTable {
   locale: string | null;
   first_seen_at: string;
   last_seen_at: string;
+  /** JSON array of the fields the site signed ("id", "name", "email"); null: none. */
+  verified_fields: string | null;
   /** Set when the visitor's data was erased: the row stays so statistics keep their counts. */
   erased_at: string | null;
 }
@@ -64,6 +66,8 @@ export interface AgentsTable {
   password_hash: string;
   disabled: Flag;
   created_at: string;
+  /** JSON array of the site keys the agent serves; null: every site. */
+  sites: string | null;
 }
 
 export interface SessionsTable {

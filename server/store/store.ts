@@ -13,6 +13,7 @@ import type {
   IsoTime,
   Message,
   SiteKey,
+  VerifiableField,
   VisitorContext,
   VisitorId,
 } from '../../protocol/types.js';
@@ -29,6 +30,8 @@ export interface VisitorRecord {
   locale: string | null;
   firstSeenAt: IsoTime;
   lastSeenAt: IsoTime;
+  /** The fields the site signed; a name or email the page merely passed along is not listed. */
+  verifiedFields: VerifiableField[];
   /** When the visitor's data was erased; the row stays as an "erased visitor" for statistics. */
   erasedAt: IsoTime | null;
 }
@@ -64,6 +67,8 @@ export interface AgentRecord {
   passwordHash: string;
   disabled: boolean;
   createdAt: IsoTime;
+  /** The site keys the agent serves; null: every site (the default). */
+  sites: SiteKey[] | null;
 }
 
 export interface SessionRecord {
@@ -169,12 +174,27 @@ export interface Store {
   close(): Promise<void>;
 
   // visitors
-  createVisitor(input: { site: SiteKey; tokenHash: string; externalId?: string | null; name?: string | null; email?: string | null; locale?: string | null }): Promise<VisitorRecord>;
+  createVisitor(input: {
+    site: SiteKey;
+    tokenHash: string;
+    externalId?: string | null;
+    name?: string | null;
+    email?: string | null;
+    locale?: string | null;
+    verifiedFields?: VerifiableField[];
+  }): Promise<VisitorRecord>;
   findVisitorByTokenHash(site: SiteKey, tokenHash: string): Promise<VisitorRecord | null>;
   findVisitorByExternalId(site: SiteKey, externalId: string): Promise<VisitorRecord | null>;
   getVisitor(id: VisitorId): Promise<VisitorRecord | null>;
-  /** Updates the given fields and lastSeenAt. */
-  updateVisitor(id: VisitorId, patch: { name?: string | null; email?: string | null; locale?: string | null; tokenHash?: string }): Promise<VisitorRecord>;
+  /**
+   * Updates the given fields and lastSeenAt. `verifiedFields`, when given, replaces the list;
+   * when not, a name or email in the patch is unsigned and drops out of the list, so a field
+   * is never shown as verified with a value nobody signed.
+   */
+  updateVisitor(
+    id: VisitorId,
+    patch: { name?: string | null; email?: string | null; locale?: string | null; tokenHash?: string; verifiedFields?: VerifiableField[] },
+  ): Promise<VisitorRecord>;
 
   // conversations and messages
   /**
@@ -222,11 +242,13 @@ export interface Store {
   surveyStats(site: SiteKey | null, since: IsoTime): Promise<SurveyStats>;
 
   // agents and sessions
-  createAgent(input: { email: string; name: string; role: AgentRole; passwordHash: string }): Promise<AgentRecord>;
+  /** `sites` null or absent: the agent serves every site. */
+  createAgent(input: { email: string; name: string; role: AgentRole; passwordHash: string; sites?: SiteKey[] | null }): Promise<AgentRecord>;
   findAgentByEmail(email: string): Promise<AgentRecord | null>;
   getAgent(id: AgentId): Promise<AgentRecord | null>;
   listAgents(): Promise<AgentRecord[]>;
-  updateAgent(id: AgentId, patch: { name?: string; role?: AgentRole; passwordHash?: string; disabled?: boolean }): Promise<AgentRecord>;
+  /** `sites: null` makes the agent serve every site again. */
+  updateAgent(id: AgentId, patch: { name?: string; role?: AgentRole; passwordHash?: string; disabled?: boolean; sites?: SiteKey[] | null }): Promise<AgentRecord>;
   deleteAgent(id: AgentId): Promise<void>;
   createSession(input: { tokenHash: string; agentId: AgentId; expiresAt: IsoTime }): Promise<SessionRecord>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;

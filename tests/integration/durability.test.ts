@@ -1,8 +1,9 @@
 /**
  * Issue 4 "Prove it" 1–5: the real server process (`pasokh serve`, the CLI `npm start` runs) on
  * a real SQLite file, killed, paused and restarted under clients that follow the delivery
- * protocol (bench/lib/protocol-client.ts). Restarts reuse the port and the data folder, so the
- * clients reconnect by themselves as they would to a restarted production server.
+ * protocol as shipped (client/, through bench/lib/protocol-client.ts). Restarts reuse the port
+ * and the data folder, so the clients reconnect by themselves as they would to a restarted
+ * production server.
  */
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -39,8 +40,12 @@ afterEach(async () => {
 });
 
 /** Starts (or restarts) the server on this test's port and data folder. */
-async function start(env: Record<string, string> = {}): Promise<ServerChild> {
-  server = await startServerChild({ port, dataDir, env });
+async function start(options: { crashAfterCommit?: string } = {}): Promise<ServerChild> {
+  server = await startServerChild(
+    options.crashAfterCommit === undefined
+      ? { port, dataDir }
+      : { port, dataDir, args: ['tests/integration/crash-entry.ts'], env: { CRASH_AFTER_COMMIT: options.crashAfterCommit } },
+  );
   return server;
 }
 
@@ -130,7 +135,7 @@ describe('durable delivery against the real server process', () => {
 
   it('stores a message once when the server dies between its commit and its ack and the client retries', async () => {
     const text = 'Committed but never acknowledged';
-    await start({ PASOKH_TEST_CRASH_AFTER_COMMIT: text });
+    await start({ crashAfterCommit: text });
     const v = visitor({ ackTimeoutMs: 1000 });
     await v.ready();
     const before = await v.send('before the crash');

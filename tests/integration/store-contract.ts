@@ -99,6 +99,22 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect(await store.findVisitorByTokenHash(SITE, 'old')).toBeNull();
       });
 
+      it('keeps which fields the site signed, and drops a signed field an unsigned update changes', async () => {
+        const visitor = await store.createVisitor({ site: SITE, tokenHash: 't', externalId: 'u-1', name: 'Alice', email: 'alice@example.com', verifiedFields: ['email', 'id', 'name'] });
+        expect(visitor.verifiedFields).toEqual(['email', 'id', 'name']);
+        expect((await store.createVisitor({ site: SITE, tokenHash: 't2' })).verifiedFields).toEqual([]);
+
+        // The same value again, unsigned, takes nothing away; a new value does.
+        expect((await store.updateVisitor(visitor.id, { name: 'Alice', locale: 'en' })).verifiedFields).toEqual(['email', 'id', 'name']);
+        const renamed = await store.updateVisitor(visitor.id, { name: 'Alice Admin' });
+        expect(renamed).toMatchObject({ name: 'Alice Admin', verifiedFields: ['email', 'id'] });
+        expect((await store.updateVisitor(visitor.id, { email: 'mallory@example.com' })).verifiedFields).toEqual(['id']);
+
+        const signed = await store.updateVisitor(visitor.id, { name: 'Alice', email: 'alice@example.com', verifiedFields: ['id', 'name', 'email'] });
+        expect(signed.verifiedFields).toEqual(['email', 'id', 'name']);
+        expect(await store.getVisitor(visitor.id)).toEqual(signed);
+      });
+
       it('throws NotFoundError when updating an unknown visitor', async () => {
         await expect(store.updateVisitor(randomUUID(), { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
       });
@@ -445,6 +461,19 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect(await store.updateAgent(id, {})).toEqual(updated);
         expect((await store.updateAgent(id, { disabled: false, passwordHash: 'new' })).passwordHash).toBe('new');
         await expect(store.updateAgent(randomUUID(), { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('lets an agent serve every site by default, or the sites it is given, and back to every site', async () => {
+        const created = await store.createAgent({ email: 'nika@example.com', name: 'Nika', role: 'agent', passwordHash: 'h' });
+        expect(created.sites).toBeNull();
+        const scoped = await store.updateAgent(created.id, { sites: ['shop', 'blog', 'shop'] });
+        expect(scoped.sites).toEqual(['blog', 'shop']);
+        expect(await store.getAgent(created.id)).toEqual(scoped);
+        expect((await store.updateAgent(created.id, { name: 'Nika R' })).sites).toEqual(['blog', 'shop']);
+        expect((await store.updateAgent(created.id, { sites: null })).sites).toBeNull();
+        const born = await store.createAgent({ email: 'ali@example.com', name: 'Ali', role: 'agent', passwordHash: 'h', sites: ['blog'] });
+        expect((await store.findAgentByEmail('ali@example.com'))?.sites).toEqual(['blog']);
+        expect((await store.listAgents()).find((a) => a.id === born.id)?.sites).toEqual(['blog']);
       });
 
       it('finds a live session, but not an expired or deleted one', async () => {

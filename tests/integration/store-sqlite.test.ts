@@ -102,4 +102,27 @@ describe('SQLite store file', () => {
       await store.close();
     }
   });
+
+  it('upgrades agents to serve every site and marks only the user id of identified visitors as signed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pasokh-store-'));
+    dirs.push(dir);
+    const file = join(dir, 'pasokh.db');
+    const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+    const { error } = await new Migrator({ db: old, provider }).migrateTo('0002-client-id-index');
+    expect(error).toBeUndefined();
+    const at = new Date().toISOString();
+    await old.insertInto('visitors').values({ id: 'v1', site: 'default', token_hash: 'h1', external_id: 'mallory', name: 'Alice Admin', email: 'alice@example.com', first_seen_at: at, last_seen_at: at }).execute();
+    await old.insertInto('visitors').values({ id: 'v2', site: 'default', token_hash: 'h2', name: 'Guest', first_seen_at: at, last_seen_at: at }).execute();
+    await old.insertInto('agents').values({ id: 'a1', email: 'sara@example.com', email_key: 'sara@example.com', name: 'Sara', role: 'agent', password_hash: 'x', disabled: 0, created_at: at }).execute();
+    await old.destroy();
+
+    const store = await createSqliteStore({ file });
+    try {
+      expect((await store.getVisitor('v1'))?.verifiedFields).toEqual(['id']);
+      expect((await store.getVisitor('v2'))?.verifiedFields).toEqual([]);
+      expect((await store.getAgent('a1'))?.sites).toBeNull();
+    } finally {
+      await store.close();
+    }
+  });
 });

@@ -8,7 +8,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Locale, Message } from '../../protocol/types.js';
 import { MAX_MESSAGE_LENGTH } from '../../protocol/events.js';
 import type { ChatClient, ChatState } from '../chat/client.js';
-import type { OutboxItem } from '../chat/outbox.js';
+import type { VisitorOutboxItem } from '../chat/outbox.js';
 import { formatTime, t } from '../i18n/runtime.js';
 import { LinkedText } from './LinkedText.js';
 
@@ -38,7 +38,7 @@ function MessageRow({ message, locale, seen }: { message: Message; locale: Local
   );
 }
 
-function PendingRow({ item, locale, onDismiss }: { item: OutboxItem; locale: Locale; onDismiss: () => void }) {
+function PendingRow({ item, locale, onDismiss }: { item: VisitorOutboxItem; locale: Locale; onDismiss: () => void }) {
   const label = item.state === 'failed' ? t(locale, 'failed') : item.state === 'retrying' ? t(locale, 'retrying') : t(locale, 'sending');
   return (
     <li class={`msg own ${item.state}`}>
@@ -85,7 +85,7 @@ export function ChatView({ client, state, locale, visible, children }: ChatViewP
     <>
       {state.connection !== 'online' && (
         <p class="banner" role="status">
-          {state.connection === 'connecting' ? t(locale, 'connecting') : t(locale, 'disconnected')}
+          {t(locale, state.connection === 'offline' ? 'disconnected' : state.connection)}
         </p>
       )}
       {/* The log wraps the list: role="log" on the <ol> itself would orphan its items (axe: listitem). */}

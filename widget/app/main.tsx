@@ -6,7 +6,8 @@
  */
 import { render } from 'preact';
 import type { Message } from '../../protocol/types.js';
-import { readJson, storageKeys } from '../chat/storage.js';
+import { readJson, writeText } from '../../client/storage.js';
+import { storageKeys } from '../chat/storage.js';
 import { LAUNCHER_LABEL } from '../i18n/launcher.js';
 import { formatNumber, loadStrings } from '../i18n/runtime.js';
 import type { WidgetApp, WidgetHost } from '../loader/contract.js';
@@ -64,9 +65,9 @@ export function mount(host: WidgetHost): WidgetApp {
   // Both start now, in parallel: the search box is usable as soon as the strings are in.
   const strings = () => loadStrings(store.get().locale);
   void strings();
-  const faq = createFaqSource(host.origin, options.site, (message) => host.error('faq_failed', message));
+  const faq = createFaqSource(host.origin, options.site, (message, code) => host.error(code ?? 'faq_failed', message));
   const session = createPageSession();
-  const reporter = createReporter(host.origin, options.site, () => storage.getItem(keys.token));
+  const reporter = createReporter(host.origin, options.site, () => storage.getItem(keys.token), (token) => writeText(storage, keys.token, token));
   const tracker = createSearchTracker(reporter, session);
 
   const onAgentMessage = (message: Message) => {

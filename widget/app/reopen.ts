@@ -3,7 +3,7 @@
  * /r/ route): the widget keeps that token as its own, cleans the address bar, and opens onto
  * the conversation.
  */
-import type { StorageLike } from '../chat/storage.js';
+import type { StorageLike } from '../../client/storage.js';
 
 /** True when the page was opened from a reply email's link. */
 export function takeReopenToken(storage: StorageLike, keys: { token: string; conversation: string }): boolean {

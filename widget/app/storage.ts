@@ -2,7 +2,7 @@
  * localStorage when the browser lets us use it; otherwise (blocked third-party storage, private
  * modes) a memory store, so the chat still works for this page view.
  */
-import { memoryStorage, type StorageLike } from '../chat/storage.js';
+import { memoryStorage, type StorageLike } from '../../client/storage.js';
 
 let cached: StorageLike | undefined;
 

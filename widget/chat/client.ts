@@ -1,20 +1,27 @@
 /**
- * The visitor's chat connection: a typed Socket.IO client for the /visitor namespace, the outbox
- * sender, and the seq-ordered message list. No DOM, so it runs (and is tested) in Node; the UI
- * subscribes to its state. Lazy-loaded with the chat chunk only when the visitor talks.
+ * The visitor's chat connection: a typed Socket.IO client for the /visitor namespace over the
+ * shared delivery protocol (client/: outbox, sender, seq sync, reconnect). No DOM, so it runs
+ * (and is tested) in Node; the UI subscribes to its state. Lazy-loaded with the chat chunk only
+ * when the visitor talks.
  */
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ErrorBody, VisitorAuth, VisitorClientToServer, VisitorServerToClient } from '../../protocol/events.js';
 import type { ConversationId, ConversationStatus, Locale, Message, Presence, VisitorContext } from '../../protocol/types.js';
-import { backoffDelay, sleep as realSleep } from './backoff.js';
+import { isRetryable } from '../../protocol/errors.js';
 import { newClientId } from '../../protocol/client-ids.js';
-import { lastSeq, leavesGap, mergeBySeq } from './merge.js';
-import { createOutbox, type OutboxItem } from './outbox.js';
-import { createSender } from './sender.js';
-import { readJson, removeKey, storageKeys, writeJson, writeText, type StorageLike } from './storage.js';
+import { backoffDelay, sleep as realSleep } from '../../client/backoff.js';
+import { createGate, type Gate } from '../../client/gate.js';
+import { lastSeq, mergeBySeq } from '../../client/merge.js';
+import { createReconnector, refusalOf, type Reconnector } from '../../client/reconnect.js';
+import { createSender, type Sender } from '../../client/sender.js';
+import { createSeqSync, type SeqSync } from '../../client/seq-sync.js';
+import { readJson, removeKey, writeJson, writeText, type StorageLike } from '../../client/storage.js';
+import { createVisitorOutbox, type VisitorOutboxItem } from './outbox.js';
+import { storageKeys } from './storage.js';
 
 export type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
-export type Connection = 'connecting' | 'online' | 'offline';
+/** `reconnecting`: the server turned the connection away; another try is scheduled. */
+export type Connection = 'connecting' | 'online' | 'offline' | 'reconnecting';
 
 export interface ChatState {
   connection: Connection;
@@ -22,9 +29,9 @@ export interface ChatState {
   conversation: { id: ConversationId; status: ConversationStatus; lastSeq: number } | null;
   presence: Presence | null;
   /** Delivered messages of the current conversation, strictly increasing seq. */
-  messages: Message[];
+  messages: readonly Message[];
   /** The visitor's messages not acked yet (sending, retrying) or refused (failed). */
-  pending: OutboxItem[];
+  pending: readonly VisitorOutboxItem[];
   /** Name of the agent typing ('' when unnamed), or null. */
   agentTyping: string | null;
   /** The highest seq the agent has read. */
@@ -60,7 +67,7 @@ export interface ChatClient {
   /** Calls `listener` on every state change; returns the unsubscribe function. */
   subscribe(listener: (state: ChatState) => void): () => void;
   /** Puts a message in the outbox and starts sending it. */
-  send(text: string): OutboxItem;
+  send(text: string): VisitorOutboxItem;
   /** Drops a failed message from the outbox. */
   dismiss(clientId: string): void;
   /** Leaves a message for later when nobody is online (`offline:leave`). */
@@ -79,18 +86,48 @@ export interface ChatClient {
 }
 
 const TYPING_TIMEOUT_MS = 6000;
+/** A server that hung up on purpose (e.g. a flood) is not asked again sooner than this. */
+const HUNG_UP_MIN_MS = 4000;
+
+type Chat = ReturnType<typeof createChatCore>;
 
 /** Connects to `/visitor` and keeps the conversation in order through reconnects and reloads. */
 export function createChatClient(options: ChatClientOptions): ChatClient {
-  const { origin, site, storage, ackTimeoutMs = 10_000, random = Math.random, sleep = realSleep } = options;
-  const keys = storageKeys(site);
-  const outbox = createOutbox(storage, keys.outbox);
-  let user = options.user;
-  const listeners = new Set<(state: ChatState) => void>();
-  let typingTimer: ReturnType<typeof setTimeout> | undefined;
-  let lastTypingSent = 0;
-  let closed = false;
+  const chat = createChatCore(options);
+  const socket = openSocket(options, chat);
+  const ready = createGate();
+  const { ackTimeoutMs = 10_000, random, sleep = realSleep } = options;
+  const tracker = createTracker(chat, socket, ackTimeoutMs, options);
+  const reconnector = createReconnector({ connect: () => socket.connect(), sleep, random });
 
+  const sender = createSender({
+    outbox: chat.outbox,
+    ready: ready.wait,
+    sleep,
+    random,
+    // An absent context is left out by the JSON encoding.
+    emit: ({ clientId, text, context }) => socket.timeout(ackTimeoutMs).emitWithAck('message:send', { clientId, text, context }),
+    onChange: () => chat.set({}),
+    onAcked(item, ack) {
+      chat.follow({ id: ack.conversationId, status: 'open', lastSeq: ack.seq });
+      tracker(ack.conversationId).see(ack.seq);
+      const message: Message = { id: item.clientId, conversationId: ack.conversationId, seq: ack.seq, clientId: item.clientId, author: { kind: 'visitor' }, text: item.text, createdAt: ack.createdAt };
+      chat.merge([message], ack.conversationId);
+    },
+  });
+
+  bindConnection(socket, chat, reconnector, ready, sender, tracker);
+  bindConversation(socket, chat, tracker, options);
+  return clientApi(chat, socket, ready, sender, reconnector, options);
+}
+
+/** The state, its listeners, the outbox and the conversation the visitor is in. */
+function createChatCore(options: ChatClientOptions) {
+  const { storage } = options;
+  const keys = storageKeys(options.site);
+  const outbox = createVisitorOutbox(storage, keys.outbox);
+  const listeners = new Set<(state: ChatState) => void>();
+  let user = options.user;
   let state: ChatState = {
     connection: 'connecting',
     visitorId: null,
@@ -104,211 +141,209 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     error: null,
   };
 
-  function setState(patch: Partial<ChatState>): void {
+  function set(patch: Partial<ChatState>): void {
     state = { ...state, ...patch, pending: outbox.list() };
     for (const listener of listeners) listener(state);
   }
 
+  /** Whether `id` is the conversation shown. */
+  const shows = (id: ConversationId | null): boolean => (state.conversation ? state.conversation.id === id : id === null);
+
   function setConversation(conversation: ChatState['conversation']): void {
     if (conversation && conversation.status === 'open') writeJson(storage, keys.conversation, conversation);
     else removeKey(storage, keys.conversation);
-    const changed = conversation?.id !== state.conversation?.id;
-    setState({ conversation, ...(changed ? { messages: [], readSeq: 0, agentTyping: null } : {}) });
+    set({ conversation, ...(!shows(conversation && conversation.id) ? { messages: [], readSeq: 0, agentTyping: null } : {}) });
   }
 
-  function auth(): VisitorAuth {
-    const token = storage.getItem(keys.token) ?? undefined;
-    const value: VisitorAuth = { site };
-    if (token) value.token = token;
-    if (user) value.user = user;
-    if (options.locale) value.locale = options.locale;
-    return value;
-  }
-
-  const connect = options.connect ?? ((url, opts) => io(url, opts) as VisitorSocket);
-  const socket = connect(`${origin}/visitor`, {
-    // A function, so every reconnect presents the token saved from the latest hello.
-    auth: (cb: (data: object) => void) => cb(auth()),
-    transports: ['websocket', 'polling'],
-    // Jittered reconnects: a thousand visitors returning after a restart spread over seconds (issue 4).
-    reconnectionDelay: 1000,
-    reconnectionDelayMax: 15_000,
-    randomizationFactor: 0.5,
-  });
-
-  // "Ready" means hello has arrived on the current connection: the token is saved and history
-  // synced, so a message sent now lands after what the visitor has seen.
-  let readyWaiters: (() => void)[] = [];
-  let isReady = false;
-  const ready = () => (isReady ? Promise.resolve() : new Promise<void>((resolve) => readyWaiters.push(resolve)));
-  function setReady(value: boolean): void {
-    isReady = value;
-    if (!value) return;
-    const waiters = readyWaiters;
-    readyWaiters = [];
-    for (const resolve of waiters) resolve();
-  }
-
-  const sender = createSender({
+  return {
+    keys,
+    storage,
     outbox,
-    ready,
-    sleep,
-    random,
-    emit: (payload) => socket.timeout(ackTimeoutMs).emitWithAck('message:send', payload),
-    onChange: () => setState({}),
-    onAcked(item, ack) {
-      if (state.conversation?.id !== ack.conversationId) {
-        setConversation({ id: ack.conversationId, status: 'open', lastSeq: ack.seq });
-      } else if (state.conversation.status !== 'open' || ack.seq > state.conversation.lastSeq) {
-        setConversation({ ...state.conversation, status: 'open', lastSeq: Math.max(ack.seq, state.conversation.lastSeq) });
-      }
-      const message: Message = {
-        id: item.clientId,
-        conversationId: ack.conversationId,
-        seq: ack.seq,
-        clientId: item.clientId,
-        author: { kind: 'visitor' },
-        text: item.text,
-        createdAt: ack.createdAt,
-      };
-      setState({ messages: mergeBySeq(state.messages, [message], ack.conversationId) });
+    listeners,
+    get: () => state,
+    set,
+    setConversation,
+    shows,
+    setUser: (next: VisitorAuth['user'] | undefined) => (user = next),
+    auth(): VisitorAuth {
+      const value: VisitorAuth = { site: options.site };
+      const token = storage.getItem(keys.token);
+      if (token) value.token = token;
+      if (user) value.user = user;
+      if (options.locale) value.locale = options.locale;
+      return value;
     },
+    /** Follows `conversation` (opened by an ack or another tab), keeping the newest lastSeq. */
+    follow(conversation: NonNullable<ChatState['conversation']>): void {
+      const held = state.conversation;
+      if (!held || held.id !== conversation.id) setConversation(conversation);
+      else if (held.status !== 'open' || conversation.lastSeq > held.lastSeq) setConversation({ ...held, status: 'open', lastSeq: Math.max(conversation.lastSeq, held.lastSeq) });
+    },
+    /** Merges messages of `conversationId` into the list shown, if it is still the one shown. */
+    merge(messages: readonly Message[], conversationId: ConversationId): void {
+      if (!shows(conversationId)) return;
+      // The server sends a visitor only its own conversations and never an internal note.
+      const merged = mergeBySeq(state.messages, messages);
+      if (merged !== state.messages) set({ messages: merged });
+    },
+  };
+}
+
+function openSocket(options: ChatClientOptions, chat: Chat): VisitorSocket {
+  const connect = options.connect ?? ((url, opts) => io(url, opts) as VisitorSocket);
+  return connect(`${options.origin}/visitor`, {
+    // A function, so every reconnect presents the token saved from the latest hello.
+    auth: (cb: (data: object) => void) => cb(chat.auth()),
+    transports: ['websocket', 'polling'],
+    // Jittered reconnects from 1 s (socket.io's default, ±50 %) up to 15 s: a thousand visitors
+    // returning after a restart spread over seconds.
+    reconnectionDelayMax: 15_000,
   });
+}
 
-  async function sync(): Promise<void> {
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const conversation = state.conversation;
-      if (!conversation || !socket.connected) return;
-      try {
-        const ack = await socket
-          .timeout(ackTimeoutMs)
-          .emitWithAck('messages:sync', { conversationId: conversation.id, afterSeq: lastSeq(state.messages) });
-        if (ack.ok) {
-          if (state.conversation?.id === conversation.id) {
-            setState({ messages: mergeBySeq(state.messages, ack.messages, conversation.id) });
-          }
-          return;
+/** The seq tracker (gap detection and `messages:sync`) of the conversation shown; a new one per conversation. */
+function createTracker(chat: Chat, socket: VisitorSocket, ackTimeoutMs: number, options: ChatClientOptions) {
+  let trackedId: ConversationId | undefined;
+  let tracked: SeqSync;
+  return (id: ConversationId): SeqSync => {
+    if (trackedId === id) return tracked;
+    trackedId = id;
+    return (tracked = createSeqSync({
+      async request(afterSeq) {
+        if (!socket.connected) return null;
+        try {
+          const ack = await socket.timeout(ackTimeoutMs).emitWithAck('messages:sync', { conversationId: id, afterSeq });
+          if (ack.ok) return ack.messages;
+          return ack.error.code === 'not_found' || ack.error.code === 'forbidden' ? 'gone' : null;
+        } catch {
+          return null; // Timed out: tried again; the next reconnect syncs anyway.
         }
-        if (ack.error.code === 'not_found' || ack.error.code === 'forbidden') {
-          setConversation(null); // The conversation is gone or not ours: start afresh.
-          return;
-        }
-      } catch {
-        // Timed out: try again below; the next reconnect syncs anyway.
-      }
-      await sleep(backoffDelay(attempt, { random }));
-    }
-  }
+      },
+      apply: (messages) => chat.merge(messages, id),
+      // The conversation is gone or not ours: start afresh.
+      onGone: () => chat.shows(id) && chat.setConversation(null),
+      sleep: options.sleep,
+      random: options.random,
+    }));
+  };
+}
 
+type Tracker = ReturnType<typeof createTracker>;
+
+/** Hello, refusals and hang-ups: when the outbox may send, and when to come back. */
+function bindConnection(socket: VisitorSocket, chat: Chat, reconnector: Reconnector, ready: Gate, sender: Sender, tracker: Tracker): void {
+  const { storage } = chat;
   socket.on('hello', (hello) => {
-    if (hello.token) writeText(storage, keys.token, hello.token);
-    setState({ visitorId: hello.visitorId, presence: hello.presence, connection: 'online', error: null });
-    setConversation(hello.conversation);
+    if (hello.token) writeText(storage, chat.keys.token, hello.token);
+    reconnector.connected();
+    chat.set({ visitorId: hello.visitorId, presence: hello.presence, connection: 'online', error: null });
+    chat.setConversation(hello.conversation);
     // Sync before releasing the outbox so history comes first, then pending messages.
-    void sync().finally(() => {
-      setReady(true);
+    const conversation = chat.get().conversation;
+    void (conversation ? tracker(conversation.id).sync() : Promise.resolve()).finally(() => {
+      ready.open();
+      sender.wake();
       void sender.pump();
     });
   });
 
+  socket.on('error', (error) => chat.set({ error }));
+
+  socket.on('connect_error', (err) => {
+    const refusal = refusalOf(err);
+    if (refusal.code === 'unauthorized' && storage.getItem(chat.keys.token)) {
+      // A stale or revoked token: drop it and come back as a new visitor.
+      removeKey(storage, chat.keys.token);
+      removeKey(storage, chat.keys.conversation);
+      socket.connect();
+      return;
+    }
+    const error = refusal.code ? { error: { code: refusal.code as ErrorBody['code'], message: refusal.message ?? err.message } } : {};
+    // socket.io retries a failed transport itself, but not a refusal by the server's middleware.
+    const retry = !socket.active && (!refusal.code || isRetryable(refusal.code)) && reconnector.schedule(refusal) !== null;
+    chat.set({ connection: retry ? 'reconnecting' : 'offline', ...error });
+  });
+
+  socket.on('disconnect', (reason) => {
+    ready.close();
+    chat.set({ connection: 'offline', agentTyping: null });
+    // The server hung up on purpose: come back, but not at once.
+    if (reason === 'io server disconnect') reconnector.schedule({ retryAfterMs: HUNG_UP_MIN_MS });
+  });
+}
+
+/** Live conversation events: messages, typing, read receipts, presence, closing. */
+function bindConversation(socket: VisitorSocket, chat: Chat, tracker: Tracker, options: ChatClientOptions): void {
+  let typingTimer: ReturnType<typeof setTimeout> | undefined;
+
   socket.on('message:new', (message) => {
     if (message.internal) return;
-    if (state.conversation?.id !== message.conversationId) {
-      // Another tab of this visitor opened a new conversation: follow it.
-      setConversation({ id: message.conversationId, status: 'open', lastSeq: message.seq });
-    }
-    const gap = leavesGap(state.messages, message);
+    // A conversation this tab does not show yet (another tab opened it): follow it.
+    chat.follow({ id: message.conversationId, status: 'open', lastSeq: message.seq });
+    tracker(message.conversationId).see(message.seq);
     const fromAgent = message.author.kind !== 'visitor';
-    setState({
-      messages: mergeBySeq(state.messages, [message], message.conversationId),
-      ...(fromAgent ? { agentTyping: null } : {}),
-    });
-    if (gap) void sync();
-    if (fromAgent) options.onAgentMessage?.(message);
+    if (fromAgent) chat.set({ agentTyping: null });
+    chat.merge([message], message.conversationId);
+    if (fromAgent && options.onAgentMessage) options.onAgentMessage(message);
   });
 
   socket.on('typing', (payload) => {
-    if (payload.conversationId !== state.conversation?.id) return;
+    if (!chat.shows(payload.conversationId)) return;
     clearTimeout(typingTimer);
     // A lost "stopped typing" must not leave the indicator on for ever.
-    if (payload.typing) typingTimer = setTimeout(() => setState({ agentTyping: null }), TYPING_TIMEOUT_MS);
-    setState({ agentTyping: payload.typing ? (payload.name ?? '') : null });
+    if (payload.typing) typingTimer = setTimeout(() => chat.set({ agentTyping: null }), TYPING_TIMEOUT_MS);
+    chat.set({ agentTyping: payload.typing ? (payload.name ?? '') : null });
   });
 
   socket.on('read', (payload) => {
-    if (payload.conversationId === state.conversation?.id && payload.seq > state.readSeq) setState({ readSeq: payload.seq });
+    if (chat.shows(payload.conversationId) && payload.seq > chat.get().readSeq) chat.set({ readSeq: payload.seq });
   });
 
-  socket.on('presence', (presence) => setState({ presence }));
+  socket.on('presence', (presence) => chat.set({ presence }));
 
   socket.on('conversation:closed', (payload) => {
-    if (state.conversation?.id !== payload.conversationId) return;
-    removeKey(storage, keys.conversation);
-    setState({
-      conversation: { ...state.conversation, status: 'closed' },
+    const conversation = chat.get().conversation;
+    if (!conversation || !chat.shows(payload.conversationId)) return;
+    removeKey(chat.storage, chat.keys.conversation);
+    chat.set({
+      conversation: { ...conversation, status: 'closed' },
       survey: payload.survey ? { conversationId: payload.conversationId } : null,
       agentTyping: null,
     });
   });
+}
 
-  socket.on('error', (error) => setState({ error }));
-
-  socket.on('connect_error', (err: Error & { data?: { code?: string; message?: string } }) => {
-    const code = err.data?.code;
-    if (code === 'unauthorized' && storage.getItem(keys.token)) {
-      // A stale or revoked token: drop it and come back as a new visitor.
-      removeKey(storage, keys.token);
-      removeKey(storage, keys.conversation);
-      socket.connect();
-      return;
-    }
-    setState({ connection: 'offline', ...(code ? { error: { code: code as ErrorBody['code'], message: err.data?.message ?? err.message } } : {}) });
-  });
-
-  socket.on('disconnect', (reason) => {
-    setReady(false);
-    setState({ connection: 'offline', agentTyping: null });
-    if (reason === 'io server disconnect') {
-      // The server hung up on purpose (e.g. a flood): come back, but not at once.
-      void sleep(backoffDelay(4, { random })).then(() => {
-        if (!closed) socket.connect();
-      });
-    }
-  });
-
-  function close(): void {
-    closed = true;
+/** What the UI may call. */
+function clientApi(chat: Chat, socket: VisitorSocket, ready: Gate, sender: Sender, reconnector: Reconnector, options: ChatClientOptions): ChatClient {
+  const { ackTimeoutMs = 10_000, random, sleep = realSleep } = options;
+  let lastTypingSent = 0;
+  const close = () => {
+    reconnector.stop();
     sender.stop();
-    clearTimeout(typingTimer);
     socket.disconnect();
-  }
-
+  };
   return {
-    getState: () => state,
+    getState: chat.get,
     subscribe(listener) {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
+      chat.listeners.add(listener);
+      return () => chat.listeners.delete(listener);
     },
     send(text) {
-      const opening = !state.conversation || state.conversation.status !== 'open';
-      const item = outbox.add({
-        clientId: newClientId(),
-        text,
-        createdAt: new Date().toISOString(),
-        ...(opening && options.getContext ? { context: options.getContext() } : {}),
-      });
-      setState({});
+      const conversation = chat.get().conversation;
+      const opening = !conversation || conversation.status !== 'open';
+      const item = chat.outbox.add({ clientId: newClientId(), text, createdAt: new Date().toISOString(), ...(opening && options.getContext ? { context: options.getContext() } : {}) });
+      chat.set({});
       void sender.pump();
       return item;
     },
     dismiss(clientId) {
-      outbox.remove(clientId);
-      setState({});
+      chat.outbox.remove(clientId);
+      chat.set({});
     },
     async leaveOffline(input) {
       const payload = { clientId: newClientId(), ...input, ...(options.getContext ? { context: options.getContext() } : {}) };
       for (let attempt = 0; ; attempt++) {
-        await ready();
+        await ready.wait();
         try {
           return await socket.timeout(ackTimeoutMs).emitWithAck('offline:leave', payload);
         } catch (error) {
@@ -319,21 +354,19 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       }
     },
     async answerSurvey(score, comment) {
-      const survey = state.survey;
+      const survey = chat.get().survey;
       if (!survey) return false;
-      await ready();
+      await ready.wait();
       try {
-        const ack = await socket
-          .timeout(ackTimeoutMs)
-          .emitWithAck('survey:answer', { conversationId: survey.conversationId, score, ...(comment ? { comment } : {}) });
-        if (ack.ok) setState({ survey: null });
+        const ack = await socket.timeout(ackTimeoutMs).emitWithAck('survey:answer', { conversationId: survey.conversationId, score, ...(comment ? { comment } : {}) });
+        if (ack.ok) chat.set({ survey: null });
         return ack.ok;
       } catch {
         return false;
       }
     },
     setTyping(typing) {
-      const conversation = state.conversation;
+      const conversation = chat.get().conversation;
       if (!conversation || conversation.status !== 'open' || !socket.connected) return;
       const now = Date.now();
       // At most one "typing" every 2 s; "stopped" always goes out.
@@ -342,20 +375,20 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
       socket.emit('typing', { conversationId: conversation.id, typing });
     },
     markRead() {
-      const conversation = state.conversation;
-      const seq = lastSeq(state.messages);
+      const { conversation, messages } = chat.get();
+      const seq = lastSeq(messages);
       if (!conversation || seq === 0 || !socket.connected) return;
       socket.emit('read', { conversationId: conversation.id, seq });
     },
     setUser(next) {
-      user = next;
+      chat.setUser(next);
       socket.disconnect().connect();
     },
     close,
     forget() {
       close();
-      outbox.clear();
-      for (const key of Object.values(keys)) removeKey(storage, key);
+      chat.outbox.clear();
+      for (const key of Object.values(chat.keys)) removeKey(options.storage, key);
     },
   };
 }
