@@ -12,6 +12,10 @@ import type { Config, SiteConfig } from './config.js';
 import type { FaqLibrary } from './faq/index.js';
 import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
+import { registerDeliveriesApi } from './http/deliveries-api.js';
+import { registerPasswordResetApi } from './http/password-reset-api.js';
+import { registerPrivacyApi } from './http/privacy-api.js';
+import { registerReopenRoute } from './http/reopen-route.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { HttpError } from './http/errors.js';
 import { registerHelpCentre } from './http/help-centre.js';
@@ -103,7 +107,12 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerCsrfGuard(http);
   let agentNamespace: AgentNamespace | undefined;
   registerWidgetApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
+  // Before the console API: its hook logs the agent changes made there.
+  registerPrivacyApi(http, { store });
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
+  registerDeliveriesApi(http, { store, config });
+  registerReopenRoute(http, { store, config });
+  registerPasswordResetApi(http, { store, config, log: (error) => logger.warn({ err: error }, 'password reset email failed') });
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
   registerHelpCentre(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
 

@@ -12,6 +12,7 @@ import { tuneOldGenerationGrowth } from './gc-tuning.js';
 import { startServer } from './main.js';
 import { installProcessNet } from './process-net.js';
 import { openStore } from './store/index.js';
+import { VISITOR_USAGE, visitorCommand } from './privacy/cli.js';
 
 const USAGE = `Usage:
   pasokh serve                         start the server (PORT, PASOKH_DATA, DATABASE_URL, REDIS_URL, PASOKH_CONFIG)
@@ -19,7 +20,8 @@ const USAGE = `Usage:
   pasokh agent list
   pasokh agent disable <email> | enable <email>
   pasokh agent sites <email> <site,site…|all>   which sites the agent serves (default: all)
-  pasokh faq check <path> [--query "…"]`;
+  pasokh faq check <path> [--query "…"]
+${VISITOR_USAGE}`;
 
 /** Reads the password from a pipe (first line) or asks for it without echo on a terminal. */
 async function readPassword(): Promise<string> {
@@ -104,6 +106,19 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'agent':
         return await agentCommand(rest);
+      case 'visitor': {
+        const config = loadConfig();
+        const store = await openStore({
+          dataDir: config.dataDir,
+          ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+          ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),
+        });
+        try {
+          return await visitorCommand(store, rest, (line) => console.log(line), (line) => console.error(line));
+        } finally {
+          await store.close();
+        }
+      }
       case 'faq':
         if (rest[0] === 'check') return await runFaqCheck(rest.slice(1), (line) => console.log(line));
         console.error(USAGE);

@@ -10,6 +10,8 @@ import * as v from 'valibot';
 import type { Locale } from '../protocol/types.js';
 import { DEFAULT_HEAP_GROWTH_PERCENT, MAX_HEAP_GROWTH_PERCENT } from './gc-tuning.js';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
+import { mailFileFields, resolveMail, type MailSettings } from './mail/settings.js';
+import { webhookSchema } from './webhooks/settings.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_FAQ = resolve(PROJECT_ROOT, 'demo/faq.json');
@@ -58,6 +60,8 @@ const siteSchema = v.strictObject({
   businessHours: v.optional(businessHoursSchema),
   /** Answer a visitor's first message at once with when to expect a person. */
   autoAcknowledge: v.optional(v.boolean(), true),
+  /** Signed webhooks and Slack posts of this site's events. */
+  webhooks: v.optional(v.array(webhookSchema), []),
 });
 
 const fileSchema = v.strictObject({
@@ -81,6 +85,13 @@ const fileSchema = v.strictObject({
   metricsToken: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   heapGrowthPercent: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_HEAP_GROWTH_PERCENT))),
   sites: v.optional(v.pipe(v.array(siteSchema), v.minLength(1, 'must list at least one site'))),
+  /** Where people reach this server, for links in email and Slack. */
+  publicUrl: v.optional(v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+\/?$/, 'must be an origin like "https://help.shop.example"'))),
+  /** First retry of a failed webhook or email; doubles each time, for 24 hours. */
+  deliveryRetrySeconds: v.optional(v.pipe(v.number(), v.minValue(0.05), v.maxValue(3600)), 10),
+  /** Conversations closed longer ago than this many days are deleted; unset keeps them. */
+  retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(36_500))),
+  ...mailFileFields,
 });
 
 export type SiteConfig = v.InferOutput<typeof siteSchema> & { faq: string; locale: Locale };
@@ -107,6 +118,12 @@ export interface Config {
   logLevel: string;
   /** @see tuneOldGenerationGrowth in gc-tuning.ts; 0 leaves V8's own choice. */
   heapGrowthPercent: number;
+  /** Origin for links in email and Slack, without a trailing slash. */
+  publicUrl: string;
+  deliveryRetryMs: number;
+  mail: MailSettings;
+  /** Delete conversations closed longer ago than this; undefined keeps them forever. */
+  retentionDays: number | undefined;
 }
 
 /** Thrown for configuration a site owner must fix; `message` is meant for them. */
@@ -215,11 +232,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (env.PASOKH_METRICS_TOKEN && env.PASOKH_METRICS_TOKEN.length < 16) throw new ConfigError('PASOKH_METRICS_TOKEN must be at least 16 characters.');
   if (adminPassword && adminPassword.length < 8) throw new ConfigError('PASOKH_ADMIN_PASSWORD must be at least 8 characters.');
 
+  const port = envInt(env, 'PORT', 65535, 'a port number') ?? fromFile.port ?? 8787;
+  const publicUrl = (env.PASOKH_PUBLIC_URL || fromFile.publicUrl || `http://localhost:${port}`).replace(/\/$/, '');
+  if (!/^https?:\/\/[^/\s]+$/.test(publicUrl)) throw new ConfigError(`PASOKH_PUBLIC_URL must be an origin like "https://help.shop.example", not "${publicUrl}".`);
+  const dataDir = resolve(cwd, env.PASOKH_DATA ?? fromFile.dataDir ?? 'data');
+  const databaseUrl = env.DATABASE_URL || fromFile.databaseUrl || undefined;
+  const mail = resolveMail(env, fromFile, { dataDir, publicUrl, scaledOut: databaseUrl !== undefined }, (message) => {
+    throw new ConfigError(message);
+  });
+
   return {
-    port: envInt(env, 'PORT', 65535, 'a port number') ?? fromFile.port ?? 8787,
+    port,
     host: env.HOST ?? fromFile.host ?? '0.0.0.0',
-    dataDir: resolve(cwd, env.PASOKH_DATA ?? fromFile.dataDir ?? 'data'),
-    databaseUrl: env.DATABASE_URL || fromFile.databaseUrl || undefined,
+    dataDir,
+    databaseUrl,
     redisUrl: env.REDIS_URL || fromFile.redisUrl || undefined,
     databaseSchema: databaseSchema(env.PASOKH_DATABASE_SCHEMA) ?? fromFile.databaseSchema,
     redisStream: env.PASOKH_REDIS_STREAM || fromFile.redisStream || undefined,
@@ -233,5 +259,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     logLevel: env.LOG_LEVEL ?? 'info',
     heapGrowthPercent:
       envInt(env, 'PASOKH_HEAP_GROWTH_PERCENT', MAX_HEAP_GROWTH_PERCENT, "a whole number (0: V8's own choice)") ?? fromFile.heapGrowthPercent ?? DEFAULT_HEAP_GROWTH_PERCENT,
+    publicUrl,
+    deliveryRetryMs: fromFile.deliveryRetrySeconds * 1000,
+    mail,
+    retentionDays: envInt(env, 'PASOKH_RETENTION_DAYS', 36_500, 'a number of days (0: keep everything)') || fromFile.retentionDays,
   };
 }

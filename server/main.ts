@@ -11,6 +11,8 @@ import { redisLimiters } from './rate-limits.js';
 import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
+import { integrationsEnabled, startIntegrations } from './outbox/index.js';
+import { startHousekeeping } from './privacy/housekeeping.js';
 
 export interface RunningServer {
   app: App;
@@ -32,8 +34,10 @@ export interface StartOptions {
 /** Starts everything `pasokh serve` runs. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
+  const outbox = integrationsEnabled(config);
   const store = await openStore({
     dataDir: config.dataDir,
+    outbox,
     ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
     ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),
   });
@@ -64,6 +68,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...(redis ? { adapter: redis.adapter, limiters: redisLimiters(redis.client, config.redisKeyPrefix) } : {}),
   });
   const port = await app.listen(config.port, config.host);
+  const integrations = outbox ? await startIntegrations({ config, store, app, logger }) : undefined;
+  const housekeeping = startHousekeeping({ store, logger, retentionDays: config.retentionDays });
   logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);
 
   return {
@@ -71,6 +77,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     store,
     port,
     async stop() {
+      housekeeping.stop();
+      await integrations?.stop();
       await app.close();
       for (const faq of faqs.values()) faq.close();
       await redis?.close();

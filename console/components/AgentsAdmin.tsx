@@ -4,6 +4,8 @@ import { api } from '../lib/api.js';
 import type { SiteSummary } from '../lib/types.js';
 import { AgentSites } from './AgentSites.js';
 import { useConsole } from './context.js';
+import { Deliveries } from './Deliveries.js';
+import { PrivacyAdmin } from './PrivacyAdmin.js';
 
 /** Admin only: the agents, with add, disable/enable and remove. */
 export function AgentsAdmin() {
@@ -76,6 +78,8 @@ export function AgentsAdmin() {
       </table>
       </div>
       <AddAgentForm />
+      <Deliveries />
+      <PrivacyAdmin />
     </main>
   );
 }

@@ -4,6 +4,8 @@
  */
 import { isErrorCode, isRetryable, type ErrorCode } from '../../protocol/errors.js';
 import type { AgentProfile, AgentRole } from '../../protocol/types.js';
+import type { DeliveriesResponse, DeliveryView } from '../../protocol/integrations.js';
+import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 import type { AgentListItem, Insights, SavedReply, SiteSummary } from './types.js';
 
 /** A failed call: HTTP status plus the server's error code (`network` when no answer came). */
@@ -66,4 +68,11 @@ export const api = {
     call<unknown>('PUT', `/api/saved-replies/${encodeURIComponent(id)}`, input),
   removeReply: (id: string) => call<unknown>('DELETE', `/api/saved-replies/${encodeURIComponent(id)}`),
   insights: (days: number) => call<Insights>('GET', `/api/insights?days=${days}`),
+  deliveries: () => call<DeliveriesResponse>('GET', '/api/deliveries'),
+  exportVisitor: (ref: string) => call<{ visitors: VisitorExport[] }>('GET', `/api/visitors/${encodeURIComponent(ref)}/export`),
+  eraseVisitor: (ref: string) => call<{ erased: ErasureReport[] }>('DELETE', `/api/visitors/${encodeURIComponent(ref)}`),
+  audit: () => call<{ entries: AuditEntry[] }>('GET', '/api/audit'),
+  requestPasswordReset: (email: string) => call<unknown>('POST', '/api/password-reset', { email }),
+  resetPassword: (token: string, password: string) => call<unknown>('POST', '/api/password-reset/confirm', { token, password }),
+  resendDelivery: (id: string) => call<{ delivery: DeliveryView }>('POST', `/api/deliveries/${encodeURIComponent(id)}/resend`, {}),
 };

@@ -71,6 +71,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
       ...(site.label ? { label: site.label } : {}),
       ...(site.logo ? { logo: site.logo } : {}),
       presence: await deps.presence.forSite(site),
+      email: deps.config.mail.transport.kind !== 'off',
     };
   });
 

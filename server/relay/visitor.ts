@@ -198,7 +198,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
         relay(result.message, result.conversation, result.created || input.context !== undefined || input.offline === true);
         // Acknowledged at once and told when to expect a person (issue 5); after the visitor's
         // own ack, so it never delays it.
-        if (result.created && site.autoAcknowledge) void acknowledge(result.conversation, input.offline ? (input.email ?? null) : null);
+        if (result.created && site.autoAcknowledge) void acknowledge(result.conversation, input.offline && deps.config.mail.transport.kind !== 'off' ? (input.email ?? null) : null);
       }
       return result;
     }

@@ -8,6 +8,7 @@ import { firstResponseAfter, waitingSinceAfter } from '../../protocol/queue-rule
 import { newId } from './ids.js';
 import type { Selectable, Transaction } from 'kysely';
 import { mergeContext } from './context.js';
+import { messageEvents, writeEvents, type EventBuffer } from './outbox.js';
 import { flag, nowIso, parseContext, toConversation, toMessage } from './rows.js';
 import type { ConversationsTable, Database, MessagesTable } from './schema.js';
 import {
@@ -28,6 +29,8 @@ type ConversationRow = Selectable<ConversationsTable>;
 export interface AppendOptions {
   /** PostgreSQL: take row locks. SQLite has no FOR UPDATE and needs none. */
   rowLocks: boolean;
+  /** Write integration events to the outbox in the same transaction. */
+  outbox: boolean;
 }
 
 async function lockConversations(trx: Trx, ids: string[], options: AppendOptions): Promise<Map<string, ConversationRow>> {
@@ -116,6 +119,7 @@ export async function appendBatch(trx: Trx, batch: BatchAppend[], options: Appen
     options,
   );
   const dirty = new Set<ConversationRow>();
+  const events: EventBuffer = [];
   const results: BatchAppendResult[] = [];
   for (const item of batch) {
     const conversation = conversations.get(item.conversationId);
@@ -125,7 +129,10 @@ export async function appendBatch(trx: Trx, batch: BatchAppend[], options: Appen
     }
     try {
       const result = await appendToLocked(trx, conversation, item.message);
-      if (!result.duplicate) dirty.add(conversation);
+      if (!result.duplicate) {
+        dirty.add(conversation);
+        messageEvents(events, conversation, result.message, false, false);
+      }
       results.push({ ok: true, result });
     } catch (error) {
       // A conflict is detected before anything of its item is written, so the batch goes on.
@@ -134,6 +141,7 @@ export async function appendBatch(trx: Trx, batch: BatchAppend[], options: Appen
     }
   }
   for (const conversation of dirty) await saveConversationState(trx, conversation);
+  if (options.outbox) await writeEvents(trx, events);
   return results;
 }
 
@@ -188,6 +196,11 @@ export async function appendVisitor(trx: Trx, input: VisitorAppendInput, options
 
   const result = await appendToLocked(trx, conversation, input.message);
   await saveConversationState(trx, conversation);
+  if (options.outbox && !result.duplicate) {
+    const events: EventBuffer = [];
+    messageEvents(events, conversation, result.message, created, input.offline === true);
+    await writeEvents(trx, events);
+  }
   return { ...result, conversation: toConversation(conversation), created };
 }
 
@@ -264,6 +277,7 @@ export async function appendVisitorBatch(trx: Trx, batch: VisitorAppendInput[], 
   const results: BatchVisitorAppendResult[] = [];
   const inserts: Selectable<MessagesTable>[] = [];
   const dirty = new Set<ConversationRow>();
+  const events: EventBuffer = [];
   for (const input of batch) {
     if (siteOf.get(input.visitorId) !== input.site) {
       results.push({ ok: false, error: new NotFoundError(`No visitor ${input.visitorId} on site ${input.site}`) });
@@ -311,12 +325,15 @@ export async function appendVisitorBatch(trx: Trx, batch: VisitorAppendInput[], 
     conversation.last_seq = row.seq;
     keepQueueState(conversation, row);
     dirty.add(conversation);
-    results.push({ ok: true, result: { message: toMessage(row), duplicate: false, conversation: toConversation(conversation), created } });
+    const message = toMessage(row);
+    messageEvents(events, conversation, message, created, input.offline === true);
+    results.push({ ok: true, result: { message, duplicate: false, conversation: toConversation(conversation), created } });
   }
 
   for (let i = 0; i < inserts.length; i += MESSAGE_INSERT_CHUNK) {
     await trx.insertInto('messages').values(inserts.slice(i, i + MESSAGE_INSERT_CHUNK)).execute();
   }
   for (const conversation of dirty) await saveConversationState(trx, conversation);
+  if (options.outbox) await writeEvents(trx, events);
   return results;
 }

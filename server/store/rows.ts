@@ -53,6 +53,7 @@ export function toVisitor(row: Selectable<VisitorsTable>): VisitorRecord {
     firstSeenAt: row.first_seen_at,
     lastSeenAt: row.last_seen_at,
     verifiedFields: parseList(row.verified_fields).filter(isVerifiableField),
+    erasedAt: row.erased_at,
   };
 }
 

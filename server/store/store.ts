@@ -17,6 +17,8 @@ import type {
   VisitorContext,
   VisitorId,
 } from '../../protocol/types.js';
+import type { DeliveryStatus, DeliveryTarget, DeliveryView, IntegrationEvent } from '../../protocol/integrations.js';
+import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 
 export interface VisitorRecord {
   id: VisitorId;
@@ -30,6 +32,8 @@ export interface VisitorRecord {
   lastSeenAt: IsoTime;
   /** The fields the site signed; a name or email the page merely passed along is not listed. */
   verifiedFields: VerifiableField[];
+  /** When the visitor's data was erased; the row stays as an "erased visitor" for statistics. */
+  erasedAt: IsoTime | null;
 }
 
 export interface ConversationRecord {
@@ -122,6 +126,34 @@ export interface SavedReplyRecord {
   text: string;
   createdBy: AgentId | null;
   updatedAt: IsoTime;
+}
+
+/** A destination the dispatcher chose for an event. */
+export interface NewDelivery {
+  /** Stable per destination: one delivery per event and endpoint. */
+  endpoint: string;
+  target: DeliveryTarget;
+  destination: string;
+  /** Not attempted before this time (a reply emailed only if the visitor stays away). */
+  notBefore?: IsoTime;
+}
+
+/** A delivery a worker holds under lease, with its event. `attempts` counts this one. */
+export interface ClaimedDelivery {
+  id: string;
+  endpoint: string;
+  target: DeliveryTarget;
+  destination: string;
+  attempts: number;
+  event: IntegrationEvent;
+}
+
+export interface DeliveryOutcome {
+  status: DeliveryStatus;
+  responseCode: number | null;
+  error: string | null;
+  /** When to try again; used only with status 'pending'. */
+  nextAttemptAt: IsoTime | null;
 }
 
 export type { FaqInsights, SurveyStats } from '../../protocol/http.js';
@@ -231,4 +263,42 @@ export interface Store {
   // FAQ analytics
   recordFaqEvents(events: FaqEvent[]): Promise<void>;
   faqInsights(site: SiteKey, since: IsoTime, limit?: number): Promise<FaqInsights>;
+
+  // integrations outbox (written only by a store opened with `outbox: true`)
+  /**
+   * Events not yet dispatched, oldest first. Each was written in the transaction of the
+   * change it reports: a new message or conversation, an offline message, an assignment, a
+   * close, a survey answer.
+   */
+  pendingEvents(limit: number): Promise<IntegrationEvent[]>;
+  /** Creates the event's deliveries (one per endpoint, so again is harmless) and marks it dispatched. */
+  dispatchEvent(eventId: string, deliveries: NewDelivery[]): Promise<void>;
+  /** Takes up to `limit` due deliveries for `leaseMs`; no two owners hold one at once. */
+  claimDeliveries(input: { owner: string; leaseMs: number; limit: number }): Promise<ClaimedDelivery[]>;
+  /** Records an attempt; false when `owner` no longer holds the lease (nothing is written). */
+  finishDelivery(id: string, owner: string, outcome: DeliveryOutcome): Promise<boolean>;
+  /** Newest first. */
+  listDeliveries(filter: { sites?: SiteKey[]; limit?: number }): Promise<DeliveryView[]>;
+  /** Makes a delivery due now again, delivered or not. Throws NotFoundError for an unknown id. */
+  resendDelivery(id: string): Promise<DeliveryView>;
+  /** Deletes dispatched events older than `before` with no delivery still pending; returns how many. */
+  pruneOutbox(before: IsoTime): Promise<number>;
+
+  // data rights
+  /** The visitor with this id, or every visitor with this email (any case, any site). */
+  findVisitors(idOrEmail: string): Promise<VisitorRecord[]>;
+  /** Everything stored about a visitor, or null for an unknown id. */
+  exportVisitor(id: VisitorId): Promise<VisitorExport | null>;
+  /**
+   * In one transaction: deletes the visitor's messages (whoever wrote them), FAQ events and
+   * outbox events, empties their conversations' context and survey comment, and blanks the
+   * identity (name, email, external id, locale, token). Conversations stay, with their status,
+   * times, seq counts and scores, as an erased visitor's. Null for an unknown id.
+   */
+  eraseVisitor(id: VisitorId): Promise<ErasureReport | null>;
+  /** The retention sweep: conversations closed before `before`, with their messages; returns how many. */
+  deleteClosedConversationsBefore(before: IsoTime): Promise<number>;
+  recordAudit(entry: { actor: string; action: string; target: string; detail?: Record<string, unknown> }): Promise<void>;
+  /** Newest first. */
+  listAudit(limit?: number): Promise<AuditEntry[]>;
 }

@@ -14,11 +14,11 @@ describeStoreContract('SQLite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'pasokh-store-'));
   // A nested path: the store creates missing folders itself.
   const file = join(dir, 'data', 'pasokh.db');
-  let current: Store = await createSqliteStore({ file });
+  let current: Store = await createSqliteStore({ file, outbox: true });
   return {
     store: current,
     reopen: async () => {
-      current = await createSqliteStore({ file });
+      current = await createSqliteStore({ file, outbox: true });
       return current;
     },
     cleanup: async () => {

@@ -19,6 +19,7 @@ import { createFaqSource } from './faq-source.js';
 import { injectStyle } from './inject-style.js';
 import css from './panel.css?inline';
 import { createSearchTracker } from './search-tracker.js';
+import { takeReopenToken } from './reopen.js';
 import { createPageSession } from './session.js';
 import { createStore, type UiState } from './state.js';
 import { widgetStorage } from './storage.js';
@@ -45,13 +46,14 @@ export function mount(host: WidgetHost): WidgetApp {
 
   const keys = storageKeys(options.site);
   const storage = widgetStorage();
+  const reopened = takeReopenToken(storage, keys);
   // A conversation is already going in this browser (issue 2: a reload keeps it), or a first
   // message is still waiting in the outbox (issue 4: it must go out after a reload): the panel
   // opens onto the chat, and the chat connects now so it is sent and replies arrive.
   const pending = readJson<unknown[]>(storage, keys.outbox);
-  const ongoing = storage.getItem(keys.conversation) !== null || (Array.isArray(pending) && pending.length > 0);
+  const ongoing = reopened || storage.getItem(keys.conversation) !== null || (Array.isArray(pending) && pending.length > 0);
   const store = createStore<UiState>({
-    open: false,
+    open: reopened,
     view: ongoing ? 'chat' : 'search',
     query: '',
     articleId: null,

@@ -47,6 +47,8 @@ export interface WidgetConfig {
   label?: string;
   logo?: string;
   presence: Presence;
+  /** Whether the server can email the visitor; without it nothing may promise email. */
+  email?: boolean;
 }
 
 /** Events a page can listen to with `Pasokh('on', event, fn)`. */
