@@ -52,5 +52,7 @@ if (!stale) {
 }
 // Compiled files of sources since deleted must not linger (or ship).
 rmSync(join(ROOT, 'dist/node'), { recursive: true, force: true });
-const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit' });
+// A production build whoever runs this: under a test runner NODE_ENV is `test`, and vite would
+// keep the libraries' debug code (socket.io-client's `debug`, preact's devtools hooks) in.
+const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
 process.exit(result.status ?? 1);
