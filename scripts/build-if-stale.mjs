@@ -13,7 +13,9 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 
-const ROOT = resolve(import.meta.dirname, '..');
+const rootArg = process.argv.find((arg) => arg.startsWith('--root='));
+/** The checkout; `--root=DIR` points elsewhere (the script's own test does). */
+const ROOT = rootArg ? resolve(rootArg.slice('--root='.length)) : resolve(import.meta.dirname, '..');
 /** What the widget, console and server builds read. */
 const INPUTS = ['widget', 'console', 'protocol', 'server', 'vite.config.ts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
 /** What the builds write; missing, the build runs whatever the hash says. */
