@@ -24,8 +24,10 @@ export function faqVersion(entries: readonly FaqEntry[], vocabulary: boolean): s
 
 /**
  * Serialises the search payload for one site. `index` is a `SearchIndex` (widget/search):
- * the sorted terms fuse.js indexes, and the stop words and, when `vocabulary` is on, the
- * support vocabulary of the FAQ's locales — so neither ships in the widget bundle.
+ * the sorted terms fuse.js indexes, the inverted index over every word of every answer (so
+ * the answers themselves stay on the server until opened), and the stop words and, when
+ * `vocabulary` is on, the support vocabulary of the FAQ's locales — so neither ships in the
+ * widget bundle.
  */
 export function buildFaqPayload(site: string, entries: readonly FaqEntry[], vocabulary: boolean): BuiltPayload {
   const version = faqVersion(entries, vocabulary);
@@ -34,8 +36,9 @@ export function buildFaqPayload(site: string, entries: readonly FaqEntry[], voca
     site,
     version,
     locales: LOCALES.filter((l) => entries.some((e) => e.locale === l)),
-    docs,
-    index: buildSearchIndex(docs, { vocabulary }),
+    // Keywords, synonyms and categories are in the index already; the result list needs none.
+    docs: docs.map(({ id, locale, question, excerpt }) => ({ id, locale, question, excerpt })),
+    index: buildSearchIndex(docs, { vocabulary, answers: entries.map((e) => e.answer) }),
     vocabulary,
   };
   return { body: JSON.stringify(payload), etag: `"${version}"`, version };
