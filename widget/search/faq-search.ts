@@ -82,6 +82,8 @@ const INFLECTIONS = ['ing', 'ng', 'g', 'ed', 'd', 's'];
 // Persian pronoun and copula clitics, written and spoken: "سفارشم" is "سفارش" + "my",
 // "روزه" is "روز" + "is".
 const CLITIC = /^(.{2,}?)(مان|تان|شان|ست|م|ت|ش|ی|ه)$/;
+// Persian plurals the stemmer leaves alone: "فروشندگان" is "فروشنده", "کاربران" is "کاربر".
+const PLURAL = /^(.{3,}?)(گان|ان|ات)$/;
 const isPersian = (word: string): boolean => word.charCodeAt(0) >= 0x0600 && word.charCodeAt(0) <= 0x06ff;
 /** A query with any Persian letter is Persian, Latin product names and file types or not. */
 const queryLocale = (query: string): Locale | undefined => (/[\u0600-\u06ff]/.test(query) ? 'fa' : detectLocale(query));
@@ -249,6 +251,9 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
     const bare = persian && exact === undefined ? CLITIC.exec(word)?.[1] : undefined;
     const clitic = bare === undefined ? undefined : termIds.get(bare);
     if (clitic !== undefined) out.set(clitic, 0.9);
+    const plural = persian && exact === undefined ? PLURAL.exec(word) : null;
+    const single = plural ? termIds.get(stem((plural[1] as string) + (plural[2] === 'گان' ? 'ه' : ''))) : undefined;
+    if (single !== undefined) out.set(single, 0.9);
     // Spoken Persian ends a verb in ه or ن where writing has د or ند: "میرسه" is "میرسد",
     // "برمیگرده" is "برمیگردد", "میکنن" is "میکنند".
     const spoken = persian && exact === undefined && /^ن?می.{2,}[هن]$/.test(word)
@@ -282,7 +287,7 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
       const long = persian ? 9 : 7;
       const allowed = term.length >= long + 3 ? 3 : term.length >= long ? 2 : 1;
-      for (const r of fuzzyIndex(Fuse, term[0] as string).search(term, { limit: 12 })) {
+      for (const r of fuzzyIndex(Fuse, term[0] as string).search(term, { limit: 30 })) {
         const id = termIds.get(r.item);
         if (id === undefined) continue;
         // A misspelt word may also be unfinished: "internatinal" → "internationally".
@@ -307,11 +312,16 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
         seen.add(group);
         for (const other of group) {
           if (other === member) continue;
-          // Of a phrase, only its rarest word: "sim card" looks for "sim", not every "card".
+          // Of a phrase, only its rarest word: "sim card" looks for "sim", not every "card";
+          // and only if the FAQ has all of its words, or no entry can say it.
           let id: number | undefined;
           for (const t of other) {
             const tid = termIds.get(t);
-            if (tid !== undefined && !stop.has(t) && (id === undefined || postingsOf(tid).length < postingsOf(id).length)) id = tid;
+            if (tid === undefined) {
+              id = undefined;
+              break;
+            }
+            if (!stop.has(t) && (id === undefined || postingsOf(tid).length < postingsOf(id).length)) id = tid;
           }
           if (id === undefined) continue;
           for (const i of at) {
@@ -391,8 +401,8 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       for (const [id, sim] of slot) {
         for (const p of postingsOf(id)) {
           const d = p >> 2;
-          // A looser match (related word, prefix, typo) found only in passing, in an answer, is weak evidence.
-          const v = sim * (FIELD_WEIGHT[p & 3] as number) * ((p & 3) === FIELD_ANSWER && sim < 0.9 ? LOOSE_IN_ANSWER : 1);
+          // A related word or a word's beginning, found only in passing in an answer, is weak evidence.
+          const v = sim * (FIELD_WEIGHT[p & 3] as number) * ((p & 3) === FIELD_ANSWER && sim <= 0.85 ? LOOSE_IN_ANSWER : 1);
           if (v > (best.get(d) ?? 0)) best.set(d, v);
           if ((p & 3) === FIELD_QUESTION && v >= 0.75) inQuestion[d] = (inQuestion[d] as number) + 1;
         }

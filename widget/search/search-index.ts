@@ -8,7 +8,7 @@ import type { FaqEntry, Locale } from '../../protocol/types.js';
 import { encodePostings, indexDocs, type SearchIndex } from './faq-search.js';
 import { tokenize } from './normalize.js';
 import { stem } from './stem.js';
-import { STOP_WORDS, VOCABULARY } from './vocabulary.js';
+import { SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
 
 const EXCERPT_WORDS = 14;
 
@@ -66,7 +66,7 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
   const index: SearchIndex = { v: 3, terms: terms.join(' '), postings: encodePostings(lists), sizes, stop };
   if (options.vocabulary !== false) {
     index.vocabulary = locales
-      .flatMap((l) => VOCABULARY[l].split(';'))
+      .flatMap((l) => (l === 'fa' ? `${VOCABULARY.fa};${SCRIPT_BRIDGE}` : VOCABULARY[l]).split(';'))
       .map((group) => group.split('|').map((member) => tokenize(member).map(stem).join(' ')).join('|'))
       .join(';');
   }
