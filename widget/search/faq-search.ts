@@ -11,7 +11,7 @@
 import type Fuse from 'fuse.js/basic';
 import type { FaqHit, FaqSearchDoc } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
-import { detectLocale, scan, tokenize, tokenizeWithRanges, type Scan } from './normalize.js';
+import { detectLocale, tokenize, tokenizeWithRanges } from './normalize.js';
 import { stem } from './stem.js';
 
 /**
@@ -66,8 +66,8 @@ export interface FaqSearch {
  * The answer is the longest field and says the most in passing, so it counts least but one.
  */
 const FIELD_WEIGHT = [1, 0.9, 0.35, 0.5];
-const FIELD_QUESTION = 0;
-const FIELD_ANSWER = 3;
+export const FIELD_QUESTION = 0;
+export const FIELD_ANSWER = 3;
 const LOOSE_IN_ANSWER = 0.6;
 const FUZZY_MIN = 4;
 const STOP_WEIGHT = 0.3;
@@ -85,57 +85,12 @@ const CLITIC = /^(.{2,}?)(مان|تان|شان|ست|م|ت|ش|ی|ه)$/;
 // Persian plurals the stemmer leaves alone: "فروشندگان" is "فروشنده", "کاربران" is "کاربر".
 const PLURAL = /^(.{3,}?)(گان|ان|ات)$/;
 const isPersian = (word: string): boolean => word.charCodeAt(0) >= 0x0600 && word.charCodeAt(0) <= 0x06ff;
-/** A query with any Persian letter is Persian, Latin product names and file types or not. */
-const queryLocale = (query: string): Locale | undefined => (/[\u0600-\u06ff]/.test(query) ? 'fa' : detectLocale(query));
 
 /** Whether `index` is a `SearchIndex` this code can read. */
 export const isSearchIndex = (index: unknown): index is SearchIndex =>
   typeof index === 'object' && index !== null && (index as SearchIndex).v === 3 &&
   typeof (index as SearchIndex).terms === 'string' && typeof (index as SearchIndex).postings === 'string' &&
   typeof (index as SearchIndex).sizes === 'string';
-
-/** The texts of one doc's fields, in `FIELD_WEIGHT` order; the excerpt stands in for a missing answer. */
-const fieldsOf = (doc: FaqSearchDoc, answer?: string): string[][] => [
-  [doc.question],
-  [...(doc.keywords ?? []), ...(doc.synonyms ?? [])],
-  doc.category ? [doc.category] : [],
-  [answer ?? doc.excerpt],
-];
-
-/**
- * The inverted index of the docs: sorted distinct stemmed terms and, for each, the docs it
- * occurs in as `doc * 4 + field`, the best (first) field only. `answers` are the docs' whole
- * answers as plain text; without them the excerpt is indexed in their place. Words in `stop`
- * are left out of answers.
- */
-export function indexDocs(docs: readonly FaqSearchDoc[], answers?: readonly string[], stop?: ReadonlySet<string>): { terms: string[]; lists: number[][]; sizes: string } {
-  const byTerm = new Map<string, number[]>();
-  const stems = new Map<string, string>();
-  const out: Scan = { tokens: [] };
-  let sizes = '';
-  docs.forEach((doc, d) => {
-    fieldsOf(doc, answers?.[d]).forEach((texts, f) => {
-      out.tokens.length = 0;
-      for (const text of texts) scan(text, out);
-      if (f === FIELD_QUESTION) sizes += Math.min(35, out.tokens.length).toString(36);
-      for (const token of out.tokens) {
-        // Every answer has its "the" and "را": their postings would cost bytes and say nothing.
-        if (f === FIELD_ANSWER && stop?.has(token)) continue;
-        let term = stems.get(token);
-        if (term === undefined) stems.set(token, (term = stem(token)));
-        let list = byTerm.get(term);
-        if (!list) byTerm.set(term, (list = []));
-        if (((list[list.length - 1] ?? -4) >> 2) !== d) list.push(d * 4 + f);
-      }
-    });
-  });
-  const terms = [...byTerm.keys()].sort();
-  return { terms, lists: terms.map((t) => byTerm.get(t) as number[]), sizes };
-}
-
-/** `indexDocs`'s postings as `SearchIndex.postings`. */
-export const encodePostings = (lists: readonly number[][]): string =>
-  lists.map((list) => list.map((p, i) => (p - (i ? (list[i - 1] as number) : 0)).toString(36)).join(',')).join(' ');
 
 const decodePostings = (text: string): number[] => {
   let at = 0;
@@ -173,24 +128,18 @@ function lowerBound(sorted: readonly string[], word: string): number {
 }
 
 /**
- * Creates the search over the payload's docs from its prebuilt index. Without a readable
- * index it indexes the docs' own fields (no answers), with no stop words or vocabulary: use
- * `createFaqSearch` from `widget/search/index.ts` to search raw entries with all of them.
+ * Creates the search over the payload's docs from its prebuilt index; without a readable index
+ * it finds nothing. `createFaqSearch` from `widget/search/index.ts` builds the index itself
+ * from raw entries or docs.
  * @example
  * const faq = createFaqSearch(payload.docs, { index: payload.index, vocabulary: payload.vocabulary, locale: 'fa' });
  * faq.search('پولم کی برمی‌گردد'); // [{ id: 'fa-refund-policy', score: 0.1, matches: [...] }]
  */
 export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearchOptions = {}): FaqSearch {
-  let index: SearchIndex;
-  let lists: (number[] | undefined)[];
-  if (isSearchIndex(options.index)) {
-    index = options.index;
-    lists = [];
-  } else {
-    const built = indexDocs(docs);
-    index = { v: 3, terms: built.terms.join(' '), postings: '', sizes: built.sizes, stop: '' };
-    lists = built.lists;
-  }
+  // The payload and this code come from the same server; an index of another shape (a page
+  // that kept an old widget across an upgrade) finds nothing rather than misreads.
+  const index: SearchIndex = isSearchIndex(options.index) ? options.index : { v: 3, terms: '', postings: '', sizes: '', stop: '' };
+  const lists: (number[] | undefined)[] = [];
   const stop = new Set(index.stop.split(' '));
   const vocabulary = options.vocabulary === false || !index.vocabulary ? [] : index.vocabulary.split(';').map((g) => g.split('|').map((m) => m.split(' ')));
   // The vocabulary's phrases by their first word, so a query looks up only its own words.
@@ -421,7 +370,7 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       const partial = /[\p{L}\p{N}\p{M}]$/u.test(query);
       const slots = slotsOf(words, partial);
       const { total, inQuestion } = cover(words, slots, partial);
-      const preferred = options.locale ?? queryLocale(query);
+      const preferred = options.locale ?? detectLocale(query);
       const hits: { d: number; score: number }[] = [];
       for (let d = 0; d < n; d++) {
         if (!total[d]) continue;

@@ -5,8 +5,8 @@
  */
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import type { FaqEntry, Locale } from '../../protocol/types.js';
-import { encodePostings, indexDocs, type SearchIndex } from './faq-search.js';
-import { tokenize } from './normalize.js';
+import { FIELD_ANSWER, FIELD_QUESTION, type SearchIndex } from './faq-search.js';
+import { scan, tokenize, type Scan } from './normalize.js';
 import { stem } from './stem.js';
 import { SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
 
@@ -29,6 +29,49 @@ export function excerptOf(markdown: string, words = EXCERPT_WORDS): string {
   const text = plainText(markdown);
   return text.slice(0, words).join(' ') + (text.length > words ? ' …' : '');
 }
+
+/** The texts of one doc's fields, in `FIELD_WEIGHT` order; the excerpt stands in for a missing answer. */
+const fieldsOf = (doc: FaqSearchDoc, answer?: string): string[][] => [
+  [doc.question],
+  [...(doc.keywords ?? []), ...(doc.synonyms ?? [])],
+  doc.category ? [doc.category] : [],
+  [answer ?? doc.excerpt],
+];
+
+/**
+ * The inverted index of the docs: sorted distinct stemmed terms and, for each, the docs it
+ * occurs in as `doc * 4 + field`, the best (first) field only. `answers` are the docs' whole
+ * answers as plain text; without them the excerpt is indexed in their place. Words in `stop`
+ * are left out of answers.
+ */
+export function indexDocs(docs: readonly FaqSearchDoc[], answers?: readonly string[], stop?: ReadonlySet<string>): { terms: string[]; lists: number[][]; sizes: string } {
+  const byTerm = new Map<string, number[]>();
+  const stems = new Map<string, string>();
+  const out: Scan = { tokens: [] };
+  let sizes = '';
+  docs.forEach((doc, d) => {
+    fieldsOf(doc, answers?.[d]).forEach((texts, f) => {
+      out.tokens.length = 0;
+      for (const text of texts) scan(text, out);
+      if (f === FIELD_QUESTION) sizes += Math.min(35, out.tokens.length).toString(36);
+      for (const token of out.tokens) {
+        // Every answer has its "the" and "را": their postings would cost bytes and say nothing.
+        if (f === FIELD_ANSWER && stop?.has(token)) continue;
+        let term = stems.get(token);
+        if (term === undefined) stems.set(token, (term = stem(token)));
+        let list = byTerm.get(term);
+        if (!list) byTerm.set(term, (list = []));
+        if (((list[list.length - 1] ?? -4) >> 2) !== d) list.push(d * 4 + f);
+      }
+    });
+  });
+  const terms = [...byTerm.keys()].sort();
+  return { terms, lists: terms.map((t) => byTerm.get(t) as number[]), sizes };
+}
+
+/** `indexDocs`'s postings as `SearchIndex.postings`. */
+export const encodePostings = (lists: readonly number[][]): string =>
+  lists.map((list) => list.map((p, i) => (p - (i ? (list[i - 1] as number) : 0)).toString(36)).join(',')).join(' ');
 
 /** What the search payload carries for each entry: no full answer. */
 export function toSearchDocs(entries: readonly FaqEntry[]): FaqSearchDoc[] {
