@@ -225,7 +225,9 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
         if (id !== undefined && !out.has(id)) out.set(id, 0.9);
       }
     }
-    if (!out.size && term.length >= FUZZY_MIN) {
+    // A misspelt ending can look like a suffix the stemmer takes off ("کالها" → "کال"): then the word as typed.
+    const fz = term.length >= FUZZY_MIN ? term : word;
+    if (!out.size && fz.length >= FUZZY_MIN) {
       const Fuse = options.fuzzy?.();
       if (!Fuse) {
         // Not cached: once fuse.js is here the same word gets its typo matches.
@@ -235,15 +237,15 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       // Persian writes no short vowels, so its words carry fewer letters for the same
       // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
       const long = persian ? 9 : 7;
-      const allowed = term.length >= long + 3 ? 3 : term.length >= long ? 2 : 1;
-      for (const r of fuzzyIndex(Fuse, term[0] as string).search(term, { limit: 30 })) {
+      const allowed = fz.length >= long + 3 ? 3 : fz.length >= long ? 2 : 1;
+      for (const r of fuzzyIndex(Fuse, fz[0] as string).search(fz, { limit: 30 })) {
         const id = termIds.get(r.item);
         if (id === undefined) continue;
         // A misspelt word may also be unfinished: "internatinal" → "internationally".
-        const whole = distance(term, r.item);
-        const head = r.item.length > term.length + 1 ? distance(term, r.item.slice(0, term.length)) + 0.5 : whole;
+        const whole = distance(fz, r.item);
+        const head = r.item.length > fz.length + 1 ? distance(fz, r.item.slice(0, fz.length)) + 0.5 : whole;
         const d = Math.min(whole, head);
-        if (d <= allowed) out.set(id, Math.max(out.get(id) ?? 0, 0.9 - (0.4 * d) / term.length));
+        if (d <= allowed) out.set(id, Math.max(out.get(id) ?? 0, 0.9 - (0.4 * d) / fz.length));
       }
     }
     if (cache.size > 500) cache.clear();

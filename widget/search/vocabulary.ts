@@ -257,9 +257,14 @@ export const STOP_WORDS: Record<'en' | 'fa', string> = {
   en:
     'a an the i im me my you your we our us it its is are was be been to of in on at for and or ' +
     'do does did can could how what which who will would should with this that there have has ' +
-    'get got please need want just any some still not no yes if so from by about until come comes',
+    'get got please need want just any some still not no yes if so from by about until come comes ' +
+    'put let use using make made go going went came tell see know really very also too one ' +
+    'something anything everything someone somebody anyone nobody stuff thing things myself ' +
+    'they them their he she his her why while again here then than lot lots bit more most much many',
   fa:
     'را رو از به با در که و یا این آن اون این یه یک من ما شما برای برام برامون چطور چطوری چگونه ' +
     'میکنید میکنم میکنیم چه آیا هم هست است نیست میشه میشود شد شده باید کنم کنید کرد کردم دارید دارم داره دیگه دیگر ' +
-    'میخوام میخواهم میخواستم لطفا ولی اگر تا چند',
+    'میخوام میخواهم میخواستم لطفا ولی اگر تا چند ' +
+    'چیزی چیز کسی خودم خودمان آنها اونها او وقتی اینکه خیلی هنوز فقط همه بتوانم بتوانند میتونم ' +
+    'میتوانم می‌توانم کنند کند شود شوند بشه بدید بدهید دارد دارند داشته باشد بود هستند هستم',
 };
