@@ -29,7 +29,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'fast|quick|speed|faster|quicker;phone|mobile|cell|cellphone|smartphone|handset|iphone|android;' +
     'computer|laptop|pc|desktop|notebook|macbook;app|application|mobile app;' +
     'website|site|web|portal|page|online;email|e-mail|mail|inbox|message;' +
-    'spam|junk|junk folder|spam folder;notification|alert|notice|reminder|nudge|remind;' +
+    'spam|junk|junk folder|spam folder;notification|notice|reminder|nudge|remind;' +
     'late|overdue|past due|unpaid|not paid|outstanding|behind on;fine|penalty|ticket|late fee|charge;' +
     'complaint|complain|grievance|dissatisfied|unhappy|not satisfied|object|objection|appeal|dispute;' +
     'help|support|assistance|aid|customer service|service desk|helpdesk;' +
