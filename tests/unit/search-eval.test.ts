@@ -34,7 +34,7 @@ describe('the search evaluation', () => {
 
 describe('search on the test split', () => {
   it('ranks an acceptable answer first for most answerable queries', () => {
-    expect(report.top1.rate).toBeGreaterThanOrEqual(0.87);
+    expect(report.top1.rate).toBeGreaterThanOrEqual(0.88);
   });
   it('finds exact questions, keywords, words only the answer uses, typos and words being typed', () => {
     expect(rate('exact')).toBeGreaterThanOrEqual(0.97);
@@ -44,13 +44,13 @@ describe('search on the test split', () => {
     expect(rate('partial')).toBeGreaterThanOrEqual(0.95);
   });
   it('answers questions worded differently from the entry', () => {
-    expect(rate('paraphrase')).toBeGreaterThanOrEqual(0.66);
+    expect(rate('paraphrase')).toBeGreaterThanOrEqual(0.7);
   });
   it('reads Persian with Arabic letters, digits of any script and missing half-spaces, and Latin terms inside Persian', () => {
     expect(rate('persian-variant')).toBeGreaterThanOrEqual(0.93);
     expect(rate('mixed-script')).toBeGreaterThanOrEqual(0.8);
   });
   it('shows nothing for most queries the FAQ cannot answer', () => {
-    expect(rate('out-of-scope')).toBeGreaterThanOrEqual(0.83);
+    expect(rate('out-of-scope')).toBeGreaterThanOrEqual(0.86);
   });
 });
