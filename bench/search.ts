@@ -185,7 +185,7 @@ function atSize(size: number): unknown {
   return result;
 }
 
-/** The same loads in Chromium, a fresh page each: the figure issue 3's ≤ 20 ms target is about. */
+/** The same loads in Chromium, a fresh page each: the figure the ≤ 20 ms load target is about. */
 async function inChromium(): Promise<unknown> {
   const bundle = await bundleSearch();
   const bodies = SIZES.map((size) => buildFaqPayload('bench', generateFaq(size), true).body);

@@ -1,7 +1,7 @@
 /**
  * What `GET /api/faq` serves, built once per FAQ version: the docs search needs (no full
  * answers) and the prebuilt search index, so the browser neither downloads every answer up
- * front nor builds what the server can (issue 3).
+ * front nor builds what the server can.
  */
 import { createHash } from 'node:crypto';
 import type { FaqPayload } from '../../protocol/faq.js';

@@ -1,9 +1,10 @@
 /**
- * FAQ search as the visitor types (issue 3). fuse.js does the fuzzy part: its index holds the
- * distinct normalised terms of the FAQ, and its Bitap search finds the terms a misspelt word
- * could mean. Ranking is ours: every query word must be accounted for (weighted by how rare
- * it is), so a question the FAQ cannot answer scores low and is dropped instead of shown as
- * noise, and a keystroke touches only the postings of the words typed, never every answer.
+ * FAQ search as the visitor types. fuse.js does the fuzzy part: its index holds the distinct
+ * normalised terms of the FAQ, and its Bitap search finds the terms a misspelt word could
+ * mean. Ranking is ours: a hit scores the share of the query's informative (IDF-weighted)
+ * words it covers, question and keywords above answer, so a question the FAQ cannot answer
+ * covers little and shows nothing instead of noise (docs/decisions/003-search-design.md); a
+ * keystroke touches only the postings of the words typed, never every answer.
  *
  * This module is what the widget ships: it loads the server's prebuilt `SearchIndex` and
  * holds no vocabulary of its own. `createFaqSearch` in `./index.ts` also takes raw entries.

@@ -1,6 +1,6 @@
 /**
- * One normaliser for the FAQ index and the visitor's query, in the browser and on the server
- * (issue 3). Arabic and Persian spellings of the same word become the same string, and the
+ * One normaliser for the FAQ index and the visitor's query, in the browser and on the server.
+ * Arabic and Persian spellings of the same word become the same string, and the
  * half-space (ZWNJ), its absence and a plain space all tokenise alike.
  *
  * Pure and allocation-light: it runs on every keystroke and over every FAQ doc at load.

@@ -1,5 +1,5 @@
 /**
- * What the server prebuilds for the browser's search (issue 3): the docs the payload carries
+ * What the server prebuilds for the browser's search: the docs the payload carries
  * in place of full answers, and the index that goes with them. Server-side work, but pure, so
  * `createFaqSearch(entries)` can build the same index in Node when it is given no payload.
  */
