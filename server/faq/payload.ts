@@ -43,3 +43,14 @@ export function buildFaqPayload(site: string, entries: readonly FaqEntry[], voca
   };
   return { body: JSON.stringify(payload), etag: `"${version}"`, version };
 }
+
+/**
+ * The payload with `popular` (entry ids, most viewed first) added, and an ETag that changes
+ * with it, so the widget's list for "no query" and "no hit" follows what visitors open.
+ */
+export function withPopular(built: BuiltPayload, ids: readonly string[]): { body: string; etag: string } {
+  if (!ids.length) return { body: built.body, etag: built.etag };
+  const list = JSON.stringify(ids);
+  const mark = createHash('sha256').update(list).digest('base64url').slice(0, 8);
+  return { body: `${built.body.slice(0, -1)},"popular":${list}}`, etag: `"${built.version}.${mark}"` };
+}
