@@ -8,11 +8,11 @@
 export const VOCABULARY: Record<'en' | 'fa', string> = {
   en:
     'refund|money back|reimburse|reimbursement|repay|repayment|credit back;' +
-    'cancel|cancellation|stop paying|terminate|termination|quit|end my|unsubscribe|opt out;' +
+    'cancel|cancellation|stop paying|terminate|termination|quit|end my|unsubscribe|opt out|dont want|no longer want|changed my mind;' +
     'return|send back|give back|take back|returns;exchange|swap|replace|replacement|change for another;' +
     'delivery|shipping|shipment|postage|courier|dispatch|deliver|arrive|arrival;' +
     'order|purchase|bought|buy|package|parcel|checkout;invoice|receipt|bill|billing|statement;' +
-    'broken|damaged|defective|faulty|smashed|cracked|crushed|dented|not working|stopped working|dead;' +
+    'broken|damaged|defective|faulty|smashed|cracked|crushed|dented|not working|stopped working|dead|broke;' +
     'contact|reach|talk to|speak to|call|phone|telephone|get in touch|human|person|agent|representative|someone;' +
     'discount|coupon|promo|promotion|voucher|deal|code|reduction|cheaper|less;' +
     'subscription|membership|plan|package|tier;' +
@@ -146,7 +146,9 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'outlook|email client|mail app|thunderbird|imap|smtp;ip|ip address|static ip|fixed ip|public ip;' +
     'port|ports|port forwarding|open ports|nat;mesh|extender|repeater|booster|coverage|range|dead spot;' +
     'speed|speeds|mbps|mbit|gbit|gigabit|bandwidth;contract|agreement|commitment|term|minimum term;' +
-    'notice|notice period|advance notice;switch|change provider|move to you|come over|port|porting',
+    'notice|notice period|advance notice;switch|change provider|move to you|come over|port|porting;' +
+    'double charge|charged twice|duplicate charge|charged two times|money taken|money was taken;' +
+    'how long|how soon|when will|how many days|lead time',
   fa:
     'لغو|کنسل|انصراف|توقف|قطع|فسخ|تموم کنم|تمام کنم|نمیخوام|نمی‌خواهم|دیگه نمیخوام;' +
     'مرجوع|مرجوعی|پس دادن|پس بدم|پس فرستادن|برگرداندن|برگردونم|عودت|مرجوع کردن;' +
