@@ -1,35 +1,42 @@
 /**
- * FAQ search benchmark (issue 3). Run: `npx tsx bench/search.ts` (or `npm run bench:search`).
- * Prints JSON: quality on the dev set (tests/fixtures/search-eval.json over demo/faq.json),
- * per-keystroke latency and index load time at 500 / 2,000 / 10,000 generated entries, and
- * the search payload's gzip size against the whole FAQ's, each beside plain fuse.js with
- * default options over question + answer, measured in the same process; then the same loads
- * in Chromium (a fresh page each) and the gzip size of the search code the widget ships.
- * `--no-browser` skips Chromium.
+ * FAQ search benchmark. Run: `npx tsx bench/search.ts` (or `npm run bench:search`).
+ * Prints JSON: quality on the evaluation's test split (tests/fixtures/search-eval: two FAQs
+ * the engine was never tuned on), per kind of query and per locale, beside plain fuse.js over
+ * question + answer and a minisearch full-text (BM25) baseline over the same fields with our
+ * normaliser, all in the same process; per-keystroke latency at 500 / 2,000 / 10,000 generated
+ * entries, counting the first keystrokes on a fresh searcher; index load time; the search
+ * payload's gzip size against the whole FAQ's; then the same loads in Chromium (a fresh page
+ * each) and the gzip size of the search code the widget ships. `--no-browser` skips Chromium,
+ * `--dev` reports the dev split instead (for tuning).
  */
-import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
 import type { FaqPayload } from '../protocol/faq.js';
 import type { FaqEntry } from '../protocol/types.js';
 import { buildFaqPayload } from '../server/faq/payload.js';
 import { createFaqSearch as searchPayload } from '../widget/search/faq-search.js';
-import { createFaqSearch } from '../widget/search/index.js';
-import { demoFaq, generateFaq } from '../tests/fixtures/generate-faq.js';
+import { createFaqSearch, tokenize } from '../widget/search/index.js';
+import { generateFaq } from '../tests/fixtures/generate-faq.js';
+import { evaluate, loadEval, type EvalReport, type RankerFactory } from '../tests/fixtures/search-eval/index.js';
 import { bundleSearch, loadInChromium } from '../tests/fixtures/search-browser.js';
 
-interface EvalCase { query: string; expect: string[]; kind: string }
-
-const root = new URL('..', import.meta.url);
-const demo = demoFaq();
-const evals = JSON.parse(readFileSync(new URL('tests/fixtures/search-eval.json', root), 'utf8')) as EvalCase[];
+const split = process.argv.includes('--dev') ? 'dev' : 'test';
+const faqs = loadEval(split);
 const SIZES = [500, 2000, 10000];
 
-/** Every prefix a visitor types on the way to each dev-set query. */
-const keystrokes = evals.flatMap((e) => [...e.query].map((_, i) => e.query.slice(0, i + 1)).filter((s) => s.trim()));
+/** What a visitor types, one query after another: every prefix on the way to each query. */
+const typed = faqs.flatMap((f) => f.queries.map((q) => [...q.query].map((_, i) => q.query.slice(0, i + 1)).filter((s) => s.trim())));
+const keystrokes = typed.flat();
 /** The same deterministic sample for both engines, since the baseline is slow. */
 const sample = keystrokes.filter((_, i) => i % Math.ceil(keystrokes.length / 150) === 0);
+
+/** CPU time of this process so far, ms (user + system). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
 
 function time(fn: () => void): number {
   const t = performance.now();
@@ -37,49 +44,49 @@ function time(fn: () => void): number {
   return performance.now() - t;
 }
 
-function stats(samples: number[]): { mean: number; p95: number } {
+function stats(samples: number[]): { mean: number; p50: number; p95: number; max: number } {
   const sorted = [...samples].sort((a, b) => a - b);
   const mean = samples.reduce((a, b) => a + b, 0) / samples.length;
-  return { mean: round(mean, 4), p95: round(sorted[Math.floor(sorted.length * 0.95)] ?? 0, 4) };
+  const at = (q: number): number => round(sorted[Math.floor(sorted.length * q)] ?? 0, 4);
+  return { mean: round(mean, 4), p50: at(0.5), p95: at(0.95), max: round(sorted[sorted.length - 1] ?? 0, 4) };
 }
 
 const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
 
-type Ranker = (query: string) => string[];
-
-function quality(rank: Ranker): { top1: number; recallAt3: number; outOfScopeNoHit: number } {
-  let top1 = 0;
-  let recall = 0;
-  let inScope = 0;
-  let noHit = 0;
-  let outOfScope = 0;
-  for (const e of evals) {
-    const ids = rank(e.query);
-    if (!e.expect.length) {
-      outOfScope++;
-      if (!ids.length) noHit++;
-      continue;
-    }
-    inScope++;
-    if (ids[0] && e.expect.includes(ids[0])) top1++;
-    if (ids.slice(0, 3).some((id) => e.expect.includes(id))) recall++;
-  }
-  return { top1: round(top1 / inScope), recallAt3: round(recall / inScope), outOfScopeNoHit: round(noHit / outOfScope) };
-}
-
 const BASELINE_KEYS = ['question', 'answer'];
 
-function devSet(): unknown {
-  const pasokh = createFaqSearch(demo);
-  const fuse = new Fuse(demo, { keys: BASELINE_KEYS });
-  const ours = quality((q) => pasokh.search(q).map((h) => h.id));
-  const plain = quality((q) => fuse.search(q).map((r) => r.item.id));
+const RANKERS: Record<string, RankerFactory> = {
+  pasokh: (entries) => {
+    const search = createFaqSearch(entries);
+    return (q) => search.search(q).map((h) => h.id);
+  },
+  fuseDefault: (entries) => {
+    const fuse = new Fuse(entries, { keys: BASELINE_KEYS });
+    return (q) => fuse.search(q).map((r) => r.item.id);
+  },
+  // A plain full-text baseline: BM25 over question + answer, prefix and fuzzy on, our normaliser.
+  minisearch: (entries) => {
+    const mini = new MiniSearch({ fields: BASELINE_KEYS, tokenize, processTerm: (t) => t, searchOptions: { prefix: true, fuzzy: 0.2 } });
+    mini.addAll(entries);
+    return (q) => mini.search(q).map((r) => r.id as string);
+  },
+};
+
+const rates = (r: EvalReport) => ({
+  top1: r.top1.rate,
+  recallAt3: r.recallAt3.rate,
+  byKind: Object.fromEntries(Object.entries(r.byKind).map(([k, v]) => [k, v.rate])),
+  byLocale: Object.fromEntries(Object.entries(r.byLocale).map(([l, v]) => [l, { top1: v.top1.rate, outOfScopeNoHit: v.outOfScopeNoHit.rate }])),
+});
+
+function quality(): unknown {
+  const reports = Object.fromEntries(Object.entries(RANKERS).map(([name, make]) => [name, rates(evaluate(faqs, make))]));
+  const counts = evaluate(faqs, () => () => []);
   return {
-    entries: demo.length,
-    queries: evals.length,
-    pasokh: ours,
-    fuseDefault: plain,
-    ratio: { top1: round(ours.top1 / plain.top1, 2), outOfScopeNoHit: round(ours.outOfScopeNoHit / Math.max(plain.outOfScopeNoHit, 0.001), 2) },
+    split,
+    faqs: faqs.map((f) => `${f.faq} (${f.entries.length} entries)`),
+    queries: Object.fromEntries(Object.entries(counts.byKind).map(([k, v]) => [k, v.n])),
+    ...reports,
   };
 }
 
@@ -123,11 +130,28 @@ function atSize(size: number): unknown {
   // Warm the JIT on one instance, then measure fresh, fully indexed ones, so no query finds
   // its words cached and no keystroke pays for indexing.
   const parsed = parse();
-  const make = () => searchPayload(parsed.docs, { index: parsed.index, vocabulary: parsed.vocabulary, background: false });
+  const make = () => searchPayload(parsed.docs, { index: parsed.index, vocabulary: parsed.vocabulary });
   const warm = make();
   for (const q of keystrokes) warm.search(q);
   const fresh = make();
   const ours = stats(keystrokes.map((q) => time(() => fresh.search(q))));
+  // A fresh page: load, then type at once, so the first keystrokes pay for whatever the
+  // searcher builds lazily. One fresh searcher per typed query (a sample of them).
+  // CPU time beside wall time: on a shared machine a keystroke's wall time also counts the
+  // time the process waited for a core.
+  const firstKeys: number[] = [];
+  const coldTyping: number[] = [];
+  const coldCpu: number[] = [];
+  for (const prefixes of typed.filter((_, i) => i % 4 === 0)) {
+    const page = searchPayload(parsed.docs, { index: parsed.index, vocabulary: parsed.vocabulary });
+    prefixes.forEach((q, i) => {
+      const before = cpuMs();
+      const ms = time(() => page.search(q));
+      coldCpu.push(cpuMs() - before);
+      coldTyping.push(ms);
+      if (i === 0) firstKeys.push(ms);
+    });
+  }
   const again = make();
   const oursSample = stats(sample.map((q) => time(() => again.search(q))));
   for (const q of sample.slice(0, 5)) fuse.search(q);
@@ -138,9 +162,10 @@ function atSize(size: number): unknown {
     entries: size,
     latencyMs: {
       pasokh: { ...ours, queries: keystrokes.length },
+      pasokhFreshPage: { ...stats(coldTyping), queries: coldTyping.length, firstKeystroke: stats(firstKeys), cpu: stats(coldCpu) },
       pasokhSample: { ...oursSample, queries: sample.length },
       fuseDefault: { ...plain, queries: sample.length },
-      speedup: { mean: round(plain.mean / oursSample.mean, 1), p95: round(plain.p95 / oursSample.p95, 1) },
+      speedup: { mean: round(plain.mean / oursSample.mean, 1), p95: round(plain.p95 / oursSample.p95, 1), p95FreshPage: round(plain.p95 / stats(coldTyping).p95, 1) },
     },
     indexLoadMs: {
       pasokh: round(loadOurs.mean, 2),
@@ -155,12 +180,12 @@ function atSize(size: number): unknown {
   if (size === 2000) {
     const payloadGzip = gzipSync(body).length;
     const wholeGzip = gzipSync(JSON.stringify(entries)).length;
-    result.payloadGzipBytes = { payload: payloadGzip, wholeFaq: wholeGzip, ratio: round(payloadGzip / wholeGzip), target: 0.4 };
+    result.payloadGzipBytes = { payload: payloadGzip, wholeFaq: wholeGzip, ratio: round(payloadGzip / wholeGzip), target: 0.7 };
   }
   return result;
 }
 
-/** The same loads in Chromium, a fresh page each: the figure issue 3's ≤ 20 ms target is about. */
+/** The same loads in Chromium, a fresh page each: the figure the ≤ 20 ms load target is about. */
 async function inChromium(): Promise<unknown> {
   const bundle = await bundleSearch();
   const bodies = SIZES.map((size) => buildFaqPayload('bench', generateFaq(size), true).body);
@@ -200,7 +225,7 @@ const report = {
     cores: cpus().length,
     loadAverage: loadavg().map((x) => round(x, 1)),
   },
-  devSet: devSet(),
+  quality: quality(),
   sizes: SIZES.map(atSize),
   chromium: browser ? await inChromium() : 'skipped (--no-browser)',
   bundleGzipBytes: await bundleSizes(),

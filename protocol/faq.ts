@@ -30,6 +30,11 @@ export interface FaqPayload {
   index: unknown;
   /** Whether the built-in support vocabulary (refund ↔ money back …) is used. */
   vocabulary: boolean;
+  /**
+   * Entry ids, most viewed first, for the list shown with no query or no hit; entries not in
+   * it follow in FAQ order. Absent: FAQ order.
+   */
+  popular?: string[];
 }
 
 export interface FaqArticle {

@@ -5,5 +5,5 @@ export { checkFaq, runFaqCheck } from './check.js';
 export { loadFaq } from './load.js';
 export type { FaqProblem, LoadedFaq } from './load.js';
 export { renderAnswer } from './render.js';
-export { buildFaqPayload, faqVersion } from './payload.js';
+export { buildFaqPayload, faqVersion, withPopular } from './payload.js';
 export type { BuiltPayload } from './payload.js';

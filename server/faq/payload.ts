@@ -1,7 +1,7 @@
 /**
  * What `GET /api/faq` serves, built once per FAQ version: the docs search needs (no full
  * answers) and the prebuilt search index, so the browser neither downloads every answer up
- * front nor builds what the server can (issue 3).
+ * front nor builds what the server can.
  */
 import { createHash } from 'node:crypto';
 import type { FaqPayload } from '../../protocol/faq.js';
@@ -24,8 +24,10 @@ export function faqVersion(entries: readonly FaqEntry[], vocabulary: boolean): s
 
 /**
  * Serialises the search payload for one site. `index` is a `SearchIndex` (widget/search):
- * the sorted terms fuse.js indexes, and the stop words and, when `vocabulary` is on, the
- * support vocabulary of the FAQ's locales — so neither ships in the widget bundle.
+ * the sorted terms fuse.js indexes, the inverted index over every word of every answer (so
+ * the answers themselves stay on the server until opened), and the stop words and, when
+ * `vocabulary` is on, the support vocabulary of the FAQ's locales — so neither ships in the
+ * widget bundle.
  */
 export function buildFaqPayload(site: string, entries: readonly FaqEntry[], vocabulary: boolean): BuiltPayload {
   const version = faqVersion(entries, vocabulary);
@@ -34,9 +36,21 @@ export function buildFaqPayload(site: string, entries: readonly FaqEntry[], voca
     site,
     version,
     locales: LOCALES.filter((l) => entries.some((e) => e.locale === l)),
-    docs,
-    index: buildSearchIndex(docs, { vocabulary }),
+    // Keywords, synonyms and categories are in the index already; the result list needs none.
+    docs: docs.map(({ id, locale, question, excerpt }) => ({ id, locale, question, excerpt })),
+    index: buildSearchIndex(docs, { vocabulary, answers: entries.map((e) => e.answer) }),
     vocabulary,
   };
   return { body: JSON.stringify(payload), etag: `"${version}"`, version };
+}
+
+/**
+ * The payload with `popular` (entry ids, most viewed first) added, and an ETag that changes
+ * with it, so the widget's list for "no query" and "no hit" follows what visitors open.
+ */
+export function withPopular(built: BuiltPayload, ids: readonly string[]): { body: string; etag: string } {
+  if (!ids.length) return { body: built.body, etag: built.etag };
+  const list = JSON.stringify(ids);
+  const mark = createHash('sha256').update(list).digest('base64url').slice(0, 8);
+  return { body: `${built.body.slice(0, -1)},"popular":${list}}`, etag: `"${built.version}.${mark}"` };
 }

@@ -12,6 +12,6 @@ export type HelpSearch = (query: string, locale: Locale, limit: number) => strin
 /** The one place that calls the widget's search; built once per FAQ version. */
 export function createHelpSearch(payloadJson: string): HelpSearch {
   const payload = JSON.parse(payloadJson) as FaqPayload;
-  const faq = createFaqSearch(payload.docs, { index: payload.index, vocabulary: payload.vocabulary, background: false });
+  const faq = createFaqSearch(payload.docs, { index: payload.index, vocabulary: payload.vocabulary });
   return (query, locale, limit) => faq.search(query).map((hit) => hit.id).filter((id) => payload.docs.some((d) => d.id === id && d.locale === locale)).slice(0, limit);
 }

@@ -8,7 +8,7 @@ import { describeIssues, faqEventsBodySchema } from '../../protocol/schemas.js';
 import type { FaqEvent } from '../../protocol/types.js';
 import { hashToken, looksLikeToken, newToken } from '../auth/tokens.js';
 import type { SiteConfig } from '../config.js';
-import type { FaqLibrary } from '../faq/index.js';
+import { withPopular, type FaqLibrary } from '../faq/index.js';
 import type { RelayDeps } from '../relay/deps.js';
 import { isOriginAllowed } from '../sites.js';
 import { HttpError } from './errors.js';
@@ -45,7 +45,24 @@ function siteOfPage(deps: WidgetApiDeps, request: FastifyRequest, key: unknown):
   return siteFrom(deps, request, key);
 }
 
+/** The most viewed answers the payload lists: of the last 30 days, at most 20, refreshed every 10 minutes. */
+const POPULAR = { days: 30, limit: 20, ttlMs: 10 * 60_000 };
+
 export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): void {
+  const popular = new Map<string, { at: number; ids: string[] }>();
+  /** A site's most viewed entry ids from the insights, cached; [] when the store cannot say. */
+  const popularIds = async (site: string): Promise<string[]> => {
+    const cached = popular.get(site);
+    if (cached && Date.now() - cached.at < POPULAR.ttlMs) return cached.ids;
+    const since = new Date(Date.now() - POPULAR.days * 24 * 3600 * 1000).toISOString();
+    const ids = await deps.store.faqInsights(site, since, POPULAR.limit).then(
+      (insights) => insights.views.map((view) => view.articleId),
+      () => cached?.ids ?? [],
+    );
+    popular.set(site, { at: Date.now(), ids });
+    return ids;
+  };
+
   const eventLimiter = deps.limiter('events', deps.limits.beaconsPerMinute, 60);
   const newVisitorLimiter = deps.limiter('new-visitor', deps.limits.connectionsPerMinute, 60);
 
@@ -80,7 +97,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     const library = deps.faq(site.key);
     if (!library) throw new HttpError('not_found', 'This site has no FAQ.');
     allowCors(request, reply);
-    const { body, etag } = library.payload();
+    const { body, etag } = withPopular(library.payload(), await popularIds(site.key));
     reply.header('ETag', etag);
     reply.header('Cache-Control', 'no-cache');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();

@@ -25,6 +25,18 @@ describe('the FAQ API', () => {
     expect(again.status).toBe(304);
   });
 
+  it('lists the most viewed answers first in the payload, for the list shown with no query or no hit', async () => {
+    const views = ['en-shipping-cost', 'en-shipping-cost', 'en-refund-policy'].map((articleId) => ({ kind: 'view', articleId }));
+    const sent = await fetch(`${h.url}/api/events`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'https://shop.example' }, body: JSON.stringify({ site: 'default', events: views }) });
+    expect(sent.status).toBe(202);
+    const response = await fetch(`${h.url}/api/faq?site=default`);
+    const payload = (await response.json()) as { popular?: string[]; version: string };
+    expect(payload.popular).toEqual(['en-shipping-cost', 'en-refund-policy']);
+    expect(response.headers.get('etag')).not.toBe(`"${payload.version}"`);
+    const again = await fetch(`${h.url}/api/faq?site=default`, { headers: { 'if-none-match': response.headers.get('etag')! } });
+    expect(again.status).toBe(304);
+  });
+
   it('serves one answer as sanitised HTML and a JSON 404 for an unknown one', async () => {
     const payload = (await (await fetch(`${h.url}/api/faq?site=default`)).json()) as { docs: { id: string }[] };
     const id = payload.docs[0]!.id;

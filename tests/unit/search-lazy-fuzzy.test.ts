@@ -13,7 +13,7 @@ const index = buildSearchIndex(docs, { vocabulary: true });
 describe('fuse.js on the first typo (the widget’s search path)', () => {
   it('finds correctly typed words without fuse.js and asks for it only when a typo needs it', () => {
     let asked = 0;
-    const search = searchPayload(docs, { index, fuzzy: () => undefined, onFuzzyNeeded: () => asked++, background: false });
+    const search = searchPayload(docs, { index, fuzzy: () => undefined, onFuzzyNeeded: () => asked++ });
     expect(search.search('refund')[0]?.id).toMatch(/refund/);
     expect(asked).toBe(0);
     expect(search.search('refnud')).toEqual([]);
@@ -22,7 +22,7 @@ describe('fuse.js on the first typo (the widget’s search path)', () => {
 
   it('answers the same typo once fuse.js has arrived, with no stale cached miss', () => {
     let fuse: FuseConstructor | undefined;
-    const search = searchPayload(docs, { index, fuzzy: () => fuse, background: false });
+    const search = searchPayload(docs, { index, fuzzy: () => fuse });
     expect(search.search('refnud')).toEqual([]);
     fuse = Fuse;
     const late = search.search('refnud').map((hit) => hit.id);

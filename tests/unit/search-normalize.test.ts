@@ -80,6 +80,10 @@ describe('detectLocale', () => {
     expect(detectLocale('بازگشت وجه')).toBe('fa');
     expect(detectLocale('123')).toBeUndefined();
   });
+  it('reads a Persian query with Latin product names and file types as Persian', () => {
+    expect(detectLocale('eSIM دارد')).toBe('fa');
+    expect(detectLocale('Zapier وصل کنم')).toBe('fa');
+  });
 });
 
 describe('highlight', () => {

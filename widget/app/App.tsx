@@ -171,11 +171,16 @@ export class App extends Component<AppProps, AppState> {
   }
 
 
+  /** The locale's most viewed answers, as rows. */
+  private popularRows(): ResultRow[] {
+    return this.props.services.faq.index(this.state.ui.locale)?.popular.map((doc) => ({ doc, indices: [] })) ?? [];
+  }
+
   /** The rows for the query: hits when something is typed, the popular list otherwise. */
   private resultRows(query: string): ResultRow[] {
     const index = this.props.services.faq.index(this.state.ui.locale);
     if (!index) return [];
-    if (!query) return index.popular.map((doc) => ({ doc, indices: [] }));
+    if (!query) return this.popularRows();
     return index.search.search(query, MAX_RESULTS).flatMap((hit) => {
       const doc = index.docs.get(hit.id);
       return doc ? [{ doc, indices: hit.matches.find((match) => match.key === 'question')?.indices ?? [] }] : [];
@@ -229,6 +234,7 @@ export class App extends Component<AppProps, AppState> {
             query={ui.query}
             status={this.state.faq}
             rows={this.rows}
+            popular={query && !this.rows.length ? this.popularRows() : []}
             onQuery={(value) => store.set({ query: value })}
             onOpen={(doc: FaqSearchDoc) => {
               services.tracker.flush();

@@ -1,25 +1,24 @@
 /**
  * Search as you type over the FAQ: a searchbox named "Search", result links with the matched
- * letters highlighted, and "Talk to a person" below. Stateless: App owns the query and the hits.
+ * letters highlighted, and "Talk to a person" below. When nothing matches, the most viewed
+ * answers instead of an empty list. Stateless: App owns the query and the hits.
  */
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
 import { t } from '../i18n/runtime.js';
 import type { FaqStatus } from './faq-source.js';
-import { Highlighted } from './Highlighted.js';
+import { ResultList, type ResultRow } from './ResultList.js';
 import { TalkButton } from './TalkButton.js';
 
-/** One result row: the doc and the matched ranges of its question. */
-export interface ResultRow {
-  doc: FaqSearchDoc;
-  indices: readonly [number, number][];
-}
+export type { ResultRow } from './ResultList.js';
 
 export interface SearchViewProps {
   locale: Locale;
   query: string;
   status: FaqStatus;
   rows: ResultRow[];
+  /** The locale's most viewed answers: shown with no query, and when a query matches nothing. */
+  popular: ResultRow[];
   onQuery: (query: string) => void;
   onOpen: (doc: FaqSearchDoc) => void;
   /** The visitor is heading for a result (hover, focus): fetch the article view's code now. */
@@ -28,8 +27,9 @@ export interface SearchViewProps {
   onTalk: () => void;
 }
 
-export function SearchView({ locale, query, status, rows, onQuery, onOpen, onIntent, onRetry, onTalk }: SearchViewProps) {
+export function SearchView({ locale, query, status, rows, popular, onQuery, onOpen, onIntent, onRetry, onTalk }: SearchViewProps) {
   const trimmed = query.trim();
+  const nothing = Boolean(trimmed) && rows.length === 0;
   return (
     <div class="view">
       <div class="box">
@@ -61,33 +61,18 @@ export function SearchView({ locale, query, status, rows, onQuery, onOpen, onInt
         )}
         {status === 'ready' && (
           <>
-            <h3 class="title">{trimmed ? t(locale, 'results') : t(locale, 'popular')}</h3>
-            <p class="sr-only" role="status">
-              {trimmed ? t(locale, 'resultCount', { count: rows.length }) : ''}
-            </p>
-            {rows.length > 0 && (
-              <ul class="results" onPointerOver={onIntent} onFocusIn={onIntent}>
-                {rows.map(({ doc, indices }) => (
-                  <li key={doc.id}>
-                    <a
-                      href={`#faq-${doc.id}`}
-                      lang={doc.locale}
-                      dir="auto"
-                      onClick={(event) => {
-                        event.preventDefault(); // The href only makes it a link; the host page's URL stays.
-                        onOpen(doc);
-                      }}
-                    >
-                      <span class="q">
-                        <Highlighted text={doc.question} indices={indices} />
-                      </span>
-                      {doc.excerpt && <span class="excerpt">{doc.excerpt}</span>}
-                    </a>
-                  </li>
-                ))}
-              </ul>
+            {nothing && (
+              <p class="note" role="status">
+                {t(locale, 'noResults', { query: trimmed })}
+              </p>
             )}
-            {trimmed && rows.length === 0 && <p class="note">{t(locale, 'noResults', { query: trimmed })}</p>}
+            <h3 class="title">{trimmed && !nothing ? t(locale, 'results') : t(locale, 'popular')}</h3>
+            {!nothing && (
+              <p class="sr-only" role="status">
+                {trimmed ? t(locale, 'resultCount', { count: rows.length }) : ''}
+              </p>
+            )}
+            {(nothing ? popular : rows).length > 0 && <ResultList rows={nothing ? popular : rows} onOpen={onOpen} onIntent={onIntent} />}
           </>
         )}
       </div>

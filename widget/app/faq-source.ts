@@ -14,7 +14,7 @@ export type FaqStatus = 'loading' | 'ready' | 'error';
 export interface FaqIndex {
   search: FaqSearch;
   docs: Map<string, FaqSearchDoc>;
-  /** The locale's entries in the site owner's order, for the "popular" list. */
+  /** The locale's most viewed entries (the payload's order, else the site owner's), for the "popular" list. */
   popular: FaqSearchDoc[];
 }
 
@@ -26,6 +26,13 @@ export interface FaqSource {
   retry(): void;
   /** Called whenever the status changes. */
   subscribe(listener: () => void): () => void;
+}
+
+/** The docs with the most viewed first (`popular`: ids, most viewed first), the rest in FAQ order. */
+function byViews(docs: FaqSearchDoc[], popular: readonly string[] | undefined): FaqSearchDoc[] {
+  if (!popular?.length) return docs;
+  const rank = new Map(popular.map((id, i) => [id, i]));
+  return [...docs].sort((a, b) => (rank.get(a.id) ?? Infinity) - (rank.get(b.id) ?? Infinity));
 }
 
 /**
@@ -75,7 +82,7 @@ export function createFaqSource(origin: string, site: string, onError: (message:
     index(locale) {
       if (!payload) return null;
       if (!built[locale]) {
-        const inLocale = payload.docs.filter((doc) => doc.locale === locale);
+        const inLocale = byViews(payload.docs, payload.popular).filter((doc) => doc.locale === locale);
         built[locale] = {
           search: createFaqSearch(payload.docs, { locale, index: payload.index, vocabulary: payload.vocabulary, fuzzy: () => fuse, onFuzzyNeeded: loadFuse }),
           docs: new Map(payload.docs.map((doc) => [doc.id, doc])),

@@ -1,9 +1,10 @@
 /**
- * FAQ search as the visitor types (issue 3). fuse.js does the fuzzy part: its index holds the
- * distinct normalised terms of the FAQ, and its Bitap search finds the terms a misspelt word
- * could mean. Ranking is ours: every query word must be accounted for (weighted by how rare
- * it is), so a question the FAQ cannot answer scores low and is dropped instead of shown as
- * noise, and a keystroke touches only the postings of the words typed, never every answer.
+ * FAQ search as the visitor types. fuse.js does the fuzzy part: its index holds the distinct
+ * normalised terms of the FAQ, and its Bitap search finds the terms a misspelt word could
+ * mean. Ranking is ours: a hit scores the share of the query's informative (IDF-weighted)
+ * words it covers, question and keywords above answer, so a question the FAQ cannot answer
+ * covers little and shows nothing instead of noise (docs/decisions/003-search-design.md); a
+ * keystroke touches only the postings of the words typed, never every answer.
  *
  * This module is what the widget ships: it loads the server's prebuilt `SearchIndex` and
  * holds no vocabulary of its own. `createFaqSearch` in `./index.ts` also takes raw entries.
@@ -11,18 +12,26 @@
 import type Fuse from 'fuse.js/basic';
 import type { FaqHit, FaqSearchDoc } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
-import { detectLocale, scan, tokenize, tokenizeWithRanges, type Scan } from './normalize.js';
+import { detectLocale, tokenize, tokenizeWithRanges } from './normalize.js';
 import { stem } from './stem.js';
 
 /**
  * The prebuilt index `GET /api/faq` serves as `payload.index` (built by `buildSearchIndex`).
- * Plain strings, so it costs little to send and nothing to parse beyond the JSON.
+ * Plain strings, so it costs little to send and nothing to parse beyond the JSON; a term's
+ * postings are decoded the first time a query touches it, so loading builds almost nothing.
  */
 export interface SearchIndex {
   /** Format version: an index of another shape is ignored, never misread. */
-  v: 2;
+  v: 3;
   /** The FAQ's distinct normalised, stemmed terms, sorted, separated by spaces. */
   terms: string;
+  /**
+   * For each term, in the order of `terms`, separated by spaces: the docs it occurs in, as
+   * comma-separated base-36 gaps between successive `doc * 4 + field` (the best field).
+   */
+  postings: string;
+  /** For each doc, one base-36 digit: how many words its question has (at most 35). */
+  sizes: string;
   /** Normalised stop words of the FAQ's locales, separated by spaces. */
   stop: string;
   /** The support vocabulary, stemmed: groups separated by ";", members by "|". */
@@ -36,14 +45,6 @@ export interface FaqSearchOptions {
   index?: unknown;
   /** Use the support vocabulary the index carries (refund ↔ money back …). @default true */
   vocabulary?: boolean;
-  /** Highest score (0 perfect, 1 nothing) a hit may have. @default 0.65 */
-  threshold?: number;
-  /**
-   * Index the docs in short slices after returning, yielding to the page between them (the
-   * first search indexes whatever is left). `false` indexes them all before returning.
-   * @default true
-   */
-  background?: boolean;
   /**
    * fuse.js, for words typed with a typo. `createFaqSearch` of `./index.ts` always supplies it;
    * the widget loads it on the first typo so visitors who type correctly never download it.
@@ -61,39 +62,41 @@ export interface FaqSearch {
   search(query: string, limit?: number): FaqHit[];
 }
 
-/** How much a word found in each field counts: question, keywords + synonyms, category, excerpt. */
-const FIELD_WEIGHT = [1, 0.9, 0.35, 0.55];
-const FIELD_QUESTION = 0;
+/**
+ * How much a word found in each field counts: question, keywords + synonyms, category, answer.
+ * The answer is the longest field and says the most in passing, so it counts least but one.
+ */
+const FIELD_WEIGHT = [1, 0.9, 0.35, 0.5];
+export const FIELD_QUESTION = 0;
+export const FIELD_ANSWER = 3;
+const LOOSE_IN_ANSWER = 0.6;
 const FUZZY_MIN = 4;
-/** Longest the background indexing holds the main thread at a time, ms. */
-const SLICE_MS = 5;
 const STOP_WEIGHT = 0.3;
+/**
+ * Out of scope: the best doc must cover this share of the query's informative (IDF-weighted)
+ * content, and unless it covers `CONFIDENT` of it, stand `MARGIN` above the runner-up.
+ */
+const MIN_COVER = 0.3;
+const CONFIDENT = 0.35;
+const MARGIN = 0.2;
 const INFLECTIONS = ['ing', 'ng', 'g', 'ed', 'd', 's'];
 // Persian pronoun and copula clitics, written and spoken: "سفارشم" is "سفارش" + "my",
 // "روزه" is "روز" + "is".
 const CLITIC = /^(.{2,}?)(مان|تان|شان|ست|م|ت|ش|ی|ه)$/;
+// Persian plurals the stemmer leaves alone: "فروشندگان" is "فروشنده", "کاربران" is "کاربر".
+const PLURAL = /^(.{3,}?)(گان|ان|ات)$/;
 const isPersian = (word: string): boolean => word.charCodeAt(0) >= 0x0600 && word.charCodeAt(0) <= 0x06ff;
 
 /** Whether `index` is a `SearchIndex` this code can read. */
 export const isSearchIndex = (index: unknown): index is SearchIndex =>
-  typeof index === 'object' && index !== null && (index as SearchIndex).v === 2 && typeof (index as SearchIndex).terms === 'string';
+  typeof index === 'object' && index !== null && (index as SearchIndex).v === 3 &&
+  typeof (index as SearchIndex).terms === 'string' && typeof (index as SearchIndex).postings === 'string' &&
+  typeof (index as SearchIndex).sizes === 'string';
 
-/** The texts of one doc's fields, in `FIELD_WEIGHT` order. */
-const fieldsOf = (doc: FaqSearchDoc): string[][] => [
-  [doc.question],
-  [...(doc.keywords ?? []), ...(doc.synonyms ?? [])],
-  doc.category ? [doc.category] : [],
-  [doc.excerpt],
-];
-
-/** The distinct stemmed terms of the docs, sorted: what `buildSearchIndex` sends. */
-export function indexTerms(docs: readonly FaqSearchDoc[]): string[] {
-  const set = new Set<string>();
-  const out: Scan = { tokens: [] };
-  for (const doc of docs) for (const field of fieldsOf(doc)) for (const text of field) scan(text, out);
-  for (const t of out.tokens) set.add(stem(t));
-  return [...set].sort();
-}
+const decodePostings = (text: string): number[] => {
+  let at = 0;
+  return text.split(',').map((gap) => (at += parseInt(gap, 36)));
+};
 
 /** Optimal string alignment distance: an edit or a swap of neighbours costs 1. */
 function distance(a: string, b: string): number {
@@ -126,76 +129,46 @@ function lowerBound(sorted: readonly string[], word: string): number {
 }
 
 /**
- * Creates the search over the payload's docs from its prebuilt index. Without a readable
- * index it indexes the docs itself, with no stop words or vocabulary: use `createFaqSearch`
- * from `widget/search/index.ts` to search raw entries with both.
+ * Creates the search over the payload's docs from its prebuilt index; without a readable index
+ * it finds nothing. `createFaqSearch` from `widget/search/index.ts` builds the index itself
+ * from raw entries or docs.
  * @example
  * const faq = createFaqSearch(payload.docs, { index: payload.index, vocabulary: payload.vocabulary, locale: 'fa' });
  * faq.search('پولم کی برمی‌گردد'); // [{ id: 'fa-refund-policy', score: 0.1, matches: [...] }]
  */
 export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearchOptions = {}): FaqSearch {
-  const threshold = options.threshold ?? 0.65;
-  const index: SearchIndex = isSearchIndex(options.index) ? options.index : { v: 2, terms: indexTerms(docs).join(' '), stop: '' };
+  // The payload and this code come from the same server; an index of another shape (a page
+  // that kept an old widget across an upgrade) finds nothing rather than misreads.
+  const index: SearchIndex = isSearchIndex(options.index) ? options.index : { v: 3, terms: '', postings: '', sizes: '', stop: '' };
+  const lists: (number[] | undefined)[] = [];
   const stop = new Set(index.stop.split(' '));
   const vocabulary = options.vocabulary === false || !index.vocabulary ? [] : index.vocabulary.split(';').map((g) => g.split('|').map((m) => m.split(' ')));
+  // The vocabulary's phrases by their first word, so a query looks up only its own words.
+  let byFirst: Map<string, [string[][], string[]][]> | undefined;
+  const phrasesByFirst = (): Map<string, [string[][], string[]][]> => {
+    if (byFirst) return byFirst;
+    byFirst = new Map();
+    for (const group of vocabulary) {
+      for (const member of group) {
+        const first = member[0] as string;
+        const list = byFirst.get(first) ?? [];
+        list.push([group, member]);
+        byFirst.set(first, list);
+      }
+    }
+    return byFirst;
+  };
 
-  // Term ids are positions in the sorted term list; a term the index lacks (an index from
-  // another FAQ version) is appended after them, found exactly but not by prefix.
+  // Term ids are positions in the sorted term list.
   const sorted = index.terms ? index.terms.split(' ') : [];
   const termIds = new Map<string, number>();
   sorted.forEach((t, i) => termIds.set(t, i));
+  const encoded = index.postings ? index.postings.split(' ') : [];
+  /** A term's postings, decoded on first use. */
+  const postingsOf = (id: number): number[] => (lists[id] ??= decodePostings(encoded[id] ?? ''));
   const n = docs.length;
-  // Postings: for each term, doc * 4 + field (the first field the term occurs in).
-  const postings: number[][] = sorted.map(() => []);
-  const lastDoc: number[] = sorted.map(() => -1);
-  const questionSize = new Uint16Array(n);
-  // A FAQ repeats a few thousand words many times over: stem and look up each once.
-  const tokenTerm = new Map<string, number>();
-  const out: Scan = { tokens: [] };
-  /** Adds one doc's terms to the postings. */
-  const indexDoc = (d: number): void => {
-    const fields = fieldsOf(docs[d] as FaqSearchDoc);
-    for (let f = 0; f < 4; f++) {
-      out.tokens.length = 0;
-      for (const text of fields[f] as string[]) scan(text, out);
-      for (const token of out.tokens) {
-        let id = tokenTerm.get(token);
-        if (id === undefined) {
-          const term = stem(token);
-          id = termIds.get(term);
-          if (id === undefined) {
-            id = postings.length;
-            termIds.set(term, id);
-            postings.push([]);
-            lastDoc.push(-1);
-          }
-          tokenTerm.set(token, id);
-        }
-        if (lastDoc[id] === d) continue;
-        lastDoc[id] = d;
-        if (f === FIELD_QUESTION) questionSize[d] = (questionSize[d] as number) + 1;
-        (postings[id] as number[]).push(d * 4 + f);
-      }
-    }
-  };
-  // Indexing every doc's text takes tens of milliseconds in a browser that has not warmed
-  // up, so loading does none of it: the docs are indexed in slices of a few milliseconds
-  // right after, yielding to the page between slices, and a search that comes sooner
-  // indexes what is left first. Either way a search sees every doc.
-  let indexed = 0;
-  const indexUpTo = (deadline: number): void => {
-    while (indexed < n) {
-      indexDoc(indexed++);
-      if ((indexed & 31) === 0 && performance.now() > deadline) return;
-    }
-  };
-  const slice = (): void => {
-    indexUpTo(performance.now() + SLICE_MS);
-    if (indexed < n) setTimeout(slice, 0);
-  };
-  if (options.background === false || typeof setTimeout !== 'function') indexUpTo(Infinity);
-  else setTimeout(slice, 0);
-  const idf = (id: number): number => Math.log(1 + n / Math.max(1, (postings[id] as number[]).length));
+  const questionWords = (d: number): number => parseInt(index.sizes[d] ?? '1', 36);
+  const idf = (id: number): number => Math.log(1 + n / Math.max(1, postingsOf(id).length));
   const missing = Math.log(1 + n) + 1;
 
   // Fuzzy matching searches only the terms that begin with the same letter as the word (a
@@ -228,6 +201,9 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
     const bare = persian && exact === undefined ? CLITIC.exec(word)?.[1] : undefined;
     const clitic = bare === undefined ? undefined : termIds.get(bare);
     if (clitic !== undefined) out.set(clitic, 0.9);
+    const plural = persian && exact === undefined ? PLURAL.exec(word) : null;
+    const single = plural ? termIds.get(stem((plural[1] as string) + (plural[2] === 'گان' ? 'ه' : ''))) : undefined;
+    if (single !== undefined) out.set(single, 0.9);
     // Spoken Persian ends a verb in ه or ن where writing has د or ند: "میرسه" is "میرسد",
     // "برمیگرده" is "برمیگردد", "میکنن" is "میکنند".
     const spoken = persian && exact === undefined && /^ن?می.{2,}[هن]$/.test(word)
@@ -250,7 +226,9 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
         if (id !== undefined && !out.has(id)) out.set(id, 0.9);
       }
     }
-    if (!out.size && term.length >= FUZZY_MIN) {
+    // A misspelt ending can look like a suffix the stemmer takes off ("کالها" → "کال"): then the word as typed.
+    const fz = term.length >= FUZZY_MIN ? term : word;
+    if (!out.size && fz.length >= FUZZY_MIN) {
       const Fuse = options.fuzzy?.();
       if (!Fuse) {
         // Not cached: once fuse.js is here the same word gets its typo matches.
@@ -260,15 +238,15 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       // Persian writes no short vowels, so its words carry fewer letters for the same
       // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
       const long = persian ? 9 : 7;
-      const allowed = term.length >= long + 3 ? 3 : term.length >= long ? 2 : 1;
-      for (const r of fuzzyIndex(Fuse, term[0] as string).search(term, { limit: 12 })) {
+      const allowed = fz.length >= long + 3 ? 3 : fz.length >= long ? 2 : 1;
+      for (const r of fuzzyIndex(Fuse, fz[0] as string).search(fz, { limit: 30 })) {
         const id = termIds.get(r.item);
         if (id === undefined) continue;
         // A misspelt word may also be unfinished: "internatinal" → "internationally".
-        const whole = distance(term, r.item);
-        const head = r.item.length > term.length + 1 ? distance(term, r.item.slice(0, term.length)) + 0.5 : whole;
+        const whole = distance(fz, r.item);
+        const head = r.item.length > fz.length + 1 ? distance(fz, r.item.slice(0, fz.length)) + 0.5 : whole;
         const d = Math.min(whole, head);
-        if (d <= allowed) out.set(id, Math.max(out.get(id) ?? 0, 0.9 - (0.4 * d) / term.length));
+        if (d <= allowed) out.set(id, Math.max(out.get(id) ?? 0, 0.9 - (0.4 * d) / fz.length));
       }
     }
     if (cache.size > 500) cache.clear();
@@ -278,22 +256,31 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
 
   /** Adds, to the query words a vocabulary phrase covers, the other words of its group. */
   function expand(stems: string[], slots: Map<number, number>[]): void {
-    for (const group of vocabulary) {
-      for (const member of group) {
-        const at = findPhrase(stems, member);
+    const seen = new Set<string[][]>();
+    for (const s of new Set(stems)) {
+      for (const [group, member] of phrasesByFirst().get(s) ?? []) {
+        const at = seen.has(group) ? undefined : findPhrase(stems, member);
         if (!at) continue;
+        seen.add(group);
         for (const other of group) {
           if (other === member) continue;
+          // Of a phrase, only its rarest word: "sim card" looks for "sim", not every "card";
+          // and only if the FAQ has all of its words, or no entry can say it.
+          let id: number | undefined;
           for (const t of other) {
-            const id = termIds.get(t);
-            if (id === undefined) continue;
-            for (const i of at) {
-              const slot = slots[i] as Map<number, number>;
-              slot.set(id, Math.max(slot.get(id) ?? 0, other.length > 1 ? 0.7 : 0.85));
+            const tid = termIds.get(t);
+            if (tid === undefined) {
+              id = undefined;
+              break;
             }
+            if (!stop.has(t) && (id === undefined || postingsOf(tid).length < postingsOf(id).length)) id = tid;
+          }
+          if (id === undefined) continue;
+          for (const i of at) {
+            const slot = slots[i] as Map<number, number>;
+            slot.set(id, Math.max(slot.get(id) ?? 0, other.length > 1 ? 0.7 : 0.85));
           }
         }
-        break;
       }
     }
   }
@@ -312,62 +299,101 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
     return indices.length ? [{ key: 'question', indices }] : [];
   }
 
+  /** Splits a Persian word written without its half-space into two indexed terms: "کتابها". */
+  function split(word: string): number[] | undefined {
+    for (let i = 3; i <= word.length - 3; i++) {
+      const head = word.slice(0, i);
+      const tail = word.slice(i);
+      if (stop.has(head) || stop.has(tail)) continue;
+      const a = termIds.get(stem(head));
+      const b = a === undefined ? undefined : termIds.get(stem(tail));
+      if (a !== undefined && b !== undefined) return [a, b];
+    }
+    return undefined;
+  }
+
+  /** Candidate terms for each query word, with the Persian compounds joined or split. */
+  function slotsOf(words: string[], partial: boolean): Map<number, number>[] {
+    const last = words.length - 1;
+    const slots = words.map((w, i) => new Map(candidates(w, partial && i === last)));
+    for (let i = 0; i < words.length; i++) {
+      const word = words[i] as string;
+      if (!isPersian(word)) continue;
+      const slot = slots[i] as Map<number, number>;
+      // "بین المللی" typed with a space is the term "بینالمللی" (written with a half-space).
+      const joined = i < last ? termIds.get(stem(word + words[i + 1])) : undefined;
+      if (joined !== undefined && isPersian(words[i + 1] as string)) {
+        slot.set(joined, 1);
+        (slots[i + 1] as Map<number, number>).set(joined, 1);
+      }
+      if (!slot.size && word.length >= 6) for (const id of split(word) ?? []) slot.set(id, 0.9);
+    }
+    expand(words.map(stem), slots);
+    return slots;
+  }
+
+  /**
+   * What share of the query's informative content each doc covers (IDF-weighted, each word
+   * by its best match in the doc, weighted by field), and how many words match its question.
+   */
+  function cover(words: string[], slots: Map<number, number>[], partial: boolean): { total: Float64Array; inQuestion: Uint16Array } {
+    const last = words.length - 1;
+    const total = new Float64Array(n);
+    const inQuestion = new Uint16Array(n);
+    let weightSum = 0;
+    slots.forEach((slot, i) => {
+      const word = words[i] as string;
+      let weight = 0;
+      for (const [id, sim] of slot) weight = Math.max(weight, sim * idf(id));
+      // A fragment still being typed that matches nothing yet is no reason to show nothing.
+      if (!weight) weight = i === last && partial && word.length <= 2 ? 0 : missing;
+      if (stop.has(word)) weight = STOP_WEIGHT;
+      weightSum += weight;
+      const best = new Map<number, number>();
+      for (const [id, sim] of slot) {
+        for (const p of postingsOf(id)) {
+          const d = p >> 2;
+          // A related word or a word's beginning, found only in passing in an answer, is weak evidence.
+          const v = sim * (FIELD_WEIGHT[p & 3] as number) * ((p & 3) === FIELD_ANSWER && sim <= 0.85 ? LOOSE_IN_ANSWER : 1);
+          if (v > (best.get(d) ?? 0)) best.set(d, v);
+          if ((p & 3) === FIELD_QUESTION && v >= 0.75) inQuestion[d] = (inQuestion[d] as number) + 1;
+        }
+      }
+      for (const [d, v] of best) total[d] = (total[d] as number) + weight * v;
+    });
+    if (weightSum) for (let d = 0; d < n; d++) if (total[d]) total[d] = (total[d] as number) / weightSum;
+    return { total, inQuestion };
+  }
+
   return {
     search(query: string, limit = 5): FaqHit[] {
-      indexUpTo(Infinity);
       const words = tokenize(query).filter((w) => w.length > 1 || /\d/.test(w));
       if (!words.length || !n) return [];
       if (!words.some((w) => !stop.has(w))) return [];
       const partial = /[\p{L}\p{N}\p{M}]$/u.test(query);
-      const last = words.length - 1;
-      const slots = words.map((w, i) => new Map(candidates(w, partial && i === last)));
-      // "بین المللی" typed with a space is the term "بینالمللی" (written with a half-space).
-      for (let i = 0; i < last; i++) {
-        const joined = termIds.get(stem((words[i] as string) + words[i + 1]));
-        if (joined !== undefined && isPersian(words[i] as string)) {
-          (slots[i] as Map<number, number>).set(joined, 1);
-          (slots[i + 1] as Map<number, number>).set(joined, 1);
-        }
-      }
-      expand(words.map(stem), slots);
-
-      // score(doc) = Σ weight(word) × closeness of its best match in the doc / Σ weight(word)
-      const total = new Float64Array(n);
-      const inQuestion = new Uint16Array(n);
-      let weightSum = 0;
-      slots.forEach((slot, i) => {
-        const word = words[i] as string;
-        let weight = 0;
-        for (const [id, sim] of slot) weight = Math.max(weight, sim * idf(id));
-        // A fragment still being typed that matches nothing yet is no reason to show nothing.
-        if (!weight) weight = i === last && partial && word.length <= 2 ? 0 : missing;
-        if (stop.has(word)) weight = STOP_WEIGHT;
-        weightSum += weight;
-        const best = new Map<number, number>();
-        for (const [id, sim] of slot) {
-          for (const p of postings[id] as number[]) {
-            const d = p >> 2;
-            const v = sim * (FIELD_WEIGHT[p & 3] as number);
-            if (v > (best.get(d) ?? 0)) best.set(d, v);
-            if ((p & 3) === FIELD_QUESTION && v >= 0.75) inQuestion[d] = (inQuestion[d] as number) + 1;
-          }
-        }
-        for (const [d, v] of best) total[d] = (total[d] as number) + weight * v;
-      });
+      const slots = slotsOf(words, partial);
+      const { total, inQuestion } = cover(words, slots, partial);
       const preferred = options.locale ?? detectLocale(query);
       const hits: { d: number; score: number }[] = [];
       for (let d = 0; d < n; d++) {
         if (!total[d]) continue;
         // A short question that the query covers beats a long one that merely contains it.
-        const cover = Math.min(1, (inQuestion[d] as number) / Math.max(1, questionSize[d] as number));
-        const score = 1 - ((total[d] as number) / weightSum) * (0.85 + 0.15 * cover);
-        if (score <= threshold) hits.push({ d, score });
+        const share = Math.min(1, (inQuestion[d] as number) / Math.max(1, questionWords(d)));
+        hits.push({ d, score: (total[d] as number) * (0.85 + 0.15 * share) });
       }
       const rank = (d: number): number => (preferred && docs[d]?.locale !== preferred ? 1 : 0);
-      hits.sort((a, b) => rank(a.d) - rank(b.d) || a.score - b.score);
-      return hits.slice(0, limit).map(({ d, score }) => {
+      hits.sort((a, b) => rank(a.d) - rank(b.d) || b.score - a.score);
+      const first = hits[0];
+      // The runner-up in the same language: a translation of the same entry is no rival.
+      const second = hits.find((h) => h !== first && rank(h.d) === rank(first?.d ?? 0));
+      // Out of scope: too little of the query covered, or covered hardly better elsewhere.
+      if (!first || first.score < MIN_COVER) return [];
+      if (first.score < CONFIDENT && second && first.score - second.score < MARGIN * first.score) return [];
+      const floor = Math.max(MIN_COVER, first.score / 2);
+      return hits.filter((h) => h.score >= floor).slice(0, limit).map(({ d, score }) => {
         const doc = docs[d] as FaqSearchDoc;
-        return { id: doc.id, score: Math.round(score * 1000) / 1000, matches: highlightRanges(doc.question, slots, partial ? words[last] : undefined) };
+        const typing = partial ? words[words.length - 1] : undefined;
+        return { id: doc.id, score: Math.round((1 - score) * 1000) / 1000, matches: highlightRanges(doc.question, slots, typing) };
       });
     },
   };

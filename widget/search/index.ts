@@ -18,12 +18,14 @@ import { buildSearchIndex, toSearchDocs } from './search-index.js';
  */
 export function createFaqSearch(entries: readonly (FaqEntry | FaqSearchDoc)[], options: FaqSearchOptions = {}): FaqSearch {
   const docs = entries.map((e) => ('excerpt' in e ? e : (toSearchDocs([e])[0] as FaqSearchDoc)));
-  const index = isSearchIndex(options.index) ? options.index : buildSearchIndex(docs, { vocabulary: options.vocabulary !== false });
+  // Raw entries have their whole answers to index; payload docs only their excerpts.
+  const answers = entries.every((e) => 'answer' in e) ? (entries as FaqEntry[]).map((e) => e.answer) : undefined;
+  const index = isSearchIndex(options.index) ? options.index : buildSearchIndex(docs, { vocabulary: options.vocabulary !== false, answers });
   // fuse.js is here from the start: typos match on the first call, synchronously.
   return searchDocs(docs, { fuzzy: () => Fuse, ...options, index });
 }
 
-export { buildSearchIndex, toSearchDocs, excerptOf } from './search-index.js';
+export { buildSearchIndex, toSearchDocs, excerptOf, plainText } from './search-index.js';
 export type { SearchIndexOptions } from './search-index.js';
 export { isSearchIndex } from './faq-search.js';
 export type { FaqSearch, FaqSearchOptions, FuseConstructor, SearchIndex } from './faq-search.js';

@@ -1,6 +1,6 @@
 /**
- * One normaliser for the FAQ index and the visitor's query, in the browser and on the server
- * (issue 3). Arabic and Persian spellings of the same word become the same string, and the
+ * One normaliser for the FAQ index and the visitor's query, in the browser and on the server.
+ * Arabic and Persian spellings of the same word become the same string, and the
  * half-space (ZWNJ), its absence and a plain space all tokenise alike.
  *
  * Pure and allocation-light: it runs on every keystroke and over every FAQ doc at load.
@@ -209,16 +209,10 @@ export function normalize(text: string): string {
   return tokenize(text).join(' ');
 }
 
-/** Which script a query is written in, to choose the locale ranked first. */
+/**
+ * Which locale a query is written for, to choose the locale ranked first: any Persian letter
+ * makes it Persian (a Persian query names Latin products and file types: "خروجی CSV").
+ */
 export function detectLocale(text: string): 'fa' | 'en' | undefined {
-  let latin = 0;
-  let arabic = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if ((c >= 0x0600 && c <= 0x06ff) || (c >= 0xfb50 && c <= 0xfeff)) arabic++;
-    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) latin++;
-  }
-  if (arabic > latin) return 'fa';
-  if (latin > 0) return 'en';
-  return undefined;
+  return /[\u0600-\u06ff\ufb50-\ufeff]/.test(text) ? 'fa' : /[a-z]/i.test(text) ? 'en' : undefined;
 }

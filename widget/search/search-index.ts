@@ -1,20 +1,20 @@
 /**
- * What the server prebuilds for the browser's search (issue 3): the docs the payload carries
+ * What the server prebuilds for the browser's search: the docs the payload carries
  * in place of full answers, and the index that goes with them. Server-side work, but pure, so
  * `createFaqSearch(entries)` can build the same index in Node when it is given no payload.
  */
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import type { FaqEntry, Locale } from '../../protocol/types.js';
-import { indexTerms, type SearchIndex } from './faq-search.js';
-import { tokenize } from './normalize.js';
+import { FIELD_ANSWER, FIELD_QUESTION, type SearchIndex } from './faq-search.js';
+import { scan, tokenize, type Scan } from './normalize.js';
 import { stem } from './stem.js';
-import { STOP_WORDS, VOCABULARY } from './vocabulary.js';
+import { SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
 
 const EXCERPT_WORDS = 14;
 
-/** The answer's first words as plain text: the result snippet, and some extra ranking text. */
-export function excerptOf(markdown: string, words = EXCERPT_WORDS): string {
-  const text = markdown
+/** An answer's Markdown as plain words: links keep their text, markup and HTML go. */
+export function plainText(markdown: string): string[] {
+  return markdown
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, ' ')
     .replace(/!?\[([^\]]*)\]\([^)]*\)/g, '$1')
     .replace(/<[^>]+>/g, ' ')
@@ -22,8 +22,56 @@ export function excerptOf(markdown: string, words = EXCERPT_WORDS): string {
     .replace(/[*_`~]+/g, '')
     .split(/\s+/)
     .filter(Boolean);
+}
+
+/** The answer's first words as plain text: the result snippet. */
+export function excerptOf(markdown: string, words = EXCERPT_WORDS): string {
+  const text = plainText(markdown);
   return text.slice(0, words).join(' ') + (text.length > words ? ' …' : '');
 }
+
+/** The texts of one doc's fields, in `FIELD_WEIGHT` order; the excerpt stands in for a missing answer. */
+const fieldsOf = (doc: FaqSearchDoc, answer?: string): string[][] => [
+  [doc.question],
+  [...(doc.keywords ?? []), ...(doc.synonyms ?? [])],
+  doc.category ? [doc.category] : [],
+  [answer ?? doc.excerpt],
+];
+
+/**
+ * The inverted index of the docs: sorted distinct stemmed terms and, for each, the docs it
+ * occurs in as `doc * 4 + field`, the best (first) field only. `answers` are the docs' whole
+ * answers as plain text; without them the excerpt is indexed in their place. Words in `stop`
+ * are left out of answers.
+ */
+export function indexDocs(docs: readonly FaqSearchDoc[], answers?: readonly string[], stop?: ReadonlySet<string>): { terms: string[]; lists: number[][]; sizes: string } {
+  const byTerm = new Map<string, number[]>();
+  const stems = new Map<string, string>();
+  const out: Scan = { tokens: [] };
+  let sizes = '';
+  docs.forEach((doc, d) => {
+    fieldsOf(doc, answers?.[d]).forEach((texts, f) => {
+      out.tokens.length = 0;
+      for (const text of texts) scan(text, out);
+      if (f === FIELD_QUESTION) sizes += Math.min(35, out.tokens.length).toString(36);
+      for (const token of out.tokens) {
+        // Every answer has its "the" and "را": their postings would cost bytes and say nothing.
+        if (f === FIELD_ANSWER && stop?.has(token)) continue;
+        let term = stems.get(token);
+        if (term === undefined) stems.set(token, (term = stem(token)));
+        let list = byTerm.get(term);
+        if (!list) byTerm.set(term, (list = []));
+        if (((list[list.length - 1] ?? -4) >> 2) !== d) list.push(d * 4 + f);
+      }
+    });
+  });
+  const terms = [...byTerm.keys()].sort();
+  return { terms, lists: terms.map((t) => byTerm.get(t) as number[]), sizes };
+}
+
+/** `indexDocs`'s postings as `SearchIndex.postings`. */
+export const encodePostings = (lists: readonly number[][]): string =>
+  lists.map((list) => list.map((p, i) => (p - (i ? (list[i - 1] as number) : 0)).toString(36)).join(',')).join(' ');
 
 /** What the search payload carries for each entry: no full answer. */
 export function toSearchDocs(entries: readonly FaqEntry[]): FaqSearchDoc[] {
@@ -39,25 +87,29 @@ export function toSearchDocs(entries: readonly FaqEntry[]): FaqSearchDoc[] {
 export interface SearchIndexOptions {
   /** Include the built-in support vocabulary. @default true */
   vocabulary?: boolean;
+  /**
+   * The docs' whole answers (Markdown), in the order of the docs: every word of them is
+   * indexed, below the question and keywords. Without them only the excerpt is.
+   */
+  answers?: readonly string[];
 }
 
 /**
  * Prebuilds the index `createFaqSearch` loads: the FAQ's distinct terms, sorted (what fuse.js
  * indexes for fuzzy matching, so the browser builds only the few per-letter pieces a typo
- * needs), and, for the locales the FAQ has, the stop words and — unless turned off — the
- * support vocabulary, already normalised and stemmed.
+ * needs), the inverted index over question, keywords, category and whole answer, and, for the
+ * locales the FAQ has, the stop words and — unless turned off — the support vocabulary,
+ * already normalised and stemmed.
  */
 export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchIndexOptions = {}): SearchIndex {
   const locales = (['en', 'fa'] as const).filter((l: Locale) => docs.some((d) => d.locale === l));
   const words = (text: string): string => tokenize(text).join(' ');
-  const index: SearchIndex = {
-    v: 2,
-    terms: indexTerms(docs).join(' '),
-    stop: locales.map((l) => words(STOP_WORDS[l])).join(' '),
-  };
+  const stop = locales.map((l) => words(STOP_WORDS[l])).join(' ');
+  const { terms, lists, sizes } = indexDocs(docs, options.answers?.map((a) => plainText(a).join(' ')), new Set(stop.split(' ')));
+  const index: SearchIndex = { v: 3, terms: terms.join(' '), postings: encodePostings(lists), sizes, stop };
   if (options.vocabulary !== false) {
     index.vocabulary = locales
-      .flatMap((l) => VOCABULARY[l].split(';'))
+      .flatMap((l) => (l === 'fa' ? `${VOCABULARY.fa};${SCRIPT_BRIDGE}` : VOCABULARY[l]).split(';'))
       .map((group) => group.split('|').map((member) => tokenize(member).map(stem).join(' ')).join('|'))
       .join(';');
   }

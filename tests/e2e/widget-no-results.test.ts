@@ -1,0 +1,44 @@
+/**
+ * When a query matches nothing, the search view shows the locale's most viewed answers and the
+ * "Talk to a person" button: never an empty list under an "Answers" heading. English and
+ * Persian, in real Chromium against the built widget and the demo FAQ.
+ */
+import { describe, expect, it } from 'vitest';
+import { useServerAndBrowser } from './support.js';
+
+const e2e = useServerAndBrowser();
+
+const LOCALES = [
+  { locale: 'en', path: '/', open: 'Open help', query: 'xylophone quantum astrology', answers: 'Answers', popular: 'Popular questions', none: 'No answers match', talk: 'Talk to a person' },
+  { locale: 'fa', path: '/fa', open: 'بازکردن راهنما', query: 'زیست‌شناسی کوانتومی ستاره', answers: 'پاسخ‌ها', popular: 'پرسش‌های پرتکرار', none: 'پاسخی برای', talk: 'گفتگو با پشتیبان' },
+] as const;
+
+describe.each(LOCALES)('a query with no answer in $locale', ({ locale, path, open, query, answers, popular, none, talk }) => {
+  it('shows the most viewed answers of the locale and the button to talk to a person', async () => {
+    const context = await e2e.browser.newContext({ locale: locale === 'fa' ? 'fa-IR' : 'en-US' });
+    try {
+      const page = await context.newPage();
+      await page.goto(`${e2e.server.url}${path}`);
+      await page.getByRole('button', { name: open }).click();
+      const widget = page.locator('pasokh-widget');
+      const search = widget.getByRole('searchbox');
+      await search.waitFor();
+      await search.fill(query);
+
+      await widget.getByText(none).waitFor();
+      expect(await widget.getByRole('heading', { name: answers, exact: true }).count()).toBe(0);
+      await widget.getByRole('heading', { name: popular }).waitFor();
+      const links = widget.getByRole('link');
+      expect(await links.count()).toBeGreaterThan(0);
+      for (const lang of await links.evaluateAll((all) => all.map((a) => a.getAttribute('lang')))) expect(lang).toBe(locale);
+      expect(await widget.getByRole('button', { name: talk }).isVisible()).toBe(true);
+
+      // A query that matches shows its hits under "Answers" again.
+      await search.fill(locale === 'fa' ? 'سفارش' : 'refund');
+      await widget.getByRole('heading', { name: answers, exact: true }).waitFor();
+      expect(await widget.getByText(none).count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
