@@ -1,12 +1,14 @@
 /**
- * `npm run chaos` (issue 4): visitors and agents exchange messages through the real server
- * process while connections drop at random and the server is SIGKILLed and restarted; then
- * every sent message is looked up in the SQLite file and every client's view is compared with
- * the database. Prints JSON; exits non-zero when anything was lost, duplicated or reordered.
- * Only 127.0.0.1, bounded in clients, messages and time; stops by itself.
+ * `npm run chaos`: visitors and agents exchange messages through the real server process while
+ * connections drop at random and the server is SIGKILLed and restarted; then every sent message
+ * is looked up in the database and every client's view is compared with it. Prints JSON; exits
+ * non-zero when anything was lost, duplicated or reordered. Only 127.0.0.1, bounded in clients,
+ * messages and time; stops by itself.
  *
  *   npm run chaos                     50 visitors, 5 agents, 2,000 messages, 2 restarts
  *   npm run chaos -- --short          10 visitors, 2 agents, 300 messages, 1 restart
+ *   npm run chaos -- --cluster        two nodes behind nginx on PostgreSQL and Redis, clients
+ *                                     spread over both; each restart kills the next node in turn
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,6 +17,7 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { newClientId } from '../protocol/client-ids.js';
+import { spreadAddress, startCluster, type StoredMessage } from './lib/cluster.js';
 import { AgentClient, login, VisitorClient } from './lib/protocol-client.js';
 import { ADMIN, freePort, startServerChild, type ServerChild } from './lib/server-process.js';
 
@@ -35,6 +38,66 @@ export interface ChaosOptions {
   deadlineMs?: number;
   /** Seed for the run's choices; the network adds its own timing. @default Date.now() */
   seed?: number;
+  /** Two nodes behind nginx on PostgreSQL and Redis instead of one process on SQLite. @default false */
+  cluster?: boolean;
+}
+
+/** What the clients talk to: where, from which addresses, and what stands up again after a kill. */
+interface Deployment {
+  url: string;
+  localAddress(i: number): string | undefined;
+  /** SIGKILLs one process, waits, starts it again. */
+  killOne(pauseMs: number): Promise<void>;
+  messages(): Promise<Omit<StoredMessage, 'authorKind'>[]>;
+  stop(): Promise<void>;
+}
+
+async function singleProcess(): Promise<Deployment> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pasokh-chaos-'));
+  const port = await freePort();
+  const start = () => startServerChild({ port, dataDir, args: ['bench/lib/serve.ts'] });
+  let server: ServerChild = await start();
+  return {
+    url: `http://127.0.0.1:${port}`,
+    localAddress: () => undefined,
+    async killOne(pauseMs) {
+      await server.kill('SIGKILL');
+      await sleep(pauseMs);
+      server = await start();
+    },
+    async messages() {
+      const db = new Database(join(dataDir, 'pasokh.db'), { readonly: true });
+      try {
+        return db.prepare('select id, conversation_id as conversationId, seq, client_id as clientId, text from messages order by conversation_id, seq').all() as Omit<
+          StoredMessage,
+          'authorKind'
+        >[];
+      } finally {
+        db.close();
+      }
+    },
+    async stop() {
+      await server.kill('SIGTERM');
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function twoNodes(): Promise<Deployment> {
+  const cluster = await startCluster({ nodes: 2, args: ['bench/lib/serve.ts'] });
+  let next = 0;
+  return {
+    url: cluster.url,
+    localAddress: spreadAddress,
+    async killOne(pauseMs) {
+      const i = next++ % cluster.nodes.length;
+      await cluster.nodes[i]!.kill('SIGKILL');
+      await sleep(pauseMs);
+      await cluster.startNode(i);
+    },
+    messages: () => cluster.messages(),
+    stop: () => cluster.stop(),
+  };
 }
 
 export interface ChaosReport {
@@ -95,11 +158,8 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
   const perConversation = Math.floor((total - perVisitor * visitorCount) / visitorCount);
   const remainder = total - perVisitor * visitorCount - perConversation * visitorCount;
 
-  const dataDir = mkdtempSync(join(tmpdir(), 'pasokh-chaos-'));
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const start = () => startServerChild({ port, dataDir, args: ['bench/lib/serve.ts'] });
-  let server: ServerChild = await start();
+  const deployment = options.cluster ? await twoNodes() : await singleProcess();
+  const { url } = deployment;
   const visitors: VisitorClient[] = [];
   const agents: AgentClient[] = [];
   const sent: Sent[] = [];
@@ -109,11 +169,15 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
 
   try {
     for (let i = 0; i < agentCount; i++) {
-      const agent = new AgentClient({ url, cookie: await login(url, ADMIN.email, ADMIN.password) });
+      const localAddress = deployment.localAddress(visitorCount + i);
+      const agent = new AgentClient({ url, cookie: await login(url, ADMIN.email, ADMIN.password), ...(localAddress ? { localAddress } : {}) });
       agents.push(agent);
       await agent.ready();
     }
-    for (let i = 0; i < visitorCount; i++) visitors.push(new VisitorClient({ url }));
+    for (let i = 0; i < visitorCount; i++) {
+      const localAddress = deployment.localAddress(i);
+      visitors.push(new VisitorClient({ url, ...(localAddress ? { localAddress } : {}) }));
+    }
     await Promise.all(visitors.map((v) => v.ready()));
 
     const gap = (count: number) => (2 * spanMs * rand()) / Math.max(1, count);
@@ -144,8 +208,8 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       await fromAgent;
     });
 
-    const chaos = (async () => {
-      const kills = Array.from({ length: restarts }, (_, k) => started + ((k + 1) * spanMs) / (restarts + 1));
+    // Drops go on while a process is down and coming back: that is when clients reconnect.
+    const drops$ = (async () => {
       while (running && Date.now() < deadline) {
         await sleep(dropEveryMs * 2 * rand());
         if (!running) break;
@@ -155,15 +219,17 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
           victim.drop();
           drops++;
         }
-        if (kills.length > 0 && Date.now() >= kills[0]!) {
-          kills.shift();
-          await server.kill('SIGKILL');
-          await sleep(200 + 400 * rand());
-          server = await start();
-          restarted++;
-        }
       }
     })();
+    const kills$ = (async () => {
+      for (let k = 1; k <= restarts; k++) {
+        await sleep(started + (k * spanMs) / (restarts + 1) - Date.now());
+        if (!running) break;
+        await deployment.killOne(200 + 400 * rand());
+        restarted++;
+      }
+    })();
+    const chaos = Promise.all([drops$, kills$]);
 
     const finished = await Promise.race([Promise.all(senders).then(() => true), sleep(Math.max(0, deadline - Date.now())).then(() => false)]);
     running = false;
@@ -176,15 +242,7 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       await Promise.all(all.map((c) => c.syncAll()));
     }
 
-    const db = new Database(join(dataDir, 'pasokh.db'), { readonly: true });
-    const rows = db.prepare('select id, conversation_id as conversationId, seq, client_id as clientId, text from messages order by conversation_id, seq').all() as {
-      id: string;
-      conversationId: string;
-      seq: number;
-      clientId: string;
-      text: string;
-    }[];
-    db.close();
+    const rows = await deployment.messages();
 
     const byText = new Map<string, typeof rows>();
     const byConversation = new Map<string, typeof rows>();
@@ -251,13 +309,12 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       retries: [...visitors, ...agents].reduce((n, c) => n + c.retries, 0),
       durationMs: Date.now() - started,
       seed,
-      command: `npm run chaos -- --visitors ${visitorCount} --agents ${agentCount} --messages ${total} --restarts ${restarts} --seed ${seed}`,
+      command: `npm run chaos -- --visitors ${visitorCount} --agents ${agentCount} --messages ${total} --restarts ${restarts} --seed ${seed}${options.cluster ? ' --cluster' : ''}`,
     };
   } finally {
     running = false;
     for (const client of [...visitors, ...agents]) client.close();
-    await server.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
+    await deployment.stop();
   }
 }
 
@@ -270,6 +327,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const { values } = parseArgs({
     options: {
       short: { type: 'boolean', default: false },
+      cluster: { type: 'boolean', default: false },
       visitors: { type: 'string' },
       agents: { type: 'string' },
       messages: { type: 'string' },
@@ -279,7 +337,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   });
   const base: ChaosOptions = values.short ? { visitors: 10, agents: 2, messages: 300, restarts: 1, spanMs: 6000 } : {};
   const number = (s: string | undefined) => (s === undefined ? undefined : Number(s));
-  const options: ChaosOptions = { ...base };
+  const options: ChaosOptions = { ...base, cluster: values.cluster };
   for (const key of ['visitors', 'agents', 'messages', 'restarts', 'seed'] as const) {
     const n = number(values[key]);
     if (n !== undefined) options[key] = n;
