@@ -17,6 +17,7 @@ import type {
 } from '../../protocol/events.js';
 import type { ConversationSummary, Message } from '../../protocol/types.js';
 import { createGate } from '../../client/gate.js';
+import { mergeBySeq } from '../../client/merge.js';
 import { createOutbox, type OutboxItem } from '../../client/outbox.js';
 import { createSender } from '../../client/sender.js';
 import { createSeqSync, type SeqSync } from '../../client/seq-sync.js';
@@ -40,30 +41,24 @@ type Settle = { resolve(ack: { seq: number; conversationId: string }): void; rej
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Messages per conversation, merged by seq: a repeat is ignored, a gap triggers a sync. */
+/**
+ * What a client shows, per conversation: merged by seq with the shipped `mergeBySeq`, plus a
+ * count of the contract breaches a run must report (two different messages offered for one seq).
+ */
 export class SeqView {
-  readonly #byConversation = new Map<string, Map<number, Message>>();
+  readonly #byConversation = new Map<string, readonly Message[]>();
   /** Two different messages offered for one seq: the server broke its contract. */
   conflicts = 0;
 
   add(message: Message): void {
-    let messages = this.#byConversation.get(message.conversationId);
-    if (!messages) this.#byConversation.set(message.conversationId, (messages = new Map()));
-    const held = messages.get(message.seq);
-    if (held && held.id !== message.id) this.conflicts++;
-    if (!held) messages.set(message.seq, message);
-  }
-
-  /** The highest seq n such that 1…n are all held. */
-  contiguous(conversationId: string): number {
-    const messages = this.#byConversation.get(conversationId);
-    let n = 0;
-    while (messages?.has(n + 1)) n++;
-    return n;
+    const held = this.#byConversation.get(message.conversationId) ?? [];
+    const same = held.find((m) => m.seq === message.seq);
+    if (same && same.id !== message.id) this.conflicts++;
+    this.#byConversation.set(message.conversationId, mergeBySeq(held, [message]));
   }
 
   list(conversationId: string): Message[] {
-    return [...(this.#byConversation.get(conversationId)?.values() ?? [])].sort((a, b) => a.seq - b.seq);
+    return [...(this.#byConversation.get(conversationId) ?? [])];
   }
 
   conversations(): string[] {
