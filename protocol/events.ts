@@ -16,24 +16,12 @@ import type {
   VisitorContext,
   VisitorId,
 } from './types.js';
+import type { ErrorCode } from './errors.js';
 
 export const PROTOCOL_VERSION = 1;
 
-/** One catalogue of error codes for acks, connection refusals and HTTP errors. */
-export const ERROR_CODES = [
-  'invalid_payload',
-  'too_large',
-  'rate_limited',
-  'unauthorized',
-  'forbidden',
-  'not_found',
-  'conflict',
-  'closed',
-  'origin_not_allowed',
-  'unknown_site',
-  'internal',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+/** Codes, statuses and retry rules live in the one catalogue, protocol/errors.ts. */
+export type { ErrorCode } from './errors.js';
 
 export interface ErrorBody {
   code: ErrorCode;
@@ -53,10 +41,12 @@ export interface VisitorAuth {
   site: string;
   token?: string;
   /**
-   * The site's signed-in user. With a site secret, `hash` must be HMAC-SHA256(secret, id) in hex
-   * and the visitor follows the user across devices; without one, name and email are hints.
+   * The site's signed-in user. With a site secret, either `hash` = HMAC-SHA256(secret, id) in hex
+   * (vouches for the id only) or `token`, an identity token (a JWT, HS256 with the secret, claims
+   * sub = id, name, email, exp; vouches for each claim until it expires); the visitor then
+   * follows the user across devices. Without a secret, name and email are hints.
    */
-  user?: { id: string; hash?: string; name?: string; email?: string };
+  user?: { id: string; hash?: string; token?: string; name?: string; email?: string };
   locale?: string;
 }
 
@@ -107,6 +97,19 @@ export interface VisitorClientToServer {
   'survey:answer': (payload: SurveyAnswer, ack: AckFn) => void;
 }
 
+/**
+ * Every client → server event of /visitor at run time: the server refuses any other, and the
+ * fuzz test sends each. `satisfies` keeps it equal to the map above.
+ */
+export const VISITOR_CLIENT_EVENTS = Object.keys({
+  'message:send': true,
+  'messages:sync': true,
+  typing: true,
+  read: true,
+  'offline:leave': true,
+  'survey:answer': true,
+} satisfies Record<keyof VisitorClientToServer, true>) as (keyof VisitorClientToServer)[];
+
 export interface VisitorServerToClient {
   hello: (hello: VisitorHello) => void;
   'message:new': (message: Message) => void;
@@ -148,6 +151,19 @@ export interface AgentClientToServer {
   'status:set': (payload: { status: AgentStatus }, ack: AckFn) => void;
 }
 
+/** Every client → server event of /agent at run time (see VISITOR_CLIENT_EVENTS). */
+export const AGENT_CLIENT_EVENTS = Object.keys({
+  'conversation:claim': true,
+  'conversation:transfer': true,
+  'conversation:close': true,
+  'conversation:get': true,
+  'message:send': true,
+  'messages:sync': true,
+  typing: true,
+  read: true,
+  'status:set': true,
+} satisfies Record<keyof AgentClientToServer, true>) as (keyof AgentClientToServer)[];
+
 export interface AgentServerToClient {
   hello: (payload: { agent: AgentProfile; status: AgentStatus }) => void;
   /** Open conversations of the agent's sites, oldest waiting first. */
@@ -176,4 +192,8 @@ export interface AgentSocketData {
   sessionId: string;
 }
 
-export type InterServerEvents = Record<string, never>;
+/** Between server processes (through the adapter), never from a client. */
+export interface InterServerEvents {
+  /** An agent's status changed somewhere: cached presence is stale everywhere. */
+  'presence:changed': () => void;
+}

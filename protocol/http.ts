@@ -8,6 +8,12 @@ export interface AgentListItem extends AgentProfile {
   online: boolean;
 }
 
+/** `GET /api/sites`: the sites an agent serves (all of them for an admin). */
+export interface SiteSummary {
+  key: string;
+  name: string;
+}
+
 export interface SavedReply {
   id: string;
   title: string;

@@ -50,12 +50,20 @@ export interface VisitorContext {
   articles?: { id: string; title?: string; helpful?: boolean }[];
 }
 
+/** A visitor field a site can vouch for by signing it (identity hash: id; identity token: all three). */
+export type VerifiableField = 'id' | 'name' | 'email';
+
 export interface VisitorProfile {
   id: VisitorId;
   name?: string;
   email?: string;
-  /** Set when the site vouched for the visitor with an identity hash. */
+  /** Set when the site vouched for the visitor's user id (identity hash or identity token). */
   verified?: boolean;
+  /**
+   * The fields the site signed, and only those: a name or email the page merely passed along
+   * is not listed, even for a verified user. Absent when none.
+   */
+  verifiedFields?: VerifiableField[];
   firstSeenAt: IsoTime;
 }
 
@@ -98,6 +106,8 @@ export interface AgentProfile {
   name: string;
   role: AgentRole;
   disabled: boolean;
+  /** The site keys the agent serves; null: every site. */
+  sites: SiteKey[] | null;
 }
 
 /** A FAQ entry as written by the site owner. */
@@ -110,6 +120,8 @@ export interface FaqEntry {
   keywords?: string[];
   synonyms?: string[];
   category?: string;
+  /** Id of the same answer in the other locale (the help centre links the two). */
+  translationOf?: string;
 }
 
 export type FaqEventKind = 'search' | 'view' | 'helpful';

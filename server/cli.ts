@@ -3,18 +3,25 @@
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
+import pino from 'pino';
 import { AgentInputError, addAgent } from './auth/agents.js';
+import { parseSiteList, SiteListError } from './auth/agent-sites.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runFaqCheck } from './faq/index.js';
+import { tuneOldGenerationGrowth } from './gc-tuning.js';
 import { startServer } from './main.js';
+import { installProcessNet } from './process-net.js';
 import { openStore } from './store/index.js';
+import { VISITOR_USAGE, visitorCommand } from './privacy/cli.js';
 
 const USAGE = `Usage:
   pasokh serve                         start the server (PORT, PASOKH_DATA, DATABASE_URL, REDIS_URL, PASOKH_CONFIG)
   pasokh agent add <email> [--name N] [--role admin|agent]   password from stdin or a prompt
   pasokh agent list
   pasokh agent disable <email> | enable <email>
-  pasokh faq check <path> [--query "…"]`;
+  pasokh agent sites <email> <site,site…|all>   which sites the agent serves (default: all)
+  pasokh faq check <path> [--query "…"]
+${VISITOR_USAGE}`;
 
 /** Reads the password from a pipe (first line) or asks for it without echo on a terminal. */
 async function readPassword(): Promise<string> {
@@ -47,7 +54,9 @@ async function agentCommand(args: string[]): Promise<number> {
       return 0;
     }
     if (sub === 'list') {
-      for (const agent of await store.listAgents()) console.log(`${agent.email}\t${agent.name}\t${agent.role}${agent.disabled ? '\tdisabled' : ''}`);
+      for (const agent of await store.listAgents()) {
+        console.log(`${agent.email}\t${agent.name}\t${agent.role}${agent.disabled ? '\tdisabled' : ''}${agent.sites ? `\tsites: ${agent.sites.join(',')}` : ''}`);
+      }
       return 0;
     }
     if ((sub === 'disable' || sub === 'enable') && email) {
@@ -56,6 +65,14 @@ async function agentCommand(args: string[]): Promise<number> {
       await store.updateAgent(agent.id, { disabled: sub === 'disable' });
       if (sub === 'disable') await store.deleteAgentSessions(agent.id);
       console.log(`${sub === 'disable' ? 'Disabled' : 'Enabled'} ${agent.email}.`);
+      return 0;
+    }
+    if (sub === 'sites' && email && positionals[2]) {
+      const agent = await store.findAgentByEmail(email.toLowerCase());
+      if (!agent) throw new AgentInputError(`There is no agent with the email ${email}.`);
+      const sites = parseSiteList(positionals[2], config.sites.map((s) => s.key));
+      await store.updateAgent(agent.id, { sites });
+      console.log(`${agent.email} now serves ${sites ? sites.join(', ') : 'every site'}.`);
       return 0;
     }
     console.error(USAGE);
@@ -71,7 +88,12 @@ async function main(argv: string[]): Promise<number> {
     switch (command) {
       case 'serve':
       case undefined: {
-        const server = await startServer(loadConfig());
+        const config = loadConfig();
+        const logger = pino({ level: config.logLevel });
+        installProcessNet(logger);
+        // A V8 flag belongs to the process: the command that owns it sets it, before serving.
+        tuneOldGenerationGrowth(config.heapGrowthPercent);
+        const server = await startServer(config, { logger });
         const stop = () => {
           server.stop().then(
             () => process.exit(0),
@@ -84,6 +106,19 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'agent':
         return await agentCommand(rest);
+      case 'visitor': {
+        const config = loadConfig();
+        const store = await openStore({
+          dataDir: config.dataDir,
+          ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+          ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),
+        });
+        try {
+          return await visitorCommand(store, rest, (line) => console.log(line), (line) => console.error(line));
+        } finally {
+          await store.close();
+        }
+      }
       case 'faq':
         if (rest[0] === 'check') return await runFaqCheck(rest.slice(1), (line) => console.log(line));
         console.error(USAGE);
@@ -93,7 +128,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof AgentInputError) {
+    if (error instanceof ConfigError || error instanceof AgentInputError || error instanceof SiteListError) {
       console.error(`pasokh: ${error.message}`);
       return 1;
     }

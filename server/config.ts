@@ -9,6 +9,9 @@ import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import type { Locale } from '../protocol/types.js';
 import { DEFAULT_HEAP_GROWTH_PERCENT, MAX_HEAP_GROWTH_PERCENT } from './gc-tuning.js';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
+import { mailFileFields, resolveMail, type MailSettings } from './mail/settings.js';
+import { webhookSchema } from './webhooks/settings.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 export const DEMO_FAQ = resolve(PROJECT_ROOT, 'demo/faq.json');
@@ -57,6 +60,8 @@ const siteSchema = v.strictObject({
   businessHours: v.optional(businessHoursSchema),
   /** Answer a visitor's first message at once with when to expect a person. */
   autoAcknowledge: v.optional(v.boolean(), true),
+  /** Signed webhooks and Slack posts of this site's events. */
+  webhooks: v.optional(v.array(webhookSchema), []),
 });
 
 const fileSchema = v.strictObject({
@@ -65,12 +70,28 @@ const fileSchema = v.strictObject({
   dataDir: v.optional(v.string()),
   databaseUrl: v.optional(v.string()),
   redisUrl: v.optional(v.string()),
+  /** Lets several installs share one PostgreSQL database, each in its own schema. */
+  databaseSchema: v.optional(v.pipe(v.string(), v.regex(/^[a-z_][a-z0-9_]*$/, 'must be lowercase letters, digits and "_"'))),
+  /** Lets several installs share one Redis: each reads and writes only its own stream. */
+  redisStream: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /** Prefix of the keys this install keeps in Redis (rate limits), so installs can share one. */
+  redisKeyPrefix: v.optional(v.pipe(v.string(), v.regex(/^[\w.:-]+$/, 'must be letters, digits, ".", ":", "_" or "-"'))),
   /** Set when served over HTTPS (behind a proxy): session cookies get the Secure flag. */
   secureCookies: v.optional(v.boolean()),
-  trustProxy: v.optional(v.boolean()),
+  /** How many reverse proxies are in front (a number) or their addresses; `true` is refused. */
+  trustProxy: v.optional(v.union([v.boolean(), v.number(), v.array(v.string())])),
   sessionHours: v.optional(v.pipe(v.number(), v.minValue(1), v.maxValue(24 * 90))),
+  /** Bearer token for GET /metrics; without it /metrics answers only direct loopback requests. */
+  metricsToken: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   heapGrowthPercent: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_HEAP_GROWTH_PERCENT))),
   sites: v.optional(v.pipe(v.array(siteSchema), v.minLength(1, 'must list at least one site'))),
+  /** Where people reach this server, for links in email and Slack. */
+  publicUrl: v.optional(v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+\/?$/, 'must be an origin like "https://help.shop.example"'))),
+  /** First retry of a failed webhook or email; doubles each time, for 24 hours. */
+  deliveryRetrySeconds: v.optional(v.pipe(v.number(), v.minValue(0.05), v.maxValue(3600)), 10),
+  /** Conversations closed longer ago than this many days are deleted; unset keeps them. */
+  retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(36_500))),
+  ...mailFileFields,
 });
 
 export type SiteConfig = v.InferOutput<typeof siteSchema> & { faq: string; locale: Locale };
@@ -82,14 +103,27 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** PostgreSQL schema; undefined: the connection's default search path. */
+  databaseSchema: string | undefined;
+  /** The Redis stream the processes of one install share. @default "socket.io" */
+  redisStream: string | undefined;
+  /** Prefix of this install's Redis keys. @default "pasokh" */
+  redisKeyPrefix: string;
   secureCookies: boolean;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
   sessionHours: number;
+  metricsToken: string | undefined;
   admin: { email: string; password: string } | undefined;
   sites: SiteConfig[];
   logLevel: string;
   /** @see tuneOldGenerationGrowth in gc-tuning.ts; 0 leaves V8's own choice. */
   heapGrowthPercent: number;
+  /** Origin for links in email and Slack, without a trailing slash. */
+  publicUrl: string;
+  deliveryRetryMs: number;
+  mail: MailSettings;
+  /** Delete conversations closed longer ago than this; undefined keeps them forever. */
+  retentionDays: number | undefined;
 }
 
 /** Thrown for configuration a site owner must fix; `message` is meant for them. */
@@ -123,6 +157,18 @@ function envInt(env: NodeJS.ProcessEnv, name: string, max: number, what: string)
   const n = Number(raw);
   if (!Number.isInteger(n) || n < 0 || n > max) throw new ConfigError(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
   return n;
+}
+
+function redisKeyPrefix(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[\w.:-]+$/.test(raw)) throw new ConfigError(`PASOKH_REDIS_PREFIX must be letters, digits, ".", ":", "_" or "-", not "${raw}".`);
+  return raw;
+}
+
+function databaseSchema(raw: string | undefined): string | undefined {
+  if (raw === undefined || raw === '') return undefined;
+  if (!/^[a-z_][a-z0-9_]*$/.test(raw)) throw new ConfigError(`PASOKH_DATABASE_SCHEMA must be lowercase letters, digits and "_", not "${raw}".`);
+  return raw;
 }
 
 /**
@@ -181,21 +227,41 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     throw new ConfigError('Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD to create the first agent, or neither.');
   }
+  const trustProxy = env.PASOKH_TRUST_PROXY ? parseTrustProxy(env.PASOKH_TRUST_PROXY, 'PASOKH_TRUST_PROXY') : parseTrustProxy(fromFile.trustProxy, `"trustProxy" in ${file}`);
+  if (typeof trustProxy === 'object' && !Array.isArray(trustProxy)) throw new ConfigError(trustProxy.problem);
+  if (env.PASOKH_METRICS_TOKEN && env.PASOKH_METRICS_TOKEN.length < 16) throw new ConfigError('PASOKH_METRICS_TOKEN must be at least 16 characters.');
   if (adminPassword && adminPassword.length < 8) throw new ConfigError('PASOKH_ADMIN_PASSWORD must be at least 8 characters.');
 
+  const port = envInt(env, 'PORT', 65535, 'a port number') ?? fromFile.port ?? 8787;
+  const publicUrl = (env.PASOKH_PUBLIC_URL || fromFile.publicUrl || `http://localhost:${port}`).replace(/\/$/, '');
+  if (!/^https?:\/\/[^/\s]+$/.test(publicUrl)) throw new ConfigError(`PASOKH_PUBLIC_URL must be an origin like "https://help.shop.example", not "${publicUrl}".`);
+  const dataDir = resolve(cwd, env.PASOKH_DATA ?? fromFile.dataDir ?? 'data');
+  const databaseUrl = env.DATABASE_URL || fromFile.databaseUrl || undefined;
+  const mail = resolveMail(env, fromFile, { dataDir, publicUrl, scaledOut: databaseUrl !== undefined }, (message) => {
+    throw new ConfigError(message);
+  });
+
   return {
-    port: envInt(env, 'PORT', 65535, 'a port number') ?? fromFile.port ?? 8787,
+    port,
     host: env.HOST ?? fromFile.host ?? '0.0.0.0',
-    dataDir: resolve(cwd, env.PASOKH_DATA ?? fromFile.dataDir ?? 'data'),
-    databaseUrl: env.DATABASE_URL || fromFile.databaseUrl || undefined,
+    dataDir,
+    databaseUrl,
     redisUrl: env.REDIS_URL || fromFile.redisUrl || undefined,
+    databaseSchema: databaseSchema(env.PASOKH_DATABASE_SCHEMA) ?? fromFile.databaseSchema,
+    redisStream: env.PASOKH_REDIS_STREAM || fromFile.redisStream || undefined,
+    redisKeyPrefix: redisKeyPrefix(env.PASOKH_REDIS_PREFIX) ?? fromFile.redisKeyPrefix ?? 'pasokh',
     secureCookies: env.PASOKH_SECURE_COOKIES ? env.PASOKH_SECURE_COOKIES === 'true' : (fromFile.secureCookies ?? false),
-    trustProxy: env.PASOKH_TRUST_PROXY ? env.PASOKH_TRUST_PROXY === 'true' : (fromFile.trustProxy ?? false),
+    trustProxy,
     sessionHours: fromFile.sessionHours ?? 24 * 14,
+    metricsToken: env.PASOKH_METRICS_TOKEN || fromFile.metricsToken || undefined,
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     sites,
     logLevel: env.LOG_LEVEL ?? 'info',
     heapGrowthPercent:
       envInt(env, 'PASOKH_HEAP_GROWTH_PERCENT', MAX_HEAP_GROWTH_PERCENT, "a whole number (0: V8's own choice)") ?? fromFile.heapGrowthPercent ?? DEFAULT_HEAP_GROWTH_PERCENT,
+    publicUrl,
+    deliveryRetryMs: fromFile.deliveryRetrySeconds * 1000,
+    mail,
+    retentionDays: envInt(env, 'PASOKH_RETENTION_DAYS', 36_500, 'a number of days (0: keep everything)') || fromFile.retentionDays,
   };
 }

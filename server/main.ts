@@ -6,11 +6,13 @@ import { createApp, type App } from './app.js';
 import { ensureAdmin } from './auth/agents.js';
 import type { Config } from './config.js';
 import { createFaqLibrary, type FaqLibrary } from './faq/index.js';
-import type { RelayLimits } from './relay/deps.js';
+import type { RelayDeps, RelayLimits } from './relay/deps.js';
+import { redisLimiters } from './rate-limits.js';
 import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
-import { tuneOldGenerationGrowth } from './gc-tuning.js';
+import { integrationsEnabled, startIntegrations } from './outbox/index.js';
+import { startHousekeeping } from './privacy/housekeeping.js';
 
 export interface RunningServer {
   app: App;
@@ -19,13 +21,26 @@ export interface RunningServer {
   stop(): Promise<void>;
 }
 
-/**
- * Starts everything `pasokh serve` runs. `limits` raises the relay's rate limits (benchmarks do).
- */
-export async function startServer(config: Config, options: { logger?: Logger; limits?: Partial<RelayLimits> } = {}): Promise<RunningServer> {
+export interface StartOptions {
+  logger?: Logger;
+  /** Raises the relay's rate limits (benchmarks do). */
+  limits?: Partial<RelayLimits>;
+  /** @see AppDeps.batchWrites @default true */
+  batchWrites?: boolean;
+  /** A test entry's fault injection after each commit (see RelayDeps.afterCommit); none in production. */
+  afterCommit?: RelayDeps['afterCommit'];
+}
+
+/** Starts everything `pasokh serve` runs. */
+export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
   const logger = options.logger ?? pino({ level: config.logLevel });
-  tuneOldGenerationGrowth(config.heapGrowthPercent);
-  const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
+  const outbox = integrationsEnabled(config);
+  const store = await openStore({
+    dataDir: config.dataDir,
+    outbox,
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),
+  });
   if (config.admin) await ensureAdmin(store, config.admin, logger);
 
   const faqs = new Map<string, FaqLibrary>();
@@ -41,9 +56,20 @@ export async function startServer(config: Config, options: { logger?: Logger; li
       }),
     );
   }
-  const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger) : undefined;
-  const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
+  const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger, config.redisStream ? { streamName: config.redisStream } : {}) : undefined;
+  const app = await createApp({
+    config,
+    store,
+    faqs,
+    logger,
+    ...(options.limits ? { limits: options.limits } : {}),
+    ...(options.afterCommit ? { afterCommit: options.afterCommit } : {}),
+    ...(options.batchWrites === false ? { batchWrites: false } : {}),
+    ...(redis ? { adapter: redis.adapter, limiters: redisLimiters(redis.client, config.redisKeyPrefix) } : {}),
+  });
   const port = await app.listen(config.port, config.host);
+  const integrations = outbox ? await startIntegrations({ config, store, app, logger }) : undefined;
+  const housekeeping = startHousekeeping({ store, logger, retentionDays: config.retentionDays });
   logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);
 
   return {
@@ -51,6 +77,8 @@ export async function startServer(config: Config, options: { logger?: Logger; li
     store,
     port,
     async stop() {
+      housekeeping.stop();
+      await integrations?.stop();
       await app.close();
       for (const faq of faqs.values()) faq.close();
       await redis?.close();

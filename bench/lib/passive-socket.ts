@@ -16,8 +16,15 @@ export interface PassiveSocket {
  * Connects to `namespace` and resolves once `readyEvent` (e.g. "hello", "queue") arrived.
  * @example await passiveSocket('http://127.0.0.1:8787', '/visitor', { auth: { site: 'default' }, readyEvent: 'hello' })
  */
-export function passiveSocket(url: string, namespace: string, options: { auth?: object; cookie?: string; readyEvent: string; timeoutMs?: number }): Promise<PassiveSocket> {
-  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, options.cookie ? { headers: { cookie: options.cookie } } : {});
+export function passiveSocket(
+  url: string,
+  namespace: string,
+  options: { auth?: object; cookie?: string; readyEvent: string; timeoutMs?: number; localAddress?: string },
+): Promise<PassiveSocket> {
+  const ws = new WebSocket(`${url.replace(/^http/, 'ws')}/socket.io/?EIO=4&transport=websocket`, {
+    ...(options.cookie ? { headers: { cookie: options.cookie } } : {}),
+    ...(options.localAddress ? { localAddress: options.localAddress } : {}),
+  });
   const counts = new Map<string, number>();
   const prefix = `42${namespace},["`;
   return new Promise((resolve, reject) => {

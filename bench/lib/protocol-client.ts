@@ -17,7 +17,7 @@ import type {
 } from '../../protocol/events.js';
 import type { ConversationSummary, Message } from '../../protocol/types.js';
 import { createGate } from '../../client/gate.js';
-import { mergeBySeq } from '../../client/merge.js';
+import { contiguousSeq, mergeBySeq } from '../../client/merge.js';
 import { createOutbox, type OutboxItem } from '../../client/outbox.js';
 import { createSender } from '../../client/sender.js';
 import { createSeqSync, type SeqSync } from '../../client/seq-sync.js';
@@ -29,6 +29,8 @@ export interface ClientOptions {
   ackTimeoutMs?: number;
   /** First retry delay; doubles per attempt up to 2 s, half of it random. @default 100 */
   retryBaseMs?: number;
+  /** The loopback address to connect from (127.0.0.x), so a proxy that hashes addresses spreads clients. */
+  localAddress?: string;
 }
 
 /** One message waiting in the outbox until the server acknowledges it. */
@@ -55,6 +57,11 @@ export class SeqView {
     const same = held.find((m) => m.seq === message.seq);
     if (same && same.id !== message.id) this.conflicts++;
     this.#byConversation.set(message.conversationId, mergeBySeq(held, [message]));
+  }
+
+  /** The highest seq n such that 1…n are all held. */
+  contiguous(conversationId: string): number {
+    return contiguousSeq(this.#byConversation.get(conversationId) ?? []);
   }
 
   list(conversationId: string): Message[] {
@@ -228,6 +235,7 @@ export class VisitorClient extends ProtocolClient {
     const socket = io(`${options.url}/visitor`, {
       auth,
       transports: ['websocket'],
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
       forceNew: true,
       reconnectionDelay: 200,
       reconnectionDelayMax: 2000,
@@ -291,6 +299,7 @@ export class AgentClient extends ProtocolClient {
       transports: ['websocket'],
       forceNew: true,
       extraHeaders: { cookie: options.cookie },
+      ...(options.localAddress ? { localAddress: options.localAddress } : {}),
       reconnectionDelay: 200,
       reconnectionDelayMax: 2000,
       randomizationFactor: 0.5,

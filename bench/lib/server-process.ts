@@ -62,6 +62,9 @@ export async function startServerChild(options: ServerChildOptions): Promise<Ser
       LOG_LEVEL: 'warn',
       // The relay's own guarantees are measured without the extra system message per conversation.
       PASOKH_AUTO_ACK: 'false',
+      // Without SMTP, development (NODE_ENV unset) writes email to files and so records
+      // integration events with every message; a benchmark measures a production install.
+      NODE_ENV: process.env.NODE_ENV ?? 'production',
       ...options.env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,14 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentRole } from '../../protocol/types.js';
+import { api } from '../lib/api.js';
+import type { SiteSummary } from '../lib/types.js';
+import { AgentSites } from './AgentSites.js';
 import { useConsole } from './context.js';
+import { Deliveries } from './Deliveries.js';
+import { PrivacyAdmin } from './PrivacyAdmin.js';
 
 /** Admin only: the agents, with add, disable/enable and remove. */
 export function AgentsAdmin() {
   const { t, state, actions } = useConsole();
+  const [sites, setSites] = useState<SiteSummary[]>([]);
   useEffect(() => {
     void actions.refreshAgents();
+    api.sites().then(({ sites }) => setSites(sites), () => setSites([]));
   }, []);
   if (state.agent?.role !== 'admin') return null;
+  // One site: every agent serves it, nothing to choose.
+  const scoped = sites.length > 1;
   const me = state.agent.id;
 
   return (
@@ -22,6 +31,7 @@ export function AgentsAdmin() {
             <th scope="col">{t('agents.email')}</th>
             <th scope="col">{t('agents.role')}</th>
             <th scope="col">{t('agents.state')}</th>
+            {scoped && <th scope="col">{t('agents.sites')}</th>}
             <th scope="col">{t('agents.actions')}</th>
           </tr>
         </thead>
@@ -38,6 +48,11 @@ export function AgentsAdmin() {
                   {a.disabled ? t('agents.disabled') : a.online ? t('agents.online') : t('agents.offline')}
                 </span>
               </td>
+              {scoped && (
+                <td>
+                  <AgentSites agent={a} sites={sites} />
+                </td>
+              )}
               <td>
                 {a.id !== me && (
                   <div class="actions">
@@ -63,6 +78,8 @@ export function AgentsAdmin() {
       </table>
       </div>
       <AddAgentForm />
+      <Deliveries />
+      <PrivacyAdmin />
     </main>
   );
 }

@@ -8,6 +8,7 @@ import { AgentsAdmin } from './AgentsAdmin.js';
 import { ConsoleContext } from './context.js';
 import { Inbox } from './Inbox.js';
 import { Insights } from './Insights.js';
+import { ResetPassword } from './PasswordReset.js';
 import { SavedReplies } from './SavedReplies.js';
 import { SignIn } from './SignIn.js';
 import { TopBar } from './TopBar.js';
@@ -32,6 +33,8 @@ export function App({ controller }: { controller: ConsoleController }) {
   const { actions } = controller;
   const t = useMemo(() => translator(state.locale), [state.locale]);
   const visible = usePageVisible();
+  // The link in a password reset email: /console?reset=<token>.
+  const resetToken = useMemo(() => new URLSearchParams(location.search).get('reset'), []);
   const me = state.agent?.id ?? '';
   const rows = filterQueue(state.queue, state.filter, me);
   const unread = state.queue.reduce(
@@ -57,6 +60,15 @@ export function App({ controller }: { controller: ConsoleController }) {
       window.removeEventListener('keydown', unlockAudio);
     };
   }, []);
+
+  // Links in email and Slack name a conversation: /console?conversation=<id> opens it once signed in.
+  useEffect(() => {
+    if (state.phase !== 'signed-in') return;
+    const linked = new URLSearchParams(location.search).get('conversation');
+    if (!linked) return;
+    history.replaceState(history.state, '', location.pathname);
+    actions.openConversation(linked);
+  }, [state.phase]);
 
   // The shortcut handler reads the latest rows and tabs through a ref, so it is bound once.
   const latest = useRef({ rows, tabs: state.tabs, activeId: state.activeId });
@@ -95,7 +107,7 @@ export function App({ controller }: { controller: ConsoleController }) {
       {state.phase === 'loading' ? (
         <p class="placeholder">…</p>
       ) : state.phase === 'signed-out' ? (
-        <SignIn />
+        resetToken ? <ResetPassword token={resetToken} /> : <SignIn />
       ) : (
         <div class="shell">
           <TopBar unread={unread} />

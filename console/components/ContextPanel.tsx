@@ -65,7 +65,7 @@ function Facts({ summary, detail }: { summary: ConversationSummary; detail: Conv
           <dt>{t('ctx.contact')}</dt>
           <dd>
             <span dir="ltr">{summary.visitor.email}</span>
-            {summary.visitor.verified && <span class="tag tag-ok">{t('ctx.verified')}</span>}
+            {summary.visitor.verifiedFields?.includes('email') && <span class="tag tag-ok">{t('ctx.verified')}</span>}
           </dd>
         </>
       )}

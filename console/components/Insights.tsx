@@ -21,7 +21,7 @@ export function Insights() {
       .then((d) => live && setData(d))
       .catch((err: unknown) => {
         if (!live) return;
-        if (err instanceof ApiError && err.status === 401) void actions.signOut();
+        if (err instanceof ApiError && err.code === 'unauthorized') void actions.signOut();
         setError(err instanceof Error ? err.message : String(err));
       });
     return () => {

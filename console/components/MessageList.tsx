@@ -3,6 +3,7 @@ import type { Message } from '../../protocol/types.js';
 import { formatClock } from '../lib/format.js';
 import type { AgentOutboxItem } from '../state/outbox.js';
 import { useConsole } from './context.js';
+import { LinkedText } from './LinkedText.js';
 
 interface Props {
   messages: readonly Message[];
@@ -46,7 +47,9 @@ export function MessageList({ messages, pending, visitorName, visitorReadSeq }: 
                 {m.internal && <span class="tag tag-internal">{t('msg.internal')}</span>}
                 <time dateTime={m.createdAt}>{formatClock(m.createdAt, locale)}</time>
               </div>
-              <p class="msg-text" dir="auto">{m.text}</p>
+              <p class="msg-text" dir="auto">
+                <LinkedText text={m.text} />
+              </p>
               {mine && <span class="msg-state">{visitorReadSeq >= m.seq ? t('msg.seen') : t('msg.sent')}</span>}
             </li>
           );

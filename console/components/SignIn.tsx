@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { useConsole } from './context.js';
 import { LocaleToggle } from './LocaleToggle.js';
+import { ForgotPassword } from './PasswordReset.js';
 
 /** The sign-in form: "Email", "Password", "Sign in" (binding names, DESIGN.md). */
 export function SignIn() {
@@ -40,6 +41,7 @@ export function SignIn() {
           {t('signIn.submit')}
         </button>
       </form>
+      <ForgotPassword />
     </main>
   );
 }

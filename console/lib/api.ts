@@ -2,18 +2,32 @@
  * The console's HTTP calls: same origin, cookie session, JSON both ways. Errors become one
  * ApiError with the server's code so the UI can tell "wrong password" from "server down".
  */
+import { isErrorCode, isRetryable, type ErrorCode } from '../../protocol/errors.js';
 import type { AgentProfile, AgentRole } from '../../protocol/types.js';
-import type { AgentListItem, Insights, SavedReply } from './types.js';
+import type { DeliveriesResponse, DeliveryView } from '../../protocol/integrations.js';
+import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
+import type { AgentListItem, Insights, SavedReply, SiteSummary } from './types.js';
 
-/** A failed call: HTTP status plus the server's error code (or `network`). */
+/** A failed call: HTTP status plus the server's error code (`network` when no answer came). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode | 'network',
     message: string,
   ) {
     super(message);
   }
+
+  /** Whether the same call may succeed later (the catalogue's rule; no answer at all may too). */
+  get retryable(): boolean {
+    return this.code === 'network' || isRetryable(this.code);
+  }
+}
+
+/** The server's code, or, for an answer without one (a proxy's page), the nearest by status. */
+function errorCode(status: number, code: string | undefined): ErrorCode {
+  if (code !== undefined && isErrorCode(code)) return code;
+  return status >= 500 ? 'unavailable' : 'invalid_payload';
 }
 
 async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
@@ -31,7 +45,7 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<T>
   const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {
     const error = (data as { error?: { code?: string; message?: string } } | null)?.error;
-    throw new ApiError(res.status, error?.code ?? 'http_' + res.status, error?.message ?? res.statusText);
+    throw new ApiError(res.status, errorCode(res.status, error?.code), error?.message ?? res.statusText);
   }
   return data as T;
 }
@@ -44,8 +58,9 @@ export const api = {
   agents: () => call<{ agents: AgentListItem[] }>('GET', '/api/agents'),
   addAgent: (input: { email: string; name: string; password: string; role: AgentRole }) =>
     call<{ agent: AgentProfile }>('POST', '/api/agents', input),
-  updateAgent: (id: string, patch: { name?: string; role?: AgentRole; disabled?: boolean }) =>
+  updateAgent: (id: string, patch: { name?: string; role?: AgentRole; disabled?: boolean; sites?: string[] | null }) =>
     call<{ agent: AgentProfile }>('PATCH', `/api/agents/${encodeURIComponent(id)}`, patch),
+  sites: () => call<{ sites: SiteSummary[] }>('GET', '/api/sites'),
   removeAgent: (id: string) => call<unknown>('DELETE', `/api/agents/${encodeURIComponent(id)}`),
   replies: () => call<{ replies: SavedReply[] }>('GET', '/api/saved-replies'),
   addReply: (input: { title: string; text: string }) => call<unknown>('POST', '/api/saved-replies', input),
@@ -53,4 +68,11 @@ export const api = {
     call<unknown>('PUT', `/api/saved-replies/${encodeURIComponent(id)}`, input),
   removeReply: (id: string) => call<unknown>('DELETE', `/api/saved-replies/${encodeURIComponent(id)}`),
   insights: (days: number) => call<Insights>('GET', `/api/insights?days=${days}`),
+  deliveries: () => call<DeliveriesResponse>('GET', '/api/deliveries'),
+  exportVisitor: (ref: string) => call<{ visitors: VisitorExport[] }>('GET', `/api/visitors/${encodeURIComponent(ref)}/export`),
+  eraseVisitor: (ref: string) => call<{ erased: ErasureReport[] }>('DELETE', `/api/visitors/${encodeURIComponent(ref)}`),
+  audit: () => call<{ entries: AuditEntry[] }>('GET', '/api/audit'),
+  requestPasswordReset: (email: string) => call<unknown>('POST', '/api/password-reset', { email }),
+  resetPassword: (token: string, password: string) => call<unknown>('POST', '/api/password-reset/confirm', { token, password }),
+  resendDelivery: (id: string) => call<{ delivery: DeliveryView }>('POST', `/api/deliveries/${encodeURIComponent(id)}/resend`, {}),
 };

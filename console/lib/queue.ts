@@ -2,25 +2,18 @@
  * Pure queue logic: ordering, filters and unread counts. The console's state calls these; tests
  * call them directly.
  */
+import { compareQueueRows, isQueuePreview, waitingSinceAfter } from '../../protocol/queue-rules.js';
 import type { AgentId, AuthorKind, ConversationId, ConversationSummary } from '../../protocol/types.js';
 
 export type QueueFilter = 'unassigned' | 'mine' | 'all';
 export const QUEUE_FILTERS: readonly QueueFilter[] = ['unassigned', 'mine', 'all'];
 
-function time(iso: string | null): number {
-  if (!iso) return Number.POSITIVE_INFINITY;
-  const t = Date.parse(iso);
-  return Number.isNaN(t) ? Number.POSITIVE_INFINITY : t;
-}
-
 /**
  * Oldest waiting first (the server's order, kept as live updates arrive); conversations where
- * nothing waits follow, oldest created first.
+ * nothing waits follow, oldest created first. The rule is protocol/queue-rules.ts's.
  */
 export function sortQueue(queue: readonly ConversationSummary[]): ConversationSummary[] {
-  return [...queue].sort(
-    (a, b) => time(a.waitingSince) - time(b.waitingSince) || time(a.createdAt) - time(b.createdAt) || a.id.localeCompare(b.id),
-  );
+  return [...queue].sort(compareQueueRows);
 }
 
 /** Inserts or replaces a conversation; a closed one leaves the queue. Keeps the order. */
@@ -56,23 +49,19 @@ export interface LiveMessage {
 }
 
 /**
- * A live message applied to its queue row, by the rules the store keeps (server/store/append.ts):
+ * A live message applied to its queue row, by the rules the store keeps (protocol/queue-rules.ts):
  * the server sends `conversation:updated` only when something a message cannot tell changes
  * (a new conversation, new context, an assignee), so the row's last message and wait time are
- * kept here. A visitor starts the wait unless one is running; an agent's reply (not a note)
- * ends it; notes and system lines are not the row's last message. Re-sorted, since the wait
- * orders the queue; an old or unknown message changes nothing.
+ * kept here. Re-sorted, since the wait orders the queue; an old or unknown message changes nothing.
  */
 export function applyMessage(queue: ConversationSummary[], message: LiveMessage): ConversationSummary[] {
   const row = queue.find((c) => c.id === message.conversationId);
   if (!row || message.seq <= row.lastSeq) return queue;
-  const said = !message.internal && message.author.kind !== 'system';
-  const waitingSince =
-    message.author.kind === 'visitor' ? (row.waitingSince ?? message.createdAt) : message.author.kind === 'agent' && !message.internal ? null : row.waitingSince;
+  const waitingSince = waitingSinceAfter(row.waitingSince, message);
   const next: ConversationSummary = {
     ...row,
     lastSeq: message.seq,
-    lastMessage: said ? { text: message.text, authorKind: message.author.kind, createdAt: message.createdAt } : row.lastMessage,
+    lastMessage: isQueuePreview(message) ? { text: message.text, authorKind: message.author.kind, createdAt: message.createdAt } : row.lastMessage,
     waitingSince,
   };
   return waitingSince === row.waitingSince ? queue.map((c) => (c === row ? next : c)) : upsertQueue(queue, next);
@@ -134,10 +123,10 @@ export function previewText(conversation: ConversationSummary, seen: Preview | u
 }
 
 /** Keeps the newest previewable message of a batch; returns `current` when nothing newer came. */
-export function nextPreview(current: Preview | undefined, messages: readonly { seq: number; text: string; internal?: boolean; author: { kind: string } }[]): Preview | undefined {
+export function nextPreview(current: Preview | undefined, messages: readonly { seq: number; text: string; internal?: boolean; author: { kind: AuthorKind } }[]): Preview | undefined {
   let best = current;
   for (const m of messages) {
-    if (m.internal || m.author.kind === 'system') continue;
+    if (!isQueuePreview(m)) continue;
     if (!best || m.seq > best.seq) best = { seq: m.seq, text: m.text };
   }
   return best;

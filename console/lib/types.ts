@@ -1,2 +1,2 @@
 /** The console's HTTP API shapes live in the shared contract. */
-export type { AgentListItem, FaqInsights, Insights, SavedReply, SurveyStats } from '../../protocol/http.js';
+export type { AgentListItem, FaqInsights, Insights, SavedReply, SiteSummary, SurveyStats } from '../../protocol/http.js';

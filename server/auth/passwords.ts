@@ -32,6 +32,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(key, expected);
 }
 
+/**
+ * A stored hash of the same cost that no password matches (random salt and key), checked when
+ * the email is unknown so that refusing it takes as long as refusing a known one.
+ */
+const NO_ACCOUNT_HASH = `scrypt$${N}$${R}$${P}$${randomBytes(16).toString('base64url')}$${randomBytes(KEY_LENGTH).toString('base64url')}`;
+
+/** `verifyPassword` against `stored`, or at the same cost against nothing when there is no account. */
+export async function verifyPasswordOrNothing(password: string, stored: string | undefined): Promise<boolean> {
+  const ok = await verifyPassword(password, stored ?? NO_ACCOUNT_HASH);
+  return ok && stored !== undefined;
+}
+
 /** At least 8 characters: a sentence for the person choosing it, or null when acceptable. */
 export function passwordProblem(password: string): string | null {
   if (password.length < 8) return 'The password must be at least 8 characters.';

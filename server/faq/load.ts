@@ -121,13 +121,13 @@ function readMarkdown(file: string, text: string, problems: FaqProblem[]): Locat
   const answerLine = lineAt(text, bodyStart) + (parsed.content.match(/^\s*\n/)?.[0].split('\n').length ?? 1) - 1;
   const entry: Located['entry'] = { ...data, answer: parsed.content.trim() };
   // A number or a date in YAML is still meant as text.
-  for (const key of ['id', 'question', 'locale', 'category'] as const) {
+  for (const key of ['id', 'question', 'locale', 'category', 'translationOf'] as const) {
     if (entry[key] !== undefined && entry[key] !== null && typeof entry[key] !== 'string') entry[key] = String(entry[key]);
   }
   return [{ entry, file, line: 1, answerLine }];
 }
 
-const CSV_COLUMNS = ['id', 'locale', 'question', 'answer', 'keywords', 'synonyms', 'category'];
+const CSV_COLUMNS = ['id', 'locale', 'question', 'answer', 'keywords', 'synonyms', 'category', 'translationOf'];
 
 function readCsv(file: string, text: string, problems: FaqProblem[]): Located[] {
   let rows: { record: Record<string, string>; info: { lines: number } }[];
@@ -151,6 +151,7 @@ function readCsv(file: string, text: string, problems: FaqProblem[]): Located[] 
     if (list(record.keywords)) entry.keywords = list(record.keywords);
     if (list(record.synonyms)) entry.synonyms = list(record.synonyms);
     if (record.category) entry.category = record.category;
+    if (record.translationOf) entry.translationOf = record.translationOf;
     // csv-parse counts the line a record ends on; a quoted answer may span several.
     const span = Object.values(record).reduce((n, v) => n + (v.match(/\n/g)?.length ?? 0), 0);
     return { entry, file, line: info.lines - span, answerLine: info.lines - span };
@@ -209,6 +210,7 @@ function validate(located: Located[], problems: FaqProblem[]): FaqEntry[] {
     if (isStringList(entry.keywords) && entry.keywords.length) clean.keywords = entry.keywords;
     if (isStringList(entry.synonyms) && entry.synonyms.length) clean.synonyms = entry.synonyms;
     if (typeof entry.category === 'string' && entry.category) clean.category = entry.category;
+    if (typeof entry.translationOf === 'string' && entry.translationOf.trim()) clean.translationOf = entry.translationOf.trim();
     out.push(clean);
   }
   return out;

@@ -23,12 +23,15 @@ const SANITIZE: sanitizeHtml.IOptions = {
   disallowedTagsMode: 'discard',
   transformTags: {
     // Answers open links outside the widget, without giving the new page a handle on ours.
-    // A link with another scheme (javascript:, data:) becomes its plain text.
+    // A link with another scheme (javascript:, data:) loses its attributes here...
     a: (_tag, attribs) =>
       SAFE_HREF.test(attribs.href ?? '')
         ? { tagName: 'a', attribs: { href: attribs.href as string, ...(attribs.title ? { title: attribs.title } : {}), target: '_blank', rel: 'noopener noreferrer' } }
-        : { tagName: 'span', attribs: {} },
+        : { tagName: 'a', attribs: {} },
   },
+  // ...and is unwrapped here, keeping its text. Renaming it instead (to a span the sanitiser then
+  // discards) made the sanitiser close the next element of that depth with the wrong tag.
+  exclusiveFilter: (frame) => (frame.tag === 'a' && !frame.attribs.href ? 'excludeTag' : false),
 };
 
 /** Markdown → sanitised HTML (links limited to http, https and mailto). */

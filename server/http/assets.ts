@@ -5,7 +5,7 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { resolve, sep } from 'node:path';
 import { PROJECT_ROOT } from '../config.js';
 import { HttpError } from './errors.js';
 
@@ -27,7 +27,7 @@ export async function registerAssets(app: FastifyInstance, options: { distDir?: 
   const widgetDir = resolve(dist, 'widget');
   const consoleDir = resolve(dist, 'console');
   const demoDir = resolve(PROJECT_ROOT, 'demo');
-  const missingBuild = () => new HttpError(503, 'not_found', 'The widget is not built yet: run `npm run build`.');
+  const missingBuild = () => new HttpError('unavailable', 'The widget is not built yet: run `npm run build`.');
 
   await app.register(fastifyStatic, {
     root: widgetDir,
@@ -35,7 +35,12 @@ export async function registerAssets(app: FastifyInstance, options: { distDir?: 
     // Hashed names: a file never changes, so browsers may keep it for a year.
     immutable: true,
     maxAge: '365d',
-    setHeaders(res) {
+    // The build manifest lists every chunk: nobody outside needs it.
+    allowedPath: (pathName) => !pathName.startsWith('/.vite/'),
+    // `reply.sendFile` everywhere uses this plugin's options, so only widget files get these:
+    // the console and the demo page must not be readable from other origins.
+    setHeaders(res, path) {
+      if (!path.startsWith(`${widgetDir}${sep}`)) return;
       res.header('Access-Control-Allow-Origin', '*');
       res.header('Cross-Origin-Resource-Policy', 'cross-origin');
     },
@@ -68,11 +73,18 @@ export async function registerAssets(app: FastifyInstance, options: { distDir?: 
 
   const consolePage = async (_request: unknown, reply: FastifyReply) => {
     if (!existsSync(resolve(consoleDir, 'index.html'))) throw missingBuild();
+    return reply.sendFile('index.html', consoleDir, { maxAge: 0, immutable: false });
+  };
+  // Whatever path serves the console's HTML (/console, /console/, /console/index.html, a later
+  // fallback) gets the same protection against framing, and is revalidated, never cached a year.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/console')) return payload;
+    if (!String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
     reply.header('Content-Security-Policy', CONSOLE_CSP);
     reply.header('X-Frame-Options', 'DENY');
     reply.header('Cache-Control', 'no-cache');
-    return reply.sendFile('index.html', consoleDir, { maxAge: 0, immutable: false });
-  };
+    return payload;
+  });
   app.get('/console', consolePage);
   app.get('/console/', consolePage);
 

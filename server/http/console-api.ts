@@ -3,10 +3,10 @@
  * login needs the session cookie; managing agents needs the admin role.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as v from 'valibot';
 import { describeIssues, loginSchema } from '../../protocol/schemas.js';
-import { hashPassword, passwordProblem, verifyPassword } from '../auth/passwords.js';
+import { parseSiteList, servesSite, SiteListError, sitesServed } from '../auth/agent-sites.js';
+import { hashPassword, passwordProblem, verifyPasswordOrNothing } from '../auth/passwords.js';
 import { SESSION_COOKIE, agentFromCookies, startSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
 import { agentProfile } from '../relay/agent.js';
@@ -15,40 +15,55 @@ import { rooms } from '../relay/rooms.js';
 import type { AgentRecord } from '../store/store.js';
 import { HttpError } from './errors.js';
 
+/** The sites an agent serves: site keys, or null for every site. */
+const siteListSchema = v.nullable(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(200)));
 const newAgentSchema = v.strictObject({
   email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email('must be an email address')),
   name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120)),
   password: v.string(),
   role: v.optional(v.picklist(['admin', 'agent']), 'agent'),
+  sites: v.optional(siteListSchema),
 });
 const agentPatchSchema = v.strictObject({
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120))),
   role: v.optional(v.picklist(['admin', 'agent'])),
   disabled: v.optional(v.boolean()),
+  sites: v.optional(siteListSchema),
 });
 const savedReplySchema = v.strictObject({
   title: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120)),
   text: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(4000)),
 });
 
+/** A membership as sent, checked against the configured sites; a mistake is a 400 with a sentence. */
+function siteList(sites: readonly string[] | null, configured: readonly string[]): string[] | null {
+  try {
+    return parseSiteList(sites, configured);
+  } catch (error) {
+    if (error instanceof SiteListError) throw new HttpError('invalid_payload', error.message);
+    throw error;
+  }
+}
+
 function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
   const parsed = v.safeParse(schema, body);
-  if (!parsed.success) throw new HttpError(400, 'invalid_payload', describeIssues(parsed.issues));
+  if (!parsed.success) throw new HttpError('invalid_payload', describeIssues(parsed.issues));
   return parsed.output;
 }
 
 export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { agents: () => AgentNamespace }): void {
   const { store, config } = deps;
-  const loginLimiter = new RateLimiterMemory({ points: deps.limits.loginsPer15m, duration: 15 * 60 });
+  const siteKeys = config.sites.map((s) => s.key);
+  const loginLimiter = deps.limiter('login', deps.limits.loginsPer15m, 15 * 60);
 
   async function signedIn(request: FastifyRequest): Promise<AgentRecord> {
     const found = await agentFromCookies(store, request.headers.cookie);
-    if (!found) throw new HttpError(401, 'unauthorized', 'Sign in first.');
+    if (!found) throw new HttpError('unauthorized', 'Sign in first.');
     return found.agent;
   }
   async function admin(request: FastifyRequest): Promise<AgentRecord> {
     const agent = await signedIn(request);
-    if (agent.role !== 'admin') throw new HttpError(403, 'forbidden', 'Only an admin can manage agents.');
+    if (agent.role !== 'admin') throw new HttpError('forbidden', 'Only an admin can manage agents.');
     return agent;
   }
   /** Ends every session and socket of an agent, on every process. */
@@ -63,14 +78,16 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
   app.post('/api/login', async (request, reply) => {
     const { email, password } = parse(loginSchema, request.body);
     const key = `${request.ip}:${email.toLowerCase()}`;
-    const limit = await loginLimiter.get(key);
-    if (limit && limit.remainingPoints <= 0) throw new HttpError(429, 'rate_limited', 'Too many sign-in attempts; wait 15 minutes.');
+    // Counted before it is judged, so a parallel wave cannot have more guesses judged than the limit.
+    await loginLimiter.consume(key).catch(() => {
+      throw new HttpError('rate_limited', 'Too many sign-in attempts; wait 15 minutes.');
+    });
     const agent = await store.findAgentByEmail(email.toLowerCase());
-    const ok = agent && !agent.disabled && (await verifyPassword(password, agent.passwordHash));
+    // Always one scrypt, whether or not the account exists or is disabled: no enumeration by timing.
+    const ok = (await verifyPasswordOrNothing(password, agent?.passwordHash)) && agent !== null && !agent.disabled;
     if (!agent || !ok) {
-      await loginLimiter.consume(key).catch(() => {});
       deps.metrics.inc('pasokh_logins_failed_total');
-      throw new HttpError(401, 'unauthorized', 'Wrong email or password.');
+      throw new HttpError('unauthorized', 'Wrong email or password.');
     }
     await loginLimiter.delete(key);
     const session = await startSession(store, agent.id, config.sessionHours);
@@ -80,7 +97,10 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
 
   app.post('/api/logout', async (request, reply) => {
     const token = request.cookies[SESSION_COOKIE];
-    if (token) await store.deleteSession(hashToken(token));
+    if (token) {
+      await store.deleteSession(hashToken(token));
+      deps.agents().in(rooms.session(hashToken(token))).disconnectSockets(true);
+    }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
   });
@@ -99,18 +119,20 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     await admin(request);
     const input = parse(newAgentSchema, request.body);
     const problem = passwordProblem(input.password);
-    if (problem) throw new HttpError(400, 'invalid_payload', problem);
-    if (await store.findAgentByEmail(input.email)) throw new HttpError(409, 'conflict', `There is already an agent with the email ${input.email}.`);
-    const agent = await store.createAgent({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
+    if (problem) throw new HttpError('invalid_payload', problem);
+    if (await store.findAgentByEmail(input.email)) throw new HttpError('conflict', `There is already an agent with the email ${input.email}.`);
+    const sites = input.sites === undefined ? null : siteList(input.sites, siteKeys);
+    const agent = await store.createAgent({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password), sites });
     return reply.code(201).send({ agent: agentProfile(agent) });
   });
 
   app.patch('/api/agents/:id', async (request) => {
     const me = await admin(request);
     const { id } = request.params as { id: string };
-    const patch = parse(agentPatchSchema, request.body);
-    if (id === me.id && (patch.disabled || patch.role === 'agent')) throw new HttpError(400, 'invalid_payload', 'You cannot disable yourself or drop your own admin role.');
-    if (!(await store.getAgent(id))) throw new HttpError(404, 'not_found', 'No such agent.');
+    const { sites, ...rest } = parse(agentPatchSchema, request.body);
+    const patch = { ...rest, ...(sites !== undefined ? { sites: siteList(sites, siteKeys) } : {}) };
+    if (id === me.id && (patch.disabled || patch.role === 'agent')) throw new HttpError('invalid_payload', 'You cannot disable yourself or drop your own admin role.');
+    if (!(await store.getAgent(id))) throw new HttpError('not_found', 'No such agent.');
     const agent = await store.updateAgent(id, patch);
     if (patch.disabled) await signOutEverywhere(id);
     return { agent: agentProfile(agent) };
@@ -119,8 +141,8 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
   app.delete('/api/agents/:id', async (request) => {
     const me = await admin(request);
     const { id } = request.params as { id: string };
-    if (id === me.id) throw new HttpError(400, 'invalid_payload', 'You cannot remove yourself.');
-    if (!(await store.getAgent(id))) throw new HttpError(404, 'not_found', 'No such agent.');
+    if (id === me.id) throw new HttpError('invalid_payload', 'You cannot remove yourself.');
+    if (!(await store.getAgent(id))) throw new HttpError('not_found', 'No such agent.');
     await signOutEverywhere(id);
     await store.deleteAgent(id);
     return { ok: true };
@@ -144,7 +166,7 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const { id } = request.params as { id: string };
     const input = parse(savedReplySchema, request.body);
     const existing = (await store.listSavedReplies(null)).find((r) => r.id === id);
-    if (!existing) throw new HttpError(404, 'not_found', 'No such saved reply.');
+    if (!existing) throw new HttpError('not_found', 'No such saved reply.');
     return { reply: await store.saveSavedReply({ id, site: null, title: input.title, text: input.text, createdBy: existing.createdBy ?? agent.id }) };
   });
 
@@ -155,12 +177,19 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     return { ok: true };
   });
 
+  app.get('/api/sites', async (request) => {
+    const agent = await signedIn(request);
+    const sites = agent.role === 'admin' ? config.sites : config.sites.filter((site) => servesSite(agent, site.key));
+    return { sites: sites.map((site) => ({ key: site.key, name: site.name })) };
+  });
+
   app.get('/api/insights', async (request) => {
-    await signedIn(request);
+    const agent = await signedIn(request);
     const query = request.query as Record<string, string | undefined>;
     const days = Math.min(365, Math.max(1, Number(query.days ?? 30) || 30));
-    const siteKey = query.site ?? config.sites[0]!.key;
-    if (!deps.site(siteKey)) throw new HttpError(404, 'unknown_site', `There is no site "${siteKey}".`);
+    const siteKey = query.site ?? sitesServed(agent, siteKeys)[0] ?? siteKeys[0]!;
+    // A site the agent does not serve is as absent as one that does not exist.
+    if (!deps.site(siteKey) || !servesSite(agent, siteKey)) throw new HttpError('not_found', `There is no site "${siteKey}".`);
     const since = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
     const [faq, survey] = await Promise.all([store.faqInsights(siteKey, since, 20), store.surveyStats(siteKey, since)]);
     return { site: siteKey, days, faq, survey };

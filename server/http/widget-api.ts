@@ -3,11 +3,10 @@
  * answer, and the analytics beacon. CORS is granted per site to its allowed origins.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as v from 'valibot';
 import { describeIssues, faqEventsBodySchema } from '../../protocol/schemas.js';
 import type { FaqEvent } from '../../protocol/types.js';
-import { hashToken, looksLikeToken } from '../auth/tokens.js';
+import { hashToken, looksLikeToken, newToken } from '../auth/tokens.js';
 import type { SiteConfig } from '../config.js';
 import type { FaqLibrary } from '../faq/index.js';
 import type { RelayDeps } from '../relay/deps.js';
@@ -19,12 +18,12 @@ export interface WidgetApiDeps extends RelayDeps {
 }
 
 function siteFrom(deps: WidgetApiDeps, request: FastifyRequest, key: unknown): SiteConfig {
-  if (typeof key !== 'string' || key === '') throw new HttpError(400, 'invalid_payload', 'Add ?site=KEY (the data-site of the script tag).');
+  if (typeof key !== 'string' || key === '') throw new HttpError('invalid_payload', 'Add ?site=KEY (the data-site of the script tag).');
   const site = deps.site(key);
-  if (!site) throw new HttpError(404, 'unknown_site', `There is no site "${key}" on this server.`);
+  if (!site) throw new HttpError('unknown_site', `There is no site "${key}" on this server.`);
   const origin = request.headers.origin;
   if (!isOriginAllowed(site, origin, request.headers.host)) {
-    throw new HttpError(403, 'origin_not_allowed', `Pages at ${origin} may not use site "${site.key}"; add the origin to allowedOrigins.`);
+    throw new HttpError('origin_not_allowed', `Pages at ${origin} may not use site "${site.key}"; add the origin to allowedOrigins.`);
   }
   return site;
 }
@@ -37,15 +36,25 @@ function allowCors(request: FastifyRequest, reply: FastifyReply): void {
   reply.header('Vary', 'Origin');
 }
 
+/**
+ * The site a widget write (`/api/events`, `/api/visitors`) is for. These come from a browser
+ * page, which always sends Origin with a POST: without one the request is not the widget's.
+ */
+function siteOfPage(deps: WidgetApiDeps, request: FastifyRequest, key: unknown): SiteConfig {
+  if (!request.headers.origin) throw new HttpError('origin_not_allowed', 'Only a page of an allowed origin may send this.');
+  return siteFrom(deps, request, key);
+}
+
 export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): void {
-  const beaconLimiter = new RateLimiterMemory({ points: deps.limits.beaconsPerMinute, duration: 60 });
+  const eventLimiter = deps.limiter('events', deps.limits.beaconsPerMinute, 60);
+  const newVisitorLimiter = deps.limiter('new-visitor', deps.limits.connectionsPerMinute, 60);
 
   // The beacon is sent as text/plain so that no preflight is needed; the body is still JSON.
   app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => {
     try {
       done(null, JSON.parse(body as string));
     } catch {
-      done(new HttpError(400, 'invalid_payload', 'The body must be JSON.'), undefined);
+      done(new HttpError('invalid_payload', 'The body must be JSON.'), undefined);
     }
   });
 
@@ -62,13 +71,14 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
       ...(site.label ? { label: site.label } : {}),
       ...(site.logo ? { logo: site.logo } : {}),
       presence: await deps.presence.forSite(site),
+      email: deps.config.mail.transport.kind !== 'off',
     };
   });
 
   app.get('/api/faq', async (request, reply) => {
     const site = siteFrom(deps, request, (request.query as Record<string, unknown>).site);
     const library = deps.faq(site.key);
-    if (!library) throw new HttpError(404, 'not_found', 'This site has no FAQ.');
+    if (!library) throw new HttpError('not_found', 'This site has no FAQ.');
     allowCors(request, reply);
     const { body, etag } = library.payload();
     reply.header('ETag', etag);
@@ -82,7 +92,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     const site = siteFrom(deps, request, (request.query as Record<string, unknown>).site);
     const { id } = request.params as { id: string };
     const article = deps.faq(site.key)?.article(id);
-    if (!article) throw new HttpError(404, 'not_found', `There is no FAQ answer "${id}".`);
+    if (!article) throw new HttpError('not_found', `There is no FAQ answer "${id}".`);
     allowCors(request, reply);
     reply.header('Cache-Control', 'public, max-age=60');
     return article;
@@ -99,30 +109,40 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     return reply.code(204).send();
   });
 
+  // A visitor who only searches still needs a token for the beacon: the widget asks for one here
+  // (the same token the chat would give it, so a later chat continues as this visitor).
+  app.post('/api/visitors', { bodyLimit: 1024 }, async (request, reply) => {
+    const site = siteOfPage(deps, request, (request.body as { site?: unknown } | null)?.site);
+    await newVisitorLimiter.consume(request.ip).catch(() => {
+      throw new HttpError('rate_limited', 'Too many new visitors from this address; wait a minute.');
+    });
+    const token = newToken();
+    await deps.store.createVisitor({ site: site.key, tokenHash: hashToken(token) });
+    allowCors(request, reply);
+    return reply.code(201).send({ token });
+  });
+
   app.post('/api/events', { bodyLimit: 32 * 1024 }, async (request, reply) => {
     const parsed = v.safeParse(faqEventsBodySchema, request.body);
     if (!parsed.success) {
       deps.metrics.inc('pasokh_rejected_payloads_total');
-      throw new HttpError(400, 'invalid_payload', describeIssues(parsed.issues));
+      throw new HttpError('invalid_payload', describeIssues(parsed.issues));
     }
-    const site = siteFrom(deps, request, parsed.output.site);
-    try {
-      await beaconLimiter.consume(request.ip);
-    } catch {
-      throw new HttpError(429, 'rate_limited', 'Too many events from this address; slow down.');
-    }
+    const site = siteOfPage(deps, request, parsed.output.site);
     allowCors(request, reply);
     const token = parsed.output.token;
     const visitor = looksLikeToken(token) ? await deps.store.findVisitorByTokenHash(site.key, hashToken(token)) : null;
+    if (!visitor) throw new HttpError('unauthorized', 'Send the visitor token the widget was given.');
+    const library = deps.faq(site.key);
+    // Only articles the site has: a made-up id must not reach the insights.
+    const known = parsed.output.events.filter((event) => (event.articleId === undefined ? event.kind === 'search' : library?.article(event.articleId) !== undefined));
+    await eventLimiter.consume(visitor.id, Math.max(1, known.length)).catch(() => {
+      throw new HttpError('rate_limited', 'Too many analytics events from this visitor; slow down.');
+    });
     const at = new Date().toISOString();
-    const events: FaqEvent[] = parsed.output.events.map((event) => ({
-      ...event,
-      site: site.key,
-      ...(visitor ? { visitorId: visitor.id } : {}),
-      at,
-    }));
-    await deps.store.recordFaqEvents(events);
+    const events: FaqEvent[] = known.map((event) => ({ ...event, site: site.key, visitorId: visitor.id, at }));
+    if (events.length > 0) await deps.store.recordFaqEvents(events);
     deps.metrics.inc('pasokh_faq_events_total', events.length);
-    return reply.code(202).send({ ok: true, stored: events.length });
+    return reply.code(202).send({ ok: true, stored: events.length, dropped: parsed.output.events.length - events.length });
   });
 }

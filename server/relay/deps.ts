@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Namespace, Server } from 'socket.io';
+import type { LimiterFactory } from '../rate-limits.js';
 import type {
   AgentClientToServer,
   AgentServerToClient,
@@ -9,13 +10,14 @@ import type {
   VisitorServerToClient,
   VisitorSocketData,
 } from '../../protocol/events.js';
+import type { Message } from '../../protocol/types.js';
 import type { Config, SiteConfig } from '../config.js';
 import type { Store } from '../store/store.js';
 import type { Metrics } from '../http/metrics.js';
 import type { PresenceTracker } from './presence.js';
 
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, InterServerEvents, VisitorSocketData>;
-export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, InterServerEvents, AgentSocketData & { status: 'online' | 'away'; name: string }>;
+export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, InterServerEvents, AgentSocketData & { status: 'online' | 'away'; name: string; sites: string[] | null }>;
 export type RelayServer = Server;
 
 /** Limits that keep one client from hurting the rest. Tests and benchmarks may raise them. */
@@ -28,9 +30,13 @@ export interface RelayLimits {
   eventsPer5s: number;
   /** New visitor connections per IP per minute. @default 120 */
   connectionsPerMinute: number;
+  /** New visitor connections per IP per 10 minutes beyond the per-minute rate (a burst). @default 480 */
+  newVisitorBurstPer10m: number;
+  /** Connections of one returning visitor (per token, whatever its address; its tabs share it) per minute. @default 60 */
+  reconnectsPerMinute: number;
   /** Login attempts per IP and email per 15 minutes. @default 10 */
   loginsPer15m: number;
-  /** FAQ analytics beacons per IP per minute. @default 60 */
+  /** FAQ analytics events per visitor per minute. @default 60 */
   beaconsPerMinute: number;
 }
 
@@ -39,6 +45,8 @@ export const DEFAULT_LIMITS: RelayLimits = {
   agentMessagesPer10s: 60,
   eventsPer5s: 40,
   connectionsPerMinute: 120,
+  newVisitorBurstPer10m: 480,
+  reconnectsPerMinute: 60,
   loginsPer15m: 10,
   beaconsPerMinute: 60,
 };
@@ -51,4 +59,11 @@ export interface RelayDeps {
   metrics: Metrics;
   site(key: string): SiteConfig | undefined;
   presence: PresenceTracker;
+  /** Makes the rate limiters that must hold across processes. */
+  limiter: LimiterFactory;
+  /**
+   * Called with each commit's new messages after the commit and before any ack or relay. For
+   * fault injection from a test entry (a crash between commit and ack); production passes none.
+   */
+  afterCommit?: (messages: Message[]) => void;
 }

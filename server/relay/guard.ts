@@ -7,7 +7,8 @@ import type { Logger } from 'pino';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { Socket } from 'socket.io';
 import * as v from 'valibot';
-import type { Ack, ErrorBody, ErrorCode } from '../../protocol/events.js';
+import { ERRORS, type ErrorCode } from '../../protocol/errors.js';
+import type { Ack, ErrorBody } from '../../protocol/events.js';
 import { describeIssues } from '../../protocol/schemas.js';
 import { ConflictError, NotFoundError } from '../store/store.js';
 
@@ -27,7 +28,7 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
   if (error instanceof RateLimiterRes) return { code: 'rate_limited', message: `Too many requests; try again in ${Math.ceil(error.msBeforeNext / 1000)} s.` };
   logger.error({ err: error }, 'relay handler failed');
-  return { code: 'internal', message: 'Something went wrong on the server; please try again.' };
+  return { code: 'internal', message: ERRORS.internal.message };
 }
 
 type AnyAck = (response: Ack<object>) => void;

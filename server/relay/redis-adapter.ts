@@ -7,6 +7,8 @@ import type { ServerOptions } from 'socket.io';
 
 export interface RedisAdapterHandle {
   adapter: ServerOptions['adapter'];
+  /** The connected node-redis client, for other shared state (rate limits); not for blocking reads. */
+  client: unknown;
   /** Disconnects from Redis; call after the Socket.IO server is closed. */
   close(): Promise<void>;
 }
@@ -23,6 +25,7 @@ export async function createRedisAdapter(url: string, logger: Logger, options: {
   await client.connect();
   return {
     adapter: createAdapter(client, options.streamName ? { streamName: options.streamName } : {}),
+    client,
     close: () => client.quit().then(
       () => undefined,
       () => undefined,

@@ -2,6 +2,7 @@
  * Turns stored records into what the console shows: a queue row, or a whole conversation.
  */
 import type { ConversationDetail, ConversationSummary, Message, VisitorProfile } from '../../protocol/types.js';
+import { lastQueuePreview } from '../../protocol/queue-rules.js';
 import type { ConversationRecord, Store, VisitorRecord } from '../store/store.js';
 
 /** How far back a queue row looks for the last thing a person said (notes and system lines skipped). */
@@ -13,7 +14,8 @@ export function visitorProfile(visitor: VisitorRecord | null, fallbackId: string
     id: visitor.id,
     ...(visitor.name ? { name: visitor.name } : {}),
     ...(visitor.email ? { email: visitor.email } : {}),
-    ...(visitor.externalId ? { verified: true } : {}),
+    ...(visitor.verifiedFields.includes('id') ? { verified: true } : {}),
+    ...(visitor.verifiedFields.length > 0 ? { verifiedFields: visitor.verifiedFields } : {}),
     firstSeenAt: visitor.firstSeenAt,
   };
 }
@@ -35,8 +37,7 @@ export function createSummaries(store: Store) {
       store.getVisitor(conversation.visitorId),
       recent ?? store.listMessages(conversation.id, { afterSeq: Math.max(0, conversation.lastSeq - RECENT), includeInternal: true }),
     ]);
-    // The queue shows what people said: notes and automatic lines are not news.
-    const last = [...messages].reverse().find((m) => !m.internal && m.author.kind !== 'system') ?? null;
+    const last = lastQueuePreview(messages);
     return {
       id: conversation.id,
       site: conversation.site,

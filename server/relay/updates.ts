@@ -24,7 +24,7 @@ export function createUpdateNotifier(deps: { agents: AgentNamespace; store: Stor
 
   async function send(conversationId: string, known?: ConversationRecord): Promise<void> {
     const conversation = known ?? (await deps.store.getConversation(conversationId));
-    if (conversation) deps.agents.to(rooms.agents).emit('conversation:updated', await deps.summaries.summarize(conversation));
+    if (conversation) deps.agents.to(rooms.agentsOf(conversation.site)).emit('conversation:updated', await deps.summaries.summarize(conversation));
   }
 
   function changed(conversationId: string, known?: ConversationRecord): void {

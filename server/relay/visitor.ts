@@ -2,9 +2,8 @@
  * The /visitor namespace: who the visitor is (token or verified identity), what it may read
  * (only its own conversations), and the handlers that validate, save, acknowledge, then relay.
  */
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import * as v from 'valibot';
-import type { VisitorAuth, VisitorHello } from '../../protocol/events.js';
+import { VISITOR_CLIENT_EVENTS, type VisitorAuth, type VisitorHello } from '../../protocol/events.js';
 import {
   offlineLeaveSchema,
   readSchema,
@@ -15,8 +14,10 @@ import {
   visitorMessageSendSchema,
   describeIssues,
 } from '../../protocol/schemas.js';
-import type { Author, ConversationId, Message } from '../../protocol/types.js';
-import { hashToken, looksLikeToken, newToken, verifyIdentity } from '../auth/tokens.js';
+import type { Author, ConversationId, Message, VerifiableField } from '../../protocol/types.js';
+import { IdentityRefused, proveIdentity } from '../auth/identity.js';
+import { hashToken, looksLikeToken, newToken } from '../auth/tokens.js';
+import { clientAddressResolver } from '../http/trust-proxy.js';
 import { isOriginAllowed } from '../sites.js';
 import type { ConversationRecord, VisitorRecord } from '../store/store.js';
 import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
@@ -25,10 +26,10 @@ import { rooms } from './rooms.js';
 import type { Summaries } from './summaries.js';
 import { autoAckClientId, autoAckText, visitorLocale } from './auto-ack.js';
 import { createCommitter } from './committer.js';
-import { crashAfterCommitHook } from './test-hooks.js';
+import { createConnectionLimits } from './connection-limits.js';
 import type { UpdateNotifier } from './updates.js';
 
-const VISITOR_EVENTS = new Set(['message:send', 'messages:sync', 'typing', 'read', 'offline:leave', 'survey:answer']);
+const VISITOR_EVENTS = new Set<string>(VISITOR_CLIENT_EVENTS);
 /** A closed conversation is still shown (and can be rated) when the visitor returns within this. */
 const RECENT_CLOSED_MS = 7 * 24 * 3600 * 1000;
 
@@ -38,12 +39,18 @@ function refuse(code: string, message: string): Error {
   return error;
 }
 
+/** The stored visitor the handshake's token names, if any. */
+async function visitorByToken(deps: RelayDeps, auth: VisitorAuth): Promise<{ tokenHash: string; visitor: VisitorRecord } | null> {
+  if (!looksLikeToken(auth.token)) return null;
+  const tokenHash = hashToken(auth.token);
+  const visitor = await deps.store.findVisitorByTokenHash(auth.site, tokenHash);
+  return visitor ? { tokenHash, visitor } : null;
+}
+
 /** Finds or creates the visitor behind a handshake; returns it with the token it should keep. */
-async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth): Promise<{ visitor: VisitorRecord; token: string }> {
+async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth, byToken: VisitorRecord | null): Promise<{ visitor: VisitorRecord; token: string }> {
   const { store } = deps;
   const site = deps.site(auth.site)!;
-  const tokenHash = looksLikeToken(auth.token) ? hashToken(auth.token) : null;
-  const byToken = tokenHash ? await store.findVisitorByTokenHash(site.key, tokenHash) : null;
   const profile = {
     ...(auth.user?.name ? { name: auth.user.name } : {}),
     ...(auth.user?.email ? { email: auth.user.email } : {}),
@@ -52,15 +59,10 @@ async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth): Promise<{ vis
 
   // A verified identity follows the user across devices; an unverified one is only a name hint.
   if (auth.user && site.secret) {
-    if (!auth.user.hash || !verifyIdentity(site.secret, auth.user.id, auth.user.hash)) throw refuse('unauthorized', 'The identity hash does not match this user id.');
-    const known = await store.findVisitorByExternalId(site.key, auth.user.id);
-    if (known) {
-      if (byToken && byToken.id === known.id && auth.token) return { visitor: await store.updateVisitor(known.id, profile), token: auth.token };
-      const token = newToken();
-      return { visitor: await store.updateVisitor(known.id, { ...profile, tokenHash: hashToken(token) }), token };
-    }
-    const token = newToken();
-    return { visitor: await store.createVisitor({ site: site.key, tokenHash: hashToken(token), externalId: auth.user.id, ...profile }), token };
+    const proven = await proveIdentity(site.secret, auth.user).catch((error: unknown) => {
+      throw error instanceof IdentityRefused ? refuse('unauthorized', error.message) : error;
+    });
+    return resolveIdentified(store, site.key, { ...profile, ...proven.profile, verifiedFields: proven.verifiedFields }, proven.externalId, byToken, auth.token);
   }
   if (byToken && auth.token) {
     const changed = Object.keys(profile).length > 0;
@@ -68,6 +70,25 @@ async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth): Promise<{ vis
   }
   const token = newToken();
   return { visitor: await store.createVisitor({ site: site.key, tokenHash: hashToken(token), ...profile }), token };
+}
+
+/** The visitor of a user the site vouched for: found by the site's user id, else created. */
+async function resolveIdentified(
+  store: RelayDeps['store'],
+  site: string,
+  profile: { name?: string; email?: string; locale?: string; verifiedFields: VerifiableField[] },
+  externalId: string,
+  byToken: VisitorRecord | null,
+  token: string | undefined,
+): Promise<{ visitor: VisitorRecord; token: string }> {
+  const known = await store.findVisitorByExternalId(site, externalId);
+  if (known) {
+    if (byToken && byToken.id === known.id && token) return { visitor: await store.updateVisitor(known.id, profile), token };
+    const fresh = newToken();
+    return { visitor: await store.updateVisitor(known.id, { ...profile, tokenHash: hashToken(fresh) }), token: fresh };
+  }
+  const fresh = newToken();
+  return { visitor: await store.createVisitor({ site, tokenHash: hashToken(fresh), externalId, ...profile }), token: fresh };
 }
 
 /** The conversation the widget should show on arrival: the open one, else one closed recently. */
@@ -81,12 +102,12 @@ async function currentConversation(deps: RelayDeps, visitorId: string): Promise<
 
 export function registerVisitorNamespace(visitors: VisitorNamespace, agents: AgentNamespace, deps: RelayDeps, summaries: Summaries, updates: UpdateNotifier): void {
   const { store, logger, limits, metrics } = deps;
-  const connectionLimiter = new RateLimiterMemory({ points: limits.connectionsPerMinute, duration: 60 });
-  const messageLimiter = new RateLimiterMemory({ points: limits.visitorMessagesPer10s, duration: 10 });
+  const connectionLimits = createConnectionLimits(limits, deps.limiter);
+  const clientAddress = clientAddressResolver(deps.config.trustProxy);
+  const messageLimiter = deps.limiter('visitor-messages', limits.visitorMessagesPer10s, 10);
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s, windowSeconds: 5 });
   const tokens = new WeakMap<object, string>();
-  const afterCommit = crashAfterCommitHook();
-  const committer = createCommitter(store, afterCommit ? { afterCommit } : {});
+  const committer = createCommitter(store, deps.afterCommit ? { afterCommit: deps.afterCommit } : {});
 
   visitors.use((socket, next) => {
     const parsed = v.safeParse(visitorAuthSchema, socket.handshake.auth);
@@ -97,9 +118,11 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
     if (!isOriginAllowed(site, socket.handshake.headers.origin, socket.handshake.headers.host)) {
       return next(refuse('origin_not_allowed', `Pages at ${socket.handshake.headers.origin} may not use site "${site.key}"; add the origin to allowedOrigins.`));
     }
-    connectionLimiter
-      .consume(socket.handshake.address)
-      .then(() => resolveVisitor(deps, auth))
+    visitorByToken(deps, auth)
+      .then(async (returning) => {
+        await (returning ? connectionLimits.returning(returning.tokenHash) : connectionLimits.fresh(clientAddress(socket.request)));
+        return resolveVisitor(deps, auth, returning?.visitor ?? null);
+      })
       .then(({ visitor, token }) => {
         socket.data = { site: site.key, visitorId: visitor.id };
         tokens.set(socket, token);
@@ -107,7 +130,6 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       })
       .catch((error: unknown) => {
         if (error instanceof Error && 'data' in error) return next(error);
-        if (error && typeof error === 'object' && 'msBeforeNext' in error) return next(refuse('rate_limited', 'Too many connections from this address; wait a minute.'));
         logger.error({ err: error }, 'visitor handshake failed');
         next(refuse('internal', 'The server could not start the chat; please try again.'));
       });
@@ -150,7 +172,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
      */
     function relay(message: Message, conversation: ConversationRecord, changed: boolean): void {
       visitors.to(rooms.visitor(visitorId)).emit('message:new', message);
-      agents.to(rooms.agents).emit('message:new', message);
+      agents.to(rooms.agentsOf(siteKey)).emit('message:new', message);
       if (changed) updates.changed(conversation.id, conversation);
     }
 
@@ -176,7 +198,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
         relay(result.message, result.conversation, result.created || input.context !== undefined || input.offline === true);
         // Acknowledged at once and told when to expect a person (issue 5); after the visitor's
         // own ack, so it never delays it.
-        if (result.created && site.autoAcknowledge) void acknowledge(result.conversation, input.offline ? (input.email ?? null) : null);
+        if (result.created && site.autoAcknowledge) void acknowledge(result.conversation, input.offline && deps.config.mail.transport.kind !== 'off' ? (input.email ?? null) : null);
       }
       return result;
     }
@@ -216,7 +238,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       'typing',
       guardedSignal(logger, typingSchema, async ({ conversationId, typing }) => {
         if (!owned.has(conversationId)) await ownConversation(conversationId);
-        agents.to(rooms.agents).emit('typing', { conversationId, typing, from: 'visitor' });
+        agents.to(rooms.agentsOf(siteKey)).emit('typing', { conversationId, typing, from: 'visitor' });
       }),
     );
 
@@ -224,7 +246,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       'read',
       guardedSignal(logger, readSchema, async ({ conversationId, seq }) => {
         if (!owned.has(conversationId)) await ownConversation(conversationId);
-        agents.to(rooms.agents).emit('read', { conversationId, seq, by: 'visitor' });
+        agents.to(rooms.agentsOf(siteKey)).emit('read', { conversationId, seq, by: 'visitor' });
       }),
     );
 

@@ -4,9 +4,11 @@
  * connection and BEGIN IMMEDIATE serialise writers), so reading last_seq, inserting seq + 1 and
  * writing last_seq back cannot interleave with another append to the same conversation.
  */
+import { firstResponseAfter, waitingSinceAfter } from '../../protocol/queue-rules.js';
 import { newId } from './ids.js';
 import type { Selectable, Transaction } from 'kysely';
 import { mergeContext } from './context.js';
+import { messageEvents, writeEvents, type EventBuffer } from './outbox.js';
 import { flag, nowIso, parseContext, toConversation, toMessage } from './rows.js';
 import type { ConversationsTable, Database, MessagesTable } from './schema.js';
 import {
@@ -27,6 +29,8 @@ type ConversationRow = Selectable<ConversationsTable>;
 export interface AppendOptions {
   /** PostgreSQL: take row locks. SQLite has no FOR UPDATE and needs none. */
   rowLocks: boolean;
+  /** Write integration events to the outbox in the same transaction. */
+  outbox: boolean;
 }
 
 async function lockConversations(trx: Trx, ids: string[], options: AppendOptions): Promise<Map<string, ConversationRow>> {
@@ -52,6 +56,13 @@ function resend(row: Selectable<MessagesTable>, message: NewMessage): AppendResu
     throw new ConflictError(`clientId ${message.clientId} was already used for a different message`);
   }
   return { message: toMessage(row), duplicate: true };
+}
+
+/** The conversation's wait and first response after a saved message, by the queue's rules. */
+function keepQueueState(conversation: ConversationRow, row: Selectable<MessagesTable>): void {
+  const saved = { author: { kind: row.author_kind }, internal: row.internal === 1, createdAt: row.created_at };
+  conversation.waiting_since = waitingSinceAfter(conversation.waiting_since, saved);
+  conversation.first_response_at = firstResponseAfter(conversation.first_response_at, saved);
 }
 
 /**
@@ -82,13 +93,7 @@ async function appendToLocked(trx: Trx, conversation: ConversationRow, message: 
   await trx.insertInto('messages').values(row).execute();
 
   conversation.last_seq = row.seq;
-  if (message.author.kind === 'visitor') {
-    conversation.waiting_since ??= row.created_at;
-  } else if (message.author.kind === 'agent' && row.internal === 0) {
-    // Internal notes are not answers: the visitor is still waiting and has had no response.
-    conversation.first_response_at ??= row.created_at;
-    conversation.waiting_since = null;
-  }
+  keepQueueState(conversation, row);
   return { message: toMessage(row), duplicate: false };
 }
 
@@ -114,6 +119,7 @@ export async function appendBatch(trx: Trx, batch: BatchAppend[], options: Appen
     options,
   );
   const dirty = new Set<ConversationRow>();
+  const events: EventBuffer = [];
   const results: BatchAppendResult[] = [];
   for (const item of batch) {
     const conversation = conversations.get(item.conversationId);
@@ -123,7 +129,10 @@ export async function appendBatch(trx: Trx, batch: BatchAppend[], options: Appen
     }
     try {
       const result = await appendToLocked(trx, conversation, item.message);
-      if (!result.duplicate) dirty.add(conversation);
+      if (!result.duplicate) {
+        dirty.add(conversation);
+        messageEvents(events, conversation, result.message, false, false);
+      }
       results.push({ ok: true, result });
     } catch (error) {
       // A conflict is detected before anything of its item is written, so the batch goes on.
@@ -132,6 +141,7 @@ export async function appendBatch(trx: Trx, batch: BatchAppend[], options: Appen
     }
   }
   for (const conversation of dirty) await saveConversationState(trx, conversation);
+  if (options.outbox) await writeEvents(trx, events);
   return results;
 }
 
@@ -186,6 +196,11 @@ export async function appendVisitor(trx: Trx, input: VisitorAppendInput, options
 
   const result = await appendToLocked(trx, conversation, input.message);
   await saveConversationState(trx, conversation);
+  if (options.outbox && !result.duplicate) {
+    const events: EventBuffer = [];
+    messageEvents(events, conversation, result.message, created, input.offline === true);
+    await writeEvents(trx, events);
+  }
   return { ...result, conversation: toConversation(conversation), created };
 }
 
@@ -262,6 +277,7 @@ export async function appendVisitorBatch(trx: Trx, batch: VisitorAppendInput[], 
   const results: BatchVisitorAppendResult[] = [];
   const inserts: Selectable<MessagesTable>[] = [];
   const dirty = new Set<ConversationRow>();
+  const events: EventBuffer = [];
   for (const input of batch) {
     if (siteOf.get(input.visitorId) !== input.site) {
       results.push({ ok: false, error: new NotFoundError(`No visitor ${input.visitorId} on site ${input.site}`) });
@@ -307,14 +323,17 @@ export async function appendVisitorBatch(trx: Trx, batch: VisitorAppendInput[], 
     inserts.push(row);
     earlier.set(key(input.visitorId, row.client_id), row);
     conversation.last_seq = row.seq;
-    if (row.author_kind === 'visitor') conversation.waiting_since ??= row.created_at;
+    keepQueueState(conversation, row);
     dirty.add(conversation);
-    results.push({ ok: true, result: { message: toMessage(row), duplicate: false, conversation: toConversation(conversation), created } });
+    const message = toMessage(row);
+    messageEvents(events, conversation, message, created, input.offline === true);
+    results.push({ ok: true, result: { message, duplicate: false, conversation: toConversation(conversation), created } });
   }
 
   for (let i = 0; i < inserts.length; i += MESSAGE_INSERT_CHUNK) {
     await trx.insertInto('messages').values(inserts.slice(i, i + MESSAGE_INSERT_CHUNK)).execute();
   }
   for (const conversation of dirty) await saveConversationState(trx, conversation);
+  if (options.outbox) await writeEvents(trx, events);
   return results;
 }

@@ -3,15 +3,20 @@
  * sqlite.ts and postgres.ts only open the connection and say whether row locks exist.
  */
 import { newId } from './ids.js';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type { AgentId, ConversationId, FaqEvent, IsoTime, Message, SiteKey, VisitorId } from '../../protocol/types.js';
-import { appendBatch, appendVisitor, appendVisitorBatch, type VisitorAppendInput } from './append.js';
+import type { DeliveryView, IntegrationEvent } from '../../protocol/integrations.js';
+import { appendBatch, appendVisitor, appendVisitorBatch, type AppendOptions, type VisitorAppendInput } from './append.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { faqInsights, surveyStats } from './insights.js';
 import { migrateToLatest } from './migrations/index.js';
+import * as outbox from './outbox.js';
+import * as privacy from './privacy.js';
+import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 import {
   faqEventRow,
   nowIso,
+  parseList,
   toAgent,
   toConversation,
   toIso,
@@ -30,7 +35,10 @@ import {
   type BatchAppend,
   type BatchAppendResult,
   type BatchVisitorAppendResult,
+  type ClaimedDelivery,
   type ConversationRecord,
+  type DeliveryOutcome,
+  type NewDelivery,
   type FaqInsights,
   type NewMessage,
   type SavedReplyRecord,
@@ -45,10 +53,20 @@ export interface KyselyStoreOptions {
   rowLocks: boolean;
   /** PostgreSQL schema holding the tables (and Kysely's migration table). */
   schema?: string;
+  /**
+   * Write integration events (webhooks, email) to the outbox with each change.
+   * @default false
+   */
+  outbox?: boolean;
 }
 
 /** Rows per INSERT for bulk writes: well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 200;
+
+/** A set of strings as stored: JSON, each once, sorted, so equal sets are equal text. */
+function fieldList(values: readonly string[]): string {
+  return JSON.stringify([...new Set(values)].sort());
+}
 
 /** Email as a login key: "  Sara@Example.com" and "sara@example.com" are one account. */
 function emailKey(email: string): string {
@@ -58,11 +76,13 @@ function emailKey(email: string): string {
 export class KyselyStore implements Store {
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
+  readonly #append: AppendOptions;
   #closed: Promise<void> | undefined;
 
   constructor(db: Kysely<Database>, options: KyselyStoreOptions) {
     this.#db = db;
     this.#options = options;
+    this.#append = { rowLocks: options.rowLocks, outbox: options.outbox === true };
   }
 
   async migrate(): Promise<void> {
@@ -88,6 +108,8 @@ export class KyselyStore implements Store {
       locale: input.locale ?? null,
       first_seen_at: now,
       last_seen_at: now,
+      verified_fields: fieldList(input.verifiedFields ?? []),
+      erased_at: null,
     };
     try {
       await this.#db.insertInto('visitors').values(row).execute();
@@ -124,26 +146,39 @@ export class KyselyStore implements Store {
   }
 
   async updateVisitor(id: VisitorId, patch: Parameters<Store['updateVisitor']>[1]): Promise<VisitorRecord> {
-    const row = await this.#db
-      .updateTable('visitors')
-      .set({
-        last_seen_at: nowIso(),
-        ...(patch.name !== undefined && { name: patch.name }),
-        ...(patch.email !== undefined && { email: patch.email }),
-        ...(patch.locale !== undefined && { locale: patch.locale }),
-        ...(patch.tokenHash !== undefined && { token_hash: patch.tokenHash }),
-      })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await this.#db.transaction().execute(async (trx) => {
+      const verified = patch.verifiedFields !== undefined ? fieldList(patch.verifiedFields) : await this.#unsignedChange(trx, id, patch);
+      return trx
+        .updateTable('visitors')
+        .set({
+          last_seen_at: nowIso(),
+          ...(patch.name !== undefined && { name: patch.name }),
+          ...(patch.email !== undefined && { email: patch.email }),
+          ...(patch.locale !== undefined && { locale: patch.locale }),
+          ...(patch.tokenHash !== undefined && { token_hash: patch.tokenHash }),
+          ...(verified !== undefined && { verified_fields: verified }),
+        })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+    });
     if (row === undefined) throw new NotFoundError(`No visitor ${id}`);
     return toVisitor(row);
+  }
+
+  /** The verified list after an unsigned patch: a signed name or email it changes is no longer signed. */
+  async #unsignedChange(trx: Transaction<Database>, id: VisitorId, patch: { name?: string | null; email?: string | null }): Promise<string | undefined> {
+    if (patch.name === undefined && patch.email === undefined) return undefined;
+    const current = await trx.selectFrom('visitors').select(['name', 'email', 'verified_fields']).where('id', '=', id).executeTakeFirst();
+    if (current === undefined) return undefined;
+    const changed = (field: string) => (field === 'name' && patch.name !== undefined && patch.name !== current.name) || (field === 'email' && patch.email !== undefined && patch.email !== current.email);
+    return fieldList(parseList(current.verified_fields).filter((field) => !changed(field)));
   }
 
   // ---------- conversations and messages ----------
 
   appendVisitorMessage(input: VisitorAppendInput): Promise<AppendVisitorResult> {
-    return this.#db.transaction().execute((trx) => appendVisitor(trx, input, this.#options));
+    return this.#db.transaction().execute((trx) => appendVisitor(trx, input, this.#append));
   }
 
   async appendMessage(conversationId: ConversationId, message: NewMessage): Promise<AppendResult> {
@@ -155,12 +190,12 @@ export class KyselyStore implements Store {
 
   async appendMessages(batch: BatchAppend[]): Promise<BatchAppendResult[]> {
     if (batch.length === 0) return [];
-    return this.#db.transaction().execute((trx) => appendBatch(trx, batch, this.#options));
+    return this.#db.transaction().execute((trx) => appendBatch(trx, batch, this.#append));
   }
 
   async appendVisitorMessages(batch: VisitorAppendInput[]): Promise<BatchVisitorAppendResult[]> {
     if (batch.length === 0) return [];
-    return this.#db.transaction().execute((trx) => appendVisitorBatch(trx, batch, this.#options));
+    return this.#db.transaction().execute((trx) => appendVisitorBatch(trx, batch, this.#append));
   }
 
   async listMessages(conversationId: ConversationId, options: { afterSeq?: number; limit?: number; includeInternal: boolean }): Promise<Message[]> {
@@ -225,16 +260,27 @@ export class KyselyStore implements Store {
   async assignConversation(id: ConversationId, agentId: AgentId | null, options: { onlyIfUnassigned?: boolean } = {}): Promise<ConversationRecord | null> {
     let row;
     try {
-      // One conditional UPDATE: the database decides the race, not a read-then-write.
-      row = await this.#db
-        .updateTable('conversations')
-        .set({ assignee_id: agentId })
-        .where('id', '=', id)
-        .$if(options.onlyIfUnassigned === true, (q) =>
-          q.where((eb) => eb.or([eb('assignee_id', 'is', null), ...(agentId === null ? [] : [eb('assignee_id', '=', agentId)])])),
-        )
-        .returningAll()
-        .executeTakeFirst();
+      row = await this.#db.transaction().execute(async (trx) => {
+        const before = this.#append.outbox
+          ? await trx.selectFrom('conversations').select('assignee_id').where('id', '=', id).$if(this.#options.rowLocks, (q) => q.forUpdate()).executeTakeFirst()
+          : undefined;
+        // One conditional UPDATE: the database decides the race, not a read-then-write.
+        const updated = await trx
+          .updateTable('conversations')
+          .set({ assignee_id: agentId })
+          .where('id', '=', id)
+          .$if(options.onlyIfUnassigned === true, (q) =>
+            q.where((eb) => eb.or([eb('assignee_id', 'is', null), ...(agentId === null ? [] : [eb('assignee_id', '=', agentId)])])),
+          )
+          .returningAll()
+          .executeTakeFirst();
+        if (updated !== undefined && agentId !== null && before !== undefined && before.assignee_id !== agentId) {
+          const events: outbox.EventBuffer = [];
+          outbox.conversationEvent(events, updated, 'conversation.assigned', { assigneeId: agentId });
+          await outbox.writeEvents(trx, events);
+        }
+        return updated;
+      });
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new NotFoundError(`No agent ${agentId}`, { cause: error });
       throw error;
@@ -246,28 +292,48 @@ export class KyselyStore implements Store {
 
   async closeConversation(id: ConversationId): Promise<ConversationRecord> {
     const now = nowIso();
-    const row = await this.#db
-      .updateTable('conversations')
-      .set((eb) => ({
-        status: 'closed',
-        closed_at: eb.fn.coalesce('closed_at', eb.val(now)),
-        waiting_since: null,
-      }))
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirst();
+    const row = await this.#db.transaction().execute(async (trx) => {
+      const before = this.#append.outbox
+        ? await trx.selectFrom('conversations').select('status').where('id', '=', id).$if(this.#options.rowLocks, (q) => q.forUpdate()).executeTakeFirst()
+        : undefined;
+      const closed = await trx
+        .updateTable('conversations')
+        .set((eb) => ({
+          status: 'closed',
+          closed_at: eb.fn.coalesce('closed_at', eb.val(now)),
+          waiting_since: null,
+        }))
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      if (closed !== undefined && before?.status === 'open') {
+        const events: outbox.EventBuffer = [];
+        outbox.conversationEvent(events, closed, 'conversation.closed', { closedAt: closed.closed_at });
+        await outbox.writeEvents(trx, events);
+      }
+      return closed;
+    });
     if (row === undefined) throw new NotFoundError(`No conversation ${id}`);
     return toConversation(row);
   }
 
   async saveSurvey(id: ConversationId, score: number, comment: string | null): Promise<void> {
     if (!Number.isInteger(score) || score < 0 || score > 10) throw new RangeError(`A survey score is an integer 0–10, got ${score}`);
-    const result = await this.#db
-      .updateTable('conversations')
-      .set({ survey_score: score, survey_comment: comment, survey_at: nowIso() })
-      .where('id', '=', id)
-      .executeTakeFirst();
-    if (result.numUpdatedRows === 0n) throw new NotFoundError(`No conversation ${id}`);
+    const row = await this.#db.transaction().execute(async (trx) => {
+      const saved = await trx
+        .updateTable('conversations')
+        .set({ survey_score: score, survey_comment: comment, survey_at: nowIso() })
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirst();
+      if (saved !== undefined && this.#append.outbox) {
+        const events: outbox.EventBuffer = [];
+        outbox.conversationEvent(events, saved, 'survey.answered', { score, comment });
+        await outbox.writeEvents(trx, events);
+      }
+      return saved;
+    });
+    if (row === undefined) throw new NotFoundError(`No conversation ${id}`);
   }
 
   async recentFirstResponseSeconds(site: SiteKey, limit: number): Promise<number[]> {
@@ -298,6 +364,7 @@ export class KyselyStore implements Store {
       password_hash: input.passwordHash,
       disabled: 0 as const,
       created_at: nowIso(),
+      sites: input.sites ? fieldList(input.sites) : null,
     };
     try {
       await this.#db.insertInto('agents').values(row).execute();
@@ -329,6 +396,7 @@ export class KyselyStore implements Store {
       ...(patch.role !== undefined && { role: patch.role }),
       ...(patch.passwordHash !== undefined && { password_hash: patch.passwordHash }),
       ...(patch.disabled !== undefined && { disabled: patch.disabled ? (1 as const) : (0 as const) }),
+      ...(patch.sites !== undefined && { sites: patch.sites === null ? null : fieldList(patch.sites) }),
     };
     const row =
       Object.keys(set).length === 0
@@ -435,5 +503,61 @@ export class KyselyStore implements Store {
 
   faqInsights(site: SiteKey, since: IsoTime, limit = 10): Promise<FaqInsights> {
     return faqInsights(this.#db, site, toIso(since), limit);
+  }
+
+  // ---------- integrations outbox ----------
+
+  pendingEvents(limit: number): Promise<IntegrationEvent[]> {
+    return outbox.pendingEvents(this.#db, limit);
+  }
+
+  dispatchEvent(eventId: string, deliveries: NewDelivery[]): Promise<void> {
+    return outbox.dispatchEvent(this.#db, eventId, deliveries);
+  }
+
+  claimDeliveries(input: { owner: string; leaseMs: number; limit: number }): Promise<ClaimedDelivery[]> {
+    return outbox.claimDeliveries(this.#db, { ...input, rowLocks: this.#options.rowLocks });
+  }
+
+  finishDelivery(id: string, owner: string, outcome: DeliveryOutcome): Promise<boolean> {
+    return outbox.finishDelivery(this.#db, id, owner, outcome);
+  }
+
+  listDeliveries(filter: { sites?: SiteKey[]; limit?: number }): Promise<DeliveryView[]> {
+    return outbox.listDeliveries(this.#db, filter);
+  }
+
+  resendDelivery(id: string): Promise<DeliveryView> {
+    return outbox.resendDelivery(this.#db, id);
+  }
+
+  pruneOutbox(before: IsoTime): Promise<number> {
+    return privacy.pruneOutbox(this.#db, toIso(before));
+  }
+
+  // ---------- data rights ----------
+
+  findVisitors(idOrEmail: string): Promise<VisitorRecord[]> {
+    return privacy.findVisitors(this.#db, idOrEmail);
+  }
+
+  exportVisitor(id: VisitorId): Promise<VisitorExport | null> {
+    return privacy.exportVisitor(this.#db, id);
+  }
+
+  eraseVisitor(id: VisitorId): Promise<ErasureReport | null> {
+    return privacy.eraseVisitor(this.#db, id, this.#options.rowLocks);
+  }
+
+  deleteClosedConversationsBefore(before: IsoTime): Promise<number> {
+    return privacy.deleteClosedConversationsBefore(this.#db, toIso(before));
+  }
+
+  recordAudit(entry: { actor: string; action: string; target: string; detail?: Record<string, unknown> }): Promise<void> {
+    return privacy.recordAudit(this.#db, entry);
+  }
+
+  listAudit(limit = 100): Promise<AuditEntry[]> {
+    return privacy.listAudit(this.#db, limit);
   }
 }

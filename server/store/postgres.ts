@@ -21,6 +21,8 @@ export interface PostgresStoreOptions {
   schema?: string;
   /** @default 10 */
   poolSize?: number;
+  /** Write integration events to the outbox with each change. @default false */
+  outbox?: boolean;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   pool.on('error', () => {});
 
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  const store = new KyselyStore(db, schema === undefined ? { rowLocks: true } : { rowLocks: true, schema });
+  const store = new KyselyStore(db, { rowLocks: true, outbox: options.outbox === true, ...(schema !== undefined && { schema }) });
   try {
     if (schema !== undefined) await db.schema.createSchema(schema).ifNotExists().execute();
     await store.migrate();

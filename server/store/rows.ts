@@ -1,6 +1,6 @@
 /** Row ↔ record mapping and the few value rules both databases share. */
 import type { Selectable } from 'kysely';
-import type { Author, FaqEvent, IsoTime, Message, VisitorContext } from '../../protocol/types.js';
+import type { Author, FaqEvent, IsoTime, Message, VerifiableField, VisitorContext } from '../../protocol/types.js';
 import type { AgentRecord, ConversationRecord, SavedReplyRecord, SessionRecord, VisitorRecord } from './store.js';
 import type {
   AgentsTable,
@@ -52,7 +52,24 @@ export function toVisitor(row: Selectable<VisitorsTable>): VisitorRecord {
     locale: row.locale,
     firstSeenAt: row.first_seen_at,
     lastSeenAt: row.last_seen_at,
+    verifiedFields: parseList(row.verified_fields).filter(isVerifiableField),
+    erasedAt: row.erased_at,
   };
+}
+
+/** A JSON array of strings stored as text; anything else reads as null. */
+export function parseList(json: string | null): string[] {
+  if (json === null) return [];
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function isVerifiableField(field: string): field is VerifiableField {
+  return field === 'id' || field === 'name' || field === 'email';
 }
 
 export function parseContext(json: string): VisitorContext {
@@ -110,6 +127,7 @@ export function toAgent(row: Selectable<AgentsTable>): AgentRecord {
     passwordHash: row.password_hash,
     disabled: num(row.disabled) === 1,
     createdAt: row.created_at,
+    sites: row.sites === null ? null : parseList(row.sites),
   };
 }
 

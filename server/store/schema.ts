@@ -17,6 +17,10 @@ export interface VisitorsTable {
   locale: string | null;
   first_seen_at: string;
   last_seen_at: string;
+  /** JSON array of the fields the site signed ("id", "name", "email"); null: none. */
+  verified_fields: string | null;
+  /** Set when the visitor's data was erased: the row stays so statistics keep their counts. */
+  erased_at: string | null;
 }
 
 export interface ConversationsTable {
@@ -62,6 +66,8 @@ export interface AgentsTable {
   password_hash: string;
   disabled: Flag;
   created_at: string;
+  /** JSON array of the site keys the agent serves; null: every site. */
+  sites: string | null;
 }
 
 export interface SessionsTable {
@@ -95,6 +101,50 @@ export interface FaqEventsTable {
   at: string;
 }
 
+export interface OutboxEventsTable {
+  id: string;
+  site: string;
+  /** An IntegrationEventType. */
+  type: string;
+  /** Whom the event is about: erasing the visitor erases it. */
+  visitor_id: string;
+  created_at: string;
+  /** The event's `data` as JSON. */
+  data: string;
+  /** 1 once its deliveries were created. */
+  dispatched: Flag;
+}
+
+export interface DeliveriesTable {
+  id: string;
+  event_id: string;
+  /** Which destination of the site (a stable key derived from the config). */
+  endpoint: string;
+  target: 'webhook' | 'slack' | 'mail';
+  destination: string;
+  status: 'pending' | 'delivered' | 'failed' | 'skipped';
+  attempts: number;
+  next_attempt_at: string | null;
+  /** The worker that holds the row until lease_until; another may take it after. */
+  lease_owner: string | null;
+  lease_until: string | null;
+  response_code: number | null;
+  last_error: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AuditLogTable {
+  id: string;
+  at: string;
+  /** Who did it: an agent's email, or "cli" / "retention". */
+  actor: string;
+  action: string;
+  target: string;
+  /** JSON. */
+  detail: string;
+}
+
 export interface Database {
   visitors: VisitorsTable;
   conversations: ConversationsTable;
@@ -103,4 +153,7 @@ export interface Database {
   sessions: SessionsTable;
   saved_replies: SavedRepliesTable;
   faq_events: FaqEventsTable;
+  outbox_events: OutboxEventsTable;
+  deliveries: DeliveriesTable;
+  audit_log: AuditLogTable;
 }

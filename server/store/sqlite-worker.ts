@@ -17,7 +17,7 @@ const databases = new Map<number, Store>();
 
 async function handle(request: WorkerRequest): Promise<unknown> {
   if (request.op === 'open') {
-    databases.set(request.db, await openSqliteStoreInThread({ file: request.file }));
+    databases.set(request.db, await openSqliteStoreInThread({ file: request.file, outbox: request.outbox }));
     return null;
   }
   const store = databases.get(request.db);

@@ -71,7 +71,7 @@ export function withStatementCache(database: Pick<Database.Database, 'prepare' |
  * on the SQLite thread (see sqlite-worker.ts).
  * @example const store = await createSqliteStore({ file: './data/pasokh.db' });
  */
-export function createSqliteStore(options: { file: string }): Promise<Store> {
+export function createSqliteStore(options: { file: string; outbox?: boolean }): Promise<Store> {
   return createWorkerSqliteStore(options);
 }
 
@@ -79,7 +79,7 @@ export function createSqliteStore(options: { file: string }): Promise<Store> {
  * The same store on the calling thread, where every query blocks it: what the SQLite thread
  * runs. Everything else uses createSqliteStore.
  */
-export async function openSqliteStoreInThread(options: { file: string }): Promise<Store> {
+export async function openSqliteStoreInThread(options: { file: string; outbox?: boolean }): Promise<Store> {
   mkdirSync(dirname(options.file), { recursive: true });
   const database = new Database(options.file);
   try {
@@ -95,7 +95,7 @@ export async function openSqliteStoreInThread(options: { file: string }): Promis
     database.close();
     throw error;
   }
-  const store = new KyselyStore(new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) }), { rowLocks: false });
+  const store = new KyselyStore(new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) }), { rowLocks: false, outbox: options.outbox === true });
   try {
     await store.migrate();
   } catch (error) {

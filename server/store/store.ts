@@ -13,9 +13,12 @@ import type {
   IsoTime,
   Message,
   SiteKey,
+  VerifiableField,
   VisitorContext,
   VisitorId,
 } from '../../protocol/types.js';
+import type { DeliveryStatus, DeliveryTarget, DeliveryView, IntegrationEvent } from '../../protocol/integrations.js';
+import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 
 export interface VisitorRecord {
   id: VisitorId;
@@ -27,6 +30,10 @@ export interface VisitorRecord {
   locale: string | null;
   firstSeenAt: IsoTime;
   lastSeenAt: IsoTime;
+  /** The fields the site signed; a name or email the page merely passed along is not listed. */
+  verifiedFields: VerifiableField[];
+  /** When the visitor's data was erased; the row stays as an "erased visitor" for statistics. */
+  erasedAt: IsoTime | null;
 }
 
 export interface ConversationRecord {
@@ -60,6 +67,8 @@ export interface AgentRecord {
   passwordHash: string;
   disabled: boolean;
   createdAt: IsoTime;
+  /** The site keys the agent serves; null: every site (the default). */
+  sites: SiteKey[] | null;
 }
 
 export interface SessionRecord {
@@ -119,6 +128,34 @@ export interface SavedReplyRecord {
   updatedAt: IsoTime;
 }
 
+/** A destination the dispatcher chose for an event. */
+export interface NewDelivery {
+  /** Stable per destination: one delivery per event and endpoint. */
+  endpoint: string;
+  target: DeliveryTarget;
+  destination: string;
+  /** Not attempted before this time (a reply emailed only if the visitor stays away). */
+  notBefore?: IsoTime;
+}
+
+/** A delivery a worker holds under lease, with its event. `attempts` counts this one. */
+export interface ClaimedDelivery {
+  id: string;
+  endpoint: string;
+  target: DeliveryTarget;
+  destination: string;
+  attempts: number;
+  event: IntegrationEvent;
+}
+
+export interface DeliveryOutcome {
+  status: DeliveryStatus;
+  responseCode: number | null;
+  error: string | null;
+  /** When to try again; used only with status 'pending'. */
+  nextAttemptAt: IsoTime | null;
+}
+
 export type { FaqInsights, SurveyStats } from '../../protocol/http.js';
 import type { FaqInsights, SurveyStats } from '../../protocol/http.js';
 
@@ -137,12 +174,27 @@ export interface Store {
   close(): Promise<void>;
 
   // visitors
-  createVisitor(input: { site: SiteKey; tokenHash: string; externalId?: string | null; name?: string | null; email?: string | null; locale?: string | null }): Promise<VisitorRecord>;
+  createVisitor(input: {
+    site: SiteKey;
+    tokenHash: string;
+    externalId?: string | null;
+    name?: string | null;
+    email?: string | null;
+    locale?: string | null;
+    verifiedFields?: VerifiableField[];
+  }): Promise<VisitorRecord>;
   findVisitorByTokenHash(site: SiteKey, tokenHash: string): Promise<VisitorRecord | null>;
   findVisitorByExternalId(site: SiteKey, externalId: string): Promise<VisitorRecord | null>;
   getVisitor(id: VisitorId): Promise<VisitorRecord | null>;
-  /** Updates the given fields and lastSeenAt. */
-  updateVisitor(id: VisitorId, patch: { name?: string | null; email?: string | null; locale?: string | null; tokenHash?: string }): Promise<VisitorRecord>;
+  /**
+   * Updates the given fields and lastSeenAt. `verifiedFields`, when given, replaces the list;
+   * when not, a name or email in the patch is unsigned and drops out of the list, so a field
+   * is never shown as verified with a value nobody signed.
+   */
+  updateVisitor(
+    id: VisitorId,
+    patch: { name?: string | null; email?: string | null; locale?: string | null; tokenHash?: string; verifiedFields?: VerifiableField[] },
+  ): Promise<VisitorRecord>;
 
   // conversations and messages
   /**
@@ -190,11 +242,13 @@ export interface Store {
   surveyStats(site: SiteKey | null, since: IsoTime): Promise<SurveyStats>;
 
   // agents and sessions
-  createAgent(input: { email: string; name: string; role: AgentRole; passwordHash: string }): Promise<AgentRecord>;
+  /** `sites` null or absent: the agent serves every site. */
+  createAgent(input: { email: string; name: string; role: AgentRole; passwordHash: string; sites?: SiteKey[] | null }): Promise<AgentRecord>;
   findAgentByEmail(email: string): Promise<AgentRecord | null>;
   getAgent(id: AgentId): Promise<AgentRecord | null>;
   listAgents(): Promise<AgentRecord[]>;
-  updateAgent(id: AgentId, patch: { name?: string; role?: AgentRole; passwordHash?: string; disabled?: boolean }): Promise<AgentRecord>;
+  /** `sites: null` makes the agent serve every site again. */
+  updateAgent(id: AgentId, patch: { name?: string; role?: AgentRole; passwordHash?: string; disabled?: boolean; sites?: SiteKey[] | null }): Promise<AgentRecord>;
   deleteAgent(id: AgentId): Promise<void>;
   createSession(input: { tokenHash: string; agentId: AgentId; expiresAt: IsoTime }): Promise<SessionRecord>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
@@ -209,4 +263,42 @@ export interface Store {
   // FAQ analytics
   recordFaqEvents(events: FaqEvent[]): Promise<void>;
   faqInsights(site: SiteKey, since: IsoTime, limit?: number): Promise<FaqInsights>;
+
+  // integrations outbox (written only by a store opened with `outbox: true`)
+  /**
+   * Events not yet dispatched, oldest first. Each was written in the transaction of the
+   * change it reports: a new message or conversation, an offline message, an assignment, a
+   * close, a survey answer.
+   */
+  pendingEvents(limit: number): Promise<IntegrationEvent[]>;
+  /** Creates the event's deliveries (one per endpoint, so again is harmless) and marks it dispatched. */
+  dispatchEvent(eventId: string, deliveries: NewDelivery[]): Promise<void>;
+  /** Takes up to `limit` due deliveries for `leaseMs`; no two owners hold one at once. */
+  claimDeliveries(input: { owner: string; leaseMs: number; limit: number }): Promise<ClaimedDelivery[]>;
+  /** Records an attempt; false when `owner` no longer holds the lease (nothing is written). */
+  finishDelivery(id: string, owner: string, outcome: DeliveryOutcome): Promise<boolean>;
+  /** Newest first. */
+  listDeliveries(filter: { sites?: SiteKey[]; limit?: number }): Promise<DeliveryView[]>;
+  /** Makes a delivery due now again, delivered or not. Throws NotFoundError for an unknown id. */
+  resendDelivery(id: string): Promise<DeliveryView>;
+  /** Deletes dispatched events older than `before` with no delivery still pending; returns how many. */
+  pruneOutbox(before: IsoTime): Promise<number>;
+
+  // data rights
+  /** The visitor with this id, or every visitor with this email (any case, any site). */
+  findVisitors(idOrEmail: string): Promise<VisitorRecord[]>;
+  /** Everything stored about a visitor, or null for an unknown id. */
+  exportVisitor(id: VisitorId): Promise<VisitorExport | null>;
+  /**
+   * In one transaction: deletes the visitor's messages (whoever wrote them), FAQ events and
+   * outbox events, empties their conversations' context and survey comment, and blanks the
+   * identity (name, email, external id, locale, token). Conversations stay, with their status,
+   * times, seq counts and scores, as an erased visitor's. Null for an unknown id.
+   */
+  eraseVisitor(id: VisitorId): Promise<ErasureReport | null>;
+  /** The retention sweep: conversations closed before `before`, with their messages; returns how many. */
+  deleteClosedConversationsBefore(before: IsoTime): Promise<number>;
+  recordAudit(entry: { actor: string; action: string; target: string; detail?: Record<string, unknown> }): Promise<void>;
+  /** Newest first. */
+  listAudit(limit?: number): Promise<AuditEntry[]>;
 }

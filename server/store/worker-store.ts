@@ -115,13 +115,13 @@ let nextDb = 1;
  * thread, and returns the Store that talks to it.
  * @example const store = await createWorkerSqliteStore({ file: './data/pasokh.db' });
  */
-export async function createWorkerSqliteStore(options: { file: string }): Promise<Store> {
+export async function createWorkerSqliteStore(options: { file: string; outbox?: boolean }): Promise<Store> {
   host ??= startHost();
   const thread = host;
   const db = nextDb++;
   const handle: StoreHandle = {};
   const waiting = new Set<Promise<unknown>>();
-  await thread.request({ op: 'open', db, file: options.file }, handle);
+  await thread.request({ op: 'open', db, file: options.file, outbox: options.outbox === true }, handle);
 
   function call(method: StoreMethod, args: unknown[]): Promise<unknown> {
     if (handle.closing !== undefined) return Promise.reject(new Error('The store is closed.'));

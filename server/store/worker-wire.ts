@@ -10,7 +10,7 @@ export type StoreMethod = Exclude<keyof Store, 'close'>;
 
 /** One thread serves every SQLite database the process opens; `db` says which. */
 export type WorkerRequest =
-  | { op: 'open'; id: number; db: number; file: string }
+  | { op: 'open'; id: number; db: number; file: string; outbox: boolean }
   | { op: 'call'; id: number; db: number; method: StoreMethod; args: unknown[] }
   | { op: 'close'; id: number; db: number };
 

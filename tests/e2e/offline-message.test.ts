@@ -7,7 +7,8 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { signInConsole, useServerAndBrowser, widgetText } from './support.js';
 
-const e2e = useServerAndBrowser();
+// Development without SMTP: email is on (written as .eml files), so the form may promise it.
+const e2e = useServerAndBrowser({ NODE_ENV: 'development' });
 
 async function newPage(width: number, height: number): Promise<Page> {
   const context = await e2e.newContext({ viewport: { width, height } });

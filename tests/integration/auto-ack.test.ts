@@ -34,11 +34,22 @@ describe('the automatic acknowledgement of a first message', () => {
   });
 
   it('promises a reply by email when the message was left while nobody was online', async () => {
-    h = await startHarness({ env: { PASOKH_AUTO_ACK: 'true' } });
+    // Development without SMTP: outgoing mail goes to .eml files, so email is on.
+    h = await startHarness({ env: { PASOKH_AUTO_ACK: 'true', NODE_ENV: 'development' } });
     const { socket: visitor } = await h.visitor();
     const ack = nextEvent<Message>(visitor, 'message:new', (m) => m.author.kind === 'system');
     await visitor.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: 'sara@example.com', text: 'Call me back please' });
     expect((await ack).text).toBe('Thanks, we got your message. We will reply to sara@example.com as soon as someone is back.');
+  });
+
+  it('promises no email when email is off, and says the reply will appear here', async () => {
+    h = await startHarness({ env: { PASOKH_AUTO_ACK: 'true', NODE_ENV: 'production' } });
+    const { socket: visitor } = await h.visitor();
+    const ack = nextEvent<Message>(visitor, 'message:new', (m) => m.author.kind === 'system');
+    await visitor.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: 'sara@example.com', text: 'Call me back please' });
+    expect((await ack).text).toBe('Thanks, we got your message. Nobody is online right now; the reply will appear here.');
+    const config = (await (await fetch(`${h.url}/api/widget-config?site=default`)).json()) as { email: boolean };
+    expect(config.email).toBe(false);
   });
 
   it('stays silent when the site turned it off', async () => {

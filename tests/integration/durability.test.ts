@@ -40,8 +40,12 @@ afterEach(async () => {
 });
 
 /** Starts (or restarts) the server on this test's port and data folder. */
-async function start(env: Record<string, string> = {}): Promise<ServerChild> {
-  server = await startServerChild({ port, dataDir, env });
+async function start(options: { crashAfterCommit?: string } = {}): Promise<ServerChild> {
+  server = await startServerChild(
+    options.crashAfterCommit === undefined
+      ? { port, dataDir }
+      : { port, dataDir, args: ['tests/integration/crash-entry.ts'], env: { CRASH_AFTER_COMMIT: options.crashAfterCommit } },
+  );
   return server;
 }
 
@@ -131,7 +135,7 @@ describe('durable delivery against the real server process', () => {
 
   it('stores a message once when the server dies between its commit and its ack and the client retries', async () => {
     const text = 'Committed but never acknowledged';
-    await start({ PASOKH_TEST_CRASH_AFTER_COMMIT: text });
+    await start({ crashAfterCommit: text });
     const v = visitor({ ackTimeoutMs: 1000 });
     await v.ready();
     const before = await v.send('before the crash');

@@ -20,6 +20,7 @@ import { createApp, type App, type AppDeps } from '../../server/app.js';
 import { addAgent } from '../../server/auth/agents.js';
 import { loadConfig, type Config } from '../../server/config.js';
 import { createFaqLibrary, type FaqLibrary } from '../../server/faq/index.js';
+import { integrationsEnabled, startIntegrations, type Integrations } from '../../server/outbox/index.js';
 import { createSqliteStore } from '../../server/store/index.js';
 import type { Store } from '../../server/store/store.js';
 
@@ -41,6 +42,8 @@ export interface Harness {
   /** The queue the server sent an agent socket when it connected. */
   queueOf(socket: AgentSocket): ConversationSummary[];
   addAgent(email: string, name: string, role?: 'admin' | 'agent'): Promise<string>;
+  /** The delivery worker (webhooks, email), running when the config asks for any. */
+  integrations: Integrations | undefined;
   stop(): Promise<void>;
 }
 
@@ -50,14 +53,16 @@ export async function startHarness(options: { env?: Record<string, string>; deps
   const dataDir = mkdtempSync(join(tmpdir(), 'pasokh-it-'));
   // Exact seqs are asserted throughout, so the automatic acknowledgement is off unless a test
   // turns it on (auto-ack.test.ts does).
-  const config = loadConfig({ PASOKH_DATA: dataDir, LOG_LEVEL: 'silent', PASOKH_AUTO_ACK: 'false', ...options.env });
-  const store = await createSqliteStore({ file: join(dataDir, 'pasokh.db') });
+  const config = loadConfig({ PASOKH_DATA: dataDir, LOG_LEVEL: 'silent', PASOKH_AUTO_ACK: 'false', NODE_ENV: 'test', ...options.env });
+  const outbox = integrationsEnabled(config);
+  const store = await createSqliteStore({ file: join(dataDir, 'pasokh.db'), outbox });
   await addAgent(store, { ...ADMIN, name: 'Ada Admin', role: 'admin' });
   const faqs = new Map<string, FaqLibrary>();
   for (const site of config.sites) faqs.set(site.key, await createFaqLibrary({ source: site.faq, site: site.key, watch: false }));
   const app = await createApp({ config, store, faqs, logger: pino({ level: 'silent' }), ...options.deps });
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
+  const integrations = outbox ? await startIntegrations({ config, store, app, logger: pino({ level: 'silent' }), pollMs: 50 }) : undefined;
   const sockets: Socket[] = [];
   const queues = new WeakMap<AgentSocket, ConversationSummary[]>();
 
@@ -75,6 +80,7 @@ export async function startHarness(options: { env?: Record<string, string>; deps
     config,
     url,
     dataDir,
+    integrations,
     login,
     async visitor(auth = {}, { origin } = {}) {
       const socket: VisitorSocket = io(`${url}/visitor`, {
@@ -121,6 +127,7 @@ export async function startHarness(options: { env?: Record<string, string>; deps
     },
     async stop() {
       for (const socket of sockets) socket.disconnect();
+      await integrations?.stop();
       await app.close();
       for (const faq of faqs.values()) faq.close();
       await store.close();

@@ -46,7 +46,9 @@ describe('the FAQ API', () => {
   });
 
   it('stores analytics beacons sent as text/plain and shows them in insights', async () => {
-    const beacon = { site: 'default', events: [{ kind: 'search', query: 'gift wrapping', hits: 0 }, { kind: 'search', query: 'Gift wrapping ', hits: 0 }, { kind: 'view', articleId: 'en-refund-policy' }, { kind: 'helpful', articleId: 'en-refund-policy', helpful: false }] };
+    const minted = await fetch(`${h.url}/api/visitors`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://shop.example' }, body: JSON.stringify({ site: 'default' }) });
+    const { token } = (await minted.json()) as { token: string };
+    const beacon = { site: 'default', token, events: [{ kind: 'search', query: 'gift wrapping', hits: 0 }, { kind: 'search', query: 'Gift wrapping ', hits: 0 }, { kind: 'view', articleId: 'en-refund-policy' }, { kind: 'helpful', articleId: 'en-refund-policy', helpful: false }] };
     const sent = await fetch(`${h.url}/api/events`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://shop.example' }, body: JSON.stringify(beacon) });
     expect(sent.status).toBe(202);
     const cookie = await h.login();

@@ -17,6 +17,7 @@ import { createFaqLibrary, type FaqLibrary } from '../../server/faq/index.js';
 import { createRedisAdapter, type RedisAdapterHandle } from '../../server/relay/redis-adapter.js';
 import { createPostgresStore } from '../../server/store/postgres.js';
 import type { Store } from '../../server/store/store.js';
+import { io } from 'socket.io-client';
 import { AgentClient, login, VisitorClient } from '../../bench/lib/protocol-client.js';
 
 const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -164,6 +165,23 @@ if (reason !== null) {
       const acks = await Promise.all([onA.send('first from tab A', randomUUID()), onB.send('first from tab B', randomUUID())]);
       expect(acks[0].conversationId).toBe(acks[1].conversationId);
       expect(acks.map((x) => x.seq).sort()).toEqual([1, 2]);
+    });
+
+    it('ends an agent’s sockets on both instances within 2 s of signing out on one', async () => {
+      const [a, b] = [instances[0]!, instances[1]!];
+      const cookie = await login(a.url, ADMIN.email, ADMIN.password);
+      const sockets = [a, b].map((instance) => io(`${instance.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } }));
+      try {
+        await Promise.all(sockets.map((socket) => new Promise((resolve, reject) => (socket.once('queue', resolve), socket.once('connect_error', reject)))));
+        const started = Date.now();
+        const gone = Promise.all(sockets.map((socket) => new Promise<number>((resolve) => socket.once('disconnect', () => resolve(Date.now() - started)))));
+        const response = await fetch(`${a.url}/api/logout`, { method: 'POST', headers: { cookie, origin: a.url, 'content-type': 'application/json' }, body: '{}' });
+        expect(response.status).toBe(200);
+        const took = await Promise.race([gone, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('a socket outlived its session by 2 s')), 2000))]);
+        expect(Math.max(...took)).toBeLessThanOrEqual(2000);
+      } finally {
+        for (const socket of sockets) socket.disconnect();
+      }
     });
   });
 }

@@ -99,6 +99,22 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect(await store.findVisitorByTokenHash(SITE, 'old')).toBeNull();
       });
 
+      it('keeps which fields the site signed, and drops a signed field an unsigned update changes', async () => {
+        const visitor = await store.createVisitor({ site: SITE, tokenHash: 't', externalId: 'u-1', name: 'Alice', email: 'alice@example.com', verifiedFields: ['email', 'id', 'name'] });
+        expect(visitor.verifiedFields).toEqual(['email', 'id', 'name']);
+        expect((await store.createVisitor({ site: SITE, tokenHash: 't2' })).verifiedFields).toEqual([]);
+
+        // The same value again, unsigned, takes nothing away; a new value does.
+        expect((await store.updateVisitor(visitor.id, { name: 'Alice', locale: 'en' })).verifiedFields).toEqual(['email', 'id', 'name']);
+        const renamed = await store.updateVisitor(visitor.id, { name: 'Alice Admin' });
+        expect(renamed).toMatchObject({ name: 'Alice Admin', verifiedFields: ['email', 'id'] });
+        expect((await store.updateVisitor(visitor.id, { email: 'mallory@example.com' })).verifiedFields).toEqual(['id']);
+
+        const signed = await store.updateVisitor(visitor.id, { name: 'Alice', email: 'alice@example.com', verifiedFields: ['id', 'name', 'email'] });
+        expect(signed.verifiedFields).toEqual(['email', 'id', 'name']);
+        expect(await store.getVisitor(visitor.id)).toEqual(signed);
+      });
+
       it('throws NotFoundError when updating an unknown visitor', async () => {
         await expect(store.updateVisitor(randomUUID(), { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
       });
@@ -447,6 +463,19 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         await expect(store.updateAgent(randomUUID(), { name: 'x' })).rejects.toBeInstanceOf(NotFoundError);
       });
 
+      it('lets an agent serve every site by default, or the sites it is given, and back to every site', async () => {
+        const created = await store.createAgent({ email: 'nika@example.com', name: 'Nika', role: 'agent', passwordHash: 'h' });
+        expect(created.sites).toBeNull();
+        const scoped = await store.updateAgent(created.id, { sites: ['shop', 'blog', 'shop'] });
+        expect(scoped.sites).toEqual(['blog', 'shop']);
+        expect(await store.getAgent(created.id)).toEqual(scoped);
+        expect((await store.updateAgent(created.id, { name: 'Nika R' })).sites).toEqual(['blog', 'shop']);
+        expect((await store.updateAgent(created.id, { sites: null })).sites).toBeNull();
+        const born = await store.createAgent({ email: 'ali@example.com', name: 'Ali', role: 'agent', passwordHash: 'h', sites: ['blog'] });
+        expect((await store.findAgentByEmail('ali@example.com'))?.sites).toEqual(['blog']);
+        expect((await store.listAgents()).find((a) => a.id === born.id)?.sites).toEqual(['blog']);
+      });
+
       it('finds a live session, but not an expired or deleted one', async () => {
         const agentId = await newAgent();
         const session = await store.createSession({ tokenHash: 'live', agentId, expiresAt: new Date(Date.now() + HOUR).toISOString() });
@@ -556,6 +585,197 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect((await store.faqInsights(SITE, old)).zeroHit[0]).toEqual({ query: 'bitcoin', count: 3 });
         expect((await store.faqInsights(SITE, isoAgo(HOUR), 1)).topQueries).toHaveLength(1);
         expect(await store.faqInsights('nobody', old)).toEqual({ searches: 0, zeroHit: [], topQueries: [], views: [], helpful: [] });
+      });
+    });
+
+    describe('integrations outbox', () => {
+      async function drain(): Promise<{ type: string; data: Record<string, unknown> }[]> {
+        const events = await store.pendingEvents(100);
+        for (const event of events) await store.dispatchEvent(event.id, []);
+        return events.map(({ type, data }) => ({ type, data: data as unknown as Record<string, unknown> }));
+      }
+
+      it('writes an event with each change, in its transaction, and none for resends or internal notes', async () => {
+        const visitor = await newVisitor();
+        const first = visitorSays('my order is late');
+        const { conversation } = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: first, context: { url: 'https://shop.example/cart', title: 'Cart' } });
+        await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: first });
+        expect(await drain()).toEqual([
+          { type: 'conversation.created', data: { conversationId: conversation.id, visitorId: visitor.id, page: { url: 'https://shop.example/cart', title: 'Cart' } } },
+          { type: 'message.created', data: expect.objectContaining({ conversationId: conversation.id, message: expect.objectContaining({ seq: 1, text: 'my order is late' }) }) },
+        ]);
+
+        const agentId = await newAgent();
+        await store.appendMessage(conversation.id, agentSays(agentId, 'only for agents', { internal: true }));
+        await store.appendMessages([{ conversationId: conversation.id, message: agentSays(agentId, 'on its way') }]);
+        await store.assignConversation(conversation.id, agentId, { onlyIfUnassigned: true });
+        await store.assignConversation(conversation.id, agentId, { onlyIfUnassigned: true });
+        await store.closeConversation(conversation.id);
+        await store.closeConversation(conversation.id);
+        await store.saveSurvey(conversation.id, 9, 'quick');
+        const later = await drain();
+        expect(later.map((e) => e.type)).toEqual(['message.created', 'conversation.assigned', 'conversation.closed', 'survey.answered']);
+        expect(later[0]!.data).toMatchObject({ message: { text: 'on its way', author: { kind: 'agent' } } });
+        expect(later[1]!.data).toEqual({ conversationId: conversation.id, visitorId: visitor.id, assigneeId: agentId });
+        expect(later[3]!.data).toEqual({ conversationId: conversation.id, visitorId: visitor.id, score: 9, comment: 'quick' });
+        expect(await store.pendingEvents(10)).toEqual([]);
+      });
+
+      it('marks a message left offline, also in a group commit, and writes nothing for a failed item', async () => {
+        const visitor = await newVisitor();
+        const other = await newVisitor();
+        const taken = visitorSays('first');
+        await store.appendVisitorMessage({ site: SITE, visitorId: other.id, message: taken });
+        await drain();
+        const results = await store.appendVisitorMessages([
+          { site: SITE, visitorId: visitor.id, message: visitorSays('please email me'), offline: true },
+          { site: SITE, visitorId: other.id, message: { ...taken, text: 'a different text' } },
+        ]);
+        expect(results.map((r) => r.ok)).toEqual([true, false]);
+        expect((await drain()).map((e) => e.type)).toEqual(['conversation.created', 'message.created', 'offline.message']);
+      });
+
+      it('creates one delivery per event and endpoint, leases it to one worker, retries and resends it', async () => {
+        await newConversation();
+        const [event] = await store.pendingEvents(1);
+        const hook = { endpoint: 'hook-1', target: 'webhook' as const, destination: 'http://127.0.0.1:1/hook' };
+        await store.dispatchEvent(event!.id, [hook]);
+        await store.dispatchEvent(event!.id, [hook]);
+        expect((await store.pendingEvents(10)).map((e) => e.id)).not.toContain(event!.id);
+
+        const [claimed] = await store.claimDeliveries({ owner: 'w1', leaseMs: 60_000, limit: 10 });
+        expect(claimed).toMatchObject({ endpoint: 'hook-1', target: 'webhook', attempts: 1, event: { id: event!.id, type: 'conversation.created' } });
+        expect(await store.claimDeliveries({ owner: 'w2', leaseMs: 60_000, limit: 10 })).toEqual([]);
+        expect(await store.finishDelivery(claimed!.id, 'w2', { status: 'delivered', responseCode: 200, error: null, nextAttemptAt: null })).toBe(false);
+
+        const soon = new Date(Date.now() + HOUR).toISOString();
+        expect(await store.finishDelivery(claimed!.id, 'w1', { status: 'pending', responseCode: 503, error: 'HTTP 503', nextAttemptAt: soon })).toBe(true);
+        expect(await store.claimDeliveries({ owner: 'w2', leaseMs: 60_000, limit: 10 })).toEqual([]);
+        const [listed] = await store.listDeliveries({ sites: [SITE] });
+        expect(listed).toMatchObject({ id: claimed!.id, eventType: 'conversation.created', status: 'pending', attempts: 1, responseCode: 503, nextAttemptAt: soon });
+        expect(await store.listDeliveries({ sites: ['elsewhere'] })).toEqual([]);
+
+        expect(await store.resendDelivery(claimed!.id)).toMatchObject({ status: 'pending' });
+        const [again] = await store.claimDeliveries({ owner: 'w2', leaseMs: 60_000, limit: 10 });
+        expect(again).toMatchObject({ id: claimed!.id, attempts: 2 });
+        await store.finishDelivery(again!.id, 'w2', { status: 'delivered', responseCode: 204, error: null, nextAttemptAt: null });
+        expect((await store.listDeliveries({}))[0]).toMatchObject({ status: 'delivered', responseCode: 204, nextAttemptAt: null });
+        await expect(store.resendDelivery('no-such-delivery')).rejects.toBeInstanceOf(NotFoundError);
+      });
+
+      it('gives an expired lease to the next worker and waits for notBefore', async () => {
+        await newConversation();
+        const [event] = await store.pendingEvents(1);
+        await store.dispatchEvent(event!.id, [
+          { endpoint: 'now', target: 'webhook', destination: 'x' },
+          { endpoint: 'later', target: 'mail', destination: 'y', notBefore: new Date(Date.now() + HOUR).toISOString() },
+        ]);
+        const [first] = await store.claimDeliveries({ owner: 'crashed', leaseMs: 1, limit: 10 });
+        expect(first?.endpoint).toBe('now');
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        const taken = await store.claimDeliveries({ owner: 'next', leaseMs: 60_000, limit: 10 });
+        expect(taken.map((d) => [d.endpoint, d.attempts])).toEqual([['now', 2]]);
+        expect(await store.finishDelivery(first!.id, 'crashed', { status: 'failed', responseCode: null, error: 'late', nextAttemptAt: null })).toBe(false);
+      });
+
+      it('never hands the same delivery to two workers claiming at once', async () => {
+        for (let i = 0; i < 4; i++) await newConversation();
+        const events = await store.pendingEvents(100);
+        for (const event of events) {
+          await store.dispatchEvent(event.id, [1, 2, 3].map((n) => ({ endpoint: `e${n}`, target: 'webhook' as const, destination: 'x' })));
+        }
+        const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => store.claimDeliveries({ owner: `w${i}`, leaseMs: 60_000, limit: 5 })));
+        const ids = claims.flat().map((d) => d.id);
+        expect(ids).toHaveLength(events.length * 3);
+        expect(new Set(ids).size).toBe(ids.length);
+      });
+    });
+
+    describe('data rights', () => {
+      async function visitorWithHistory(email: string) {
+        const tokenHash = `token-${randomUUID()}`;
+        const visitor = await newVisitor(SITE, { name: 'Leila', email, externalId: `ext-${randomUUID()}`, tokenHash });
+        const { conversation } = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays('my address is 12 Rose St'), context: { url: 'https://shop.example/cart' } });
+        const agentId = await newAgent();
+        await store.appendMessage(conversation.id, agentSays(agentId, 'noted'));
+        await store.appendMessage(conversation.id, agentSays(agentId, 'VIP customer', { internal: true }));
+        await store.closeConversation(conversation.id);
+        await store.saveSurvey(conversation.id, 9, 'Leila was happy');
+        await store.recordFaqEvents([{ kind: 'search', site: SITE, visitorId: visitor.id, query: 'rose st delivery', hits: 0, at: new Date().toISOString() }]);
+        return { visitor, conversationId: conversation.id, tokenHash };
+      }
+
+      it('finds visitors by id or by email in any case, and exports everything about one', async () => {
+        const { visitor, conversationId } = await visitorWithHistory('Leila@Example.com');
+        const other = await newVisitor('shop', { email: 'leila@example.com' });
+        expect((await store.findVisitors('LEILA@example.com')).map((v) => v.id)).toEqual([visitor.id, other.id]);
+        expect((await store.findVisitors(visitor.id)).map((v) => v.id)).toEqual([visitor.id]);
+        expect(await store.findVisitors('nobody@example.com')).toEqual([]);
+
+        const data = await store.exportVisitor(visitor.id);
+        expect(data?.visitor).toMatchObject({ id: visitor.id, name: 'Leila', email: 'Leila@Example.com', erasedAt: null });
+        expect(data?.conversations).toHaveLength(1);
+        expect(data?.conversations[0]).toMatchObject({ id: conversationId, status: 'closed', context: { url: 'https://shop.example/cart' }, survey: { score: 9, comment: 'Leila was happy' } });
+        expect(data?.conversations[0]?.messages.map((m) => m.text)).toEqual(['my address is 12 Rose St', 'noted']);
+        expect(data?.events).toEqual([expect.objectContaining({ kind: 'search', query: 'rose st delivery' })]);
+        expect(await store.exportVisitor('no-such-visitor')).toBeNull();
+      });
+
+      it('erases messages, events and identity in one go and keeps the conversation as an erased visitor with its counts', async () => {
+        const { visitor, conversationId, tokenHash } = await visitorWithHistory('leila@example.com');
+        const bystander = await visitorWithHistory('sam@example.com');
+        const since = new Date(Date.now() - HOUR).toISOString();
+        const report = await store.eraseVisitor(visitor.id);
+        expect(report).toEqual({ visitorId: visitor.id, conversations: 1, messages: 3, events: 1 });
+
+        const erased = await store.getVisitor(visitor.id);
+        expect(erased).toMatchObject({ name: null, email: null, externalId: null, locale: null });
+        expect(erased?.erasedAt).not.toBeNull();
+        expect(await store.findVisitorByTokenHash(SITE, tokenHash)).toBeNull();
+        expect(await store.findVisitors('leila@example.com')).toEqual([]);
+        expect(await store.listMessages(conversationId, { includeInternal: true })).toEqual([]);
+        expect(await store.getConversation(conversationId)).toMatchObject({ status: 'closed', lastSeq: 3, surveyScore: 9, surveyComment: null, context: {} });
+        expect((await store.surveyStats(SITE, since)).responses).toBe(2);
+        expect((await store.faqInsights(SITE, since)).searches).toBe(1);
+        expect((await store.pendingEvents(100)).every((e) => e.data.visitorId !== visitor.id)).toBe(true);
+        expect((await store.pendingEvents(100)).some((e) => e.data.visitorId === bystander.visitor.id)).toBe(true);
+        expect((await store.exportVisitor(bystander.visitor.id))?.conversations[0]?.messages).toHaveLength(2);
+        expect(await store.eraseVisitor('no-such-visitor')).toBeNull();
+      });
+
+      it('deletes conversations closed before the retention limit, keeping open and recent ones', async () => {
+        const old = await newConversation();
+        const recent = await newConversation();
+        const open = await newConversation();
+        await store.closeConversation(old);
+        await store.closeConversation(recent);
+        expect(await store.deleteClosedConversationsBefore(new Date(Date.now() - HOUR).toISOString())).toBe(0);
+        // Everything closed so far counts as old once the limit is in the future.
+        const limit = new Date(Date.now() + 1000).toISOString();
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        expect(await store.deleteClosedConversationsBefore(limit)).toBe(2);
+        expect(await store.getConversation(old)).toBeNull();
+        expect(await store.listMessages(recent, { includeInternal: true })).toEqual([]);
+        expect((await store.getConversation(open))?.status).toBe('open');
+      });
+
+      it('keeps an audit log, newest first, and prunes only finished outbox events', async () => {
+        await store.recordAudit({ actor: 'ada@example.com', action: 'visitor.export', target: 'v1' });
+        await store.recordAudit({ actor: 'cli', action: 'visitor.erase', target: 'v1', detail: { messages: 3 } });
+        const log = await store.listAudit();
+        expect(log.map((e) => [e.actor, e.action, e.target, e.detail])).toEqual([
+          ['cli', 'visitor.erase', 'v1', { messages: 3 }],
+          ['ada@example.com', 'visitor.export', 'v1', {}],
+        ]);
+        expect(await store.listAudit(1)).toHaveLength(1);
+
+        await newConversation();
+        const events = await store.pendingEvents(10);
+        await store.dispatchEvent(events[0]!.id, [{ endpoint: 'e', target: 'webhook', destination: 'x' }]);
+        await store.dispatchEvent(events[1]!.id, []);
+        const later = new Date(Date.now() + HOUR).toISOString();
+        expect(await store.pruneOutbox(later)).toBe(1);
+        expect((await store.listDeliveries({})).map((d) => d.eventId)).toEqual([events[0]!.id]);
       });
     });
 

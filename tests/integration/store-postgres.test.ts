@@ -54,11 +54,11 @@ if (reason !== null) {
 } else {
   describeStoreContract('PostgreSQL', async () => {
     const schema = `pasokh_test_${randomBytes(6).toString('hex')}`;
-    let current: Store = await createPostgresStore({ url, schema });
+    let current: Store = await createPostgresStore({ url, schema, outbox: true });
     return {
       store: current,
       reopen: async () => {
-        current = await createPostgresStore({ url, schema });
+        current = await createPostgresStore({ url, schema, outbox: true });
         return current;
       },
       cleanup: async () => {

@@ -14,11 +14,11 @@ describeStoreContract('SQLite', async () => {
   const dir = await mkdtemp(join(tmpdir(), 'pasokh-store-'));
   // A nested path: the store creates missing folders itself.
   const file = join(dir, 'data', 'pasokh.db');
-  let current: Store = await createSqliteStore({ file });
+  let current: Store = await createSqliteStore({ file, outbox: true });
   return {
     store: current,
     reopen: async () => {
-      current = await createSqliteStore({ file });
+      current = await createSqliteStore({ file, outbox: true });
       return current;
     },
     cleanup: async () => {
@@ -98,6 +98,29 @@ describe('SQLite store file', () => {
       expect(again).toMatchObject({ duplicate: true, message: { id: 'm1', seq: 1 } });
       await expect(store.appendMessage('c1', { clientId: 'client-1', author: { kind: 'visitor', id: 'v1' }, text: 'changed' })).rejects.toThrow(/already used/);
       expect((await store.appendMessage('c1', { clientId: 'client-2', author: { kind: 'visitor', id: 'v1' }, text: 'after' })).message.seq).toBe(2);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('upgrades agents to serve every site and marks only the user id of identified visitors as signed', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pasokh-store-'));
+    dirs.push(dir);
+    const file = join(dir, 'pasokh.db');
+    const old = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+    const { error } = await new Migrator({ db: old, provider }).migrateTo('0002-client-id-index');
+    expect(error).toBeUndefined();
+    const at = new Date().toISOString();
+    await old.insertInto('visitors').values({ id: 'v1', site: 'default', token_hash: 'h1', external_id: 'mallory', name: 'Alice Admin', email: 'alice@example.com', first_seen_at: at, last_seen_at: at }).execute();
+    await old.insertInto('visitors').values({ id: 'v2', site: 'default', token_hash: 'h2', name: 'Guest', first_seen_at: at, last_seen_at: at }).execute();
+    await old.insertInto('agents').values({ id: 'a1', email: 'sara@example.com', email_key: 'sara@example.com', name: 'Sara', role: 'agent', password_hash: 'x', disabled: 0, created_at: at }).execute();
+    await old.destroy();
+
+    const store = await createSqliteStore({ file });
+    try {
+      expect((await store.getVisitor('v1'))?.verifiedFields).toEqual(['id']);
+      expect((await store.getVisitor('v2'))?.verifiedFields).toEqual([]);
+      expect((await store.getAgent('a1'))?.sites).toBeNull();
     } finally {
       await store.close();
     }

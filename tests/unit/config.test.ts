@@ -57,10 +57,10 @@ describe('configuration', () => {
     expect(() => loadConfig({ PASOKH_LOCALE: 'de' }, cwd)).toThrow(/PASOKH_LOCALE must be "en" or "fa"/);
   });
 
-  it('lets the old generation grow to 4× what survived (300%) unless the environment or the file says otherwise', () => {
+  it('leaves the old generation\'s growth to V8 (0) unless the environment or the file sets it', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
-    expect(loadConfig({}, cwd).heapGrowthPercent).toBe(300);
-    expect(loadConfig({ PASOKH_HEAP_GROWTH_PERCENT: '0' }, cwd).heapGrowthPercent).toBe(0);
+    expect(loadConfig({}, cwd).heapGrowthPercent).toBe(0);
+    expect(loadConfig({ PASOKH_HEAP_GROWTH_PERCENT: '300' }, cwd).heapGrowthPercent).toBe(300);
     expect(loadConfig({}, dirWith({ heapGrowthPercent: 150 })).heapGrowthPercent).toBe(150);
     expect(loadConfig({ PASOKH_HEAP_GROWTH_PERCENT: '50' }, dirWith({ heapGrowthPercent: 150 })).heapGrowthPercent).toBe(50);
     for (const bad of ['-1', '2.5', 'lots', '1001']) {

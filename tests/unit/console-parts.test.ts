@@ -82,7 +82,7 @@ describe('the typing signal', () => {
 
 describe('read receipts', () => {
   it('marks read up to the last message, saves it, and tells the visitor up to its last visible one', () => {
-    const store = createStore<ConsoleState>({ ...initialState('en'), agent: { id: 'a1', email: 'a@x', name: 'A', role: 'agent', disabled: false } });
+    const store = createStore<ConsoleState>({ ...initialState('en'), agent: { id: 'a1', email: 'a@x', name: 'A', role: 'agent', disabled: false, sites: null } });
     store.set({ open: { c1: { detail: null, messages: [msg(1), msg(2), msg(3, { internal: true, author: { kind: 'agent' } })], loading: false, error: null, visitorReadSeq: 0 } } });
     const saved: Record<string, number>[] = [];
     const told: number[] = [];

@@ -222,7 +222,7 @@ export class App extends Component<AppProps, AppState> {
           }
         }}
       >
-        <Header locale={locale} title={config?.name || t(locale, 'panelTitle')} presence={presence} onClose={close} />
+        <Header locale={locale} title={config?.name || t(locale, 'panelTitle')} presence={presence} email={config?.email === true} onClose={close} />
         {ui.view === 'search' && (
           <SearchView
             locale={locale}
@@ -263,6 +263,7 @@ export class App extends Component<AppProps, AppState> {
               locale={locale}
               visible={ui.open}
               fallbackPresence={config?.presence ?? null}
+              email={config?.email === true}
               onBack={() => this.go('search')}
             />
           ) : (

@@ -92,7 +92,7 @@ export class ArticleView extends Component<ArticleViewProps, ArticleViewState> {
   }
 
   override render() {
-    const { locale, onBack, onTalk } = this.props;
+    const { locale, origin, site, onBack, onTalk } = this.props;
     const { article, failed, voted } = this.state;
     return (
       <div class="view">
@@ -116,6 +116,13 @@ export class ArticleView extends Component<ArticleViewProps, ArticleViewState> {
               </h3>
               <div class="answer" dangerouslySetInnerHTML={{ __html: article.html }} />
             </article>
+          )}
+          {article && (
+            // The id leads to the answer's help-centre page (the server redirects it to the slug).
+            // A target="_blank" link gets no opener in today's browsers: no rel needed.
+            <a href={`${origin}/help/${encodeURIComponent(article.id)}?site=${encodeURIComponent(site)}`} target="_blank">
+              {t(locale, 'helpCentre')}
+            </a>
           )}
           {article && (
             <div class="helpful" role="group" aria-labelledby="pasokh-helpful">

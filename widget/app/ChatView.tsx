@@ -1,7 +1,7 @@
 /**
  * The conversation: messages in seq order in an aria-live log (own vs agent bubbles, with
  * sending / sent / seen / failed states), the agent's typing note, and the message box.
- * Every message text is rendered as a text node.
+ * Every message text is rendered as text nodes, its links as <a> elements (never as HTML).
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
@@ -10,6 +10,7 @@ import { MAX_MESSAGE_LENGTH } from '../../protocol/events.js';
 import type { ChatClient, ChatState } from '../chat/client.js';
 import type { VisitorOutboxItem } from '../chat/outbox.js';
 import { formatTime, t } from '../i18n/runtime.js';
+import { LinkedText } from './LinkedText.js';
 
 export interface ChatViewProps {
   client: ChatClient;
@@ -27,7 +28,7 @@ function MessageRow({ message, locale, seen }: { message: Message; locale: Local
       <span class="sr-only">{who}: </span>
       {!own && message.author.name && <span class="author" aria-hidden="true">{message.author.name}</span>}
       <p class="bubble" dir="auto">
-        {message.text}
+        <LinkedText text={message.text} />
       </p>
       <span class="meta">
         {formatTime(locale, message.createdAt)}

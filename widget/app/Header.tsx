@@ -6,18 +6,20 @@ export interface HeaderProps {
   locale: Locale;
   title: string;
   presence: Presence | null | undefined;
+  /** Whether a reply can come by email. */
+  email: boolean;
   onClose: () => void;
 }
 
 /** "usually replies in about N minutes" when someone is online, an away note otherwise. */
-export function presenceText(locale: Locale, presence: Presence | null | undefined): string {
+export function presenceText(locale: Locale, presence: Presence | null | undefined, email = false): string {
   if (!presence) return '';
-  if (!presence.online) return t(locale, 'offlineNote');
+  if (!presence.online) return t(locale, email ? 'offlineNote' : 'offlineNoteHere');
   return presence.replyMinutes ? t(locale, 'onlineReplyMinutes', { minutes: presence.replyMinutes }) : t(locale, 'onlineReplySoon');
 }
 
-export function Header({ locale, title, presence, onClose }: HeaderProps) {
-  const note = presenceText(locale, presence);
+export function Header({ locale, title, presence, email, onClose }: HeaderProps) {
+  const note = presenceText(locale, presence, email);
   return (
     <header class="head">
       <div>

@@ -31,11 +31,13 @@ export interface ChatPanelProps {
   visible: boolean;
   /** Presence from the site config until the socket's hello brings a fresher one. */
   fallbackPresence: Presence | null;
+  /** Whether the answer to an offline message can come by email. */
+  email: boolean;
   onBack: () => void;
 }
 
 /** Chat when someone is online or a conversation is going; the offline form otherwise. */
-export function ChatPanel({ client, locale, visible, fallbackPresence, onBack }: ChatPanelProps) {
+export function ChatPanel({ client, locale, visible, fallbackPresence, email, onBack }: ChatPanelProps) {
   const state = useChatState(client) ?? client.getState();
   const [thanked, setThanked] = useState(false);
   // Kept here, not in the form: the left message opens a conversation, which replaces the form
@@ -54,7 +56,7 @@ export function ChatPanel({ client, locale, visible, fallbackPresence, onBack }:
       </div>
       {leftFor !== null && (
         <p class="note" role="status" data-autofocus tabIndex={-1}>
-          {t(locale, 'offlineSent', { email: leftFor })}
+          {email ? t(locale, 'offlineSent', { email: leftFor }) : t(locale, 'offlineSentHere')}
         </p>
       )}
       {offline ? (

@@ -3,10 +3,11 @@
  * parallel with the panel's strings), and the in-browser search built from the server's prebuilt
  * index once per locale: no round trip per keystroke.
  */
+import type { ErrorCode } from '../../protocol/errors.js';
 import type { FaqPayload, FaqSearchDoc } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
 import { createFaqSearch, type FaqSearch, type FuseConstructor } from '../search/faq-search.js';
-import { fetchFaq } from './http.js';
+import { fetchFaq, type RequestError } from './http.js';
 
 export type FaqStatus = 'loading' | 'ready' | 'error';
 
@@ -27,8 +28,11 @@ export interface FaqSource {
   subscribe(listener: () => void): () => void;
 }
 
-/** Starts fetching at once; `onError` reports a failed fetch (a `pasokh:error` event). */
-export function createFaqSource(origin: string, site: string, onError: (message: string) => void): FaqSource {
+/**
+ * Starts fetching at once; `onError` reports a failed fetch (a `pasokh:error` event), with the
+ * server's code when it refused (an unknown site, an origin not allowed).
+ */
+export function createFaqSource(origin: string, site: string, onError: (message: string, code?: ErrorCode) => void): FaqSource {
   let payload: FaqPayload | null = null;
   let failed = false;
   const built: Partial<Record<Locale, FaqIndex>> = {};
@@ -58,9 +62,9 @@ export function createFaqSource(origin: string, site: string, onError: (message:
         payload = value;
         changed();
       },
-      (reason: unknown) => {
+      (reason: RequestError) => {
         failed = true;
-        onError(String(reason));
+        onError(reason.message, reason.code);
         changed();
       },
     );

@@ -6,7 +6,7 @@
  */
 import { render } from 'preact';
 import type { Message } from '../../protocol/types.js';
-import { readJson } from '../../client/storage.js';
+import { readJson, writeText } from '../../client/storage.js';
 import { storageKeys } from '../chat/storage.js';
 import { LAUNCHER_LABEL } from '../i18n/launcher.js';
 import { formatNumber, loadStrings } from '../i18n/runtime.js';
@@ -19,6 +19,7 @@ import { createFaqSource } from './faq-source.js';
 import { injectStyle } from './inject-style.js';
 import css from './panel.css?inline';
 import { createSearchTracker } from './search-tracker.js';
+import { takeReopenToken } from './reopen.js';
 import { createPageSession } from './session.js';
 import { createStore, type Store, type UiState } from './state.js';
 import { widgetStorage } from './storage.js';
@@ -45,13 +46,14 @@ export function mount(host: WidgetHost): WidgetApp {
 
   const keys = storageKeys(options.site);
   const storage = widgetStorage();
+  const reopened = takeReopenToken(storage, keys);
   // A conversation is already going in this browser (issue 2: a reload keeps it), or a first
   // message is still waiting in the outbox (issue 4: it must go out after a reload): the panel
   // opens onto the chat, and the chat connects now so it is sent and replies arrive.
   const pending = readJson<unknown[]>(storage, keys.outbox);
-  const ongoing = storage.getItem(keys.conversation) !== null || (Array.isArray(pending) && pending.length > 0);
+  const ongoing = reopened || storage.getItem(keys.conversation) !== null || (Array.isArray(pending) && pending.length > 0);
   const store = createStore<UiState>({
-    open: false,
+    open: reopened,
     view: ongoing ? 'chat' : 'search',
     query: '',
     articleId: null,
@@ -63,9 +65,9 @@ export function mount(host: WidgetHost): WidgetApp {
   // Both start now, in parallel: the search box is usable as soon as the strings are in.
   const strings = () => loadStrings(store.get().locale);
   void strings();
-  const faq = createFaqSource(host.origin, options.site, (message) => host.error('faq_failed', message));
+  const faq = createFaqSource(host.origin, options.site, (message, code) => host.error(code ?? 'faq_failed', message));
   const session = createPageSession();
-  const reporter = createReporter(host.origin, options.site, () => storage.getItem(keys.token));
+  const reporter = createReporter(host.origin, options.site, () => storage.getItem(keys.token), (token) => writeText(storage, keys.token, token));
   const tracker = createSearchTracker(reporter, session);
 
   const onAgentMessage = (message: Message) => {

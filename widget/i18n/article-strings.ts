@@ -8,6 +8,7 @@ const en = {
   yes: 'Yes',
   no: 'No',
   thanksFeedback: 'Thanks for your feedback.',
+  helpCentre: 'Open in help centre',
 } as const;
 
 export type ArticleKey = keyof typeof en;
@@ -18,6 +19,7 @@ const fa: Record<ArticleKey, string> = {
   yes: 'بله',
   no: 'نه',
   thanksFeedback: 'از بازخورد شما سپاسگزاریم.',
+  helpCentre: 'بازکردن در مرکز راهنما',
 };
 
 export const articleStrings = { en, fa };

@@ -23,6 +23,7 @@ export const strings = {
   onlineReplyMinutes: 'We usually reply in about {minutes} minutes',
   onlineReplySoon: 'We are online',
   offlineNote: 'Nobody is online right now. Leave a message and we will reply by email.',
+  offlineNoteHere: 'Nobody is online right now. Leave a message and we will answer here when you come back.',
   errorGeneric: 'Something went wrong. Please try again.',
 } as const;
 

@@ -20,5 +20,6 @@ export const strings: Record<PanelKey, string> = {
   onlineReplyMinutes: 'معمولاً در حدود {minutes} دقیقه پاسخ می‌دهیم',
   onlineReplySoon: 'ما آنلاین هستیم',
   offlineNote: 'اکنون کسی آنلاین نیست. پیام بگذارید تا با ایمیل پاسخ دهیم.',
+  offlineNoteHere: 'اکنون کسی آنلاین نیست. پیام بگذارید؛ وقتی برگشتید، پاسخ را همین‌جا می‌بینید.',
   errorGeneric: 'مشکلی پیش آمد. لطفاً دوباره تلاش کنید.',
 };

@@ -2,15 +2,19 @@
  * What the loader and the lazily imported app promise each other. Types only: importing this
  * file adds nothing to either bundle.
  */
+import type { PasokhErrorCode } from '../../protocol/errors.js';
 import type { Locale, Presence } from '../../protocol/types.js';
 
 /**
  * The site's signed-in user for `Pasokh('identify', …)`. With a site secret, `hash` =
- * HMAC-SHA256(secret, id) in hex is required; without one, name and email are only hints.
+ * HMAC-SHA256(secret, id) in hex, or `token`, an identity token (a JWT signed with the secret
+ * that also vouches for name and email, until it expires), is required; without one, name and
+ * email are only hints.
  */
 export interface Identity {
   id: string;
   hash?: string;
+  token?: string;
   name?: string;
   email?: string;
 }
@@ -43,6 +47,8 @@ export interface WidgetConfig {
   label?: string;
   logo?: string;
   presence: Presence;
+  /** Whether the server can email the visitor; without it nothing may promise email. */
+  email?: boolean;
 }
 
 /** Events a page can listen to with `Pasokh('on', event, fn)`. */
@@ -64,7 +70,7 @@ export interface WidgetHost {
   /** Tells the page what happened: open, close, message, unread. */
   emit(event: PasokhEvent, detail?: unknown): void;
   /** Reports runtime trouble as a `pasokh:error` event on window (detail `{ code, message }`); never throws. */
-  error(code: string, message: string): void;
+  error(code: PasokhErrorCode, message: string): void;
 }
 
 /**

@@ -6,6 +6,7 @@
  * focus rules, the commands' effects) is the app's job. Nothing here throws into the host page
  * except a TypeError for a misused command.
  */
+import type { PasokhErrorCode } from '../../protocol/errors.js';
 import type { Locale } from '../../protocol/types.js';
 import { LAUNCHER_LABEL } from '../i18n/launcher.js';
 import { createApi, type Backend, type PasokhApi } from './api.js';
@@ -47,7 +48,7 @@ export function createPasokh(src: string, defaultSite?: string): PasokhApi {
   let explicit: Locale | undefined;
 
   // On window, where a page listens for global trouble: addEventListener('pasokh:error', …).
-  const error = (code: string, message: string) => dispatchEvent(new CustomEvent('pasokh:error', { detail: { code, message } }));
+  const error = (code: PasokhErrorCode, message: string) => dispatchEvent(new CustomEvent('pasokh:error', { detail: { code, message } }));
 
   // Boot options win over the site's config; both may name a colour, corner, label and logo.
   const draw = () => {

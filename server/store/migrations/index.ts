@@ -5,10 +5,14 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import { initial } from './0001-initial.js';
 import { clientIdIndex } from './0002-client-id-index.js';
+import { agentSites } from './0003-agent-sites.js';
+import { integrations } from './0004-integrations.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-client-id-index': clientIdIndex,
+  '0003-agent-sites': agentSites,
+  '0004-integrations': integrations,
 };
 
 /** Exported for tests that upgrade a database made by an earlier version. */
