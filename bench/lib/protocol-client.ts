@@ -19,6 +19,7 @@ import type { ConversationSummary, Message } from '../../protocol/types.js';
 import { createGate } from '../../client/gate.js';
 import { contiguousSeq, mergeBySeq } from '../../client/merge.js';
 import { createOutbox, type OutboxItem } from '../../client/outbox.js';
+import { createReconnector, refusalOf, type Reconnector } from '../../client/reconnect.js';
 import { createSender } from '../../client/sender.js';
 import { createSeqSync, type SeqSync } from '../../client/seq-sync.js';
 
@@ -93,12 +94,15 @@ abstract class ProtocolClient {
   readonly #settle = new Map<string, Settle>();
   readonly #trackers = new Map<string, SeqSync>();
   readonly #online = createGate();
+  readonly #reconnector: Reconnector;
+  #closed = false;
   readonly #sender;
   readonly #ackTimeoutMs: number;
 
   protected constructor(socket: AnySocket, options: ClientOptions) {
     this.socket = socket;
     this.#ackTimeoutMs = options.ackTimeoutMs ?? 2000;
+    this.#reconnector = createReconnector({ connect: () => socket.connect(), baseMs: 200, maxMs: 2000 });
     const tried = new Set<string>();
     this.#sender = createSender<Outgoing, { seq: number; conversationId?: string }>({
       outbox: this.#outbox,
@@ -122,7 +126,15 @@ abstract class ProtocolClient {
       this.#online.open();
       this.#sender.wake();
     });
-    socket.on('disconnect', () => this.#online.close());
+    socket.on('disconnect', (reason) => {
+      this.#online.close();
+      if (reason === 'io server disconnect' && !this.#closed) this.#reconnector.schedule();
+    });
+    // A refusal by the server's middleware (a limiter) is retried as the apps do it: socket.io does not.
+    socket.on('connect_error', (error) => {
+      if (!socket.active && !this.#closed) this.#reconnector.schedule(refusalOf(error));
+    });
+    socket.on('connect', () => this.#reconnector.connected());
     socket.on('message:new', (message: Message) => {
       this.deliveries.set(message.id, (this.deliveries.get(message.id) ?? 0) + 1);
       if (!this.accepts(message)) return;
@@ -164,6 +176,8 @@ abstract class ProtocolClient {
   }
 
   close(): void {
+    this.#closed = true;
+    this.#reconnector.stop();
     this.#sender.stop();
     this.socket.disconnect();
     for (const [clientId, settle] of this.#settle) {
