@@ -64,12 +64,32 @@ function loaderPass(): Plugin {
  */
 const FUSE_MIN = resolve(ROOT, 'node_modules/fuse.js/dist/fuse.basic.min.mjs');
 
+/**
+ * The widget connects over WebSocket with long-polling as the fallback, never WebTransport, yet
+ * engine.io-client bundles its WebTransport transport and packet streams (~0.4 KB gzip) because
+ * its transport table names it. This stands in an empty transport for it; one that is asked for
+ * anyway fails to open, which engine.io reports as a transport error.
+ */
+function withoutWebTransport(): Plugin {
+  const STUB = '\0pasokh-no-webtransport';
+  return {
+    name: 'pasokh-no-webtransport',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      return source === './webtransport.js' && importer?.includes('engine.io-client') ? STUB : null;
+    },
+    load(id) {
+      return id === STUB ? 'export class WT { constructor() { throw new Error("WebTransport is not bundled"); } }' : null;
+    },
+  };
+}
+
 function widgetConfig(): UserConfig {
   return {
     base: './',
     publicDir: false,
     resolve: { alias: { 'fuse.js/basic': FUSE_MIN } },
-    plugins: [preact(), loaderPass()],
+    plugins: [withoutWebTransport(), preact(), loaderPass()],
     build: {
       outDir: WIDGET_OUT,
       emptyOutDir: true,

@@ -43,32 +43,24 @@ export function createSeqSync(options: SeqSyncOptions): SeqSync {
   let running: Promise<void> | null = null;
   let again = false;
 
-  /** One pass: page after page until a short page; false when it gave up. */
-  async function pass(): Promise<boolean> {
-    for (let attempt = 0; attempt < tries; ) {
-      const afterSeq = mark;
-      const answer = await request(afterSeq);
-      if (answer === 'gone') {
-        onGone();
-        return true;
-      }
+  /**
+   * Asks from the watermark until an answer is a short page that no gap seen meanwhile makes
+   * stale; a failed request is tried again with backoff, `tries` times in all.
+   */
+  async function loop(): Promise<void> {
+    for (let failures = 0; failures < tries; ) {
+      again = false;
+      const answer = await request(mark);
+      if (answer === 'gone') return onGone();
       if (answer === null) {
-        if (++attempt < tries) await sleep(backoffDelay(attempt - 1, { random }));
+        if (++failures < tries) await sleep(backoffDelay(failures - 1, { random }));
         continue;
       }
       apply(answer);
-      // The server answers with everything it has after afterSeq, so what it did not send does not exist (for us).
+      // The server answers with everything it has after the watermark, so what it did not send does not exist (for us).
       for (const message of answer) mark = Math.max(mark, message.seq);
-      if (answer.length < pageSize) return true;
+      if (answer.length < pageSize && !again) return;
     }
-    return false;
-  }
-
-  async function loop(): Promise<void> {
-    do {
-      again = false;
-      if (!(await pass())) return;
-    } while (again);
   }
 
   function sync(): Promise<void> {

@@ -17,7 +17,9 @@ import type {
 } from '../../protocol/events.js';
 import type { ConversationSummary, Message } from '../../protocol/types.js';
 import { createGate } from '../../client/gate.js';
+import { contiguousSeq, mergeBySeq } from '../../client/merge.js';
 import { createOutbox, type OutboxItem } from '../../client/outbox.js';
+import { createReconnector, refusalOf, type Reconnector } from '../../client/reconnect.js';
 import { createSender } from '../../client/sender.js';
 import { createSeqSync, type SeqSync } from '../../client/seq-sync.js';
 
@@ -42,30 +44,29 @@ type Settle = { resolve(ack: { seq: number; conversationId: string }): void; rej
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Messages per conversation, merged by seq: a repeat is ignored, a gap triggers a sync. */
+/**
+ * What a client shows, per conversation: merged by seq with the shipped `mergeBySeq`, plus a
+ * count of the contract breaches a run must report (two different messages offered for one seq).
+ */
 export class SeqView {
-  readonly #byConversation = new Map<string, Map<number, Message>>();
+  readonly #byConversation = new Map<string, readonly Message[]>();
   /** Two different messages offered for one seq: the server broke its contract. */
   conflicts = 0;
 
   add(message: Message): void {
-    let messages = this.#byConversation.get(message.conversationId);
-    if (!messages) this.#byConversation.set(message.conversationId, (messages = new Map()));
-    const held = messages.get(message.seq);
-    if (held && held.id !== message.id) this.conflicts++;
-    if (!held) messages.set(message.seq, message);
+    const held = this.#byConversation.get(message.conversationId) ?? [];
+    const same = held.find((m) => m.seq === message.seq);
+    if (same && same.id !== message.id) this.conflicts++;
+    this.#byConversation.set(message.conversationId, mergeBySeq(held, [message]));
   }
 
   /** The highest seq n such that 1…n are all held. */
   contiguous(conversationId: string): number {
-    const messages = this.#byConversation.get(conversationId);
-    let n = 0;
-    while (messages?.has(n + 1)) n++;
-    return n;
+    return contiguousSeq(this.#byConversation.get(conversationId) ?? []);
   }
 
   list(conversationId: string): Message[] {
-    return [...(this.#byConversation.get(conversationId)?.values() ?? [])].sort((a, b) => a.seq - b.seq);
+    return [...(this.#byConversation.get(conversationId) ?? [])];
   }
 
   conversations(): string[] {
@@ -93,12 +94,15 @@ abstract class ProtocolClient {
   readonly #settle = new Map<string, Settle>();
   readonly #trackers = new Map<string, SeqSync>();
   readonly #online = createGate();
+  readonly #reconnector: Reconnector;
+  #closed = false;
   readonly #sender;
   readonly #ackTimeoutMs: number;
 
   protected constructor(socket: AnySocket, options: ClientOptions) {
     this.socket = socket;
     this.#ackTimeoutMs = options.ackTimeoutMs ?? 2000;
+    this.#reconnector = createReconnector({ connect: () => socket.connect(), baseMs: 200, maxMs: 2000 });
     const tried = new Set<string>();
     this.#sender = createSender<Outgoing, { seq: number; conversationId?: string }>({
       outbox: this.#outbox,
@@ -122,7 +126,15 @@ abstract class ProtocolClient {
       this.#online.open();
       this.#sender.wake();
     });
-    socket.on('disconnect', () => this.#online.close());
+    socket.on('disconnect', (reason) => {
+      this.#online.close();
+      if (reason === 'io server disconnect' && !this.#closed) this.#reconnector.schedule();
+    });
+    // A refusal by the server's middleware (a limiter) is retried as the apps do it: socket.io does not.
+    socket.on('connect_error', (error) => {
+      if (!socket.active && !this.#closed) this.#reconnector.schedule(refusalOf(error));
+    });
+    socket.on('connect', () => this.#reconnector.connected());
     socket.on('message:new', (message: Message) => {
       this.deliveries.set(message.id, (this.deliveries.get(message.id) ?? 0) + 1);
       if (!this.accepts(message)) return;
@@ -164,6 +176,8 @@ abstract class ProtocolClient {
   }
 
   close(): void {
+    this.#closed = true;
+    this.#reconnector.stop();
     this.#sender.stop();
     this.socket.disconnect();
     for (const [clientId, settle] of this.#settle) {

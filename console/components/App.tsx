@@ -2,7 +2,8 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { dirOf, translator } from '../i18n/index.js';
 import { unlockAudio } from '../lib/alerts.js';
 import { filterQueue, neighbour, unreadCount } from '../lib/queue.js';
-import type { ConsoleController } from '../state/console.js';
+import type { ConsoleActions, ConsoleController } from '../state/console.js';
+import type { ConversationSummary } from '../../protocol/types.js';
 import { useStore } from '../state/store.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
 import { ConsoleContext } from './context.js';
@@ -25,6 +26,63 @@ function usePageVisible(): boolean {
     };
   }, []);
   return visible;
+}
+
+/** Audio may only start after a gesture; any click or key press unlocks the beep for later. */
+function useAudioUnlock(): void {
+  useEffect(() => {
+    window.addEventListener('pointerdown', unlockAudio);
+    window.addEventListener('keydown', unlockAudio);
+    return () => {
+      window.removeEventListener('pointerdown', unlockAudio);
+      window.removeEventListener('keydown', unlockAudio);
+    };
+  }, []);
+}
+
+/** Links in email and Slack name a conversation: /console?conversation=<id> opens it once signed in. */
+function useLinkedConversation(signedIn: boolean, actions: ConsoleActions): void {
+  useEffect(() => {
+    if (!signedIn) return;
+    const linked = new URLSearchParams(location.search).get('conversation');
+    if (!linked) return;
+    history.replaceState(history.state, '', location.pathname);
+    actions.openConversation(linked);
+  }, [signedIn]);
+}
+
+/** Alt+↑/↓ moves through the queue (or the tabs), Alt+1…9 picks a tab. */
+function useConversationShortcuts(signedIn: boolean, now: { rows: ConversationSummary[]; tabs: string[]; activeId: string | null }, actions: ConsoleActions): void {
+  // The shortcut handler reads the latest rows and tabs through a ref, so it is bound once.
+  const latest = useRef(now);
+  latest.current = now;
+  useEffect(() => {
+    if (!signedIn) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (!e.altKey || e.ctrlKey || e.metaKey) return;
+      const { rows, tabs, activeId } = latest.current;
+      if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+        const ids = rows.length > 0 ? rows.map((c) => c.id) : tabs;
+        const next = neighbour(ids, activeId, e.key === 'ArrowDown' ? 1 : -1);
+        if (next) {
+          e.preventDefault();
+          actions.openConversation(next);
+        }
+        return;
+      }
+      // e.code, not e.key: Alt+digit types other characters on some layouts (and Persian digits).
+      const digit = /^Digit([1-9])$/.exec(e.code)?.[1];
+      if (digit) {
+        const id = tabs[Number(digit) - 1];
+        if (id) {
+          e.preventDefault();
+          actions.openConversation(id);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [signedIn]);
 }
 
 /** The console: sign-in, or the signed-in shell with its four views. */
@@ -51,55 +109,9 @@ export function App({ controller }: { controller: ConsoleController }) {
     document.title = unread > 0 ? `(${unread}) ${t('app.title')}` : t('app.title');
   }, [unread, t]);
 
-  useEffect(() => {
-    // Audio may only start after a gesture; any click or key press unlocks the beep for later.
-    window.addEventListener('pointerdown', unlockAudio);
-    window.addEventListener('keydown', unlockAudio);
-    return () => {
-      window.removeEventListener('pointerdown', unlockAudio);
-      window.removeEventListener('keydown', unlockAudio);
-    };
-  }, []);
-
-  // Links in email and Slack name a conversation: /console?conversation=<id> opens it once signed in.
-  useEffect(() => {
-    if (state.phase !== 'signed-in') return;
-    const linked = new URLSearchParams(location.search).get('conversation');
-    if (!linked) return;
-    history.replaceState(history.state, '', location.pathname);
-    actions.openConversation(linked);
-  }, [state.phase]);
-
-  // The shortcut handler reads the latest rows and tabs through a ref, so it is bound once.
-  const latest = useRef({ rows, tabs: state.tabs, activeId: state.activeId });
-  latest.current = { rows, tabs: state.tabs, activeId: state.activeId };
-  useEffect(() => {
-    if (state.phase !== 'signed-in') return;
-    const onKey = (e: KeyboardEvent) => {
-      if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const { rows, tabs, activeId } = latest.current;
-      if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
-        const ids = rows.length > 0 ? rows.map((c) => c.id) : tabs;
-        const next = neighbour(ids, activeId, e.key === 'ArrowDown' ? 1 : -1);
-        if (next) {
-          e.preventDefault();
-          actions.openConversation(next);
-        }
-        return;
-      }
-      // e.code, not e.key: Alt+digit types other characters on some layouts (and Persian digits).
-      const digit = /^Digit([1-9])$/.exec(e.code)?.[1];
-      if (digit) {
-        const id = tabs[Number(digit) - 1];
-        if (id) {
-          e.preventDefault();
-          actions.openConversation(id);
-        }
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [state.phase]);
+  useAudioUnlock();
+  useLinkedConversation(state.phase === 'signed-in', actions);
+  useConversationShortcuts(state.phase === 'signed-in', { rows, tabs: state.tabs, activeId: state.activeId }, actions);
 
   const context = { state, actions, t, locale: state.locale };
   return (

@@ -7,70 +7,86 @@ import { useConsole } from './context.js';
  * help desks do not show — the FAQ searches and answers it tried first.
  */
 export function ContextPanel({ summary, detail }: { summary: ConversationSummary; detail: ConversationDetail | null }) {
+  const { t } = useConsole();
+  return (
+    <aside class="context" aria-labelledby="context-heading">
+      <h2 id="context-heading">{t('ctx.heading')}</h2>
+      <Facts summary={summary} detail={detail} />
+      <Trail summary={summary} detail={detail} />
+    </aside>
+  );
+}
+
+/** The page, language, browser, first visit, contact and survey score. */
+function Facts({ summary, detail }: { summary: ConversationSummary; detail: ConversationDetail | null }) {
   const { t, locale } = useConsole();
   const ctx = summary.context;
   const href = safeHref(ctx.url);
   const browser = describeBrowser(ctx.userAgent);
-  const searches = ctx.searches ?? [];
-  const articles = ctx.articles ?? [];
-  const previous = detail?.previous ?? [];
-
   return (
-    <aside class="context" aria-labelledby="context-heading">
-      <h2 id="context-heading">{t('ctx.heading')}</h2>
-      <dl class="facts">
-        {(ctx.url || ctx.title) && (
-          <>
-            <dt>{t('ctx.page')}</dt>
-            <dd>
-              {href ? (
-                <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
-                  {ctx.title || ctx.url}
-                </a>
-              ) : (
-                <span dir="auto">{ctx.title || ctx.url}</span>
-              )}
-              {ctx.title && ctx.url && <span class="sub" dir="ltr">{ctx.url}</span>}
-            </dd>
-          </>
-        )}
-        {ctx.referrer && (
-          <>
-            <dt>{t('ctx.referrer')}</dt>
-            <dd class="sub" dir="ltr">{ctx.referrer}</dd>
-          </>
-        )}
-        {ctx.locale && (
-          <>
-            <dt>{t('ctx.locale')}</dt>
-            <dd dir="ltr">{ctx.locale}</dd>
-          </>
-        )}
-        {browser && (
-          <>
-            <dt>{t('ctx.browser')}</dt>
-            <dd dir="ltr" title={ctx.userAgent}>{browser}</dd>
-          </>
-        )}
-        <dt>{t('ctx.firstSeen')}</dt>
-        <dd>{formatDateTime(summary.visitor.firstSeenAt, locale)}</dd>
-        {summary.visitor.email && (
-          <>
-            <dt>{t('ctx.contact')}</dt>
-            <dd>
-              <span dir="ltr">{summary.visitor.email}</span>
-              {summary.visitor.verifiedFields?.includes('email') && <span class="tag tag-ok">{t('ctx.verified')}</span>}
-            </dd>
-          </>
-        )}
-        {detail?.survey && (
-          <>
-            <dt>{t('insights.nps')}</dt>
-            <dd>{t('ctx.survey', { score: detail.survey.score })}</dd>
-          </>
-        )}
-      </dl>
+    <dl class="facts">
+      {(ctx.url || ctx.title) && (
+        <>
+          <dt>{t('ctx.page')}</dt>
+          <dd>
+            {href ? (
+              <a href={href} target="_blank" rel="noopener noreferrer" dir="auto">
+                {ctx.title || ctx.url}
+              </a>
+            ) : (
+              <span dir="auto">{ctx.title || ctx.url}</span>
+            )}
+            {ctx.title && ctx.url && <span class="sub" dir="ltr">{ctx.url}</span>}
+          </dd>
+        </>
+      )}
+      {ctx.referrer && (
+        <>
+          <dt>{t('ctx.referrer')}</dt>
+          <dd class="sub" dir="ltr">{ctx.referrer}</dd>
+        </>
+      )}
+      {ctx.locale && (
+        <>
+          <dt>{t('ctx.locale')}</dt>
+          <dd dir="ltr">{ctx.locale}</dd>
+        </>
+      )}
+      {browser && (
+        <>
+          <dt>{t('ctx.browser')}</dt>
+          <dd dir="ltr" title={ctx.userAgent}>{browser}</dd>
+        </>
+      )}
+      <dt>{t('ctx.firstSeen')}</dt>
+      <dd>{formatDateTime(summary.visitor.firstSeenAt, locale)}</dd>
+      {summary.visitor.email && (
+        <>
+          <dt>{t('ctx.contact')}</dt>
+          <dd>
+            <span dir="ltr">{summary.visitor.email}</span>
+            {summary.visitor.verifiedFields?.includes('email') && <span class="tag tag-ok">{t('ctx.verified')}</span>}
+          </dd>
+        </>
+      )}
+      {detail?.survey && (
+        <>
+          <dt>{t('insights.nps')}</dt>
+          <dd>{t('ctx.survey', { score: detail.survey.score })}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
 
+/** The FAQ searches and answers tried before asking, and the visitor's earlier conversations. */
+function Trail({ summary, detail }: { summary: ConversationSummary; detail: ConversationDetail | null }) {
+  const { t, locale } = useConsole();
+  const searches = summary.context.searches ?? [];
+  const articles = summary.context.articles ?? [];
+  const previous = detail?.previous ?? [];
+  return (
+    <>
       <h3>{t('ctx.searches')}</h3>
       {searches.length === 0 ? (
         <p class="empty">{t('ctx.none')}</p>
@@ -112,6 +128,6 @@ export function ContextPanel({ summary, detail }: { summary: ConversationSummary
           ))}
         </ul>
       )}
-    </aside>
+    </>
   );
 }

@@ -29,17 +29,6 @@ export function Insights() {
     };
   }, [days]);
 
-  const articles = (() => {
-    if (!data) return [];
-    const rows = new Map<string, { articleId: string; views: number; yes: number; no: number }>();
-    for (const v of data.faq.views) rows.set(v.articleId, { articleId: v.articleId, views: v.count, yes: 0, no: 0 });
-    for (const h of data.faq.helpful) {
-      const row = rows.get(h.articleId) ?? { articleId: h.articleId, views: 0, yes: 0, no: 0 };
-      rows.set(h.articleId, { ...row, yes: h.yes, no: h.no });
-    }
-    return [...rows.values()].sort((a, b) => b.views - a.views);
-  })();
-
   return (
     <main class="page insights" aria-labelledby="insights-heading">
       <div class="page-head">
@@ -59,57 +48,83 @@ export function Insights() {
       {!data && !error && <p>{t('insights.loading')}</p>}
       {data && (
         <>
-          <section class="card nps" aria-labelledby="nps-heading">
-            <h2 id="nps-heading">{t('insights.nps')}</h2>
-            <p class="nps-score">{data.survey.nps === null ? '—' : num(data.survey.nps)}</p>
-            <p class="sub">{t('insights.responses', { n: data.survey.responses })}</p>
-            <dl class="nps-split">
-              <div class="promoters">
-                <dt>{t('insights.promoters')}</dt>
-                <dd>{num(data.survey.promoters)}</dd>
-              </div>
-              <div class="passives">
-                <dt>{t('insights.passives')}</dt>
-                <dd>{num(data.survey.passives)}</dd>
-              </div>
-              <div class="detractors">
-                <dt>{t('insights.detractors')}</dt>
-                <dd>{num(data.survey.detractors)}</dd>
-              </div>
-            </dl>
-          </section>
-
-          <section class="card" aria-labelledby="zero-heading">
-            <h2 id="zero-heading">{t('insights.zeroHit')}</h2>
-            <Table
-              empty={t('insights.empty')}
-              head={[t('insights.query'), t('insights.count')]}
-              rows={data.faq.zeroHit.map((z) => [z.query, num(z.count)])}
-            />
-          </section>
-
-          <section class="card" aria-labelledby="top-heading">
-            <h2 id="top-heading">{t('insights.top')}</h2>
-            <p class="sub">{t('insights.searches', { n: data.faq.searches })}</p>
-            <Table
-              empty={t('insights.empty')}
-              head={[t('insights.query'), t('insights.count'), t('insights.hits')]}
-              rows={data.faq.topQueries.map((q) => [q.query, num(q.count), num(q.hits)])}
-            />
-          </section>
-
-          <section class="card" aria-labelledby="articles-heading">
-            <h2 id="articles-heading">{t('insights.articles')}</h2>
-            <Table
-              empty={t('insights.empty')}
-              head={[t('insights.article'), t('insights.views'), t('insights.yes'), t('insights.no')]}
-              rows={articles.map((a) => [a.articleId, num(a.views), num(a.yes), num(a.no)])}
-            />
-          </section>
+          <NpsCard data={data} num={num} />
+          <FaqCards data={data} num={num} />
         </>
       )}
     </main>
   );
+}
+
+type Num = (n: number) => string;
+
+/** Net promoter score from the post-chat survey, with its split. */
+function NpsCard({ data, num }: { data: InsightsData; num: Num }) {
+  const { t } = useConsole();
+  return (
+    <section class="card nps" aria-labelledby="nps-heading">
+      <h2 id="nps-heading">{t('insights.nps')}</h2>
+      <p class="nps-score">{data.survey.nps === null ? '—' : num(data.survey.nps)}</p>
+      <p class="sub">{t('insights.responses', { n: data.survey.responses })}</p>
+      <dl class="nps-split">
+        <div class="promoters">
+          <dt>{t('insights.promoters')}</dt>
+          <dd>{num(data.survey.promoters)}</dd>
+        </div>
+        <div class="passives">
+          <dt>{t('insights.passives')}</dt>
+          <dd>{num(data.survey.passives)}</dd>
+        </div>
+        <div class="detractors">
+          <dt>{t('insights.detractors')}</dt>
+          <dd>{num(data.survey.detractors)}</dd>
+        </div>
+      </dl>
+    </section>
+  );
+}
+
+/** What the FAQ is missing: searches without results, top searches, answers and their votes. */
+function FaqCards({ data, num }: { data: InsightsData; num: Num }) {
+  const { t } = useConsole();
+  return (
+    <>
+      <section class="card" aria-labelledby="zero-heading">
+        <h2 id="zero-heading">{t('insights.zeroHit')}</h2>
+        <Table empty={t('insights.empty')} head={[t('insights.query'), t('insights.count')]} rows={data.faq.zeroHit.map((z) => [z.query, num(z.count)])} />
+      </section>
+
+      <section class="card" aria-labelledby="top-heading">
+        <h2 id="top-heading">{t('insights.top')}</h2>
+        <p class="sub">{t('insights.searches', { n: data.faq.searches })}</p>
+        <Table
+          empty={t('insights.empty')}
+          head={[t('insights.query'), t('insights.count'), t('insights.hits')]}
+          rows={data.faq.topQueries.map((q) => [q.query, num(q.count), num(q.hits)])}
+        />
+      </section>
+
+      <section class="card" aria-labelledby="articles-heading">
+        <h2 id="articles-heading">{t('insights.articles')}</h2>
+        <Table
+          empty={t('insights.empty')}
+          head={[t('insights.article'), t('insights.views'), t('insights.yes'), t('insights.no')]}
+          rows={articleRows(data).map((a) => [a.articleId, num(a.views), num(a.yes), num(a.no)])}
+        />
+      </section>
+    </>
+  );
+}
+
+/** One row per answer: views and helpful votes, most viewed first. */
+function articleRows(data: InsightsData): { articleId: string; views: number; yes: number; no: number }[] {
+  const rows = new Map<string, { articleId: string; views: number; yes: number; no: number }>();
+  for (const v of data.faq.views) rows.set(v.articleId, { articleId: v.articleId, views: v.count, yes: 0, no: 0 });
+  for (const h of data.faq.helpful) {
+    const row = rows.get(h.articleId) ?? { articleId: h.articleId, views: 0, yes: 0, no: 0 };
+    rows.set(h.articleId, { ...row, yes: h.yes, no: h.no });
+  }
+  return [...rows.values()].sort((a, b) => b.views - a.views);
 }
 
 /** A plain data table; the first column is user-provided text (auto direction). */

@@ -5,7 +5,7 @@
  */
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import type { Ack, AgentClientToServer, AgentServerToClient } from '../../protocol/events.js';
-import { createReconnector, refusalOf, type ReconnectorOptions } from '../../client/reconnect.js';
+import { createReconnector, refusalOf, type Reconnector, type ReconnectorOptions } from '../../client/reconnect.js';
 import type { Store } from './store.js';
 import type { ConsoleState } from './state.js';
 
@@ -45,9 +45,10 @@ export interface Connection {
 export function createConnection(deps: ConnectionDeps): Connection {
   const { store } = deps;
   let socket: AgentSocket | null = null;
-  const reconnector = createReconnector({ connect: () => socket?.connect(), ...deps.timing });
 
-  function listen(s: AgentSocket): void {
+  function listen(s: AgentSocket): Reconnector {
+    // One per socket: a stopped one (sign-out) must not hold back the next session's.
+    const reconnector = createReconnector({ connect: () => s.connect(), ...deps.timing });
     s.on('connect', () => {
       reconnector.connected();
       store.set({ connection: 'online' });
@@ -70,18 +71,20 @@ export function createConnection(deps: ConnectionDeps): Connection {
       store.set({ connection: s.active ? 'offline' : 'reconnecting' });
       if (!s.active) reconnector.schedule(refusal);
     });
+    return reconnector;
   }
+  let reconnector: Reconnector | null = null;
 
   return {
     start() {
       const s = deps.open('/agent', { withCredentials: true });
       socket = s;
       store.set({ connection: 'connecting' });
-      listen(s);
+      reconnector = listen(s);
       deps.bind(s);
     },
     stop() {
-      reconnector.stop();
+      reconnector?.stop();
       const s = socket;
       socket = null;
       s?.removeAllListeners();

@@ -102,7 +102,7 @@ export function createConsole(options: ConsoleOptions = {}): ConsoleController {
     store.set({ phase: 'signed-in', agent, signInNotice: null, readSeq: saved.readSeq(), tabs, activeId, open });
     session = {
       outbox: parts.createOutbox(saved),
-      stopSavingTabs: store.subscribe((s) => saved.saveTabs({ tabs: s.tabs, activeId: s.activeId })),
+      stopSavingTabs: saveTabsOnChange(store, saved),
       agentsTimer: setInterval(() => void parts.admin.refreshAgents(), AGENTS_REFRESH_MS),
     };
     parts.connection.start();
@@ -138,6 +138,16 @@ export function createConsole(options: ConsoleOptions = {}): ConsoleController {
       }
     },
   };
+}
+
+/** Saves the open tabs whenever they (not the rest of the state) change. */
+function saveTabsOnChange(store: Store<ConsoleState>, saved: AgentPersistence): () => void {
+  let last = { tabs: store.get().tabs, activeId: store.get().activeId };
+  return store.subscribe((s) => {
+    if (s.tabs === last.tabs && s.activeId === last.activeId) return;
+    last = { tabs: s.tabs, activeId: s.activeId };
+    saved.saveTabs(last);
+  });
 }
 
 interface PartsDeps {

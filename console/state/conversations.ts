@@ -4,6 +4,7 @@
  * (client/seq-sync.ts), and the queue rows' previews, unread counts and typing marks.
  */
 import type { ConversationId, ConversationSummary, Message } from '../../protocol/types.js';
+import { isRetryable } from '../../protocol/errors.js';
 import { contiguousSeq, mergeBySeq } from '../../client/merge.js';
 import { createSeqSync, type SeqSync, type SyncAnswer } from '../../client/seq-sync.js';
 import { applyMessage, freshestSummary, nextPreview, sortQueue, upsertQueue } from '../lib/queue.js';
@@ -70,7 +71,7 @@ export function createConversations(deps: ConversationsDeps) {
         request: async (afterSeq): Promise<SyncAnswer> => {
           const res = await connection.ack((s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('messages:sync', { conversationId: id, afterSeq }), deps.offlineText());
           if (res.ok) return res.messages;
-          return res.error.code === 'internal' || res.error.code === 'rate_limited' ? null : 'gone';
+          return isRetryable(res.error.code) ? null : 'gone';
         },
         apply: (messages) => mergeInto(id, messages),
         ...deps.timing,

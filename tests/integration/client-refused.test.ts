@@ -67,7 +67,7 @@ describe('a connection the server turned away', () => {
     client.subscribe((state) => seen.add(state.connection));
     try {
       const item = client.send('typed while refused');
-      await waitFor(() => server.received.length === 1, 8000);
+      await waitFor(() => server.received.length === 1 && client.getState().pending.length === 0, 8000);
       expect(server.received).toEqual([item.clientId]);
       expect(seen.has('reconnecting')).toBe(true);
       expect(client.getState().connection).toBe('online');

@@ -134,7 +134,7 @@ describe('the socket lifecycle', () => {
       timing: { sleep: (ms) => (sleeps.push(ms), new Promise<void>((resolve) => wakes.push(resolve))), random: () => 0 },
     });
     connection.start();
-    return { store, socket, sleeps, wakes, events };
+    return { store, socket, sleeps, wakes, events, connection };
   }
 
   it('tries again after a refusal, at least after retryAfterMs, and says it is reconnecting', async () => {
@@ -148,6 +148,14 @@ describe('the socket lifecycle', () => {
     h.socket.emit('connect');
     expect(h.store.get().connection).toBe('online');
     expect(h.events).toEqual(['bound', 'connect']);
+  });
+
+  it('still comes back after a refusal in a session started after a sign-out', () => {
+    const h = setupConnection();
+    h.connection.stop();
+    h.connection.start();
+    h.socket.emit('connect_error', Object.assign(new Error('busy'), { data: { code: 'rate_limited' } }));
+    expect(h.sleeps).toEqual([500]);
   });
 
   it('leaves a failed transport to socket.io, which retries it itself', () => {

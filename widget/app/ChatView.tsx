@@ -39,7 +39,8 @@ function MessageRow({ message, locale, seen }: { message: Message; locale: Local
 }
 
 function PendingRow({ item, locale, onDismiss }: { item: VisitorOutboxItem; locale: Locale; onDismiss: () => void }) {
-  const label = item.state === 'failed' ? t(locale, 'failed') : item.state === 'retrying' ? t(locale, 'retrying') : t(locale, 'sending');
+  // The catalog's keys are the state names.
+  const label = t(locale, item.state);
   return (
     <li class={`msg own ${item.state}`}>
       <span class="sr-only">{t(locale, 'you')}: </span>

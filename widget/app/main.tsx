@@ -21,7 +21,7 @@ import css from './panel.css?inline';
 import { createSearchTracker } from './search-tracker.js';
 import { takeReopenToken } from './reopen.js';
 import { createPageSession } from './session.js';
-import { createStore, type UiState } from './state.js';
+import { createStore, type Store, type UiState } from './state.js';
 import { widgetStorage } from './storage.js';
 
 /** Clears what this browser keeps about the visitor of `site`: `Pasokh('shutdown')`. */
@@ -78,8 +78,46 @@ export function mount(host: WidgetHost): WidgetApp {
   const chat = createChatLoader(host, store, session, onAgentMessage);
   if (ongoing) void chat.load();
 
+  const article = articleLoader(host, root);
+  const badge = bindLauncher(host, store, (ui, before) => {
+    if (ui.user !== before.user && ui.user) chat.current()?.client.setUser(ui.user);
+    if (!ui.open && before.open) tracker.flush();
+  });
+
+  // The panel renders once its strings are in (a few hundred bytes, usually long before a click).
+  let rendered = false;
+  let stopped = false;
+  const renderPanel = () =>
+    strings().then(
+      () => {
+        if (rendered || stopped) return;
+        rendered = true;
+        render(<App host={host} store={store} services={{ session, reporter, tracker, chat, faq, article }} />, container);
+      },
+      (reason: unknown) => host.error('strings_failed', String(reason)),
+    );
+  void renderPanel();
+
+  return widgetApp(host, store, {
+    renderPanel: () => (rendered ? undefined : void renderPanel()),
+    shutdown() {
+      stopped = true;
+      tracker.flush();
+      reporter.flush();
+      chat.stop(true);
+      render(null, container);
+      container.remove();
+      style.remove();
+      badge.remove();
+    },
+  });
+}
+
+
+/** The article view's chunk, fetched on the first article opened (again after a failure). */
+function articleLoader(host: WidgetHost, root: ShadowRoot): () => Promise<ArticleModule> {
   let articleChunk: Promise<ArticleModule> | undefined;
-  const article = () =>
+  return () =>
     (articleChunk ??= import('./article-chunk.js').then(
       (module) => {
         injectStyle(root, module.css);
@@ -91,8 +129,14 @@ export function mount(host: WidgetHost): WidgetApp {
         throw reason;
       },
     ));
+}
 
-  // The launcher belongs to the loader, but its state is the app's: expanded, badge, name.
+/**
+ * The launcher belongs to the loader, but its state is the app's: expanded, badge, name. Also
+ * tells the page of opening, closing and unread replies. Returns the badge (removed at shutdown).
+ */
+function bindLauncher(host: WidgetHost, store: Store<UiState>, onChange: (ui: UiState, before: UiState) => void): HTMLElement {
+  const { launcher } = host;
   const badge = document.createElement('b');
   badge.className = 'badge';
   launcher.append(badge);
@@ -110,26 +154,17 @@ export function mount(host: WidgetHost): WidgetApp {
     syncLauncher(ui);
     if (ui.open !== before.open) host.emit(ui.open ? 'open' : 'close');
     if (ui.unread !== before.unread) host.emit('unread', ui.unread);
-    if (ui.user !== before.user && ui.user) chat.current()?.client.setUser(ui.user);
-    if (!ui.open && before.open) tracker.flush();
+    onChange(ui, before);
     // Last, because it notifies again: the visitor is looking at the conversation now.
     if (ui.open && ui.view === 'chat' && ui.unread > 0) store.set({ unread: 0 });
   });
+  return badge;
+}
 
-  // The panel renders once its strings are in (a few hundred bytes, usually long before a click).
-  let rendered = false;
-  let stopped = false;
-  const renderPanel = () =>
-    strings().then(
-      () => {
-        if (rendered || stopped) return;
-        rendered = true;
-        render(<App host={host} store={store} services={{ session, reporter, tracker, chat, faq, article }} />, container);
-      },
-      (reason: unknown) => host.error('strings_failed', String(reason)),
-    );
-  void renderPanel();
-
+/** The controller behind the public API (open, close, search, identify, shutdown…). */
+function widgetApp(host: WidgetHost, store: Store<UiState>, panel: { renderPanel(): void; shutdown(): void }): WidgetApp {
+  const { launcher } = host;
+  const root = launcher.getRootNode() as ShadowRoot;
   // Focus moves into the panel only when a person just asked for it (a click, a key press),
   // never when the page opens it on its own (issue 6).
   const personActing = (focus?: boolean) =>
@@ -141,7 +176,7 @@ export function mount(host: WidgetHost): WidgetApp {
       // Unread agent replies: open straight onto the conversation.
       const view = ui.unread > 0 ? 'chat' : ui.view;
       store.set({ open: true, view, ...(personActing(focus) ? { focusTick: ui.focusTick + 1 } : {}) });
-      if (!rendered) void renderPanel(); // The strings failed earlier: try again now.
+      panel.renderPanel(); // When the strings failed earlier: try again now.
     },
     close() {
       const active = root.activeElement;
@@ -167,16 +202,7 @@ export function mount(host: WidgetHost): WidgetApp {
     identify(user) {
       store.set({ user });
     },
-    shutdown() {
-      stopped = true;
-      tracker.flush();
-      reporter.flush();
-      chat.stop(true);
-      render(null, container);
-      container.remove();
-      style.remove();
-      badge.remove();
-    },
+    shutdown: panel.shutdown,
   };
   return app;
 }
