@@ -8,6 +8,7 @@
 import type { IntegrationEvent } from '../../protocol/integrations.js';
 import type { Message } from '../../protocol/types.js';
 import type { Config } from '../config.js';
+import { servesSite } from '../auth/agent-sites.js';
 import type { AttemptOutcome, DeliveryChannel } from '../outbox/worker.js';
 import { visitorLocale } from '../relay/auto-ack.js';
 import type { ClaimedDelivery, NewDelivery, Store } from '../store/store.js';
@@ -39,8 +40,9 @@ export function createMailChannel(deps: MailChannelDeps): DeliveryChannel {
   const at = (ms: number) => new Date(Date.now() + ms).toISOString();
   const siteName = (key: string) => config.sites.find((s) => s.key === key)?.name ?? key;
 
-  async function agentAddresses(): Promise<string[]> {
-    return (await store.listAgents()).filter((a) => !a.disabled).map((a) => a.email);
+  /** The enabled agents who serve `site`. */
+  async function agentAddresses(site: string): Promise<string[]> {
+    return (await store.listAgents()).filter((a) => !a.disabled && servesSite(a, site)).map((a) => a.email);
   }
 
   async function send(mail: OutgoingMail, destination: string): Promise<AttemptOutcome> {
@@ -89,7 +91,7 @@ export function createMailChannel(deps: MailChannelDeps): DeliveryChannel {
     if (!conversation || !visitor) return { ok: false, permanent: true, responseCode: null, error: 'The conversation is gone.' };
 
     if (delivery.endpoint === TO_AGENTS && event.type === 'offline.message') {
-      const mail = offlineNotice({ siteName: siteName(event.site), visitor, page: event.data.page.url, message: event.data.message, conversationUrl, to: await agentAddresses() });
+      const mail = offlineNotice({ siteName: siteName(event.site), visitor, page: event.data.page.url, message: event.data.message, conversationUrl, to: await agentAddresses(event.site) });
       return send(mail, 'agents');
     }
     if (delivery.endpoint === UNCLAIMED) {
@@ -98,7 +100,7 @@ export function createMailChannel(deps: MailChannelDeps): DeliveryChannel {
       }
       const [last] = await store.listMessages(conversation.id, { afterSeq: Math.max(0, conversation.lastSeq - 1), includeInternal: false });
       const waitingMinutes = Math.round((Date.now() - Date.parse(conversation.waitingSince)) / 60_000);
-      return send(unclaimedAlert({ siteName: siteName(event.site), visitor, waitingMinutes, lastText: last?.text ?? null, conversationUrl, to: await agentAddresses() }), 'agents');
+      return send(unclaimedAlert({ siteName: siteName(event.site), visitor, waitingMinutes, lastText: last?.text ?? null, conversationUrl, to: await agentAddresses(event.site) }), 'agents');
     }
     if (delivery.endpoint === TO_VISITOR && event.type === 'message.created') {
       if (await deps.visitorOnline(visitor.id)) return { ok: true, skipped: true, responseCode: null, error: 'The visitor is on the site.' };

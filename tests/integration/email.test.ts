@@ -71,12 +71,16 @@ function linkIn(text: string): string {
 describe('email', () => {
   it('takes an offline message to the agents, the reply to the visitor, and the visitor’s email reply back into the conversation', async () => {
     const h = await start();
+    await h.store.createAgent({ email: 'elsewhere@example.com', name: 'Elsewhere', role: 'agent', passwordHash: 'x', sites: ['another-site'] });
+    await h.store.createAgent({ email: 'sam@example.com', name: 'Sam', role: 'agent', passwordHash: 'x' });
     const { socket: visitor } = await h.visitor({ locale: 'en' });
     const left = await visitor.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: VISITOR_EMAIL, name: 'Nasrin', text: 'Do you ship to Shiraz?' });
     expect(left.ok).toBe(true);
     const conversationId = left.ok ? left.conversationId : '';
 
     const notice = await mailbox!.next('admin@example.com');
+    // Agents of this site only.
+    expect(notice.to.sort()).toEqual(['admin@example.com', 'sam@example.com']);
     expect(notice.subject).toBe('[Shop] Message from Nasrin <nasrin@example.org>');
     expect(notice.text).toContain('Do you ship to Shiraz?');
     expect(notice.text).toContain(`https://help.shop.example/console?conversation=${conversationId}`);
