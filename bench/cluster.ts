@@ -8,16 +8,10 @@
  *   npm run bench:cluster                 200 visitors, 20 agents
  *   npm run bench:cluster -- --quick      a smaller, shorter run to check the harness
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { cpus, tmpdir, totalmem } from 'node:os';
-import { join } from 'node:path';
+import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { createClient } from 'redis';
-import { startNginx } from './lib/nginx.js';
+import { spreadAddress, startCluster } from './lib/cluster.js';
 import { round, runRelayLoad, type LoadResult } from './lib/relay-load.js';
-import { freePort, startServerChild, type ServerChild } from './lib/server-process.js';
 
 const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
 const QUICK = flags.quick;
@@ -27,72 +21,26 @@ const PHASE_MS = QUICK ? 1500 : 4000;
 const FIXED_RATE_PHASE_MS = QUICK ? 1500 : 10_000;
 const LOW_RATE = 300;
 const FIXED_RATE = QUICK ? 500 : 1000;
-const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-/** 127.0.0.2 … 127.0.0.251: enough different addresses for the proxy's hash to spread clients. */
-const spread = (i: number) => `127.0.0.${2 + (i % 250)}`;
-
 async function measure(nodeCount: 1 | 2): Promise<LoadResult & { nodes: number }> {
-  const schema = `pasokh_bench_${randomBytes(6).toString('hex')}`;
-  const stream = `pasokh-bench-${randomBytes(6).toString('hex')}`;
-  const dataDir = mkdtempSync(join(tmpdir(), 'pasokh-bench-cluster-'));
-  const nodes: ServerChild[] = [];
+  // Both on PostgreSQL behind nginx; the single node without Redis, as one process runs.
+  const cluster = await startCluster({ nodes: nodeCount, args: ['bench/lib/serve.ts'], env: { LOG_LEVEL: 'error' } });
   try {
-    for (let i = 0; i < nodeCount; i++) {
-      nodes.push(
-        await startServerChild({
-          port: await freePort(),
-          dataDir,
-          args: ['bench/lib/serve.ts'],
-          env: {
-            LOG_LEVEL: 'error',
-            DATABASE_URL: databaseUrl,
-            PASOKH_DATABASE_SCHEMA: schema,
-            PASOKH_TRUST_PROXY: '1',
-            ...(nodeCount > 1 ? { REDIS_URL: redisUrl, PASOKH_REDIS_STREAM: stream } : {}),
-          },
-        }),
-      );
-    }
-    const nginx = await startNginx(nodes.map((n) => `127.0.0.1:${n.port}`));
-    try {
-      const load = await runRelayLoad({
-        url: nginx.url,
-        signIn: true,
-        visitors: VISITORS,
-        agents: AGENTS,
-        phaseMs: PHASE_MS,
-        lowRate: LOW_RATE,
-        fixedRate: FIXED_RATE,
-        fixedRatePhaseMs: FIXED_RATE_PHASE_MS,
-        pids: nodes.map((n) => n.child.pid!),
-        localAddress: spread,
-      });
-      return { nodes: nodeCount, ...load };
-    } finally {
-      await nginx.stop();
-    }
+    const load = await runRelayLoad({
+      url: cluster.url,
+      signIn: true,
+      visitors: VISITORS,
+      agents: AGENTS,
+      phaseMs: PHASE_MS,
+      lowRate: LOW_RATE,
+      fixedRate: FIXED_RATE,
+      fixedRatePhaseMs: FIXED_RATE_PHASE_MS,
+      pids: cluster.nodes.map((n) => n!.child.pid!),
+      localAddress: spreadAddress,
+    });
+    return { nodes: nodeCount, ...load };
   } finally {
-    for (const node of nodes) await node.kill('SIGTERM');
-    rmSync(dataDir, { recursive: true, force: true });
-    await dropSchema(schema);
-    await dropStream(stream);
+    await cluster.stop();
   }
-}
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  await client.query(`drop schema if exists "${schema}" cascade`);
-  await client.end();
-}
-
-async function dropStream(stream: string): Promise<void> {
-  const client = createClient({ url: redisUrl });
-  await client.connect();
-  await client.del(stream);
-  await client.quit();
 }
 
 const began = Date.now();

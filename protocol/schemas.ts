@@ -106,6 +106,23 @@ export const loginSchema = v.strictObject({
   password: v.pipe(v.string(), v.minLength(1), v.maxLength(1024)),
 });
 
+/**
+ * A new agent, however it is created (`pasokh agent add`, POST /api/agents, the first admin from
+ * PASOKH_ADMIN_EMAIL): server/auth/agents.ts addAgent checks it. An empty name becomes the
+ * email's local part; the password's length is checked there, with a sentence of its own.
+ */
+/** The sites an agent serves: site keys, or null for every site. */
+export const siteKeysSchema = v.nullable(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(200)));
+
+export const newAgentSchema = v.strictObject({
+  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email('must be an email address')),
+  name: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(120)), ''),
+  password: v.string(),
+  role: v.optional(v.picklist(['admin', 'agent'], 'must be "admin" or "agent"'), 'agent'),
+  sites: v.optional(siteKeysSchema),
+});
+export type NewAgentInput = v.InferInput<typeof newAgentSchema>;
+
 export const faqEventSchema = v.strictObject({
   kind: v.picklist(['search', 'view', 'helpful']),
   query: v.optional(shortText(200)),

@@ -47,7 +47,6 @@ async function agentCommand(args: string[]): Promise<number> {
   const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
   try {
     if (sub === 'add' && email) {
-      if (values.role !== 'admin' && values.role !== 'agent') throw new AgentInputError('--role must be "admin" or "agent".');
       const password = await readPassword();
       const agent = await addAgent(store, { email, name: values.name ?? '', password, role: values.role });
       console.log(`Added ${agent.role} ${agent.name} <${agent.email}>.`);

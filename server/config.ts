@@ -5,7 +5,6 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import type { Locale } from '../protocol/types.js';
 import { DEFAULT_HEAP_GROWTH_PERCENT, MAX_HEAP_GROWTH_PERCENT } from './gc-tuning.js';
@@ -13,7 +12,9 @@ import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 import { mailFileFields, resolveMail, type MailSettings } from './mail/settings.js';
 import { webhookSchema } from './webhooks/settings.js';
 
-export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+import { PROJECT_ROOT } from './package-root.js';
+
+export { PROJECT_ROOT };
 export const DEMO_FAQ = resolve(PROJECT_ROOT, 'demo/faq.json');
 
 const dayKeys = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;

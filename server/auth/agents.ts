@@ -1,18 +1,42 @@
-/** Agent accounts as the CLI and the first start create them. */
+/** Agent accounts: the one way a new agent is made, whoever asks (CLI, admin API, first start). */
 import type { Logger } from 'pino';
-import type { AgentRole } from '../../protocol/types.js';
+import * as v from 'valibot';
+import { describeIssues, newAgentSchema } from '../../protocol/schemas.js';
+import type { SiteKey } from '../../protocol/types.js';
 import type { AgentRecord, Store } from '../store/store.js';
+import { parseSiteList, SiteListError } from './agent-sites.js';
 import { hashPassword, passwordProblem } from './passwords.js';
 
-export class AgentInputError extends Error {}
+/** A new agent that cannot be made, with the sentence to show and the catalogue's code. */
+export class AgentInputError extends Error {
+  constructor(
+    message: string,
+    readonly code: 'invalid_payload' | 'conflict' = 'invalid_payload',
+  ) {
+    super(message);
+  }
+}
 
-export async function addAgent(store: Store, input: { email: string; name: string; password: string; role: AgentRole }): Promise<AgentRecord> {
-  const email = input.email.trim().toLowerCase();
-  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new AgentInputError(`"${input.email}" is not an email address.`);
-  const problem = passwordProblem(input.password);
+/** Checks `input` against newAgentSchema and the password rules, then creates the agent. */
+export async function addAgent(store: Store, input: unknown, siteKeys: readonly SiteKey[] = []): Promise<AgentRecord> {
+  const parsed = v.safeParse(newAgentSchema, input);
+  if (!parsed.success) throw new AgentInputError(describeIssues(parsed.issues));
+  const { email, name, password, role } = parsed.output;
+  const problem = passwordProblem(password);
   if (problem) throw new AgentInputError(problem);
-  if (await store.findAgentByEmail(email)) throw new AgentInputError(`There is already an agent with the email ${email}.`);
-  return store.createAgent({ email, name: input.name.trim() || email.split('@')[0]!, role: input.role, passwordHash: await hashPassword(input.password) });
+  const sites = sitesOf(parsed.output.sites, siteKeys);
+  if (await store.findAgentByEmail(email)) throw new AgentInputError(`There is already an agent with the email ${email}.`, 'conflict');
+  return store.createAgent({ email, name: name || email.split('@')[0]!, role, passwordHash: await hashPassword(password), sites });
+}
+
+/** Every site unless a list is given; a list names only sites of `siteKeys`. */
+function sitesOf(sites: readonly string[] | null | undefined, siteKeys: readonly SiteKey[]): SiteKey[] | null {
+  if (sites === undefined || sites === null) return null;
+  try {
+    return parseSiteList(sites, siteKeys);
+  } catch (error) {
+    throw error instanceof SiteListError ? new AgentInputError(error.message) : error;
+  }
 }
 
 /** Creates the admin from PASOKH_ADMIN_EMAIL / PASOKH_ADMIN_PASSWORD once; later starts leave it alone. */

@@ -4,9 +4,10 @@
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
-import { describeIssues, loginSchema } from '../../protocol/schemas.js';
+import { describeIssues, loginSchema, siteKeysSchema } from '../../protocol/schemas.js';
 import { parseSiteList, servesSite, SiteListError, sitesServed } from '../auth/agent-sites.js';
-import { hashPassword, passwordProblem, verifyPasswordOrNothing } from '../auth/passwords.js';
+import { verifyPasswordOrNothing } from '../auth/passwords.js';
+import { AgentInputError, addAgent } from '../auth/agents.js';
 import { SESSION_COOKIE, agentFromCookies, startSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
 import { agentProfile } from '../relay/agent.js';
@@ -15,20 +16,11 @@ import { rooms } from '../relay/rooms.js';
 import type { AgentRecord } from '../store/store.js';
 import { HttpError } from './errors.js';
 
-/** The sites an agent serves: site keys, or null for every site. */
-const siteListSchema = v.nullable(v.pipe(v.array(v.pipe(v.string(), v.maxLength(64))), v.maxLength(200)));
-const newAgentSchema = v.strictObject({
-  email: v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(254), v.email('must be an email address')),
-  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120)),
-  password: v.string(),
-  role: v.optional(v.picklist(['admin', 'agent']), 'agent'),
-  sites: v.optional(siteListSchema),
-});
 const agentPatchSchema = v.strictObject({
   name: v.optional(v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120))),
   role: v.optional(v.picklist(['admin', 'agent'])),
   disabled: v.optional(v.boolean()),
-  sites: v.optional(siteListSchema),
+  sites: v.optional(siteKeysSchema),
 });
 const savedReplySchema = v.strictObject({
   title: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120)),
@@ -117,12 +109,9 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
 
   app.post('/api/agents', async (request, reply) => {
     await admin(request);
-    const input = parse(newAgentSchema, request.body);
-    const problem = passwordProblem(input.password);
-    if (problem) throw new HttpError('invalid_payload', problem);
-    if (await store.findAgentByEmail(input.email)) throw new HttpError('conflict', `There is already an agent with the email ${input.email}.`);
-    const sites = input.sites === undefined ? null : siteList(input.sites, siteKeys);
-    const agent = await store.createAgent({ email: input.email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password), sites });
+    const agent = await addAgent(store, request.body, siteKeys).catch((error: unknown) => {
+      throw error instanceof AgentInputError ? new HttpError(error.code, error.message) : error;
+    });
     return reply.code(201).send({ agent: agentProfile(agent) });
   });
 

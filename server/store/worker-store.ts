@@ -16,9 +16,10 @@ type OmitEach<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never
 type RequestBody = OmitEach<WorkerRequest, 'id'>;
 
 /**
- * The server runs TypeScript through tsx, whose loader hooks do not reach worker threads: the
- * thread's first act is to load its entry through tsx's own API, resolved from this file so the
- * server works from any working directory.
+ * From source (tests, a checkout) the server runs TypeScript through tsx, whose loader hooks do
+ * not reach worker threads: the thread's first act is to load its entry through tsx's own API,
+ * resolved from this file so the server works from any working directory. Compiled, it needs
+ * neither.
  */
 function tsWorkerBootstrap(entry: URL): string {
   const require = createRequire(import.meta.url);
@@ -44,7 +45,8 @@ let host: Host | undefined;
 const YOUNG_GENERATION_MB = 4;
 
 function startHost(): Host {
-  const entry = new URL('./sqlite-worker.ts', import.meta.url);
+  // Compiled, this file is worker-store.js and its thread's entry sqlite-worker.js.
+  const entry = new URL(import.meta.url.endsWith('.ts') ? './sqlite-worker.ts' : './sqlite-worker.js', import.meta.url);
   // The thread's garbage is short-lived copies of calls and replies: a small young generation
   // collects it often and cheaply instead of letting the process grow by tens of MB first.
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };

@@ -85,6 +85,8 @@ describe('one writev per socket per turn', () => {
     harness = await startHarness({ deps: { batchWrites: false } });
     const unbatched = await writesForBurst(harness, 20);
     expect(batched).toBe(1);
-    expect(unbatched).toBeGreaterThan(1);
+    // One write per frame is what the batching exists for; should engine.io or ws start
+    // coalescing by themselves, this fails and the patch may go.
+    expect(unbatched).toBe(20);
   });
 });
