@@ -8,19 +8,20 @@
 export type TextPart = string | { href: string; text: string };
 
 /** A scheme not glued to a word before it, then everything up to whitespace or a quote/angle bracket. */
-const LINK = /(?<![\p{L}\p{N}_])(?:https?:\/\/|mailto:)[^\s<>"]+/giu;
+const LINK = /\b(?:https?:\/\/|mailto:)[^\s<>"]+/gi;
 
-/** Sentence punctuation after a link is not part of it (Latin and Persian). */
-const TRAILING = /[.,;:!?'،؛؟»…]$/u;
+/** Sentence punctuation (Latin and Persian) or a closing bracket at the end of a link. */
+const TAIL = /[.,;:!?'،؛؟»…)\]}]$/;
 
 /** Cuts what ends a sentence, and a closing bracket that has no partner inside the link. */
 function trim(link: string): string {
-  for (;;) {
-    const last = link.slice(-1);
-    const opener = { ')': '(', ']': '[', '}': '{' }[last];
-    if (TRAILING.test(last) || (opener !== undefined && link.split(opener).length <= link.split(last).length - 1)) link = link.slice(0, -1);
-    else return link;
+  let last;
+  while ((last = TAIL.exec(link)?.[0])) {
+    const opener = '([{'[')]}'.indexOf(last)];
+    if (opener && link.split(opener).length >= link.split(last).length) break;
+    link = link.slice(0, -1);
   }
+  return link;
 }
 
 /**
@@ -32,8 +33,6 @@ export function linkify(text: string): TextPart[] {
   let at = 0;
   for (const match of text.matchAll(LINK)) {
     const link = trim(match[0]);
-    // "https://" or "mailto:" alone is not a link.
-    if (/^(https?:\/\/|mailto:)$/i.test(link)) continue;
     if (match.index > at) parts.push(text.slice(at, match.index));
     parts.push({ href: link, text: link });
     at = match.index + link.length;

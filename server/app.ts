@@ -16,6 +16,7 @@ import { registerDeliveriesApi } from './http/deliveries-api.js';
 import { registerPasswordResetApi } from './http/password-reset-api.js';
 import { registerPrivacyApi } from './http/privacy-api.js';
 import { registerReopenRoute } from './http/reopen-route.js';
+import { registerTranscriptApi } from './http/transcript-api.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { HttpError } from './http/errors.js';
 import { registerHelpCentre } from './http/help-centre.js';
@@ -112,6 +113,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
   registerDeliveriesApi(http, { store, config });
   registerReopenRoute(http, { store, config });
+  registerTranscriptApi(http, { store, config });
   registerPasswordResetApi(http, { store, config, log: (error) => logger.warn({ err: error }, 'password reset email failed') });
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
   registerHelpCentre(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });

@@ -5,6 +5,7 @@ import { Composer } from './Composer.js';
 import { ContextPanel } from './ContextPanel.js';
 import { useConsole } from './context.js';
 import { MessageList } from './MessageList.js';
+import { TranscriptButton } from './TranscriptButton.js';
 import { TransferControl } from './TransferControl.js';
 import { TypingIndicator } from './TypingIndicator.js';
 
@@ -74,7 +75,13 @@ export function ConversationView({ id, visible }: { id: ConversationId; visible:
           visitorReadSeq={open.visitorReadSeq}
         />
         <TypingIndicator until={state.typingUntil[id] ?? 0} name={name} />
-        {closed ? <p class="banner">{t('conv.closed')}</p> : <Composer conversation={summary} disabled={closed} />}
+        {closed ? (
+          <p class="banner">
+            {t('conv.closed')} <TranscriptButton conversation={summary} />
+          </p>
+        ) : (
+          <Composer conversation={summary} disabled={closed} />
+        )}
       </section>
       <ContextPanel summary={summary} detail={open.detail} />
     </div>

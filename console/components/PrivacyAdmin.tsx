@@ -16,7 +16,7 @@ function download(name: string, data: unknown): void {
 
 /** Admin only: export or erase a visitor by id or email, and the audit log of admin actions. */
 export function PrivacyAdmin() {
-  const { t, locale } = useConsole();
+  const { t } = useConsole();
   const [ref, setRef] = useState('');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [entries, setEntries] = useState<AuditEntry[]>([]);
@@ -83,30 +83,40 @@ export function PrivacyAdmin() {
           </p>
         )}
       </form>
-      <h2 id="audit-heading">{t('audit.heading')}</h2>
-      <div class="card">
-        <table aria-labelledby="audit-heading">
-          <thead>
-            <tr>
-              <th scope="col">{t('audit.at')}</th>
-              <th scope="col">{t('audit.actor')}</th>
-              <th scope="col">{t('audit.action')}</th>
-              <th scope="col">{t('audit.target')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {entries.map((entry) => (
-              <tr key={entry.id}>
-                <td>{formatDateTime(entry.at, locale)}</td>
-                <td dir="ltr">{entry.actor}</td>
-                <td dir="ltr">{entry.action}</td>
-                <td dir="ltr">{entry.target}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        {entries.length === 0 && <p class="placeholder">{t('audit.empty')}</p>}
-      </div>
+      <AuditLog entries={entries} />
     </section>
+  );
+}
+
+/** The audit log: who exported, erased or changed what, newest first. */
+function AuditLog({ entries }: { entries: AuditEntry[] }) {
+  const { t, locale } = useConsole();
+  return (
+    <>
+    <h2 id="audit-heading">{t('audit.heading')}</h2>
+    <div class="card">
+      <table aria-labelledby="audit-heading">
+        <thead>
+          <tr>
+            <th scope="col">{t('audit.at')}</th>
+            <th scope="col">{t('audit.actor')}</th>
+            <th scope="col">{t('audit.action')}</th>
+            <th scope="col">{t('audit.target')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {entries.map((entry) => (
+            <tr key={entry.id}>
+              <td>{formatDateTime(entry.at, locale)}</td>
+              <td dir="ltr">{entry.actor}</td>
+              <td dir="ltr">{entry.action}</td>
+              <td dir="ltr">{entry.target}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {entries.length === 0 && <p class="placeholder">{t('audit.empty')}</p>}
+    </div>
+    </>
   );
 }

@@ -209,6 +209,8 @@ export const en = {
   'reset.save': 'Save password',
   'reset.done': 'Password changed. Sign in with the new one.',
   'reset.back': 'Back to sign-in',
+  'transcript.send': 'Email the transcript to {email}',
+  'transcript.sent': 'Transcript sent to {email}.',
   'dismiss': 'Dismiss',
 } as const;
 

@@ -209,5 +209,7 @@ export const fa: Catalog = {
   'reset.save': 'ذخیرهٔ گذرواژه',
   'reset.done': 'گذرواژه عوض شد. با گذرواژهٔ تازه وارد شوید.',
   'reset.back': 'بازگشت به ورود',
+  'transcript.send': 'فرستادن متن گفتگو به {email}',
+  'transcript.sent': 'متن گفتگو به {email} فرستاده شد.',
   'dismiss': 'بستن',
 };

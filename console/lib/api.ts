@@ -72,6 +72,7 @@ export const api = {
   exportVisitor: (ref: string) => call<{ visitors: VisitorExport[] }>('GET', `/api/visitors/${encodeURIComponent(ref)}/export`),
   eraseVisitor: (ref: string) => call<{ erased: ErasureReport[] }>('DELETE', `/api/visitors/${encodeURIComponent(ref)}`),
   audit: () => call<{ entries: AuditEntry[] }>('GET', '/api/audit'),
+  sendTranscript: (conversationId: string) => call<{ sentTo: string }>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/transcript`),
   requestPasswordReset: (email: string) => call<unknown>('POST', '/api/password-reset', { email }),
   resetPassword: (token: string, password: string) => call<unknown>('POST', '/api/password-reset/confirm', { token, password }),
   resendDelivery: (id: string) => call<{ delivery: DeliveryView }>('POST', `/api/deliveries/${encodeURIComponent(id)}/resend`, {}),

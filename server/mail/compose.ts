@@ -67,3 +67,18 @@ export function replyToVisitor(input: { siteName: string; locale: Locale; to: st
     text: [REPLY_MARKER, '', text.intro(agent), '', input.message.text, '', text.link, input.reopenUrl, '', text.reply].join('\n'),
   };
 }
+
+const TRANSCRIPT_TEXT: Record<Locale, { subject: (site: string) => string; you: string; intro: string }> = {
+  en: { subject: (site) => `Your conversation with ${site}`, you: 'You', intro: 'Here is the conversation you had with us:' },
+  fa: { subject: (site) => `گفتگوی شما با ${site}`, you: 'شما', intro: 'این گفتگوی شما با ماست:' },
+};
+
+/** A closed conversation's transcript, to its visitor: who said what, when (UTC). */
+export function transcriptMail(input: { siteName: string; locale: Locale; to: string; messages: Message[] }): OutgoingMail {
+  const text = TRANSCRIPT_TEXT[input.locale];
+  const lines = input.messages.map((m) => {
+    const who = m.author.kind === 'visitor' ? text.you : (m.author.name ?? input.siteName);
+    return `[${m.createdAt.slice(0, 16).replace('T', ' ')}] ${who}:\n${m.text}`;
+  });
+  return { to: input.to, subject: text.subject(input.siteName), text: [text.intro, '', ...lines.flatMap((l) => [l, ''])].join('\n') };
+}

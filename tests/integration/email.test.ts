@@ -71,12 +71,16 @@ function linkIn(text: string): string {
 describe('email', () => {
   it('takes an offline message to the agents, the reply to the visitor, and the visitor’s email reply back into the conversation', async () => {
     const h = await start();
+    await h.store.createAgent({ email: 'elsewhere@example.com', name: 'Elsewhere', role: 'agent', passwordHash: 'x', sites: ['another-site'] });
+    await h.store.createAgent({ email: 'sam@example.com', name: 'Sam', role: 'agent', passwordHash: 'x' });
     const { socket: visitor } = await h.visitor({ locale: 'en' });
     const left = await visitor.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: VISITOR_EMAIL, name: 'Nasrin', text: 'Do you ship to Shiraz?' });
     expect(left.ok).toBe(true);
     const conversationId = left.ok ? left.conversationId : '';
 
     const notice = await mailbox!.next('admin@example.com');
+    // Agents of this site only.
+    expect(notice.to.sort()).toEqual(['admin@example.com', 'sam@example.com']);
     expect(notice.subject).toBe('[Shop] Message from Nasrin <nasrin@example.org>');
     expect(notice.text).toContain('Do you ship to Shiraz?');
     expect(notice.text).toContain(`https://help.shop.example/console?conversation=${conversationId}`);
@@ -206,5 +210,31 @@ describe('password reset by email', () => {
     expect((await fetch(`${h.url}/api/me`, { headers: { cookie: oldCookie } })).status).toBe(401);
     await expect(h.login()).rejects.toThrow(/401/);
     expect(await h.login('admin@example.com', 'a brand new passphrase')).toMatch(/^pasokh_session=/);
+  });
+});
+
+describe('transcript on request', () => {
+  it('emails a closed conversation, without internal notes, to its visitor when an agent of the site asks', async () => {
+    const h = await start();
+    const { socket: visitor } = await h.visitor({ user: { id: 'u-9', email: VISITOR_EMAIL, name: 'Nasrin' } });
+    const first = await visitor.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'Which size fits?' });
+    const conversationId = first.ok ? first.conversationId : '';
+    const agent = await h.agent();
+    await agent.timeout(5000).emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'Medium, usually.' });
+    await agent.timeout(5000).emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'note to self', internal: true });
+    const admin = await h.login();
+    const ask = () => fetch(`${h.url}/api/conversations/${conversationId}/transcript`, { method: 'POST', headers: { cookie: admin } });
+    expect((await ask()).status).toBe(409);
+    await agent.timeout(5000).emitWithAck('conversation:close', { conversationId });
+    const other = await h.addAgent('other-site@example.com', 'Other');
+    await h.store.updateAgent((await h.store.findAgentByEmail('other-site@example.com'))!.id, { sites: ['another-site'] });
+    expect((await fetch(`${h.url}/api/conversations/${conversationId}/transcript`, { method: 'POST', headers: { cookie: other } })).status).toBe(404);
+
+    const response = await ask();
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ sentTo: VISITOR_EMAIL });
+    const mail = await mailbox!.next(VISITOR_EMAIL, (m) => m.subject === 'Your conversation with Shop');
+    expect(mail.text).toMatch(/You:\nWhich size fits\?\n\n\[[^\]]+\] Ada Admin:\nMedium, usually\./);
+    expect(mail.text).not.toContain('note to self');
   });
 });
