@@ -2,9 +2,10 @@
  * The scaled-out store: PostgreSQL shared by every relay process. Seqs and "one open
  * conversation per visitor" rely on row locks (see append.ts), which work across processes.
  */
-import { Kysely, PostgresDialect } from 'kysely';
+import { Kysely } from 'kysely';
 import pg from 'pg';
 import { KyselyStore } from './kysely-store.js';
+import { createPostgresDialect } from './postgres-dialect.js';
 import type { Database } from './schema.js';
 import type { Store } from './store.js';
 
@@ -43,7 +44,7 @@ export async function createPostgresStore(options: PostgresStoreOptions): Promis
   // process. The pool drops the client and the next query reports the failure.
   pool.on('error', () => {});
 
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  const db = new Kysely<Database>({ dialect: createPostgresDialect(pool, schema) });
   const store = new KyselyStore(db, { rowLocks: true, outbox: options.outbox === true, ...(schema !== undefined && { schema }) });
   try {
     if (schema !== undefined) await db.schema.createSchema(schema).ifNotExists().execute();
