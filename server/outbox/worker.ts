@@ -37,7 +37,11 @@ export interface OutboxWorkerOptions {
   retry?: RetryPolicy;
   /** How often to look for work when idle. @default 1000 */
   pollMs?: number;
-  /** How long an attempt may take before another worker may take the delivery. @default 60 s */
+  /**
+   * How long an attempt may take before another worker may take the delivery: longer than any
+   * channel's own timeout (webhooks give up after 10 s), short enough that a delivery a killed
+   * process was attempting is tried again soon after a restart. @default 15 s
+   */
   leaseMs?: number;
 }
 
@@ -57,7 +61,7 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
   const { store, channels, logger } = options;
   const retry = options.retry ?? DEFAULT_RETRY;
   const pollMs = options.pollMs ?? 1000;
-  const leaseMs = options.leaseMs ?? 60_000;
+  const leaseMs = options.leaseMs ?? 15_000;
   const owner = newId();
   const byTarget = new Map(channels.flatMap((channel) => channel.targets.map((target) => [target, channel] as const)));
   let timer: NodeJS.Timeout | undefined;

@@ -40,7 +40,7 @@ async function receiver(answer: Parameters<typeof startReceiver>[0]): Promise<Re
 }
 
 describe('webhook durability', () => {
-  it('delivers an event after the server is killed with SIGKILL between retries', { timeout: 60_000 }, async () => {
+  it('delivers an event after the server is killed with SIGKILL between retries', { timeout: 90_000 }, async () => {
     let recovered = false;
     const hook = await receiver(() => (recovered ? 200 : 500));
     const dataDir = mkdtempSync(join(tmpdir(), 'pasokh-hooks-data-'));
@@ -63,7 +63,8 @@ describe('webhook durability', () => {
     recovered = true;
 
     server = await startServerChild({ port, dataDir, env });
-    await hook.until('the event is accepted', (all) => all.some((r) => r.status === 200), 20_000);
+    // A delivery claimed just before the kill waits out its lease (15 s) before a retry.
+    await hook.until('the event is accepted', (all) => all.some((r) => r.status === 200), 35_000);
     await new Promise((resolve) => setTimeout(resolve, 1000));
     const accepted = hook.requests.filter((r) => r.status === 200);
     expect(accepted).toHaveLength(1);
