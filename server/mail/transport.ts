@@ -26,7 +26,9 @@ export interface Mailer {
 
 export function createMailer(setting: Exclude<MailTransportSetting, { kind: 'off' }>, from: string): Mailer {
   if (setting.kind === 'smtp') {
-    const transport = nodemailer.createTransport(setting.url);
+    // Every stage bounded well inside the outbox's 15 s lease, so a slow server can never have
+    // two processes sending the same mail.
+    const transport = nodemailer.createTransport({ url: setting.url, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 });
     return {
       kind: 'smtp',
       async send(mail) {
