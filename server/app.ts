@@ -2,6 +2,7 @@
  * `createApp(deps)` wires HTTP routes and the Socket.IO relay onto one server and never listens:
  * `main.ts` listens on the configured port, tests on port 0.
  */
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
@@ -64,6 +65,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     trustProxy: config.trustProxy,
   });
   await http.register(fastifyCookie);
+  // JSON and the demo page, compressed per response; built assets are compressed at build time.
+  await http.register(fastifyCompress, { encodings: ['br', 'gzip'] });
 
   http.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) return reply.code(error.status).send({ error: { code: error.code, message: error.message } });

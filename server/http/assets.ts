@@ -35,6 +35,8 @@ export async function registerAssets(app: FastifyInstance, options: { distDir?: 
     // Hashed names: a file never changes, so browsers may keep it for a year.
     immutable: true,
     maxAge: '365d',
+    // dist/ holds NAME.br and NAME.gz made by the build; reply.sendFile uses this too.
+    preCompressed: true,
     setHeaders(res) {
       res.header('Access-Control-Allow-Origin', '*');
       res.header('Cross-Origin-Resource-Policy', 'cross-origin');
@@ -64,6 +66,7 @@ export async function registerAssets(app: FastifyInstance, options: { distDir?: 
     index: false,
     maxAge: '365d',
     immutable: true,
+    preCompressed: true,
   });
 
   const consolePage = async (_request: unknown, reply: FastifyReply) => {

@@ -12,6 +12,7 @@ import type { SiteConfig } from '../config.js';
 import type { FaqLibrary } from '../faq/index.js';
 import type { RelayDeps } from '../relay/deps.js';
 import { isOriginAllowed } from '../sites.js';
+import { createCompressedBodies } from './compressed-body.js';
 import { HttpError } from './errors.js';
 
 export interface WidgetApiDeps extends RelayDeps {
@@ -39,6 +40,7 @@ function allowCors(request: FastifyRequest, reply: FastifyReply): void {
 
 export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): void {
   const beaconLimiter = new RateLimiterMemory({ points: deps.limits.beaconsPerMinute, duration: 60 });
+  const faqBodies = createCompressedBodies();
 
   // The beacon is sent as text/plain so that no preflight is needed; the body is still JSON.
   app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => {
@@ -75,7 +77,10 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     reply.header('Cache-Control', 'no-cache');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     reply.type('application/json; charset=utf-8');
-    return reply.send(body);
+    const encoded = faqBodies.encode(`${site.key}\n${etag}`, body, request.headers['accept-encoding']);
+    reply.header('Vary', 'Origin, Accept-Encoding');
+    if (encoded.encoding) reply.header('Content-Encoding', encoded.encoding);
+    return reply.send(encoded.body);
   });
 
   app.get('/api/faq/:id', async (request, reply) => {
