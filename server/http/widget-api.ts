@@ -14,20 +14,24 @@ import type { RelayDeps } from '../relay/deps.js';
 import { isOriginAllowed } from '../sites.js';
 import { createCompressedBodies } from './compressed-body.js';
 import { HttpError } from './errors.js';
+import { createOriginRefusals, type OriginRefusals } from './origin-refusals.js';
 
 export interface WidgetApiDeps extends RelayDeps {
   faq(site: string): FaqLibrary | undefined;
 }
 
-function siteFrom(deps: WidgetApiDeps, request: FastifyRequest, key: unknown): SiteConfig {
-  if (typeof key !== 'string' || key === '') throw new HttpError(400, 'invalid_payload', 'Add ?site=KEY (the data-site of the script tag).');
-  const site = deps.site(key);
-  if (!site) throw new HttpError(404, 'unknown_site', `There is no site "${key}" on this server.`);
-  const origin = request.headers.origin;
-  if (!isOriginAllowed(site, origin, request.headers.host)) {
-    throw new HttpError(403, 'origin_not_allowed', `Pages at ${origin} may not use site "${site.key}"; add the origin to allowedOrigins.`);
-  }
-  return site;
+type SiteFrom = (request: FastifyRequest, reply: FastifyReply, key: unknown) => SiteConfig;
+
+/** The site a widget request names, once its page's origin is allowed to use it. */
+function siteLookup(deps: WidgetApiDeps, refusals: OriginRefusals): SiteFrom {
+  return (request, reply, key) => {
+    if (typeof key !== 'string' || key === '') throw new HttpError(400, 'invalid_payload', 'Add ?site=KEY (the data-site of the script tag).');
+    const site = deps.site(key);
+    if (!site) throw new HttpError(404, 'unknown_site', `There is no site "${key}" on this server.`);
+    const origin = request.headers.origin;
+    if (origin && !isOriginAllowed(site, origin, request.headers.host)) throw refusals.refuse(reply, site, origin);
+    return site;
+  };
 }
 
 /** Lets the calling page read the response; only called after the origin was allowed. */
@@ -41,6 +45,7 @@ function allowCors(request: FastifyRequest, reply: FastifyReply): void {
 export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): void {
   const beaconLimiter = new RateLimiterMemory({ points: deps.limits.beaconsPerMinute, duration: 60 });
   const faqBodies = createCompressedBodies();
+  const siteFrom = siteLookup(deps, createOriginRefusals({ logger: deps.logger }));
 
   // The beacon is sent as text/plain so that no preflight is needed; the body is still JSON.
   app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => {
@@ -52,7 +57,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
   });
 
   app.get('/api/widget-config', async (request, reply) => {
-    const site = siteFrom(deps, request, (request.query as Record<string, unknown>).site);
+    const site = siteFrom(request, reply, (request.query as Record<string, unknown>).site);
     allowCors(request, reply);
     reply.header('Cache-Control', 'no-cache');
     return {
@@ -68,7 +73,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
   });
 
   app.get('/api/faq', async (request, reply) => {
-    const site = siteFrom(deps, request, (request.query as Record<string, unknown>).site);
+    const site = siteFrom(request, reply, (request.query as Record<string, unknown>).site);
     const library = deps.faq(site.key);
     if (!library) throw new HttpError(404, 'not_found', 'This site has no FAQ.');
     allowCors(request, reply);
@@ -84,7 +89,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
   });
 
   app.get('/api/faq/:id', async (request, reply) => {
-    const site = siteFrom(deps, request, (request.query as Record<string, unknown>).site);
+    const site = siteFrom(request, reply, (request.query as Record<string, unknown>).site);
     const { id } = request.params as { id: string };
     const article = deps.faq(site.key)?.article(id);
     if (!article) throw new HttpError(404, 'not_found', `There is no FAQ answer "${id}".`);
@@ -110,7 +115,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
       deps.metrics.inc('pasokh_rejected_payloads_total');
       throw new HttpError(400, 'invalid_payload', describeIssues(parsed.issues));
     }
-    const site = siteFrom(deps, request, parsed.output.site);
+    const site = siteFrom(request, reply, parsed.output.site);
     try {
       await beaconLimiter.consume(request.ip);
     } catch {

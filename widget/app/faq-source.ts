@@ -6,9 +6,10 @@
 import type { FaqPayload, FaqSearchDoc } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
 import { createFaqSearch, type FaqSearch, type FuseConstructor } from '../search/faq-search.js';
-import { fetchFaq } from './http.js';
+import { fetchFaq, type HttpFailure } from './http.js';
 
-export type FaqStatus = 'loading' | 'ready' | 'error';
+/** `refused`: this page's origin may not use the site (the site owner's setting, not the network). */
+export type FaqStatus = 'loading' | 'ready' | 'error' | 'refused';
 
 export interface FaqIndex {
   search: FaqSearch;
@@ -28,9 +29,10 @@ export interface FaqSource {
 }
 
 /** Starts fetching at once; `onError` reports a failed fetch (a `pasokh:error` event). */
-export function createFaqSource(origin: string, site: string, onError: (message: string) => void): FaqSource {
+export function createFaqSource(origin: string, site: string, onError: (code: string, message: string) => void): FaqSource {
   let payload: FaqPayload | null = null;
   let failed = false;
+  let refused = false;
   const built: Partial<Record<Locale, FaqIndex>> = {};
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
@@ -58,16 +60,18 @@ export function createFaqSource(origin: string, site: string, onError: (message:
         payload = value;
         changed();
       },
-      (reason: unknown) => {
+      (reason: HttpFailure) => {
         failed = true;
-        onError(String(reason));
+        refused = reason.code === 'origin_not_allowed';
+        // A refusal was announced by the loader already, when the config was refused.
+        if (!refused) onError('faq_failed', String(reason));
         changed();
       },
     );
   void fetchNow();
 
   return {
-    status: () => (payload ? 'ready' : failed ? 'error' : 'loading'),
+    status: () => (payload ? 'ready' : refused ? 'refused' : failed ? 'error' : 'loading'),
     index(locale) {
       if (!payload) return null;
       if (!built[locale]) {

@@ -4,10 +4,16 @@
  */
 import type { FaqPayload } from '../../protocol/faq.js';
 
-/** GETs JSON without cookies; rejects on a non-2xx answer. */
+/** A non-2xx answer; `code` is the server's error code when it sent one (e.g. origin_not_allowed). */
+export type HttpFailure = Error & { code?: string };
+
+/** GETs JSON without cookies; rejects with an HttpFailure on a non-2xx answer. */
 export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { credentials: 'omit' });
-  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  if (!response.ok) {
+    const body = (await response.json().catch(() => null)) as { error?: { code?: string } } | null;
+    throw Object.assign(new Error(`${url} answered HTTP ${response.status}`), { code: body?.error?.code }) as HttpFailure;
+  }
   return (await response.json()) as T;
 }
 

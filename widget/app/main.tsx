@@ -62,7 +62,7 @@ export function mount(host: WidgetHost): WidgetApp {
   // Both start now, in parallel: the search box is usable as soon as the strings are in.
   const strings = () => loadStrings(store.get().locale);
   void strings();
-  const faq = createFaqSource(host.origin, options.site, (message) => host.error('faq_failed', message));
+  const faq = createFaqSource(host.origin, options.site, host.error);
   const session = createPageSession();
   const reporter = createReporter(host.origin, options.site, () => storage.getItem(keys.token));
   const tracker = createSearchTracker(reporter, session);

@@ -19,6 +19,7 @@ export const strings = {
   loading: 'Loading…',
   loadFailed: 'Could not load the answers. Check your connection and try again.',
   tryAgain: 'Try again',
+  notSetUp: "Help isn't set up for this page yet.",
   talkToPerson: 'Talk to a person',
   onlineReplyMinutes: 'We usually reply in about {minutes} minutes',
   onlineReplySoon: 'We are online',

@@ -15,6 +15,7 @@ export const strings: Record<PanelKey, string> = {
   noResults: 'پاسخی برای «{query}» پیدا نشد.',
   loading: 'در حال بارگذاری…',
   loadFailed: 'بارگذاری پاسخ‌ها ممکن نشد. اتصال خود را بررسی کنید و دوباره تلاش کنید.',
+  notSetUp: 'راهنما هنوز برای این صفحه راه‌اندازی نشده است.',
   tryAgain: 'تلاش دوباره',
   talkToPerson: 'گفتگو با پشتیبان',
   onlineReplyMinutes: 'معمولاً در حدود {minutes} دقیقه پاسخ می‌دهیم',

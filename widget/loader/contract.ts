@@ -43,6 +43,8 @@ export interface WidgetConfig {
   label?: string;
   logo?: string;
   presence: Presence;
+  /** Set instead of everything else when the server refused: unknown_site, origin_not_allowed. */
+  error?: { code: string; message: string };
 }
 
 /** Events a page can listen to with `Pasokh('on', event, fn)`. */

@@ -95,11 +95,12 @@ export function createPasokh(src: string, defaultSite?: string): PasokhApi {
         launcher.onpointerenter = launcher.onfocus = load;
         // <html> rather than <body>: there is no body yet when the script runs in <head>.
         document.documentElement.append(element);
-        // An error answer (unknown site, origin not allowed) is JSON too and has none of the
-        // fields: the defaults stay, and the app's FAQ request reports the same refusal.
+        // A refusal (unknown site, origin not allowed) is JSON the page may read, without the
+        // other fields: the defaults stay, and the page hears its code at once.
         config = fetch(`${origin}/api/widget-config?site=${encodeURIComponent(options.site)}`)
           .then((response) => response.json())
           .then((value: WidgetConfig) => {
+            if (value.error) error(value.error.code, value.error.message);
             siteConfig = value;
             locale = explicit || value.locale || locale;
             if (element) draw();
