@@ -8,6 +8,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as v from 'valibot';
 import type { Locale } from '../protocol/types.js';
+import { describeConfigIssues } from './config-issues.js';
 import { DEFAULT_HEAP_GROWTH_PERCENT, MAX_HEAP_GROWTH_PERCENT } from './gc-tuning.js';
 
 export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -95,11 +96,10 @@ export interface Config {
 /** Thrown for configuration a site owner must fix; `message` is meant for them. */
 export class ConfigError extends Error {}
 
-function describe(issues: readonly v.BaseIssue<unknown>[], source: string): string {
-  const first = issues[0];
-  if (!first) return `${source} is not valid.`;
-  const path = first.path?.map((p) => String(p.key)).join('.') ?? '';
-  return `${source}: ${path ? `"${path}" ` : ''}${first.message}.`;
+/** One problem as is; several as a numbered list, so a site owner fixes them all in one go. */
+function allProblems(problems: readonly string[]): string {
+  if (problems.length === 1) return problems[0]!;
+  return `The configuration has ${problems.length} problems:\n${problems.map((problem, i) => `  ${i + 1}. ${problem}`).join('\n')}`;
 }
 
 function readConfigFile(file: string): unknown {
@@ -116,13 +116,21 @@ function readConfigFile(file: string): unknown {
   }
 }
 
-/** A whole number from 0 to `max` in env[name], or undefined when unset; `what` names it in the error. */
-function envInt(env: NodeJS.ProcessEnv, name: string, max: number, what: string): number | undefined {
+/** A whole number from 0 to `max` in env[name], or undefined when unset; `what` names it in the problem. */
+function envInt(env: NodeJS.ProcessEnv, name: string, max: number, what: string, problems: string[]): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new ConfigError(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
+  if (!Number.isInteger(n) || n < 0 || n > max) return void problems.push(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
   return n;
+}
+
+/** `true` or `false` in env[name] (nothing else: "yes" or "1" would be a guess), or undefined when unset. */
+function envBool(env: NodeJS.ProcessEnv, name: string, problems: string[]): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw !== 'true' && raw !== 'false') return void problems.push(`${name} must be "true" or "false", not "${raw}".`);
+  return raw === 'true';
 }
 
 /**
@@ -135,8 +143,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (explicit && !existsSync(file)) throw new ConfigError(`PASOKH_CONFIG points to ${file}, which does not exist.`);
   const raw = existsSync(file) ? readConfigFile(file) : {};
   const parsed = v.safeParse(fileSchema, raw);
-  if (!parsed.success) throw new ConfigError(describe(parsed.issues, `In ${file}`));
-  const fromFile = parsed.output;
+  // Every problem is collected and reported at once: a site owner fixes them all in one go.
+  const problems: string[] = parsed.success ? [] : describeConfigIssues(parsed.issues, `In ${file}`, fileSchema);
+  const fromFile: v.InferOutput<typeof fileSchema> = parsed.success ? parsed.output : {};
   const baseDir = existsSync(file) ? dirname(file) : cwd;
 
   const defaultSite = v.parse(siteSchema, { key: 'default', name: 'Pasokh Demo Store' });
@@ -146,56 +155,58 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   }));
   const keys = new Set<string>();
   for (const site of sites) {
-    if (keys.has(site.key)) throw new ConfigError(`Site "${site.key}" is listed twice in ${file}; site keys must be unique.`);
+    if (keys.has(site.key)) problems.push(`Site "${site.key}" is listed twice in ${file}; site keys must be unique.`);
     keys.add(site.key);
-    if (!existsSync(site.faq)) throw new ConfigError(`The FAQ of site "${site.key}" (${site.faq}) does not exist.`);
+    if (!existsSync(site.faq)) problems.push(`The FAQ of site "${site.key}" (${site.faq}) does not exist.`);
   }
   // Env overlays the first site so a single-site install needs no file at all.
   const first = sites[0]!;
   if (env.PASOKH_ALLOWED_ORIGINS) {
     const origins = env.PASOKH_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
     for (const origin of origins) {
-      if (!/^(\*|https?:\/\/[^/\s]+)$/.test(origin)) throw new ConfigError(`PASOKH_ALLOWED_ORIGINS: "${origin}" is not an origin like "https://shop.example" (no path) or "*".`);
+      if (!/^(\*|https?:\/\/[^/\s]+)$/.test(origin)) problems.push(`PASOKH_ALLOWED_ORIGINS: "${origin}" is not an origin like "https://shop.example" (no path) or "*".`);
     }
     first.allowedOrigins = origins;
   }
   if (env.PASOKH_FAQ) {
     first.faq = resolve(cwd, env.PASOKH_FAQ);
-    if (!existsSync(first.faq)) throw new ConfigError(`PASOKH_FAQ points to ${first.faq}, which does not exist.`);
+    if (!existsSync(first.faq)) problems.push(`PASOKH_FAQ points to ${first.faq}, which does not exist.`);
   }
   if (env.PASOKH_LOCALE) {
-    if (env.PASOKH_LOCALE !== 'en' && env.PASOKH_LOCALE !== 'fa') throw new ConfigError(`PASOKH_LOCALE must be "en" or "fa", not "${env.PASOKH_LOCALE}".`);
-    first.locale = env.PASOKH_LOCALE;
+    if (env.PASOKH_LOCALE !== 'en' && env.PASOKH_LOCALE !== 'fa') problems.push(`PASOKH_LOCALE must be "en" or "fa", not "${env.PASOKH_LOCALE}".`);
+    else first.locale = env.PASOKH_LOCALE;
   }
-  if (env.PASOKH_AUTO_ACK) {
-    if (env.PASOKH_AUTO_ACK !== 'true' && env.PASOKH_AUTO_ACK !== 'false') throw new ConfigError(`PASOKH_AUTO_ACK must be "true" or "false", not "${env.PASOKH_AUTO_ACK}".`);
-    first.autoAcknowledge = env.PASOKH_AUTO_ACK === 'true';
-  }
+  const autoAcknowledge = envBool(env, 'PASOKH_AUTO_ACK', problems);
+  if (autoAcknowledge !== undefined) first.autoAcknowledge = autoAcknowledge;
   if (env.PASOKH_SECRET) {
-    if (env.PASOKH_SECRET.length < 16) throw new ConfigError('PASOKH_SECRET must be at least 16 characters.');
+    if (env.PASOKH_SECRET.length < 16) problems.push('PASOKH_SECRET must be at least 16 characters.');
     first.secret = env.PASOKH_SECRET;
   }
 
   const adminEmail = env.PASOKH_ADMIN_EMAIL;
   const adminPassword = env.PASOKH_ADMIN_PASSWORD;
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
-    throw new ConfigError('Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD to create the first agent, or neither.');
+    problems.push('Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD to create the first agent, or neither.');
   }
-  if (adminPassword && adminPassword.length < 8) throw new ConfigError('PASOKH_ADMIN_PASSWORD must be at least 8 characters.');
+  if (adminPassword && adminPassword.length < 8) problems.push('PASOKH_ADMIN_PASSWORD must be at least 8 characters.');
+  const port = envInt(env, 'PORT', 65535, 'a port number', problems);
+  const heapGrowthPercent = envInt(env, 'PASOKH_HEAP_GROWTH_PERCENT', MAX_HEAP_GROWTH_PERCENT, "a whole number (0: V8's own choice)", problems);
+  const secureCookies = envBool(env, 'PASOKH_SECURE_COOKIES', problems);
+  const trustProxy = envBool(env, 'PASOKH_TRUST_PROXY', problems);
+  if (problems.length) throw new ConfigError(allProblems(problems));
 
   return {
-    port: envInt(env, 'PORT', 65535, 'a port number') ?? fromFile.port ?? 8787,
+    port: port ?? fromFile.port ?? 8787,
     host: env.HOST ?? fromFile.host ?? '0.0.0.0',
     dataDir: resolve(cwd, env.PASOKH_DATA ?? fromFile.dataDir ?? 'data'),
     databaseUrl: env.DATABASE_URL || fromFile.databaseUrl || undefined,
     redisUrl: env.REDIS_URL || fromFile.redisUrl || undefined,
-    secureCookies: env.PASOKH_SECURE_COOKIES ? env.PASOKH_SECURE_COOKIES === 'true' : (fromFile.secureCookies ?? false),
-    trustProxy: env.PASOKH_TRUST_PROXY ? env.PASOKH_TRUST_PROXY === 'true' : (fromFile.trustProxy ?? false),
+    secureCookies: secureCookies ?? fromFile.secureCookies ?? false,
+    trustProxy: trustProxy ?? fromFile.trustProxy ?? false,
     sessionHours: fromFile.sessionHours ?? 24 * 14,
     admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
     sites,
     logLevel: env.LOG_LEVEL ?? 'info',
-    heapGrowthPercent:
-      envInt(env, 'PASOKH_HEAP_GROWTH_PERCENT', MAX_HEAP_GROWTH_PERCENT, "a whole number (0: V8's own choice)") ?? fromFile.heapGrowthPercent ?? DEFAULT_HEAP_GROWTH_PERCENT,
+    heapGrowthPercent: heapGrowthPercent ?? fromFile.heapGrowthPercent ?? DEFAULT_HEAP_GROWTH_PERCENT,
   };
 }
