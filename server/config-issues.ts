@@ -65,11 +65,11 @@ function problem(issue: v.BaseIssue<unknown>, schema: object): string {
   return kind ? `must be ${kind}, not ${issue.received}` : `is not valid (${issue.message})`;
 }
 
-/** One sentence per issue, e.g. `In /srv/pasokh.config.json, "sites[0].allowedOrigin" is not a setting; did you mean "allowedOrigins"?` */
+/** One sentence per issue, e.g. `In /srv/pasokh.config.json: "sites[0].allowedOrigin" is not a setting; did you mean "allowedOrigins"?` */
 export function describeConfigIssues(issues: readonly v.BaseIssue<unknown>[], source: string, schema: object): string[] {
   return issues.map((issue) => {
     const path = formatPath(issue.path?.map((item) => item.key as PathKey) ?? []);
-    const sentence = `${source}, ${path ? `"${path}" ` : 'the file '}${problem(issue, schema)}`;
+    const sentence = `${source}: ${path ? `"${path}" ` : 'the file '}${problem(issue, schema)}`;
     return /[.?!]$/.test(sentence) ? sentence : `${sentence}.`;
   });
 }

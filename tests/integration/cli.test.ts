@@ -63,7 +63,7 @@ describe('the pasokh command', () => {
     writeFileSync(join(cwd, 'pasokh.config.json'), JSON.stringify({ sites: [{ key: 'shop', allowedOrigins: ['shop.example'] }] }));
     const started = pasokh(['serve'], { cwd, env: { PORT: '0', PASOKH_DATA: join(cwd, 'data') } });
     expect(started.code).toBe(1);
-    expect(started.stderr).toMatch(/^pasokh: In .*pasokh\.config\.json: "sites\.0\.allowedOrigins\.0" must be an origin like "https:\/\/shop\.example"/);
+    expect(started.stderr).toMatch(/^pasokh: In .*pasokh\.config\.json: "sites\[0\]\.allowedOrigins\[0\]" must be an origin like "https:\/\/shop\.example"/);
     expect(started.stderr).not.toMatch(/\n\s+at /);
   });
 
