@@ -86,7 +86,8 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: boolean;
   sessionHours: number;
-  admin: { email: string; password: string } | undefined;
+  /** PASOKH_ADMIN_EMAIL / _PASSWORD / _NAME: the first admin, created on the first start. */
+  admin: { email: string; password: string; name?: string } | undefined;
   sites: SiteConfig[];
   logLevel: string;
   /** @see tuneOldGenerationGrowth in gc-tuning.ts; 0 leaves V8's own choice. */
@@ -204,7 +205,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     secureCookies: secureCookies ?? fromFile.secureCookies ?? false,
     trustProxy: trustProxy ?? fromFile.trustProxy ?? false,
     sessionHours: fromFile.sessionHours ?? 24 * 14,
-    admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+    admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword, ...(env.PASOKH_ADMIN_NAME?.trim() ? { name: env.PASOKH_ADMIN_NAME.trim() } : {}) } : undefined,
     sites,
     logLevel: env.LOG_LEVEL ?? 'info',
     heapGrowthPercent: heapGrowthPercent ?? fromFile.heapGrowthPercent ?? DEFAULT_HEAP_GROWTH_PERCENT,

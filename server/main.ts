@@ -3,7 +3,7 @@
  */
 import pino, { type Logger } from 'pino';
 import { createApp, type App } from './app.js';
-import { ensureAdmin } from './auth/agents.js';
+import { NO_AGENTS_HINT, ensureAdmin } from './auth/agents.js';
 import type { Config } from './config.js';
 import { createFaqLibrary, type FaqLibrary } from './faq/index.js';
 import type { RelayLimits } from './relay/deps.js';
@@ -27,6 +27,7 @@ export async function startServer(config: Config, options: { logger?: Logger; li
   tuneOldGenerationGrowth(config.heapGrowthPercent);
   const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
   if (config.admin) await ensureAdmin(store, config.admin, logger);
+  else if ((await store.listAgents()).length === 0) logger.warn(NO_AGENTS_HINT);
 
   const faqs = new Map<string, FaqLibrary>();
   for (const site of config.sites) {

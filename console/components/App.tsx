@@ -4,6 +4,7 @@ import { unlockAudio } from '../lib/alerts.js';
 import { filterQueue, neighbour, unreadCount } from '../lib/queue.js';
 import type { ConsoleController } from '../state/console.js';
 import { useStore } from '../state/store.js';
+import { Account } from './Account.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
 import { ConsoleContext } from './context.js';
 import { Inbox } from './Inbox.js';
@@ -111,6 +112,7 @@ export function App({ controller }: { controller: ConsoleController }) {
           {state.view === 'insights' && <Insights />}
           {state.view === 'replies' && <SavedReplies />}
           {state.view === 'agents' && <AgentsAdmin />}
+          {state.view === 'account' && <Account onProfile={(agent) => controller.store.set({ agent })} />}
         </div>
       )}
     </ConsoleContext.Provider>

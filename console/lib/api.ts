@@ -41,6 +41,9 @@ export const api = {
   login: (email: string, password: string) => call<{ agent: AgentProfile }>('POST', '/api/login', { email, password }),
   logout: () => call<unknown>('POST', '/api/logout', {}),
   me: () => call<{ agent: AgentProfile }>('GET', '/api/me'),
+  setup: () => call<{ hasAgents: boolean }>('GET', '/api/setup'),
+  rename: (name: string) => call<{ agent: AgentProfile }>('PATCH', '/api/me', { name }),
+  changePassword: (current: string, password: string) => call<{ ok: true }>('POST', '/api/me/password', { current, password }),
   agents: () => call<{ agents: AgentListItem[] }>('GET', '/api/agents'),
   addAgent: (input: { email: string; name: string; password: string; role: AgentRole }) =>
     call<{ agent: AgentProfile }>('POST', '/api/agents', input),

@@ -26,6 +26,13 @@ const agentPatchSchema = v.strictObject({
   role: v.optional(v.picklist(['admin', 'agent'])),
   disabled: v.optional(v.boolean()),
 });
+const profileSchema = v.strictObject({
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120)),
+});
+const passwordChangeSchema = v.strictObject({
+  current: v.pipe(v.string(), v.maxLength(1024)),
+  password: v.pipe(v.string(), v.maxLength(1024)),
+});
 const savedReplySchema = v.strictObject({
   title: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120)),
   text: v.pipe(v.string(), v.minLength(1, 'must not be empty'), v.maxLength(4000)),
@@ -86,6 +93,35 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
   });
 
   app.get('/api/me', async (request) => ({ agent: agentProfile(await signedIn(request)) }));
+
+  // What the sign-in page needs before anyone can sign in: whether there is anyone to sign in as.
+  app.get('/api/setup', async () => ({ hasAgents: (await store.listAgents()).length > 0 }));
+
+  app.patch('/api/me', async (request) => {
+    const me = await signedIn(request);
+    const { name } = parse(profileSchema, request.body);
+    return { agent: agentProfile(await store.updateAgent(me.id, { name })) };
+  });
+
+  app.post('/api/me/password', async (request, reply) => {
+    const me = await signedIn(request);
+    const { current, password } = parse(passwordChangeSchema, request.body);
+    const key = `${request.ip}:${me.email}`;
+    const limit = await loginLimiter.get(key);
+    if (limit && limit.remainingPoints <= 0) throw new HttpError(429, 'rate_limited', 'Too many attempts; wait 15 minutes.');
+    if (!(await verifyPassword(current, me.passwordHash))) {
+      await loginLimiter.consume(key).catch(() => {});
+      throw new HttpError(403, 'forbidden', 'The current password is wrong.');
+    }
+    const problem = passwordProblem(password);
+    if (problem) throw new HttpError(400, 'invalid_payload', problem);
+    await store.updateAgent(me.id, { passwordHash: await hashPassword(password) });
+    // Every other browser signed in as this agent is signed out; this one gets a fresh session.
+    await store.deleteAgentSessions(me.id);
+    const session = await startSession(store, me.id, config.sessionHours);
+    cookie(reply, session.token, session.expiresAt);
+    return { ok: true };
+  });
 
   app.get('/api/agents', async (request) => {
     await signedIn(request);
