@@ -37,9 +37,12 @@ const businessHoursSchema = v.strictObject({
   holidays: v.optional(v.array(v.pipe(v.string(), v.isoDate('must be a date like "2026-03-21"'))), []),
 });
 
+const siteNameText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
+
 const siteSchema = v.strictObject({
   key: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lowercase letters, digits, "-" or "_"')),
-  name: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(120)), 'Pasokh'),
+  /** What visitors see as the site's name: one name, or one per language ({ "en": …, "fa": … }). */
+  name: v.optional(v.union([siteNameText, v.strictObject({ en: v.optional(siteNameText), fa: v.optional(siteNameText) })], 'must be a name, or names per language like { "en": "Shop", "fa": "فروشگاه" }'), 'Pasokh'),
   /** Pages allowed to embed the widget: exact origins like "https://shop.example", or "*". */
   allowedOrigins: v.optional(v.array(v.pipe(v.string(), v.regex(/^(\*|https?:\/\/[^/\s]+)$/, 'must be an origin like "https://shop.example" (no path) or "*"'))), []),
   /** A JSON file, a CSV file, or a folder of Markdown files. */
@@ -149,7 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const fromFile: v.InferOutput<typeof fileSchema> = parsed.success ? parsed.output : {};
   const baseDir = existsSync(file) ? dirname(file) : cwd;
 
-  const defaultSite = v.parse(siteSchema, { key: 'default', name: 'Pasokh Demo Store' });
+  const defaultSite = v.parse(siteSchema, { key: 'default', name: { en: 'Pasokh Demo Store', fa: 'فروشگاه نمایشی پاسخ' } });
   const sites = (fromFile.sites ?? [defaultSite]).map((site) => ({
     ...site,
     faq: site.faq ? resolve(baseDir, site.faq) : DEMO_FAQ,

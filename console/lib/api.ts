@@ -41,6 +41,7 @@ export const api = {
   login: (email: string, password: string) => call<{ agent: AgentProfile }>('POST', '/api/login', { email, password }),
   logout: () => call<unknown>('POST', '/api/logout', {}),
   me: () => call<{ agent: AgentProfile }>('GET', '/api/me'),
+  sites: () => call<{ sites: { key: string; names: Record<'en' | 'fa', string> }[] }>('GET', '/api/sites'),
   setup: () => call<{ hasAgents: boolean }>('GET', '/api/setup'),
   rename: (name: string) => call<{ agent: AgentProfile }>('PATCH', '/api/me', { name }),
   changePassword: (current: string, password: string) => call<{ ok: true }>('POST', '/api/me/password', { current, password }),

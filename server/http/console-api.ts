@@ -13,6 +13,7 @@ import { agentProfile } from '../relay/agent.js';
 import type { AgentNamespace, RelayDeps } from '../relay/deps.js';
 import { rooms } from '../relay/rooms.js';
 import type { AgentRecord } from '../store/store.js';
+import { siteNames } from '../sites.js';
 import { HttpError } from './errors.js';
 
 const newAgentSchema = v.strictObject({
@@ -93,6 +94,12 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
   });
 
   app.get('/api/me', async (request) => ({ agent: agentProfile(await signedIn(request)) }));
+
+  // Site names per language, for the {site} placeholder of saved replies.
+  app.get('/api/sites', async (request) => {
+    await signedIn(request);
+    return { sites: config.sites.map((site) => ({ key: site.key, names: siteNames(site) })) };
+  });
 
   // What the sign-in page needs before anyone can sign in: whether there is anyone to sign in as.
   app.get('/api/setup', async () => ({ hasAgents: (await store.listAgents()).length > 0 }));

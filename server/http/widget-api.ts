@@ -11,7 +11,7 @@ import { hashToken, looksLikeToken } from '../auth/tokens.js';
 import type { SiteConfig } from '../config.js';
 import type { FaqLibrary } from '../faq/index.js';
 import type { RelayDeps } from '../relay/deps.js';
-import { isOriginAllowed } from '../sites.js';
+import { isOriginAllowed, siteName, siteNames } from '../sites.js';
 import { createCompressedBodies } from './compressed-body.js';
 import { HttpError } from './errors.js';
 import { createOriginRefusals, type OriginRefusals } from './origin-refusals.js';
@@ -62,7 +62,8 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     reply.header('Cache-Control', 'no-cache');
     return {
       site: site.key,
-      name: site.name,
+      name: siteName(site),
+      names: siteNames(site),
       locale: site.locale,
       color: site.color,
       position: site.position,

@@ -224,7 +224,7 @@ export class App extends Component<AppProps, AppState> {
           }
         }}
       >
-        <Header locale={locale} title={config?.name || t(locale, 'panelTitle')} presence={presence} onClose={close} />
+        <Header locale={locale} title={config?.names?.[locale] || config?.name || t(locale, 'panelTitle')} presence={presence} onClose={close} />
         {!view && note(t(locale, 'notSetUp'))}
         {view === 'search' && (
           <SearchView

@@ -36,6 +36,8 @@ export interface BootOptions {
 export interface WidgetConfig {
   site: string;
   name: string;
+  /** The name per language, when the site has one per language. */
+  names?: Partial<Record<Locale, string>>;
   locale: Locale;
   color: string;
   position: 'right' | 'left';
