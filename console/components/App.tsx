@@ -108,7 +108,7 @@ export function App({ controller }: { controller: ConsoleController }) {
               </button>
             </div>
           )}
-          {state.view === 'inbox' && <Inbox rows={rows} visible={visible} />}
+          {state.view === 'inbox' && <Inbox rows={rows} visible={visible} onBack={() => controller.store.set({ activeId: null })} />}
           {state.view === 'insights' && <Insights />}
           {state.view === 'replies' && <SavedReplies />}
           {state.view === 'agents' && <AgentsAdmin />}

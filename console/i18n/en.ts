@@ -67,6 +67,9 @@ export const en = {
   'tabs.close': 'Close tab: {name}',
 
   'conv.none': 'Pick a conversation from the list.',
+  'conv.backToQueue': 'Conversations',
+  'conv.showVisitor': 'About the visitor',
+  'conv.backToThread': 'Back to the conversation',
   'conv.loading': 'Loading the conversation…',
   'conv.loadFailed': 'Could not load the conversation: {message}',
   'conv.claim': 'Claim',

@@ -67,6 +67,9 @@ export const fa: Catalog = {
   'tabs.close': 'بستن زبانه: {name}',
 
   'conv.none': 'گفتگویی را از فهرست انتخاب کنید.',
+  'conv.backToQueue': 'گفتگوها',
+  'conv.showVisitor': 'دربارهٔ بازدیدکننده',
+  'conv.backToThread': 'بازگشت به گفتگو',
   'conv.loading': 'در حال بارگیری گفتگو…',
   'conv.loadFailed': 'بارگیری گفتگو ممکن نشد: {message}',
   'conv.claim': 'پذیرفتن',
