@@ -12,6 +12,7 @@ import type { Config, SiteConfig } from './config.js';
 import type { FaqLibrary } from './faq/index.js';
 import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
+import { registerHistoryApi } from './http/history-api.js';
 import { HttpError } from './http/errors.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { registerWidgetApi } from './http/widget-api.js';
@@ -88,6 +89,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   let agentNamespace: AgentNamespace | undefined;
   registerWidgetApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
+  registerHistoryApi(http, relayDeps);
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
 
   http.get('/healthz', async (_request, reply) => {

@@ -7,6 +7,7 @@ import type { Kysely } from 'kysely';
 import type { AgentId, ConversationId, FaqEvent, IsoTime, Message, SiteKey, VisitorId } from '../../protocol/types.js';
 import { appendBatch, appendVisitor, appendVisitorBatch, type VisitorAppendInput } from './append.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
+import { searchClosedConversations } from './history.js';
 import { faqInsights, surveyStats } from './insights.js';
 import { migrateToLatest } from './migrations/index.js';
 import {
@@ -32,6 +33,7 @@ import {
   type BatchVisitorAppendResult,
   type ConversationRecord,
   type FaqInsights,
+  type HistoryFilter,
   type NewMessage,
   type SavedReplyRecord,
   type SessionRecord,
@@ -430,6 +432,14 @@ export class KyselyStore implements Store {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await trx.insertInto('faq_events').values(rows.slice(i, i + INSERT_CHUNK)).execute();
       }
+    });
+  }
+
+  searchClosedConversations(filter: HistoryFilter): Promise<ConversationRecord[]> {
+    return searchClosedConversations(this.#db, {
+      ...filter,
+      ...(filter.from ? { from: toIso(filter.from) } : {}),
+      ...(filter.to ? { to: toIso(filter.to) } : {}),
     });
   }
 
