@@ -7,6 +7,7 @@ import { useStore } from '../state/store.js';
 import { Account } from './Account.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
 import { ConsoleContext } from './context.js';
+import { History } from './History.js';
 import { Inbox } from './Inbox.js';
 import { Insights } from './Insights.js';
 import { SavedReplies } from './SavedReplies.js';
@@ -109,6 +110,7 @@ export function App({ controller }: { controller: ConsoleController }) {
             </div>
           )}
           {state.view === 'inbox' && <Inbox rows={rows} visible={visible} onBack={() => controller.store.set({ activeId: null })} />}
+          {state.view === 'history' && <History />}
           {state.view === 'insights' && <Insights />}
           {state.view === 'replies' && <SavedReplies />}
           {state.view === 'agents' && <AgentsAdmin />}

@@ -9,8 +9,8 @@ import { LocaleToggle } from './LocaleToggle.js';
 export function TopBar({ unread }: { unread: number }) {
   const { t, state, actions } = useConsole();
   const [askable, setAskable] = useState(canAskNotifications());
-  const views: View[] = state.agent?.role === 'admin' ? ['inbox', 'insights', 'replies', 'agents'] : ['inbox', 'insights', 'replies'];
-  const label: Record<View, string> = { inbox: t('nav.inbox'), insights: t('nav.insights'), replies: t('nav.replies'), agents: t('nav.agents'), account: t('nav.account') };
+  const views: View[] = state.agent?.role === 'admin' ? ['inbox', 'history', 'insights', 'replies', 'agents'] : ['inbox', 'history', 'insights', 'replies'];
+  const label: Record<View, string> = { inbox: t('nav.inbox'), history: t('nav.history'), insights: t('nav.insights'), replies: t('nav.replies'), agents: t('nav.agents'), account: t('nav.account') };
 
   return (
     <header class="top-bar">

@@ -2,7 +2,7 @@
  * The console's HTTP calls: same origin, cookie session, JSON both ways. Errors become one
  * ApiError with the server's code so the UI can tell "wrong password" from "server down".
  */
-import type { AgentProfile, AgentRole } from '../../protocol/types.js';
+import type { AgentProfile, AgentRole, ConversationSummary } from '../../protocol/types.js';
 import type { AgentListItem, Insights, SavedReply } from './types.js';
 
 /** A failed call: HTTP status plus the server's error code (or `network`). */
@@ -42,6 +42,8 @@ export const api = {
   logout: () => call<unknown>('POST', '/api/logout', {}),
   me: () => call<{ agent: AgentProfile }>('GET', '/api/me'),
   sites: () => call<{ sites: { key: string; names: Record<'en' | 'fa', string> }[] }>('GET', '/api/sites'),
+  history: (query: { visitor?: string; text?: string; agent?: string; from?: string; to?: string }) =>
+    call<{ conversations: ConversationSummary[] }>('GET', `/api/history?${new URLSearchParams(Object.entries(query).filter(([, value]) => value))}`),
   setup: () => call<{ hasAgents: boolean }>('GET', '/api/setup'),
   rename: (name: string) => call<{ agent: AgentProfile }>('PATCH', '/api/me', { name }),
   changePassword: (current: string, password: string) => call<{ ok: true }>('POST', '/api/me/password', { current, password }),
