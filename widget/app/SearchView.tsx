@@ -61,7 +61,8 @@ export function SearchView({ locale, query, status, rows, onQuery, onOpen, onInt
         )}
         {status === 'ready' && (
           <>
-            <h3 class="title">{trimmed ? t(locale, 'results') : t(locale, 'popular')}</h3>
+            {/* No heading over nothing: "No answers match" says it alone. */}
+            {rows.length > 0 && <h3 class="title">{trimmed ? t(locale, 'results') : t(locale, 'popular')}</h3>}
             <p class="sr-only" role="status">
               {trimmed ? t(locale, 'resultCount', { count: rows.length }) : ''}
             </p>
