@@ -37,6 +37,8 @@ const businessHoursSchema = v.strictObject({
   holidays: v.optional(v.array(v.pipe(v.string(), v.isoDate('must be a date like "2026-03-21"'))), []),
 });
 
+const REDIS_STREAM = /^[\w:.-]{1,100}$/;
+
 const siteNameText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
 
 const siteSchema = v.strictObject({
@@ -69,6 +71,8 @@ const fileSchema = v.strictObject({
   dataDir: v.optional(v.string()),
   databaseUrl: v.optional(v.string()),
   redisUrl: v.optional(v.string()),
+  /** The Redis stream the processes of one install share: two installs on one Redis need two names. */
+  redisStream: v.optional(v.pipe(v.string(), v.regex(REDIS_STREAM, 'must be 1 to 100 letters, digits or ":._-"'))),
   /** Set when served over HTTPS (behind a proxy): session cookies get the Secure flag. */
   secureCookies: v.optional(v.boolean()),
   trustProxy: v.optional(v.boolean()),
@@ -86,6 +90,8 @@ export interface Config {
   dataDir: string;
   databaseUrl: string | undefined;
   redisUrl: string | undefined;
+  /** @default "socket.io" (the adapter's own default, so existing installs keep their stream) */
+  redisStream: string;
   secureCookies: boolean;
   trustProxy: boolean;
   sessionHours: number;
@@ -197,6 +203,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const heapGrowthPercent = envInt(env, 'PASOKH_HEAP_GROWTH_PERCENT', MAX_HEAP_GROWTH_PERCENT, "a whole number (0: V8's own choice)", problems);
   const secureCookies = envBool(env, 'PASOKH_SECURE_COOKIES', problems);
   const trustProxy = envBool(env, 'PASOKH_TRUST_PROXY', problems);
+  if (env.PASOKH_REDIS_STREAM && !REDIS_STREAM.test(env.PASOKH_REDIS_STREAM)) problems.push(`PASOKH_REDIS_STREAM must be 1 to 100 letters, digits or ":._-", not "${env.PASOKH_REDIS_STREAM}".`);
   if (problems.length) throw new ConfigError(allProblems(problems));
 
   return {
@@ -205,6 +212,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir: resolve(cwd, env.PASOKH_DATA ?? fromFile.dataDir ?? 'data'),
     databaseUrl: env.DATABASE_URL || fromFile.databaseUrl || undefined,
     redisUrl: env.REDIS_URL || fromFile.redisUrl || undefined,
+    redisStream: env.PASOKH_REDIS_STREAM || fromFile.redisStream || 'socket.io',
     secureCookies: secureCookies ?? fromFile.secureCookies ?? false,
     trustProxy: trustProxy ?? fromFile.trustProxy ?? false,
     sessionHours: fromFile.sessionHours ?? 24 * 14,

@@ -43,7 +43,7 @@ export async function startServer(config: Config, options: { logger?: Logger; li
       }),
     );
   }
-  const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger) : undefined;
+  const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger, { streamName: config.redisStream }) : undefined;
   const app = await createApp({ config, store, faqs, logger, ...(options.limits ? { limits: options.limits } : {}), ...(redis ? { adapter: redis.adapter } : {}) });
   const port = await app.listen(config.port, config.host);
   const hasAgents = (await store.listAgents()).length > 0;

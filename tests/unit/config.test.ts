@@ -77,6 +77,14 @@ describe('configuration', () => {
     expect(() => loadConfig({}, dirWith(config))).toThrow(sentence);
   });
 
+  it('names the Redis stream from PASOKH_REDIS_STREAM or the file, keeping the adapter\'s default otherwise', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
+    expect(loadConfig({}, cwd).redisStream).toBe('socket.io');
+    expect(loadConfig({ PASOKH_REDIS_STREAM: 'shop-a:relay' }, cwd).redisStream).toBe('shop-a:relay');
+    expect(loadConfig({}, dirWith({ redisStream: 'shop-b' })).redisStream).toBe('shop-b');
+    expect(() => loadConfig({ PASOKH_REDIS_STREAM: 'has space' }, cwd)).toThrow('PASOKH_REDIS_STREAM must be 1 to 100 letters, digits or ":._-", not "has space".');
+  });
+
   it('takes true or false only for boolean environment variables', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
     for (const name of ['PASOKH_SECURE_COOKIES', 'PASOKH_TRUST_PROXY', 'PASOKH_AUTO_ACK']) {
