@@ -2,9 +2,9 @@
  * The console in an owner's first hour: a server without agents says "No agents yet" and how to
  * create the first admin; a signed-in agent changes its display name and password in Account.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ADMIN, ROOT, launchChromium, signInConsole, startServerProcess, useServerAndBrowser } from './support.js';
+import { ADMIN, launchChromium, signInConsole, startServerProcess, useServerAndBrowser } from './support.js';
+import { docScreenshot } from './doc-screenshot.js';
 
 const e2e = useServerAndBrowser();
 
@@ -17,7 +17,7 @@ describe('the console\'s sign-in page on a server without agents', () => {
       await page.goto(`${server.url}/console`);
       await page.getByText('No agents yet').waitFor();
       await page.getByText('npx pasokh agent add you@example.com --role admin', { exact: false }).waitFor();
-      await page.screenshot({ path: join(ROOT, 'docs/console-no-agents.png') });
+      await docScreenshot(page, 'console-no-agents.png');
       expect(server.output()).toContain('No agents yet');
     } finally {
       await browser.close();
@@ -55,7 +55,7 @@ describe('an agent\'s account page', () => {
     await page.getByLabel('Current password').fill(ADMIN.password);
     await page.getByRole('button', { name: 'Change password' }).click();
     await page.getByText('Password changed.').waitFor();
-    await page.screenshot({ path: join(ROOT, 'docs/console-account.png') });
+    await docScreenshot(page, 'console-account.png');
 
     const signIn = await fetch(`${e2e.server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN.email, password: 'a fresh password 2' }) });
     expect(signIn.status).toBe(200);

@@ -1,9 +1,9 @@
 /** Closed conversations in the console: found by words said, opened read-only. */
 import { randomUUID } from 'node:crypto';
-import { join } from 'node:path';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { ROOT, signInConsole, useServerAndBrowser } from './support.js';
+import { signInConsole, useServerAndBrowser } from './support.js';
+import { docScreenshot } from './doc-screenshot.js';
 import { connectAgent } from './widget-support.js';
 
 const e2e = useServerAndBrowser();
@@ -39,7 +39,7 @@ describe('the console\'s history of closed conversations', () => {
     await page.getByLabel('Words in the conversation').fill('KILN');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => results.getByRole('listitem').count()).toBe(1);
-    await page.screenshot({ path: join(ROOT, 'docs/console-history.png') });
+    await docScreenshot(page, 'console-history.png');
     await results.getByRole('button').first().click();
 
     const log = page.getByRole('log', { name: 'Messages' });

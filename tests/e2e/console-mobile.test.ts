@@ -3,11 +3,11 @@
  * queue, then a conversation with a way back, then the visitor's details with a way back to the
  * thread — and nothing wider than the screen.
  */
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
-import { ROOT, signInConsole, useServerAndBrowser } from './support.js';
+import { signInConsole, useServerAndBrowser } from './support.js';
+import { docScreenshot } from './doc-screenshot.js';
 
 const e2e = useServerAndBrowser();
 
@@ -41,7 +41,7 @@ describe('the console on a 375 px phone', () => {
       await row.waitFor({ timeout: 10_000 });
       expect(await page.getByRole('textbox', { name: 'Reply' }).isVisible()).toBe(false);
       expect(await overflow(page)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: join(ROOT, 'docs/console-phone-queue.png') });
+      await docScreenshot(page, 'console-phone-queue.png');
 
       await row.click();
       const reply = page.getByRole('textbox', { name: 'Reply' });
@@ -56,7 +56,7 @@ describe('the console on a 375 px phone', () => {
       await page.getByRole('button', { name: 'Send', exact: true }).click();
       await page.getByRole('log', { name: 'Messages' }).getByText('It left our kiln on Monday.').waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: join(ROOT, 'docs/console-phone-conversation.png') });
+      await docScreenshot(page, 'console-phone-conversation.png');
 
       await page.getByRole('button', { name: 'About the visitor' }).click();
       const details = page.getByRole('complementary', { name: 'About the visitor' });
@@ -64,7 +64,7 @@ describe('the console on a 375 px phone', () => {
       expect(await reply.isVisible()).toBe(false);
       await details.getByText('refund').first().waitFor();
       expect(await overflow(page)).toBeLessThanOrEqual(0);
-      await page.screenshot({ path: join(ROOT, 'docs/console-phone-visitor.png') });
+      await docScreenshot(page, 'console-phone-visitor.png');
 
       await page.getByRole('button', { name: 'Back to the conversation' }).click();
       await reply.waitFor();

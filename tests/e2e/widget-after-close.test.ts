@@ -3,9 +3,9 @@
  * the survey without the log shrinking, and writing again starts a new conversation below the
  * old one, behind a "New conversation" divider.
  */
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT, useServerAndBrowser } from './support.js';
+import { useServerAndBrowser } from './support.js';
+import { docScreenshot } from './doc-screenshot.js';
 import { connectAgent } from './widget-support.js';
 
 const e2e = useServerAndBrowser();
@@ -33,7 +33,7 @@ describe('the widget after a conversation closes', () => {
       await survey.waitFor();
       // The survey scrolls with the messages instead of taking the log's room.
       expect((await log.boundingBox())!.height).toBeGreaterThanOrEqual(before - 1);
-      await page.locator('pasokh-widget section').screenshot({ path: join(ROOT, 'docs/widget-closed.png') });
+      await docScreenshot(page.locator('pasokh-widget section'), 'widget-closed.png');
       await survey.getByRole('button', { name: '9 out of 10' }).click();
       await log.getByText('Thank you for rating this conversation.').waitFor();
 
@@ -50,7 +50,7 @@ describe('the widget after a conversation closes', () => {
       expect(at('Sorry! A new set ships today.')).toBeLessThan(at('New conversation'));
       expect(at('New conversation')).toBeLessThan(at('One more question about the saucers'));
       expect(at('One more question about the saucers')).toBeLessThan(at('Ask away.'));
-      await page.locator('pasokh-widget section').screenshot({ path: join(ROOT, 'docs/widget-new-conversation.png') });
+      await docScreenshot(page.locator('pasokh-widget section'), 'widget-new-conversation.png');
     } finally {
       agent.close();
     }

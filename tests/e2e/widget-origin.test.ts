@@ -5,9 +5,9 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, useServerAndBrowser } from './support.js';
+import { useServerAndBrowser } from './support.js';
+import { docScreenshot } from './doc-screenshot.js';
 
 const e2e = useServerAndBrowser();
 
@@ -50,7 +50,7 @@ describe('a page whose origin the site does not allow', () => {
     expect(await page.getByRole('searchbox', { name: 'Search' }).count()).toBe(0);
     // One event per page view, not one more when the panel's own request is refused too.
     expect(await page.evaluate(() => (window as unknown as { errors: unknown[] }).errors.length)).toBe(1);
-    await page.locator('pasokh-widget section').screenshot({ path: join(ROOT, 'docs/widget-not-set-up.png') });
+    await docScreenshot(page.locator('pasokh-widget section'), 'widget-not-set-up.png');
 
     const warnings = e2e.server.output().split('\n').filter((line) => line.includes(blog.origin) && line.includes('allowedOrigins'));
     expect(warnings).toHaveLength(1);
