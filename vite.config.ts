@@ -7,7 +7,9 @@
  * - `vite build --mode console` → dist/console/ with base /console/.
  */
 import preact from '@preact/preset-vite';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const ROOT = import.meta.dirname;
@@ -37,6 +39,29 @@ async function buildLoader(appPath: string, entry: string, format: 'iife' | 'es'
   });
 }
 
+/** Text files worth compressing; images and fonts are compressed already. */
+const COMPRESSIBLE = /\.(?:m?js|css|html|svg|json)$/;
+
+/**
+ * Writes NAME.br (quality 11) and NAME.gz (level 9) beside every text file under `dir`, once at
+ * build time: the server picks one by Accept-Encoding (@fastify/static `preCompressed`) and so
+ * never compresses a static file per request.
+ */
+function precompress(dir: string): void {
+  for (const name of readdirSync(dir, { recursive: true }) as string[]) {
+    if (!COMPRESSIBLE.test(name) || name.startsWith('.vite')) continue;
+    const path = resolve(dir, name);
+    const content = readFileSync(path);
+    writeFileSync(`${path}.br`, brotliCompressSync(content, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: content.length } }));
+    writeFileSync(`${path}.gz`, gzipSync(content, { level: 9 }));
+  }
+}
+
+/** Precompresses `dir` after everything else has been written to it. */
+function precompressPass(dir: string): Plugin {
+  return { name: 'pasokh-precompress', apply: 'build', closeBundle: { order: 'post', handler: () => precompress(dir) } };
+}
+
 /** After the app is written, builds the loaders with the app entry's hashed name baked in. */
 function loaderPass(): Plugin {
   let appFile: string | undefined;
@@ -54,6 +79,7 @@ function loaderPass(): Plugin {
       // The server serves the first at /pasokh.js (chunks under /widget/), the second at /widget/.
       await buildLoader(`widget/${appFile}`, 'widget/loader/index.ts', 'iife', 'pasokh.js');
       await buildLoader(appFile, 'widget/loader/module.ts', 'es', 'pasokh.mjs');
+      precompress(WIDGET_OUT);
     },
   };
 }
@@ -126,7 +152,7 @@ function consoleConfig(): UserConfig {
     root: resolve(ROOT, 'console'),
     base: '/console/',
     publicDir: false,
-    plugins: [preact()],
+    plugins: [preact(), precompressPass(resolve(ROOT, 'dist/console'))],
     build: {
       outDir: resolve(ROOT, 'dist/console'),
       emptyOutDir: true,

@@ -7,14 +7,18 @@
  * everything needed to search the FAQ, FAQ data not counted); the chat chunk, fetched only when
  * the visitor chooses to talk. `breakdown` splits the app chunk into what it is made of: each
  * group's modules as bundled, minified together and compressed alone (so the groups add up to a
- * little more than the chunk, which compresses across them).
+ * little more than the chunk, which compresses across them). `wire` is what the real server sends
+ * over real HTTP to a browser (`Accept-Encoding: br, gzip`) and to a client that accepts no
+ * compression, body bytes, for the demo site and its FAQ.
  */
 import { transform } from 'esbuild';
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build, type Rollup } from 'vite';
+import { freePort, startServerChild } from './lib/server-process.js';
+import { widgetWire } from './lib/wire.js';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const WIDGET = join(ROOT, 'dist/widget');
@@ -118,6 +122,25 @@ function consoleSize(): Size | null {
   return files.length ? add(...files.map((name) => sizeOf(readFileSync(join(CONSOLE, name))))) : null;
 }
 
+/** Starts the real server on the demo config and weighs its responses as sent. */
+async function wire(files: ReturnType<typeof builtFiles>) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'pasokh-size-'));
+  const server = await startServerChild({ port: await freePort(), dataDir });
+  try {
+    const compressed = await widgetWire(server.url, files);
+    const uncompressed = await widgetWire(server.url, files, 'default', 'identity');
+    const bytes = (w: typeof compressed) => ({
+      pageLoad: { total: w.pageLoad.bytes, loader: w.pageLoad.loader.bytes, config: w.pageLoad.config.bytes },
+      onIntent: { total: w.onIntent.bytes, app: w.onIntent.app.bytes, faq: w.onIntent.faq.bytes },
+      later: { chat: w.later.chat.bytes, article: w.later.article.bytes, fuse: w.later.fuse.bytes },
+    });
+    return { acceptEncoding: { 'br, gzip': bytes(compressed), identity: bytes(uncompressed) }, encodings: { loader: compressed.pageLoad.loader.encoding, app: compressed.onIntent.app.encoding, faq: compressed.onIntent.faq.encoding } };
+  } finally {
+    await server.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
   const files = builtFiles();
   const loader = sizeOf(file('pasokh.js'));
@@ -146,6 +169,7 @@ async function main(): Promise<void> {
       talking: add(searchPath, chat),
     },
     esModule: sizeOf(file('pasokh.mjs')),
+    wire: await wire(files),
     console: consoleSize(),
     appBreakdown: await breakdown(),
     peers: PEERS.map((peer) => ({

@@ -11,7 +11,10 @@ export interface AgentListItem extends AgentProfile {
 /** `GET /api/sites`: the sites an agent serves (all of them for an admin). */
 export interface SiteSummary {
   key: string;
+  /** In the site's own language. */
   name: string;
+  /** In each language, for a visitor of that language. */
+  names: Record<'en' | 'fa', string>;
 }
 
 export interface SavedReply {

@@ -2,6 +2,7 @@
  * `createApp(deps)` wires HTTP routes and the Socket.IO relay onto one server and never listens:
  * `main.ts` listens on the configured port, tests on port 0.
  */
+import fastifyCompress from '@fastify/compress';
 import fastifyCookie from '@fastify/cookie';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { AddressInfo } from 'node:net';
@@ -18,6 +19,7 @@ import { registerPrivacyApi } from './http/privacy-api.js';
 import { registerReopenRoute } from './http/reopen-route.js';
 import { registerTranscriptApi } from './http/transcript-api.js';
 import { registerCsrfGuard } from './http/csrf.js';
+import { registerHistoryApi } from './http/history-api.js';
 import { HttpError } from './http/errors.js';
 import { registerHelpCentre } from './http/help-centre.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
@@ -87,6 +89,8 @@ export async function createApp(deps: AppDeps): Promise<App> {
     trustProxy: proxyTrust(config.trustProxy),
   });
   await http.register(fastifyCookie);
+  // JSON and the demo page, compressed per response; built assets are compressed at build time.
+  await http.register(fastifyCompress, { encodings: ['br', 'gzip'] });
 
   http.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
@@ -115,6 +119,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerReopenRoute(http, { store, config });
   registerTranscriptApi(http, { store, config });
   registerPasswordResetApi(http, { store, config, log: (error) => logger.warn({ err: error }, 'password reset email failed') });
+  registerHistoryApi(http, relayDeps);
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
   registerHelpCentre(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
 

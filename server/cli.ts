@@ -1,10 +1,10 @@
 /**
- * `pasokh serve | agent add|list|disable|enable | faq check` — the package's bin.
+ * `pasokh serve | agent add|passwd|rename|list|disable|enable | faq check` — the package's bin.
  */
 import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { AgentInputError, addAgent } from './auth/agents.js';
+import { AgentInputError, addAgent, renameAgent, setAgentPassword } from './auth/agents.js';
 import { parseSiteList, SiteListError } from './auth/agent-sites.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runFaqCheck } from './faq/index.js';
@@ -17,6 +17,8 @@ import { VISITOR_USAGE, visitorCommand } from './privacy/cli.js';
 const USAGE = `Usage:
   pasokh serve                         start the server (PORT, PASOKH_DATA, DATABASE_URL, REDIS_URL, PASOKH_CONFIG)
   pasokh agent add <email> [--name N] [--role admin|agent]   password from stdin or a prompt
+  pasokh agent passwd <email>          new password from stdin or a prompt; signs the agent out everywhere
+  pasokh agent rename <email> <name>
   pasokh agent list
   pasokh agent disable <email> | enable <email>
   pasokh agent sites <email> <site,site…|all>   which sites the agent serves (default: all)
@@ -50,6 +52,16 @@ async function agentCommand(args: string[]): Promise<number> {
       const password = await readPassword();
       const agent = await addAgent(store, { email, name: values.name ?? '', password, role: values.role });
       console.log(`Added ${agent.role} ${agent.name} <${agent.email}>.`);
+      return 0;
+    }
+    if (sub === 'passwd' && email) {
+      const agent = await setAgentPassword(store, email, await readPassword());
+      console.log(`Changed the password of ${agent.email}; their sessions were ended.`);
+      return 0;
+    }
+    if (sub === 'rename' && email && positionals.length > 2) {
+      const agent = await renameAgent(store, email, positionals.slice(2).join(' '));
+      console.log(`${agent.email} is now called ${agent.name}.`);
       return 0;
     }
     if (sub === 'list') {

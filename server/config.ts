@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as v from 'valibot';
 import type { Locale } from '../protocol/types.js';
+import { describeConfigIssues } from './config-issues.js';
 import { DEFAULT_HEAP_GROWTH_PERCENT, MAX_HEAP_GROWTH_PERCENT } from './gc-tuning.js';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.js';
 import { mailFileFields, resolveMail, type MailSettings } from './mail/settings.js';
@@ -40,9 +41,14 @@ const businessHoursSchema = v.strictObject({
   holidays: v.optional(v.array(v.pipe(v.string(), v.isoDate('must be a date like "2026-03-21"'))), []),
 });
 
+const REDIS_STREAM = /^[\w:.-]{1,100}$/;
+
+const siteNameText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
+
 const siteSchema = v.strictObject({
   key: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lowercase letters, digits, "-" or "_"')),
-  name: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(120)), 'Pasokh'),
+  /** What visitors see as the site's name: one name, or one per language ({ "en": …, "fa": … }). */
+  name: v.optional(v.union([siteNameText, v.strictObject({ en: v.optional(siteNameText), fa: v.optional(siteNameText) })], 'must be a name, or names per language like { "en": "Shop", "fa": "فروشگاه" }'), 'Pasokh'),
   /** Pages allowed to embed the widget: exact origins like "https://shop.example", or "*". */
   allowedOrigins: v.optional(v.array(v.pipe(v.string(), v.regex(/^(\*|https?:\/\/[^/\s]+)$/, 'must be an origin like "https://shop.example" (no path) or "*"'))), []),
   /** A JSON file, a CSV file, or a folder of Markdown files. */
@@ -73,8 +79,8 @@ const fileSchema = v.strictObject({
   redisUrl: v.optional(v.string()),
   /** Lets several installs share one PostgreSQL database, each in its own schema. */
   databaseSchema: v.optional(v.pipe(v.string(), v.regex(/^[a-z_][a-z0-9_]*$/, 'must be lowercase letters, digits and "_"'))),
-  /** Lets several installs share one Redis: each reads and writes only its own stream. */
-  redisStream: v.optional(v.pipe(v.string(), v.minLength(1))),
+  /** The Redis stream the processes of one install share: two installs on one Redis need two names. */
+  redisStream: v.optional(v.pipe(v.string(), v.regex(REDIS_STREAM, 'must be 1 to 100 letters, digits or ":._-"'))),
   /** Prefix of the keys this install keeps in Redis (rate limits), so installs can share one. */
   redisKeyPrefix: v.optional(v.pipe(v.string(), v.regex(/^[\w.:-]+$/, 'must be letters, digits, ".", ":", "_" or "-"'))),
   /** Set when served over HTTPS (behind a proxy): session cookies get the Secure flag. */
@@ -106,15 +112,16 @@ export interface Config {
   redisUrl: string | undefined;
   /** PostgreSQL schema; undefined: the connection's default search path. */
   databaseSchema: string | undefined;
-  /** The Redis stream the processes of one install share. @default "socket.io" */
-  redisStream: string | undefined;
+  /** @default "socket.io" (the adapter's own default, so existing installs keep their stream) */
+  redisStream: string;
   /** Prefix of this install's Redis keys. @default "pasokh" */
   redisKeyPrefix: string;
   secureCookies: boolean;
   trustProxy: TrustProxy;
   sessionHours: number;
   metricsToken: string | undefined;
-  admin: { email: string; password: string } | undefined;
+  /** PASOKH_ADMIN_EMAIL / _PASSWORD / _NAME: the first admin, created on the first start. */
+  admin: { email: string; password: string; name?: string } | undefined;
   sites: SiteConfig[];
   logLevel: string;
   /** @see tuneOldGenerationGrowth in gc-tuning.ts; 0 leaves V8's own choice. */
@@ -130,11 +137,10 @@ export interface Config {
 /** Thrown for configuration a site owner must fix; `message` is meant for them. */
 export class ConfigError extends Error {}
 
-function describe(issues: readonly v.BaseIssue<unknown>[], source: string): string {
-  const first = issues[0];
-  if (!first) return `${source} is not valid.`;
-  const path = first.path?.map((p) => String(p.key)).join('.') ?? '';
-  return `${source}: ${path ? `"${path}" ` : ''}${first.message}.`;
+/** One problem as is; several as a numbered list, so a site owner fixes them all in one go. */
+function allProblems(problems: readonly string[]): string {
+  if (problems.length === 1) return problems[0]!;
+  return `The configuration has ${problems.length} problems:\n${problems.map((problem, i) => `  ${i + 1}. ${problem}`).join('\n')}`;
 }
 
 function readConfigFile(file: string): unknown {
@@ -151,25 +157,33 @@ function readConfigFile(file: string): unknown {
   }
 }
 
-/** A whole number from 0 to `max` in env[name], or undefined when unset; `what` names it in the error. */
-function envInt(env: NodeJS.ProcessEnv, name: string, max: number, what: string): number | undefined {
+/** A whole number from 0 to `max` in env[name], or undefined when unset; `what` names it in the problem. */
+function envInt(env: NodeJS.ProcessEnv, name: string, max: number, what: string, problems: string[]): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new ConfigError(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
+  if (!Number.isInteger(n) || n < 0 || n > max) return void problems.push(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
   return n;
 }
 
-function redisKeyPrefix(raw: string | undefined): string | undefined {
+function redisKeyPrefix(raw: string | undefined, problems: string[]): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^[\w.:-]+$/.test(raw)) throw new ConfigError(`PASOKH_REDIS_PREFIX must be letters, digits, ".", ":", "_" or "-", not "${raw}".`);
+  if (!/^[\w.:-]+$/.test(raw)) return void problems.push(`PASOKH_REDIS_PREFIX must be letters, digits, ".", ":", "_" or "-", not "${raw}".`);
   return raw;
 }
 
-function databaseSchema(raw: string | undefined): string | undefined {
+function databaseSchema(raw: string | undefined, problems: string[]): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^[a-z_][a-z0-9_]*$/.test(raw)) throw new ConfigError(`PASOKH_DATABASE_SCHEMA must be lowercase letters, digits and "_", not "${raw}".`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(raw)) return void problems.push(`PASOKH_DATABASE_SCHEMA must be lowercase letters, digits and "_", not "${raw}".`);
   return raw;
+}
+
+/** `true` or `false` in env[name] (nothing else: "yes" or "1" would be a guess), or undefined when unset. */
+function envBool(env: NodeJS.ProcessEnv, name: string, problems: string[]): boolean | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return undefined;
+  if (raw !== 'true' && raw !== 'false') return void problems.push(`${name} must be "true" or "false", not "${raw}".`);
+  return raw === 'true';
 }
 
 /**
@@ -182,58 +196,66 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (explicit && !existsSync(file)) throw new ConfigError(`PASOKH_CONFIG points to ${file}, which does not exist.`);
   const raw = existsSync(file) ? readConfigFile(file) : {};
   const parsed = v.safeParse(fileSchema, raw);
-  if (!parsed.success) throw new ConfigError(describe(parsed.issues, `In ${file}`));
-  const fromFile = parsed.output;
+  // Every problem is collected and reported at once: a site owner fixes them all in one go.
+  const problems: string[] = parsed.success ? [] : describeConfigIssues(parsed.issues, `In ${file}`, fileSchema);
+  // On a broken file, go on with the defaults only to collect the environment's problems too.
+  const fromFile: v.InferOutput<typeof fileSchema> = parsed.success ? parsed.output : v.parse(fileSchema, {});
   const baseDir = existsSync(file) ? dirname(file) : cwd;
 
-  const defaultSite = v.parse(siteSchema, { key: 'default', name: 'Pasokh Demo Store' });
+  const defaultSite = v.parse(siteSchema, { key: 'default', name: { en: 'Pasokh Demo Store', fa: 'فروشگاه نمایشی پاسخ' } });
   const sites = (fromFile.sites ?? [defaultSite]).map((site) => ({
     ...site,
     faq: site.faq ? resolve(baseDir, site.faq) : DEMO_FAQ,
   }));
   const keys = new Set<string>();
   for (const site of sites) {
-    if (keys.has(site.key)) throw new ConfigError(`Site "${site.key}" is listed twice in ${file}; site keys must be unique.`);
+    if (keys.has(site.key)) problems.push(`Site "${site.key}" is listed twice in ${file}; site keys must be unique.`);
     keys.add(site.key);
-    if (!existsSync(site.faq)) throw new ConfigError(`The FAQ of site "${site.key}" (${site.faq}) does not exist.`);
+    if (!existsSync(site.faq)) problems.push(`The FAQ of site "${site.key}" (${site.faq}) does not exist.`);
   }
   // Env overlays the first site so a single-site install needs no file at all.
   const first = sites[0]!;
   if (env.PASOKH_ALLOWED_ORIGINS) {
     const origins = env.PASOKH_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
     for (const origin of origins) {
-      if (!/^(\*|https?:\/\/[^/\s]+)$/.test(origin)) throw new ConfigError(`PASOKH_ALLOWED_ORIGINS: "${origin}" is not an origin like "https://shop.example" (no path) or "*".`);
+      if (!/^(\*|https?:\/\/[^/\s]+)$/.test(origin)) problems.push(`PASOKH_ALLOWED_ORIGINS: "${origin}" is not an origin like "https://shop.example" (no path) or "*".`);
     }
     first.allowedOrigins = origins;
   }
   if (env.PASOKH_FAQ) {
     first.faq = resolve(cwd, env.PASOKH_FAQ);
-    if (!existsSync(first.faq)) throw new ConfigError(`PASOKH_FAQ points to ${first.faq}, which does not exist.`);
+    if (!existsSync(first.faq)) problems.push(`PASOKH_FAQ points to ${first.faq}, which does not exist.`);
   }
   if (env.PASOKH_LOCALE) {
-    if (env.PASOKH_LOCALE !== 'en' && env.PASOKH_LOCALE !== 'fa') throw new ConfigError(`PASOKH_LOCALE must be "en" or "fa", not "${env.PASOKH_LOCALE}".`);
-    first.locale = env.PASOKH_LOCALE;
+    if (env.PASOKH_LOCALE !== 'en' && env.PASOKH_LOCALE !== 'fa') problems.push(`PASOKH_LOCALE must be "en" or "fa", not "${env.PASOKH_LOCALE}".`);
+    else first.locale = env.PASOKH_LOCALE;
   }
-  if (env.PASOKH_AUTO_ACK) {
-    if (env.PASOKH_AUTO_ACK !== 'true' && env.PASOKH_AUTO_ACK !== 'false') throw new ConfigError(`PASOKH_AUTO_ACK must be "true" or "false", not "${env.PASOKH_AUTO_ACK}".`);
-    first.autoAcknowledge = env.PASOKH_AUTO_ACK === 'true';
-  }
+  const autoAcknowledge = envBool(env, 'PASOKH_AUTO_ACK', problems);
+  if (autoAcknowledge !== undefined) first.autoAcknowledge = autoAcknowledge;
   if (env.PASOKH_SECRET) {
-    if (env.PASOKH_SECRET.length < 16) throw new ConfigError('PASOKH_SECRET must be at least 16 characters.');
+    if (env.PASOKH_SECRET.length < 16) problems.push('PASOKH_SECRET must be at least 16 characters.');
     first.secret = env.PASOKH_SECRET;
   }
 
   const adminEmail = env.PASOKH_ADMIN_EMAIL;
   const adminPassword = env.PASOKH_ADMIN_PASSWORD;
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
-    throw new ConfigError('Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD to create the first agent, or neither.');
+    problems.push('Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD to create the first agent, or neither.');
   }
   const trustProxy = env.PASOKH_TRUST_PROXY ? parseTrustProxy(env.PASOKH_TRUST_PROXY, 'PASOKH_TRUST_PROXY') : parseTrustProxy(fromFile.trustProxy, `"trustProxy" in ${file}`);
-  if (typeof trustProxy === 'object' && !Array.isArray(trustProxy)) throw new ConfigError(trustProxy.problem);
-  if (env.PASOKH_METRICS_TOKEN && env.PASOKH_METRICS_TOKEN.length < 16) throw new ConfigError('PASOKH_METRICS_TOKEN must be at least 16 characters.');
-  if (adminPassword && adminPassword.length < 8) throw new ConfigError('PASOKH_ADMIN_PASSWORD must be at least 8 characters.');
+  if (typeof trustProxy === 'object' && !Array.isArray(trustProxy)) problems.push(trustProxy.problem);
+  if (env.PASOKH_METRICS_TOKEN && env.PASOKH_METRICS_TOKEN.length < 16) problems.push('PASOKH_METRICS_TOKEN must be at least 16 characters.');
+  if (adminPassword && adminPassword.length < 8) problems.push('PASOKH_ADMIN_PASSWORD must be at least 8 characters.');
+  const envPort = envInt(env, 'PORT', 65535, 'a port number', problems);
+  const heapGrowthPercent = envInt(env, 'PASOKH_HEAP_GROWTH_PERCENT', MAX_HEAP_GROWTH_PERCENT, "a whole number (0: V8's own choice)", problems);
+  const retentionDays = envInt(env, 'PASOKH_RETENTION_DAYS', 36_500, 'a number of days (0: keep everything)', problems);
+  const secureCookies = envBool(env, 'PASOKH_SECURE_COOKIES', problems);
+  if (env.PASOKH_REDIS_STREAM && !REDIS_STREAM.test(env.PASOKH_REDIS_STREAM)) problems.push(`PASOKH_REDIS_STREAM must be 1 to 100 letters, digits or ":._-", not "${env.PASOKH_REDIS_STREAM}".`);
+  const schema = databaseSchema(env.PASOKH_DATABASE_SCHEMA, problems);
+  const keyPrefix = redisKeyPrefix(env.PASOKH_REDIS_PREFIX, problems);
+  if (problems.length || (typeof trustProxy === 'object' && !Array.isArray(trustProxy))) throw new ConfigError(allProblems(problems));
 
-  const port = envInt(env, 'PORT', 65535, 'a port number') ?? fromFile.port ?? 8787;
+  const port = envPort ?? fromFile.port ?? 8787;
   const publicUrl = (env.PASOKH_PUBLIC_URL || fromFile.publicUrl || `http://localhost:${port}`).replace(/\/$/, '');
   if (!/^https?:\/\/[^/\s]+$/.test(publicUrl)) throw new ConfigError(`PASOKH_PUBLIC_URL must be an origin like "https://help.shop.example", not "${publicUrl}".`);
   const dataDir = resolve(cwd, env.PASOKH_DATA ?? fromFile.dataDir ?? 'data');
@@ -248,21 +270,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     dataDir,
     databaseUrl,
     redisUrl: env.REDIS_URL || fromFile.redisUrl || undefined,
-    databaseSchema: databaseSchema(env.PASOKH_DATABASE_SCHEMA) ?? fromFile.databaseSchema,
-    redisStream: env.PASOKH_REDIS_STREAM || fromFile.redisStream || undefined,
-    redisKeyPrefix: redisKeyPrefix(env.PASOKH_REDIS_PREFIX) ?? fromFile.redisKeyPrefix ?? 'pasokh',
-    secureCookies: env.PASOKH_SECURE_COOKIES ? env.PASOKH_SECURE_COOKIES === 'true' : (fromFile.secureCookies ?? false),
+    databaseSchema: schema ?? fromFile.databaseSchema,
+    redisStream: env.PASOKH_REDIS_STREAM || fromFile.redisStream || 'socket.io',
+    redisKeyPrefix: keyPrefix ?? fromFile.redisKeyPrefix ?? 'pasokh',
+    secureCookies: secureCookies ?? fromFile.secureCookies ?? false,
     trustProxy,
     sessionHours: fromFile.sessionHours ?? 24 * 14,
     metricsToken: env.PASOKH_METRICS_TOKEN || fromFile.metricsToken || undefined,
-    admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword } : undefined,
+    admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword, ...(env.PASOKH_ADMIN_NAME?.trim() ? { name: env.PASOKH_ADMIN_NAME.trim() } : {}) } : undefined,
     sites,
     logLevel: env.LOG_LEVEL ?? 'info',
-    heapGrowthPercent:
-      envInt(env, 'PASOKH_HEAP_GROWTH_PERCENT', MAX_HEAP_GROWTH_PERCENT, "a whole number (0: V8's own choice)") ?? fromFile.heapGrowthPercent ?? DEFAULT_HEAP_GROWTH_PERCENT,
+    heapGrowthPercent: heapGrowthPercent ?? fromFile.heapGrowthPercent ?? DEFAULT_HEAP_GROWTH_PERCENT,
     publicUrl,
     deliveryRetryMs: fromFile.deliveryRetrySeconds * 1000,
     mail,
-    retentionDays: envInt(env, 'PASOKH_RETENTION_DAYS', 36_500, 'a number of days (0: keep everything)') || fromFile.retentionDays,
+    retentionDays: retentionDays || fromFile.retentionDays,
   };
 }

@@ -1,13 +1,14 @@
 /**
  * env → config → store → FAQ → createApp → listen. Everything `npm start` and `pasokh serve` do.
  */
-import pino, { type Logger } from 'pino';
+import type { Logger } from 'pino';
 import { createApp, type App } from './app.js';
-import { ensureAdmin } from './auth/agents.js';
+import { NO_AGENTS_HINT, ensureAdmin } from './auth/agents.js';
 import type { Config } from './config.js';
 import { createFaqLibrary, type FaqLibrary } from './faq/index.js';
 import type { RelayDeps, RelayLimits } from './relay/deps.js';
 import { redisLimiters } from './rate-limits.js';
+import { createLogger, faqReloadMessage, startBanner } from './logging.js';
 import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
@@ -33,7 +34,7 @@ export interface StartOptions {
 
 /** Starts everything `pasokh serve` runs. */
 export async function startServer(config: Config, options: StartOptions = {}): Promise<RunningServer> {
-  const logger = options.logger ?? pino({ level: config.logLevel });
+  const logger = options.logger ?? createLogger(config.logLevel);
   const outbox = integrationsEnabled(config);
   const store = await openStore({
     dataDir: config.dataDir,
@@ -42,6 +43,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),
   });
   if (config.admin) await ensureAdmin(store, config.admin, logger);
+  else if ((await store.listAgents()).length === 0) logger.warn(NO_AGENTS_HINT);
 
   const faqs = new Map<string, FaqLibrary>();
   for (const site of config.sites) {
@@ -52,7 +54,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
         site: site.key,
         vocabulary: site.vocabulary,
         watch: true,
-        onReload: (error) => (error ? logger.warn({ site: site.key, err: error }, 'FAQ change ignored: the new version has a problem') : logger.info({ site: site.key }, 'FAQ reloaded')),
+        onReload: (error) => (error ? logger.warn({ site: site.key }, faqReloadMessage(site.key, error)) : logger.info({ site: site.key }, 'FAQ reloaded')),
       }),
     );
   }
@@ -70,7 +72,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = await app.listen(config.port, config.host);
   const integrations = outbox ? await startIntegrations({ config, store, app, logger }) : undefined;
   const housekeeping = startHousekeeping({ store, logger, retentionDays: config.retentionDays });
-  logger.info({ port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis) }, `Pasokh is running: http://localhost:${port}/ (console at /console)`);
+  const hasAgents = (await store.listAgents()).length > 0;
+  const email = config.mail.transport.kind === 'smtp';
+  logger.info(
+    { port, database: config.databaseUrl ? 'postgresql' : `sqlite (${config.dataDir})`, redis: Boolean(redis), email },
+    startBanner(config, { port, email, redis: Boolean(redis), hasAgents }),
+  );
 
   return {
     app,

@@ -5,8 +5,10 @@ import { filterQueue, neighbour, unreadCount } from '../lib/queue.js';
 import type { ConsoleActions, ConsoleController } from '../state/console.js';
 import type { ConversationSummary } from '../../protocol/types.js';
 import { useStore } from '../state/store.js';
+import { Account } from './Account.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
 import { ConsoleContext } from './context.js';
+import { History } from './History.js';
 import { Inbox } from './Inbox.js';
 import { Insights } from './Insights.js';
 import { ResetPassword } from './PasswordReset.js';
@@ -131,10 +133,12 @@ export function App({ controller }: { controller: ConsoleController }) {
               </button>
             </div>
           )}
-          {state.view === 'inbox' && <Inbox rows={rows} visible={visible} />}
+          {state.view === 'inbox' && <Inbox rows={rows} visible={visible} onBack={() => controller.store.set({ activeId: null })} />}
+          {state.view === 'history' && <History />}
           {state.view === 'insights' && <Insights />}
           {state.view === 'replies' && <SavedReplies />}
           {state.view === 'agents' && <AgentsAdmin />}
+          {state.view === 'account' && <Account onProfile={(agent) => controller.store.set({ agent })} />}
         </div>
       )}
     </ConsoleContext.Provider>

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_MESSAGE_LENGTH } from '../../protocol/events.js';
 import type { ConversationSummary } from '../../protocol/types.js';
 import { fillPlaceholders } from '../lib/placeholders.js';
+import { useSiteName } from '../lib/site-names.js';
 import { findSlashQuery, replaceRange, type SlashQuery } from '../lib/slash.js';
 import type { SavedReply } from '../lib/types.js';
 import { useConsole } from './context.js';
@@ -26,8 +27,11 @@ export function Composer({ conversation, disabled }: { conversation: Conversatio
   const over = text.length - MAX_MESSAGE_LENGTH;
   const canSend = !disabled && text.trim() !== '' && over <= 0;
 
+  const visitorLocale = conversation.context.locale ?? locale;
+  const siteName = useSiteName(conversation.site, visitorLocale);
+
   const pick = (reply: SavedReply) => {
-    const filled = fillPlaceholders(reply.text, { name: conversation.visitor.name, agent: state.agent?.name, site: conversation.site, locale: conversation.context.locale ?? locale });
+    const filled = fillPlaceholders(reply.text, { name: conversation.visitor.name, agent: state.agent?.name, site: siteName, locale: visitorLocale });
     setText(insertAtCaret(box.current, text, slash, filled));
     closePicker();
   };

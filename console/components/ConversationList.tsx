@@ -32,6 +32,8 @@ export function ConversationList({ rows }: { rows: ConversationSummary[] }) {
           ))}
         </div>
       </div>
+      {/* Above the (empty) list, so it sits at the top of the queue, not at its foot. */}
+      {rows.length === 0 && <p class="empty">{t('queue.empty')}</p>}
       <ul aria-label={t('queue.label')} class="queue-list">
         {rows.map((c) => {
           const unread = unreadCount(c, { readSeq: state.readSeq[c.id] ?? 0, visitorSeqs: state.visitorSeqs[c.id] ?? [] });
@@ -63,7 +65,6 @@ export function ConversationList({ rows }: { rows: ConversationSummary[] }) {
           );
         })}
       </ul>
-      {rows.length === 0 && <p class="empty">{t('queue.empty')}</p>}
       <p class="hint">{t('queue.shortcuts')}</p>
     </section>
   );

@@ -15,6 +15,8 @@ export function ConversationView({ id, visible }: { id: ConversationId; visible:
   const open = state.open[id];
   const summary = state.queue.find((c) => c.id === id) ?? open?.detail ?? null;
   const [busy, setBusy] = useState(false);
+  // On a phone the thread and the visitor's details take turns on the screen.
+  const [showContext, setShowContext] = useState(false);
   const messageCount = open?.messages.length ?? 0;
 
   // Seen on screen in a visible tab = read: clears the unread count and tells the visitor.
@@ -44,7 +46,7 @@ export function ConversationView({ id, visible }: { id: ConversationId; visible:
   };
 
   return (
-    <div class="conversation">
+    <div class={showContext ? 'conversation show-context' : 'conversation'}>
       <section class="thread" aria-labelledby={`conv-title-${id}`}>
         <header class="thread-head">
           <div>
@@ -54,6 +56,9 @@ export function ConversationView({ id, visible }: { id: ConversationId; visible:
             </p>
           </div>
           <div class="actions">
+            <button type="button" class="narrow-only" onClick={() => setShowContext(true)}>
+              {t('conv.showVisitor')}
+            </button>
             {!closed && !mine && (
               <button type="button" class="primary" disabled={busy} onClick={() => void run(() => actions.claim(id))}>
                 {t('conv.claim')}
@@ -83,7 +88,13 @@ export function ConversationView({ id, visible }: { id: ConversationId; visible:
           <Composer conversation={summary} disabled={closed} />
         )}
       </section>
-      <ContextPanel summary={summary} detail={open.detail} />
+      <div class="context-pane">
+        <button type="button" class="link-button narrow-only back" onClick={() => setShowContext(false)}>
+          <span aria-hidden="true">‹ </span>
+          {t('conv.backToThread')}
+        </button>
+        <ContextPanel summary={summary} detail={open.detail} />
+      </div>
     </div>
   );
 }

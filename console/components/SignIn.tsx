@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../lib/api.js';
 import { useConsole } from './context.js';
 import { LocaleToggle } from './LocaleToggle.js';
 import { ForgotPassword } from './PasswordReset.js';
@@ -10,6 +11,14 @@ export function SignIn() {
   const [password, setPassword] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // A fresh install has nobody to sign in as: say so, and how to create the first admin.
+  const [noAgents, setNoAgents] = useState(false);
+  useEffect(() => {
+    api.setup().then(
+      (setup) => setNoAgents(!setup.hasAgents),
+      () => {},
+    );
+  }, []);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -28,6 +37,12 @@ export function SignIn() {
           <LocaleToggle />
         </div>
         {state.signInNotice && <p class="notice" role="status">{state.signInNotice}</p>}
+        {noAgents && (
+          <div class="notice no-agents" role="status">
+            <strong>{t('signIn.noAgents')}</strong>
+            <p>{t('signIn.noAgentsHow')}</p>
+          </div>
+        )}
         <label class="field">
           <span>{t('signIn.email')}</span>
           <input type="email" name="email" autocomplete="username" dir="ltr" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />

@@ -9,8 +9,8 @@ import { LocaleToggle } from './LocaleToggle.js';
 export function TopBar({ unread }: { unread: number }) {
   const { t, state, actions } = useConsole();
   const [askable, setAskable] = useState(canAskNotifications());
-  const views: View[] = state.agent?.role === 'admin' ? ['inbox', 'insights', 'replies', 'agents'] : ['inbox', 'insights', 'replies'];
-  const label = { inbox: t('nav.inbox'), insights: t('nav.insights'), replies: t('nav.replies'), agents: t('nav.agents') };
+  const views: View[] = state.agent?.role === 'admin' ? ['inbox', 'history', 'insights', 'replies', 'agents'] : ['inbox', 'history', 'insights', 'replies'];
+  const label: Record<View, string> = { inbox: t('nav.inbox'), history: t('nav.history'), insights: t('nav.insights'), replies: t('nav.replies'), agents: t('nav.agents'), account: t('nav.account') };
 
   return (
     <header class="top-bar">
@@ -42,7 +42,10 @@ export function TopBar({ unread }: { unread: number }) {
           </select>
         </label>
         <LocaleToggle />
-        <span class="me" title={state.agent?.email}>{state.agent?.name}</span>
+        <button type="button" class="link-button me" title={state.agent?.email} aria-current={state.view === 'account' ? 'page' : undefined} onClick={() => actions.setView('account')}>
+          {state.agent?.name}
+          <span class="visually-hidden"> — {t('nav.account')}</span>
+        </button>
         <button type="button" class="link-button" onClick={() => void actions.signOut()}>
           {t('signOut')}
         </button>

@@ -3,7 +3,7 @@
  * ApiError with the server's code so the UI can tell "wrong password" from "server down".
  */
 import { isErrorCode, isRetryable, type ErrorCode } from '../../protocol/errors.js';
-import type { AgentProfile, AgentRole } from '../../protocol/types.js';
+import type { AgentProfile, AgentRole, ConversationSummary } from '../../protocol/types.js';
 import type { DeliveriesResponse, DeliveryView } from '../../protocol/integrations.js';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 import type { AgentListItem, Insights, SavedReply, SiteSummary } from './types.js';
@@ -55,6 +55,11 @@ export const api = {
   login: (email: string, password: string) => call<{ agent: AgentProfile }>('POST', '/api/login', { email, password }),
   logout: () => call<unknown>('POST', '/api/logout', {}),
   me: () => call<{ agent: AgentProfile }>('GET', '/api/me'),
+  history: (query: { visitor?: string; text?: string; agent?: string; from?: string; to?: string }) =>
+    call<{ conversations: ConversationSummary[] }>('GET', `/api/history?${new URLSearchParams(Object.entries(query).filter(([, value]) => value))}`),
+  setup: () => call<{ hasAgents: boolean }>('GET', '/api/setup'),
+  rename: (name: string) => call<{ agent: AgentProfile }>('PATCH', '/api/me', { name }),
+  changePassword: (current: string, password: string) => call<{ ok: true }>('POST', '/api/me/password', { current, password }),
   agents: () => call<{ agents: AgentListItem[] }>('GET', '/api/agents'),
   addAgent: (input: { email: string; name: string; password: string; role: AgentRole }) =>
     call<{ agent: AgentProfile }>('POST', '/api/agents', input),

@@ -8,6 +8,10 @@ import { loadFaq, type FaqProblem } from './load.js';
  * broken Markdown or front matter), with its line where the format has lines. Problems
  * marked `warning` do not stop the FAQ from loading.
  */
+const englishPlural = new Intl.PluralRules('en');
+/** "1 entry", "2 entries": the CLI speaks English. */
+const counted = (n: number, one: string, other: string) => `${n} ${englishPlural.select(n) === 'one' ? one : other}`;
+
 export async function checkFaq(source: string): Promise<{ entries: FaqEntry[]; problems: FaqProblem[] }> {
   const { entries, problems } = await loadFaq(source);
   return { entries, problems };
@@ -42,8 +46,8 @@ export async function runFaqCheck(argv: string[], out: (line: string) => void): 
   const errors = problems.filter((p) => !p.warning).length;
   const locales = [...new Set(entries.map((e) => e.locale))].join(', ') || 'none';
   out(problems.length
-    ? `${problems.length} problem${problems.length === 1 ? '' : 's'}; ${entries.length} valid entries (${locales}).`
-    : `OK: ${entries.length} entries (${locales}).`);
+    ? `${counted(problems.length, 'problem', 'problems')}; ${counted(entries.length, 'valid entry', 'valid entries')} (${locales}).`
+    : `OK: ${counted(entries.length, 'entry', 'entries')} (${locales}).`);
   if (query !== undefined) {
     const hits = createFaqSearch(entries).search(query, 5);
     out(hits.length ? `Top hits for "${query}" (score: 0 is perfect):` : `No hits for "${query}": the widget would offer a person instead.`);

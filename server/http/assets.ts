@@ -37,6 +37,8 @@ export async function registerAssets(app: FastifyInstance, options: { distDir?: 
     maxAge: '365d',
     // The build manifest lists every chunk: nobody outside needs it.
     allowedPath: (pathName) => !pathName.startsWith('/.vite/'),
+    // dist/ holds NAME.br and NAME.gz made by the build; reply.sendFile uses this too.
+    preCompressed: true,
     // `reply.sendFile` everywhere uses this plugin's options, so only widget files get these:
     // the console and the demo page must not be readable from other origins.
     setHeaders(res, path) {
@@ -69,6 +71,7 @@ export async function registerAssets(app: FastifyInstance, options: { distDir?: 
     index: false,
     maxAge: '365d',
     immutable: true,
+    preCompressed: true,
   });
 
   const consolePage = async (_request: unknown, reply: FastifyReply) => {

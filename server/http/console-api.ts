@@ -6,7 +6,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { describeIssues, loginSchema, siteKeysSchema } from '../../protocol/schemas.js';
 import { parseSiteList, servesSite, SiteListError, sitesServed } from '../auth/agent-sites.js';
-import { verifyPasswordOrNothing } from '../auth/passwords.js';
+import { hashPassword, passwordProblem, verifyPassword, verifyPasswordOrNothing } from '../auth/passwords.js';
 import { AgentInputError, addAgent } from '../auth/agents.js';
 import { SESSION_COOKIE, agentFromCookies, startSession } from '../auth/sessions.js';
 import { hashToken } from '../auth/tokens.js';
@@ -14,6 +14,7 @@ import { agentProfile } from '../relay/agent.js';
 import type { AgentNamespace, RelayDeps } from '../relay/deps.js';
 import { rooms } from '../relay/rooms.js';
 import type { AgentRecord } from '../store/store.js';
+import { siteName, siteNames } from '../sites.js';
 import { HttpError } from './errors.js';
 
 const agentPatchSchema = v.strictObject({
@@ -21,6 +22,13 @@ const agentPatchSchema = v.strictObject({
   role: v.optional(v.picklist(['admin', 'agent'])),
   disabled: v.optional(v.boolean()),
   sites: v.optional(siteKeysSchema),
+});
+const profileSchema = v.strictObject({
+  name: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120)),
+});
+const passwordChangeSchema = v.strictObject({
+  current: v.pipe(v.string(), v.maxLength(1024)),
+  password: v.pipe(v.string(), v.maxLength(1024)),
 });
 const savedReplySchema = v.strictObject({
   title: v.pipe(v.string(), v.trim(), v.minLength(1, 'must not be empty'), v.maxLength(120)),
@@ -99,6 +107,36 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
 
   app.get('/api/me', async (request) => ({ agent: agentProfile(await signedIn(request)) }));
 
+  // Site names per language, for the {site} placeholder of saved replies.
+  // What the sign-in page needs before anyone can sign in: whether there is anyone to sign in as.
+  app.get('/api/setup', async () => ({ hasAgents: (await store.listAgents()).length > 0 }));
+
+  app.patch('/api/me', async (request) => {
+    const me = await signedIn(request);
+    const { name } = parse(profileSchema, request.body);
+    return { agent: agentProfile(await store.updateAgent(me.id, { name })) };
+  });
+
+  app.post('/api/me/password', async (request, reply) => {
+    const me = await signedIn(request);
+    const { current, password } = parse(passwordChangeSchema, request.body);
+    const key = `${request.ip}:${me.email}`;
+    // Counted before it is judged, as sign-in is: a parallel wave cannot test more guesses.
+    await loginLimiter.consume(key).catch(() => {
+      throw new HttpError('rate_limited', 'Too many attempts; wait 15 minutes.');
+    });
+    if (!(await verifyPassword(current, me.passwordHash))) throw new HttpError('forbidden', 'The current password is wrong.');
+    await loginLimiter.delete(key);
+    const problem = passwordProblem(password);
+    if (problem) throw new HttpError('invalid_payload', problem);
+    await store.updateAgent(me.id, { passwordHash: await hashPassword(password) });
+    // Every other browser signed in as this agent is signed out; this one gets a fresh session.
+    await store.deleteAgentSessions(me.id);
+    const session = await startSession(store, me.id, config.sessionHours);
+    cookie(reply, session.token, session.expiresAt);
+    return { ok: true };
+  });
+
   app.get('/api/agents', async (request) => {
     await signedIn(request);
     const sockets = await deps.agents().in(rooms.agents).fetchSockets();
@@ -169,7 +207,7 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
   app.get('/api/sites', async (request) => {
     const agent = await signedIn(request);
     const sites = agent.role === 'admin' ? config.sites : config.sites.filter((site) => servesSite(agent, site.key));
-    return { sites: sites.map((site) => ({ key: site.key, name: site.name })) };
+    return { sites: sites.map((site) => ({ key: site.key, name: siteName(site), names: siteNames(site) })) };
   });
 
   app.get('/api/insights', async (request) => {

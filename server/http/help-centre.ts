@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import type { FastifyBaseLogger, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { FaqEntry, Locale } from '../../protocol/types.js';
 import type { SiteConfig } from '../config.js';
+import { siteName } from '../sites.js';
 import type { FaqLibrary } from '../faq/index.js';
 import { helpCatalog, type HelpCatalog } from '../help/catalog.js';
 import { renderArticle, renderHome, renderNotFound, type HelpContext } from '../help/pages.js';
@@ -58,7 +59,7 @@ export function registerHelpCentre(app: FastifyInstance, deps: HelpCentreDeps): 
   };
   const contextOf = (request: FastifyRequest, locale: Locale, found: Resolved): HelpContext => ({
     locale,
-    siteName: found.site.name,
+    siteName: siteName(found.site, locale),
     ...(found.key ? { site: found.key } : {}),
     catalog: found.catalog,
     urls: createHelpUrls(`${request.protocol}://${request.host}`, found.key),

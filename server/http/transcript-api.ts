@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { servesSite } from '../auth/agent-sites.js';
 import { agentFromCookies } from '../auth/sessions.js';
 import type { Config } from '../config.js';
+import { siteName } from '../sites.js';
 import { transcriptMail } from '../mail/compose.js';
 import { createMailer } from '../mail/transport.js';
 import { visitorLocale } from '../relay/auto-ack.js';
@@ -30,7 +31,7 @@ export function registerTranscriptApi(app: FastifyInstance, deps: { config: Conf
     if (!visitor?.email) throw new HttpError('not_found', 'The visitor left no email address.');
     const messages = await store.listMessages(conversation.id, { includeInternal: false, limit: 2000 });
     const locale = visitorLocale(conversation.context.locale ?? visitor.locale, site.locale);
-    await mailer.send(transcriptMail({ siteName: site.name, locale, to: visitor.email, messages }));
+    await mailer.send(transcriptMail({ siteName: siteName(site, locale), locale, to: visitor.email, messages }));
     return { sentTo: visitor.email };
   });
 }

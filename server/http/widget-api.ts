@@ -10,22 +10,27 @@ import { hashToken, looksLikeToken, newToken } from '../auth/tokens.js';
 import type { SiteConfig } from '../config.js';
 import { withPopular, type FaqLibrary } from '../faq/index.js';
 import type { RelayDeps } from '../relay/deps.js';
-import { isOriginAllowed } from '../sites.js';
+import { isOriginAllowed, siteName, siteNames } from '../sites.js';
+import { createCompressedBodies } from './compressed-body.js';
 import { HttpError } from './errors.js';
+import { createOriginRefusals, type OriginRefusals } from './origin-refusals.js';
 
 export interface WidgetApiDeps extends RelayDeps {
   faq(site: string): FaqLibrary | undefined;
 }
 
-function siteFrom(deps: WidgetApiDeps, request: FastifyRequest, key: unknown): SiteConfig {
-  if (typeof key !== 'string' || key === '') throw new HttpError('invalid_payload', 'Add ?site=KEY (the data-site of the script tag).');
-  const site = deps.site(key);
-  if (!site) throw new HttpError('unknown_site', `There is no site "${key}" on this server.`);
-  const origin = request.headers.origin;
-  if (!isOriginAllowed(site, origin, request.headers.host)) {
-    throw new HttpError('origin_not_allowed', `Pages at ${origin} may not use site "${site.key}"; add the origin to allowedOrigins.`);
-  }
-  return site;
+type SiteFrom = (request: FastifyRequest, reply: FastifyReply, key: unknown) => SiteConfig;
+
+/** The site a widget request names, once its page's origin is allowed to use it. */
+function siteLookup(deps: WidgetApiDeps, refusals: OriginRefusals): SiteFrom {
+  return (request, reply, key) => {
+    if (typeof key !== 'string' || key === '') throw new HttpError('invalid_payload', 'Add ?site=KEY (the data-site of the script tag).');
+    const site = deps.site(key);
+    if (!site) throw new HttpError('unknown_site', `There is no site "${key}" on this server.`);
+    const origin = request.headers.origin;
+    if (origin && !isOriginAllowed(site, origin, request.headers.host)) throw refusals.refuse(reply, site, origin);
+    return site;
+  };
 }
 
 /** Lets the calling page read the response; only called after the origin was allowed. */
@@ -40,9 +45,9 @@ function allowCors(request: FastifyRequest, reply: FastifyReply): void {
  * The site a widget write (`/api/events`, `/api/visitors`) is for. These come from a browser
  * page, which always sends Origin with a POST: without one the request is not the widget's.
  */
-function siteOfPage(deps: WidgetApiDeps, request: FastifyRequest, key: unknown): SiteConfig {
+function siteOfPage(siteFrom: SiteFrom, request: FastifyRequest, reply: FastifyReply, key: unknown): SiteConfig {
   if (!request.headers.origin) throw new HttpError('origin_not_allowed', 'Only a page of an allowed origin may send this.');
-  return siteFrom(deps, request, key);
+  return siteFrom(request, reply, key);
 }
 
 /** The most viewed answers the payload lists: of the last 30 days, at most 20, refreshed every 10 minutes. */
@@ -65,6 +70,8 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
 
   const eventLimiter = deps.limiter('events', deps.limits.beaconsPerMinute, 60);
   const newVisitorLimiter = deps.limiter('new-visitor', deps.limits.connectionsPerMinute, 60);
+  const faqBodies = createCompressedBodies();
+  const siteFrom = siteLookup(deps, createOriginRefusals({ logger: deps.logger }));
 
   // The beacon is sent as text/plain so that no preflight is needed; the body is still JSON.
   app.addContentTypeParser('text/plain', { parseAs: 'string', bodyLimit: 32 * 1024 }, (_request, body, done) => {
@@ -76,12 +83,13 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
   });
 
   app.get('/api/widget-config', async (request, reply) => {
-    const site = siteFrom(deps, request, (request.query as Record<string, unknown>).site);
+    const site = siteFrom(request, reply, (request.query as Record<string, unknown>).site);
     allowCors(request, reply);
     reply.header('Cache-Control', 'no-cache');
     return {
       site: site.key,
-      name: site.name,
+      name: siteName(site),
+      names: siteNames(site),
       locale: site.locale,
       color: site.color,
       position: site.position,
@@ -93,7 +101,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
   });
 
   app.get('/api/faq', async (request, reply) => {
-    const site = siteFrom(deps, request, (request.query as Record<string, unknown>).site);
+    const site = siteFrom(request, reply, (request.query as Record<string, unknown>).site);
     const library = deps.faq(site.key);
     if (!library) throw new HttpError('not_found', 'This site has no FAQ.');
     allowCors(request, reply);
@@ -102,11 +110,14 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     reply.header('Cache-Control', 'no-cache');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
     reply.type('application/json; charset=utf-8');
-    return reply.send(body);
+    const encoded = faqBodies.encode(`${site.key}\n${etag}`, body, request.headers['accept-encoding']);
+    reply.header('Vary', 'Origin, Accept-Encoding');
+    if (encoded.encoding) reply.header('Content-Encoding', encoded.encoding);
+    return reply.send(encoded.body);
   });
 
   app.get('/api/faq/:id', async (request, reply) => {
-    const site = siteFrom(deps, request, (request.query as Record<string, unknown>).site);
+    const site = siteFrom(request, reply, (request.query as Record<string, unknown>).site);
     const { id } = request.params as { id: string };
     const article = deps.faq(site.key)?.article(id);
     if (!article) throw new HttpError('not_found', `There is no FAQ answer "${id}".`);
@@ -129,7 +140,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
   // A visitor who only searches still needs a token for the beacon: the widget asks for one here
   // (the same token the chat would give it, so a later chat continues as this visitor).
   app.post('/api/visitors', { bodyLimit: 1024 }, async (request, reply) => {
-    const site = siteOfPage(deps, request, (request.body as { site?: unknown } | null)?.site);
+    const site = siteOfPage(siteFrom, request, reply, (request.body as { site?: unknown } | null)?.site);
     await newVisitorLimiter.consume(request.ip).catch(() => {
       throw new HttpError('rate_limited', 'Too many new visitors from this address; wait a minute.');
     });
@@ -145,7 +156,7 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
       deps.metrics.inc('pasokh_rejected_payloads_total');
       throw new HttpError('invalid_payload', describeIssues(parsed.issues));
     }
-    const site = siteOfPage(deps, request, parsed.output.site);
+    const site = siteOfPage(siteFrom, request, reply, parsed.output.site);
     allowCors(request, reply);
     const token = parsed.output.token;
     const visitor = looksLikeToken(token) ? await deps.store.findVisitorByTokenHash(site.key, hashToken(token)) : null;

@@ -5,6 +5,7 @@
  * a conversation still unclaimed after a while alerts the agents. Whether the later ones are
  * still needed is decided when they are due.
  */
+import { siteName } from '../sites.js';
 import type { IntegrationEvent } from '../../protocol/integrations.js';
 import type { Message } from '../../protocol/types.js';
 import type { Config } from '../config.js';
@@ -78,7 +79,10 @@ async function unansweredReplies(store: Store, conversationId: string, lastSeq: 
 export function createMailChannel(deps: MailChannelDeps): DeliveryChannel {
   const { config, store, mailer, secret } = deps;
   const settings = config.mail;
-  const siteName = (key: string) => config.sites.find((s) => s.key === key)?.name ?? key;
+  const nameOf = (key: string) => {
+    const site = config.sites.find((s) => s.key === key);
+    return site ? siteName(site) : key;
+  };
 
   /** The enabled agents who serve `site`. */
   async function agentAddresses(site: string): Promise<string[]> {
@@ -93,7 +97,7 @@ export function createMailChannel(deps: MailChannelDeps): DeliveryChannel {
     if (!conversation || !visitor) return { ok: false, permanent: true, responseCode: null, error: 'The conversation is gone.' };
 
     if (delivery.endpoint === TO_AGENTS && event.type === 'offline.message') {
-      const mail = offlineNotice({ siteName: siteName(event.site), visitor, page: event.data.page.url, message: event.data.message, conversationUrl, to: await agentAddresses(event.site) });
+      const mail = offlineNotice({ siteName: nameOf(event.site), visitor, page: event.data.page.url, message: event.data.message, conversationUrl, to: await agentAddresses(event.site) });
       return send(mailer, mail, 'agents');
     }
     if (delivery.endpoint === UNCLAIMED) {
@@ -102,7 +106,7 @@ export function createMailChannel(deps: MailChannelDeps): DeliveryChannel {
       }
       const [last] = await store.listMessages(conversation.id, { afterSeq: Math.max(0, conversation.lastSeq - 1), includeInternal: false });
       const waitingMinutes = Math.round((Date.now() - Date.parse(conversation.waitingSince)) / 60_000);
-      return send(mailer, unclaimedAlert({ siteName: siteName(event.site), visitor, waitingMinutes, lastText: last?.text ?? null, conversationUrl, to: await agentAddresses(event.site) }), 'agents');
+      return send(mailer, unclaimedAlert({ siteName: nameOf(event.site), visitor, waitingMinutes, lastText: last?.text ?? null, conversationUrl, to: await agentAddresses(event.site) }), 'agents');
     }
     if (delivery.endpoint === TO_VISITOR && event.type === 'message.created') {
       if (await deps.visitorOnline(visitor.id)) return { ok: true, skipped: true, responseCode: null, error: 'The visitor is on the site.' };
@@ -110,7 +114,7 @@ export function createMailChannel(deps: MailChannelDeps): DeliveryChannel {
       if (replies === null) return { ok: true, skipped: true, responseCode: null, error: 'A later reply carries this one.' };
       const site = config.sites.find((s) => s.key === event.site);
       const mail = replyToVisitor({
-        siteName: siteName(event.site),
+        siteName: nameOf(event.site),
         locale: visitorLocale(conversation.context.locale ?? visitor.locale, site?.locale ?? 'en'),
         to: delivery.destination,
         message: { ...event.data.message, text: replies.map((m) => m.text).join('\n\n') },

@@ -8,6 +8,7 @@ import type { AgentId, ConversationId, FaqEvent, IsoTime, Message, SiteKey, Visi
 import type { DeliveryView, IntegrationEvent } from '../../protocol/integrations.js';
 import { appendBatch, appendVisitor, appendVisitorBatch, type AppendOptions, type VisitorAppendInput } from './append.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
+import { searchClosedConversations } from './history.js';
 import { faqInsights, surveyStats } from './insights.js';
 import { migrateToLatest } from './migrations/index.js';
 import * as outbox from './outbox.js';
@@ -40,6 +41,7 @@ import {
   type DeliveryOutcome,
   type NewDelivery,
   type FaqInsights,
+  type HistoryFilter,
   type NewMessage,
   type SavedReplyRecord,
   type SessionRecord,
@@ -498,6 +500,14 @@ export class KyselyStore implements Store {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
         await trx.insertInto('faq_events').values(rows.slice(i, i + INSERT_CHUNK)).execute();
       }
+    });
+  }
+
+  searchClosedConversations(filter: HistoryFilter): Promise<ConversationRecord[]> {
+    return searchClosedConversations(this.#db, {
+      ...filter,
+      ...(filter.from ? { from: toIso(filter.from) } : {}),
+      ...(filter.to ? { to: toIso(filter.to) } : {}),
     });
   }
 

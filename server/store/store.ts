@@ -59,6 +59,22 @@ export interface ConversationRecord {
   waitingSince: IsoTime | null;
 }
 
+/** What the console's history search may narrow closed conversations by. */
+export interface HistoryFilter {
+  sites?: SiteKey[];
+  /** Part of the visitor's name, email or external id (any case). */
+  visitor?: string;
+  /** Words said in the conversation (any case). */
+  text?: string;
+  /** Who had it when it closed. */
+  agentId?: AgentId;
+  /** Started at or after / at or before. */
+  from?: IsoTime;
+  to?: IsoTime;
+  /** @default 50 */
+  limit?: number;
+}
+
 export interface AgentRecord {
   id: AgentId;
   email: string;
@@ -227,6 +243,8 @@ export interface Store {
   findOpenConversation(visitorId: VisitorId): Promise<ConversationRecord | null>;
   /** The visitor's conversations, newest first. */
   listVisitorConversations(visitorId: VisitorId, limit?: number): Promise<ConversationRecord[]>;
+  /** Closed conversations matching every given part of `filter`, newest first (at most 200). */
+  searchClosedConversations(filter: HistoryFilter): Promise<ConversationRecord[]>;
   /** Conversations for the agent queue, oldest first. */
   listConversations(filter: { sites?: SiteKey[]; status?: ConversationStatus; assigneeId?: AgentId | null; limit?: number }): Promise<ConversationRecord[]>;
   /**

@@ -63,8 +63,28 @@ describe('the pasokh command', () => {
     writeFileSync(join(cwd, 'pasokh.config.json'), JSON.stringify({ sites: [{ key: 'shop', allowedOrigins: ['shop.example'] }] }));
     const started = pasokh(['serve'], { cwd, env: { PORT: '0', PASOKH_DATA: join(cwd, 'data') } });
     expect(started.code).toBe(1);
-    expect(started.stderr).toMatch(/^pasokh: In .*pasokh\.config\.json: "sites\.0\.allowedOrigins\.0" must be an origin like "https:\/\/shop\.example"/);
+    expect(started.stderr).toMatch(/^pasokh: In .*pasokh\.config\.json: "sites\[0\]\.allowedOrigins\[0\]" must be an origin like "https:\/\/shop\.example"/);
     expect(started.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it('changes an agent\'s password (from stdin) and name', async () => {
+    const data = dataDir();
+    pasokh(['agent', 'add', 'reza@example.com', '--name', 'Reza'], { env: { PASOKH_DATA: data }, input: 'first password\n' });
+    const passwd = pasokh(['agent', 'passwd', 'reza@example.com'], { env: { PASOKH_DATA: data }, input: 'second password\n' });
+    expect(passwd.stderr).toBe('');
+    expect(passwd.stdout).toContain('Changed the password of reza@example.com');
+    expect(passwd.code).toBe(0);
+    const renamed = pasokh(['agent', 'rename', 'reza@example.com', 'Reza', 'Karimi'], { env: { PASOKH_DATA: data } });
+    expect(renamed.stdout).toContain('reza@example.com is now called Reza Karimi.');
+    const missing = pasokh(['agent', 'passwd', 'nobody@example.com'], { env: { PASOKH_DATA: data }, input: 'second password\n' });
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe('pasokh: There is no agent with the email nobody@example.com.\n');
+
+    const store = await createSqliteStore({ file: join(data, 'pasokh.db') });
+    const agent = await store.findAgentByEmail('reza@example.com');
+    await store.close();
+    expect(agent!.name).toBe('Reza Karimi');
+    expect(await verifyPassword('second password', agent!.passwordHash)).toBe(true);
   });
 
   it('prints usage and exit 2 for an unknown command', () => {

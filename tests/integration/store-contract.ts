@@ -348,6 +348,39 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       });
     });
 
+    describe('history of closed conversations', () => {
+      it('finds closed conversations by visitor, words said, agent, site and date, newest first, any case', async () => {
+        const agent = await newAgent();
+        const other = await newAgent();
+        const reza = await newVisitor(SITE, { name: 'Reza Karimi', email: 'reza@example.com' });
+        const mina = await newVisitor(SITE, { name: 'Mina', email: 'mina@example.com' });
+        const say = async (visitorId: string, text: string, site = SITE) => (await store.appendVisitorMessage({ site, visitorId, message: visitorSays(text) })).conversation.id;
+        const first = await say(reza.id, 'My TEAPOT arrived cracked, 50% of the lid');
+        await store.assignConversation(first, agent);
+        await store.closeConversation(first);
+        const second = await say(mina.id, 'Where is my samovar?');
+        await store.assignConversation(second, other);
+        await store.closeConversation(second);
+        const open = await say(reza.id, 'teapot again');
+        const elsewhere = await say((await newVisitor('other')).id, 'teapot on the other site', 'other');
+        await store.closeConversation(elsewhere);
+        const ids = async (filter: Parameters<Store['searchClosedConversations']>[0]) => (await store.searchClosedConversations(filter)).map((c) => c.id);
+
+        expect(await ids({ sites: [SITE] })).toEqual([second, first]);
+        expect(await ids({ sites: [SITE], text: 'teapot' })).toEqual([first]);
+        expect(await ids({ text: 'TeaPot' })).toEqual(expect.arrayContaining([first, elsewhere]));
+        expect(await ids({ sites: [SITE], text: '50%' })).toEqual([first]);
+        expect(await ids({ sites: [SITE], text: '5_%' })).toEqual([]);
+        expect(await ids({ sites: [SITE], visitor: 'KARIMI' })).toEqual([first]);
+        expect(await ids({ sites: [SITE], visitor: 'mina@' })).toEqual([second]);
+        expect(await ids({ sites: [SITE], agentId: other })).toEqual([second]);
+        expect(await ids({ sites: [SITE], from: isoAgo(-HOUR) })).toEqual([]);
+        expect(await ids({ sites: [SITE], from: isoAgo(HOUR), to: isoAgo(-HOUR) })).toEqual([second, first]);
+        expect(await ids({ sites: [] })).toEqual([]);
+        expect(await ids({ sites: [SITE], text: 'teapot again' })).not.toContain(open);
+      });
+    });
+
     describe('conversations', () => {
       it('lists the queue oldest first, filtered by site, status and assignee', async () => {
         const agentId = await newAgent();

@@ -35,7 +35,7 @@ describe('configuration', () => {
   });
 
   it.each([
-    [{ sites: [{ key: 'Shop Main' }] }, /"sites.0.key" must be lowercase letters/],
+    [{ sites: [{ key: 'Shop Main' }] }, /"sites\[0\]\.key" must be lowercase letters/],
     [{ sites: [{ key: 'a', allowedOrigins: ['https://shop.example/path'] }] }, /must be an origin like "https:\/\/shop.example"/],
     [{ sites: [{ key: 'a', color: 'red' }] }, /must be a colour like "#0f766e"/],
     [{ sites: [{ key: 'a', faq: 'missing.json' }] }, /The FAQ of site "a" .* does not exist/],
@@ -48,6 +48,49 @@ describe('configuration', () => {
     const dir = dirWith(config);
     expect(() => loadConfig({}, dir)).toThrow(ConfigError);
     expect(() => loadConfig({}, dir)).toThrow(message);
+  });
+
+  it('reports every problem at once, each a sentence with its path', () => {
+    const dir = dirWith({ port: 'eighty', sites: [{ key: 'shop', color: 'red', vocabulary: 'yes', locale: 'de' }] });
+    let message = '';
+    try {
+      loadConfig({ PASOKH_TRUST_PROXY: 'yes', PORT: 'http' }, dir);
+    } catch (error) {
+      expect(error).toBeInstanceOf(ConfigError);
+      message = (error as Error).message;
+    }
+    expect(message).toMatch(/^The configuration has 6 problems:\n {2}1\. /);
+    expect(message).toContain('"port" must be a number, not "eighty".');
+    expect(message).toContain('"sites[0].color" must be a colour like "#0f766e".');
+    expect(message).toContain('"sites[0].vocabulary" must be true or false (without quotes), not "yes".');
+    expect(message).toContain('"sites[0].locale" must be one of "en", "fa", not "de".');
+    expect(message).toContain('PASOKH_TRUST_PROXY must be "true" or "false", not "yes".');
+    expect(message).toContain('PORT must be a port number from 0 to 65535, not "http".');
+  });
+
+  it.each([
+    [{ sites: [{ key: 'shop', allowedOrigin: ['https://shop.example'] }] }, '"sites[0].allowedOrigin" is not a setting; did you mean "allowedOrigins"?'],
+    [{ prot: 8080 }, '"prot" is not a setting; did you mean "port"?'],
+    [{ sites: [{ key: 'shop', businessHours: { timeZone: 'Asia/Tehran', weekly: {}, holiday: [] } }] }, '"sites[0].businessHours.holiday" is not a setting; did you mean "holidays"?'],
+    [{ colour: '#000000' }, '"colour" is not a setting.'],
+  ])('names an unknown setting and the nearest real one: %j', (config, sentence) => {
+    expect(() => loadConfig({}, dirWith(config))).toThrow(sentence);
+  });
+
+  it('names the Redis stream from PASOKH_REDIS_STREAM or the file, keeping the adapter\'s default otherwise', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
+    expect(loadConfig({}, cwd).redisStream).toBe('socket.io');
+    expect(loadConfig({ PASOKH_REDIS_STREAM: 'shop-a:relay' }, cwd).redisStream).toBe('shop-a:relay');
+    expect(loadConfig({}, dirWith({ redisStream: 'shop-b' })).redisStream).toBe('shop-b');
+    expect(() => loadConfig({ PASOKH_REDIS_STREAM: 'has space' }, cwd)).toThrow('PASOKH_REDIS_STREAM must be 1 to 100 letters, digits or ":._-", not "has space".');
+  });
+
+  it('takes true or false only for boolean environment variables', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
+    for (const name of ['PASOKH_SECURE_COOKIES', 'PASOKH_TRUST_PROXY', 'PASOKH_AUTO_ACK']) {
+      for (const bad of ['1', 'yes', 'TRUE', 'on']) expect(() => loadConfig({ [name]: bad }, cwd)).toThrow(`${name} must be "true" or "false", not "${bad}".`);
+    }
+    expect(loadConfig({ PASOKH_SECURE_COOKIES: 'true', PASOKH_TRUST_PROXY: 'false' }, cwd)).toMatchObject({ secureCookies: true, trustProxy: false });
   });
 
   it('refuses half of the first-admin pair and a bad port', () => {

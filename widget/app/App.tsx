@@ -103,7 +103,7 @@ export class App extends Component<AppProps, AppState> {
   private sync(): void {
     const { ui } = this.state;
     const { services } = this.props;
-    if (ui.view === 'chat' && !this.chatRequested) {
+    if (ui.view === 'chat' && !this.chatRequested && this.state.faq !== 'refused') {
       this.chatRequested = true;
       void services.chat.load().then((chat) => {
         this.chatRequested = !!chat;
@@ -191,6 +191,8 @@ export class App extends Component<AppProps, AppState> {
     const { host, store, services } = this.props;
     const { ui, config, chat, article, articleFailed } = this.state;
     const { locale } = ui;
+    // This page's origin may not use the site: no search, no chat, one plain sentence.
+    const view = this.state.faq === 'refused' ? null : ui.view;
     const position = host.options.position ?? config?.position;
     const presence = this.state.presence ?? config?.presence;
     const query = ui.query.trim();
@@ -227,8 +229,9 @@ export class App extends Component<AppProps, AppState> {
           }
         }}
       >
-        <Header locale={locale} title={config?.name || t(locale, 'panelTitle')} presence={presence} email={config?.email === true} onClose={close} />
-        {ui.view === 'search' && (
+        <Header locale={locale} title={config?.names?.[locale] || config?.name || t(locale, 'panelTitle')} presence={presence} email={config?.email === true} onClose={close} />
+        {!view && note(t(locale, 'notSetUp'))}
+        {view === 'search' && (
           <SearchView
             locale={locale}
             query={ui.query}
@@ -245,7 +248,7 @@ export class App extends Component<AppProps, AppState> {
             onTalk={talk}
           />
         )}
-        {ui.view === 'article' &&
+        {view === 'article' &&
           ui.articleId &&
           (article ? (
             <article.ArticleView
@@ -262,7 +265,7 @@ export class App extends Component<AppProps, AppState> {
           ) : (
             articleFailed ? note(t(locale, 'errorGeneric'), loadArticle) : note(t(locale, 'loading'))
           ))}
-        {ui.view === 'chat' &&
+        {view === 'chat' &&
           (chat ? (
             <chat.module.ChatPanel
               client={chat.client}

@@ -17,7 +17,19 @@ export interface ChatViewProps {
   state: ChatState;
   locale: Locale;
   visible: boolean;
+  /** The conversation that closed before this one began, still readable above a divider. */
+  earlier?: readonly Message[];
+  /** Under the messages, inside the scrolling log (the closed note and the survey), so they never squeeze it. */
   children?: ComponentChildren;
+}
+
+/** "New conversation" between a closed conversation and what the visitor writes next. */
+function Divider({ locale }: { locale: Locale }) {
+  return (
+    <li class="divider">
+      <span>{t(locale, 'newConversation')}</span>
+    </li>
+  );
 }
 
 function MessageRow({ message, locale, seen }: { message: Message; locale: Locale; seen: boolean }) {
@@ -59,18 +71,19 @@ function PendingRow({ item, locale, onDismiss }: { item: VisitorOutboxItem; loca
   );
 }
 
-export function ChatView({ client, state, locale, visible, children }: ChatViewProps) {
+export function ChatView({ client, state, locale, visible, earlier = [], children }: ChatViewProps) {
   const [draft, setDraft] = useState('');
   const log = useRef<HTMLDivElement>(null);
   const delivered = new Set(state.messages.map((message) => message.clientId));
   const pending = state.pending.filter((item) => !delivered.has(item.clientId));
   const count = state.messages.length + pending.length;
+  const closed = state.conversation?.status === 'closed';
 
   useEffect(() => {
     const element = log.current;
     if (element) element.scrollTop = element.scrollHeight;
     if (visible) client.markRead();
-  }, [count, visible, state.agentTyping]);
+  }, [count, visible, state.agentTyping, closed, earlier.length]);
 
   const submit = (event: Event) => {
     event.preventDefault();
@@ -81,7 +94,6 @@ export function ChatView({ client, state, locale, visible, children }: ChatViewP
     setDraft('');
   };
 
-  const closed = state.conversation?.status === 'closed';
   return (
     <>
       {state.connection !== 'online' && (
@@ -92,22 +104,28 @@ export function ChatView({ client, state, locale, visible, children }: ChatViewP
       {/* The log wraps the list: role="log" on the <ol> itself would orphan its items (axe: listitem). */}
       <div ref={log} class="scroll" role="log" aria-live="polite" aria-label={t(locale, 'messages')} tabIndex={0}>
         <ol class="messages">
-        {count === 0 && <li class="note">{t(locale, 'chatEmpty')}</li>}
+        {count === 0 && earlier.length === 0 && <li class="note">{t(locale, 'chatEmpty')}</li>}
+        {earlier.map((message) => (
+          <MessageRow key={`earlier-${message.seq}`} message={message} locale={locale} seen />
+        ))}
+        {earlier.length > 0 && <Divider locale={locale} />}
         {state.messages.map((message) => (
           <MessageRow key={message.seq} message={message} locale={locale} seen={message.seq <= state.readSeq} />
         ))}
+        {closed && <li class="note closed-note">{t(locale, 'conversationClosed')}</li>}
+        {/* Written after the close, before the server opened the new conversation. */}
+        {closed && pending.length > 0 && <Divider locale={locale} />}
         {pending.map((item) => (
           <PendingRow key={item.clientId} item={item} locale={locale} onDismiss={() => client.dismiss(item.clientId)} />
         ))}
         </ol>
+        {children}
       </div>
       {state.agentTyping !== null && (
         <p class="typing" aria-live="polite">
           {t(locale, 'typing', { name: state.agentTyping || t(locale, 'agent') })}
         </p>
       )}
-      {closed && <p class="note">{t(locale, 'conversationClosed')}</p>}
-      {children}
       <form class="composer" onSubmit={submit}>
         <textarea
           data-autofocus

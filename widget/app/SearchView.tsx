@@ -66,7 +66,8 @@ export function SearchView({ locale, query, status, rows, popular, onQuery, onOp
                 {t(locale, 'noResults', { query: trimmed })}
               </p>
             )}
-            <h3 class="title">{trimmed && !nothing ? t(locale, 'results') : t(locale, 'popular')}</h3>
+            {/* No heading over an empty list. */}
+            {(nothing ? popular : rows).length > 0 && <h3 class="title">{trimmed && !nothing ? t(locale, 'results') : t(locale, 'popular')}</h3>}
             {!nothing && (
               <p class="sr-only" role="status">
                 {trimmed ? t(locale, 'resultCount', { count: rows.length }) : ''}

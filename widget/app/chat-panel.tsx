@@ -3,8 +3,8 @@
  * the chat UI travel together (with their strings in both languages and their CSS), so a visitor
  * who only searches never downloads socket.io-client.
  */
-import { useState } from 'preact/hooks';
-import type { Locale, Presence } from '../../protocol/types.js';
+import { useEffect, useState } from 'preact/hooks';
+import type { Locale, Message, Presence } from '../../protocol/types.js';
 import { createChatClient, type ChatClient, type ChatClientOptions } from '../chat/client.js';
 import { chatStrings } from '../i18n/chat-strings.js';
 import { addStrings, t } from '../i18n/runtime.js';
@@ -43,6 +43,13 @@ export function ChatPanel({ client, locale, visible, fallbackPresence, email, on
   // Kept here, not in the form: the left message opens a conversation, which replaces the form
   // with the chat, and the visitor must still read where the reply will go.
   const [leftFor, setLeftFor] = useState<string | null>(null);
+  // The client keeps one conversation; the one that closed stays on screen above the next.
+  const [closedOne, setClosedOne] = useState<{ id: string; messages: readonly Message[] } | null>(null);
+  const conversation = state.conversation;
+  useEffect(() => {
+    if (conversation?.status === 'closed') setClosedOne({ id: conversation.id, messages: state.messages });
+  }, [conversation?.id, conversation?.status, state.messages.length]);
+  const earlier = closedOne && conversation && conversation.id !== closedOne.id ? closedOne.messages : [];
   const presence = state.presence ?? fallbackPresence;
   const hasConversation = state.conversation !== null || state.messages.length > 0 || state.pending.length > 0;
   const offline = presence !== null && !presence.online && !hasConversation && leftFor === null;
@@ -62,9 +69,9 @@ export function ChatPanel({ client, locale, visible, fallbackPresence, email, on
       {offline ? (
         <OfflineForm client={client} locale={locale} onSent={setLeftFor} />
       ) : (
-        <ChatView client={client} state={state} locale={locale} visible={visible}>
+        <ChatView client={client} state={state} locale={locale} visible={visible} earlier={earlier}>
           {state.survey && <Survey client={client} locale={locale} onDone={() => setThanked(true)} />}
-          {thanked && !state.survey && (
+          {thanked && !state.survey && conversation?.status === 'closed' && (
             <p class="note" role="status">
               {t(locale, 'surveyThanks')}
             </p>

@@ -9,7 +9,8 @@ import type { Locale } from '../../protocol/types.js';
 import { createFaqSearch, type FaqSearch, type FuseConstructor } from '../search/faq-search.js';
 import { fetchFaq, type RequestError } from './http.js';
 
-export type FaqStatus = 'loading' | 'ready' | 'error';
+/** `refused`: this page's origin may not use the site (the site owner's setting, not the network). */
+export type FaqStatus = 'loading' | 'ready' | 'error' | 'refused';
 
 export interface FaqIndex {
   search: FaqSearch;
@@ -42,6 +43,7 @@ function byViews(docs: FaqSearchDoc[], popular: readonly string[] | undefined): 
 export function createFaqSource(origin: string, site: string, onError: (message: string, code?: ErrorCode) => void): FaqSource {
   let payload: FaqPayload | null = null;
   let failed = false;
+  let refused = false;
   const built: Partial<Record<Locale, FaqIndex>> = {};
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
@@ -71,14 +73,16 @@ export function createFaqSource(origin: string, site: string, onError: (message:
       },
       (reason: RequestError) => {
         failed = true;
-        onError(reason.message, reason.code);
+        refused = reason.code === 'origin_not_allowed';
+        // A refusal was announced by the loader already, when the config was refused.
+        if (!refused) onError(reason.message, reason.code);
         changed();
       },
     );
   void fetchNow();
 
   return {
-    status: () => (payload ? 'ready' : failed ? 'error' : 'loading'),
+    status: () => (payload ? 'ready' : refused ? 'refused' : failed ? 'error' : 'loading'),
     index(locale) {
       if (!payload) return null;
       if (!built[locale]) {

@@ -31,6 +31,7 @@ const en = {
   surveyScore: '{score} out of 10',
   surveyThanks: 'Thank you for rating this conversation.',
   conversationClosed: 'This conversation was closed.',
+  newConversation: 'New conversation',
 } as const;
 
 export type ChatKey = keyof typeof en;
@@ -64,6 +65,7 @@ const fa: Record<ChatKey, string> = {
   surveyScore: '{score} از ۱۰',
   surveyThanks: 'از امتیازی که به این گفتگو دادید سپاسگزاریم.',
   conversationClosed: 'این گفتگو بسته شد.',
+  newConversation: 'گفتگوی تازه',
 };
 
 export const chatStrings = { en, fa };

@@ -55,6 +55,10 @@ export function formatTime(locale: Locale, iso: string): string {
  * @example t('fa', 'onlineReplyMinutes', { minutes: 5 }) // 'معمولاً در حدود ۵ دقیقه پاسخ می‌دهیم'
  */
 export function t(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
+  // "1 answer", not "1 answers": KEY_one when the first number is singular in this language.
+  const count = params && Object.values(params).find((value) => typeof value == 'number');
+  const one = (key + '_one') as MessageKey;
+  if (count !== undefined && registry[locale][one] && new Intl.PluralRules(INTL_LOCALE[locale]).select(count as number) == 'one') key = one;
   const template = registry[locale][key] ?? registry.en[key] ?? key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => {

@@ -40,6 +40,8 @@ export interface BootOptions {
 export interface WidgetConfig {
   site: string;
   name: string;
+  /** The name per language, when the site has one per language. */
+  names?: Partial<Record<Locale, string>>;
   locale: Locale;
   color: string;
   position: 'right' | 'left';
@@ -49,6 +51,8 @@ export interface WidgetConfig {
   presence: Presence;
   /** Whether the server can email the visitor; without it nothing may promise email. */
   email?: boolean;
+  /** Set instead of everything else when the server refused: unknown_site, origin_not_allowed. */
+  error?: { code: PasokhErrorCode; message: string };
 }
 
 /** Events a page can listen to with `Pasokh('on', event, fn)`. */

@@ -1,9 +1,10 @@
 /**
  * What the script tag and the ES module share: draws the launcher at once in an open shadow root,
- * fetches the site's config, and imports the app on the first interaction or when the browser is
- * idle. No Preact, no dependencies: every byte here is paid by every page view of every site
- * (budget 2 KB gzip, issue 6), so everything that can wait for the app (badge, aria-expanded,
- * focus rules, the commands' effects) is the app's job. Nothing here throws into the host page
+ * fetches the site's config, and imports the app on intent (pointer over or focus on the
+ * launcher), or when the browser is idle if a conversation is going on. No Preact, no
+ * dependencies: every byte here is paid by every page view of every site (2 KB gzip), so
+ * everything that can wait for the app (badge, aria-expanded, focus rules, the commands'
+ * effects) is the app's job. Nothing here throws into the host page
  * except a TypeError for a misused command.
  */
 import type { PasokhErrorCode } from '../../protocol/errors.js';
@@ -89,15 +90,18 @@ export function createPasokh(src: string, defaultSite?: string): PasokhApi {
         root.innerHTML = `<style>${CSS}</style><button id=l><i></i></button>`;
         launcher = root.lastChild as HTMLButtonElement;
         launcher.onclick = () => backend.run('toggle', true);
-        // Warm the app up as soon as a visitor heads for the launcher.
-        launcher.onpointerenter = load;
+        // The app and the FAQ come on intent: a pointer over the launcher or focus on it, which
+        // comes a few hundred ms before a click. A page view that never heads for the help pays
+        // for this file and the config only, whatever the FAQ's size.
+        launcher.onpointerenter = launcher.onfocus = load;
         // <html> rather than <body>: there is no body yet when the script runs in <head>.
         document.documentElement.append(element);
-        // An error answer (unknown site, origin not allowed) is JSON too and has none of the
-        // fields: the defaults stay, and the app's FAQ request reports the same refusal.
+        // A refusal (unknown site, origin not allowed) is JSON the page may read, without the
+        // other fields: the defaults stay, and the page hears its code at once.
         config = fetch(`${origin}/api/widget-config?site=${encodeURIComponent(options.site)}`)
           .then((response) => response.json())
           .then((value: WidgetConfig) => {
+            if (value.error) error(value.error.code, value.error.message);
             siteConfig = value;
             locale = explicit || value.locale || locale;
             if (element) draw();
@@ -107,11 +111,13 @@ export function createPasokh(src: string, defaultSite?: string): PasokhApi {
             error('config_failed', '' + reason);
             return null;
           });
-        // Load the app when the browser is idle, and never before the host page has loaded (a
-        // hover or click on the launcher loads it sooner).
-        const idle = () => ((window as any).requestIdleCallback || setTimeout)(() => element && load());
-        if (document.readyState === 'complete') idle();
-        else addEventListener('load', idle);
+        // A conversation going on in this browser (the app's key, widget/chat/storage.ts) needs
+        // the app without a click, so replies arrive and badge the launcher: right after the
+        // config. Blocked storage throws here and holds no conversation anyway. A first message
+        // that never reached the server waits in the outbox for the next visit to the launcher.
+        try {
+          if (localStorage['pasokh:' + options.site + ':conversation']) config.then(load);
+        } catch {}
       }
       draw();
       mounted?.setLocale(locale);
