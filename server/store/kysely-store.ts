@@ -6,6 +6,8 @@ import { newId } from './ids.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { AgentId, ConversationId, FaqEvent, IsoTime, Message, SiteKey, VisitorId } from '../../protocol/types.js';
 import { appendBatch, appendVisitor, appendVisitorBatch, type VisitorAppendInput } from './append.js';
+import { FaqEntries } from './faq-entries.js';
+import type { FaqEntryRecord, FaqRevisionRecord, PublishedFaqEntry, SaveFaqEntryInput } from './faq-records.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { faqInsights, surveyStats } from './insights.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -64,11 +66,13 @@ function emailKey(email: string): string {
 export class KyselyStore implements Store {
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
+  readonly #faq: FaqEntries;
   #closed: Promise<void> | undefined;
 
   constructor(db: Kysely<Database>, options: KyselyStoreOptions) {
     this.#db = db;
     this.#options = options;
+    this.#faq = new FaqEntries(db, options.rowLocks);
   }
 
   async migrate(): Promise<void> {
@@ -457,5 +461,47 @@ export class KyselyStore implements Store {
 
   faqInsights(site: SiteKey, since: IsoTime, limit = 10): Promise<FaqInsights> {
     return faqInsights(this.#db, site, toIso(since), limit);
+  }
+
+  // ---------- FAQ edited in the console (faq-entries.ts) ----------
+
+  listFaqEntries(site: SiteKey, options?: { includeDeleted?: boolean }): Promise<FaqEntryRecord[]> {
+    return this.#faq.list(site, options);
+  }
+
+  getFaqEntry(site: SiteKey, id: string): Promise<FaqEntryRecord | null> {
+    return this.#faq.get(site, id);
+  }
+
+  saveFaqEntry(input: SaveFaqEntryInput): Promise<FaqEntryRecord> {
+    return this.#faq.save(input);
+  }
+
+  publishFaqEntry(site: SiteKey, id: string, by: AgentId | null): Promise<FaqEntryRecord> {
+    return this.#faq.publish(site, id, by);
+  }
+
+  setFaqEntryDeleted(site: SiteKey, id: string, deleted: boolean, by: AgentId | null): Promise<FaqEntryRecord> {
+    return this.#faq.setDeleted(site, id, deleted, by);
+  }
+
+  listFaqRevisions(site: SiteKey, id: string): Promise<FaqRevisionRecord[]> {
+    return this.#faq.revisions(site, id);
+  }
+
+  restoreFaqRevision(site: SiteKey, id: string, revision: number, by: AgentId | null): Promise<FaqEntryRecord> {
+    return this.#faq.restore(site, id, revision, by);
+  }
+
+  importFaqEntries(site: SiteKey, entries: PublishedFaqEntry[], by: AgentId | null): Promise<{ created: number; updated: number }> {
+    return this.#faq.importPublished(site, entries, by);
+  }
+
+  publishedFaqEntries(site: SiteKey): Promise<PublishedFaqEntry[]> {
+    return this.#faq.published(site);
+  }
+
+  faqStamp(site: SiteKey): Promise<string> {
+    return this.#faq.stamp(site);
   }
 }

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FaqEvent, VisitorContext } from '../../protocol/types.js';
 import { ConflictError, NotFoundError, type NewMessage, type Store, type VisitorRecord } from '../../server/store/store.js';
+import { describeFaqEntriesContract } from './store-contract-faq.js';
 
 export interface StoreHarness {
   store: Store;
@@ -587,6 +588,8 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect(await store.faqInsights('nobody', old)).toEqual({ searches: 0, zeroHit: [], topQueries: [], views: [], helpful: [] });
       });
     });
+
+    describeFaqEntriesContract(() => store);
 
     describe('durability', () => {
       it('keeps everything that was acknowledged across close and reopen', async () => {
