@@ -14,6 +14,7 @@ import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
 import { registerCsrfGuard } from './http/csrf.js';
 import { HttpError } from './http/errors.js';
+import { registerFaqAdmin } from './http/faq-admin.js';
 import { registerHelpCentre } from './http/help-centre.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { metricsAccess } from './http/metrics-access.js';
@@ -101,6 +102,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
   registerHelpCentre(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
+  registerFaqAdmin(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
 
   http.get('/healthz', async (_request, reply) => {
     try {

@@ -5,7 +5,7 @@ import pino, { type Logger } from 'pino';
 import { createApp, type App } from './app.js';
 import { ensureAdmin } from './auth/agents.js';
 import type { Config } from './config.js';
-import { createFaqLibrary, type FaqLibrary } from './faq/index.js';
+import { openFaqLibraries } from './faq/site-libraries.js';
 import type { RelayDeps, RelayLimits } from './relay/deps.js';
 import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
@@ -38,19 +38,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   });
   if (config.admin) await ensureAdmin(store, config.admin, logger);
 
-  const faqs = new Map<string, FaqLibrary>();
-  for (const site of config.sites) {
-    faqs.set(
-      site.key,
-      await createFaqLibrary({
-        source: site.faq,
-        site: site.key,
-        vocabulary: site.vocabulary,
-        watch: true,
-        onReload: (error) => (error ? logger.warn({ site: site.key, err: error }, 'FAQ change ignored: the new version has a problem') : logger.info({ site: site.key }, 'FAQ reloaded')),
-      }),
-    );
-  }
+  const faqs = await openFaqLibraries({ sites: config.sites, store, logger });
   const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger, config.redisStream ? { streamName: config.redisStream } : {}) : undefined;
   const app = await createApp({
     config,

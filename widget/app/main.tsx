@@ -23,6 +23,9 @@ import { createPageSession } from './session.js';
 import { createStore, type UiState } from './state.js';
 import { widgetStorage } from './storage.js';
 
+/** How often an open panel asks whether the FAQ changed: with the server's own check, within 5 s. */
+const FAQ_POLL_MS = 3000;
+
 /** Clears what this browser keeps about the visitor of `site`: `Pasokh('shutdown')`. */
 export function forget(site: string): void {
   const storage = widgetStorage();
@@ -101,6 +104,17 @@ export function mount(host: WidgetHost): WidgetApp {
   };
   syncLauncher(store.get());
 
+  // An answer published while the panel is open reaches it within FAQ_POLL_MS: a conditional
+  // GET answered 304 while nothing changed. The chat socket is not used because a visitor who
+  // only searches never opens it.
+  let faqTimer: ReturnType<typeof setInterval> | undefined;
+  const watchFaq = (open: boolean) => {
+    clearInterval(faqTimer);
+    if (!open) return;
+    faq.revalidate();
+    faqTimer = setInterval(faq.revalidate, FAQ_POLL_MS);
+  };
+
   let previous = store.get();
   store.subscribe((ui) => {
     const before = previous;
@@ -110,6 +124,7 @@ export function mount(host: WidgetHost): WidgetApp {
     if (ui.unread !== before.unread) host.emit('unread', ui.unread);
     if (ui.user !== before.user && ui.user) chat.current()?.client.setUser(ui.user);
     if (!ui.open && before.open) tracker.flush();
+    if (ui.open !== before.open) watchFaq(ui.open);
     // Last, because it notifies again: the visitor is looking at the conversation now.
     if (ui.open && ui.view === 'chat' && ui.unread > 0) store.set({ unread: 0 });
   });
@@ -167,6 +182,7 @@ export function mount(host: WidgetHost): WidgetApp {
     },
     shutdown() {
       stopped = true;
+      clearInterval(faqTimer);
       tracker.flush();
       reporter.flush();
       chat.stop(true);
