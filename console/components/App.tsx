@@ -6,6 +6,7 @@ import type { ConsoleController } from '../state/console.js';
 import { useStore } from '../state/store.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
 import { ConsoleContext } from './context.js';
+import { FaqEditor } from './FaqEditor.js';
 import { Inbox } from './Inbox.js';
 import { Insights } from './Insights.js';
 import { SavedReplies } from './SavedReplies.js';
@@ -111,6 +112,7 @@ export function App({ controller }: { controller: ConsoleController }) {
           {state.view === 'insights' && <Insights />}
           {state.view === 'replies' && <SavedReplies />}
           {state.view === 'agents' && <AgentsAdmin />}
+          {state.view === 'faq' && <FaqEditor />}
         </div>
       )}
     </ConsoleContext.Provider>

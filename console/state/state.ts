@@ -5,7 +5,7 @@ import type { Preview, QueueFilter } from '../lib/queue.js';
 import type { AgentListItem, SavedReply } from '../lib/types.js';
 import type { ConversationSummary } from '../../protocol/types.js';
 
-export type View = 'inbox' | 'insights' | 'replies' | 'agents';
+export type View = 'inbox' | 'insights' | 'replies' | 'agents' | 'faq';
 
 /** A conversation the agent has opened in a tab. */
 export interface OpenConversation {

@@ -1,0 +1,132 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { FaqAdminList, FaqEntryRecord } from '../../protocol/faq-admin.js';
+import { api } from '../lib/api.js';
+import { faqApi } from '../lib/faq-api.js';
+import type { SiteSummary } from '../lib/types.js';
+import { useConsole } from './context.js';
+import { FaqAnswerForm } from './FaqAnswerForm.js';
+
+/** The FAQ page: a site's answers, a search over them, and the form for the one being edited. */
+export function FaqEditor() {
+  const { t } = useConsole();
+  const [sites, setSites] = useState<SiteSummary[]>([]);
+  const [site, setSite] = useState('');
+  const [search, setSearch] = useState('');
+  const [list, setList] = useState<FaqAdminList | null>(null);
+  const [editing, setEditing] = useState<FaqEntryRecord | 'new' | null>(null);
+  const [deleted, setDeleted] = useState<FaqEntryRecord | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    api.sites().then(
+      ({ sites }) => {
+        setSites(sites);
+        setSite((current) => current || sites[0]?.key || '');
+      },
+      (err: Error) => setError(err.message),
+    );
+  }, []);
+
+  const reload = () => {
+    if (!site) return Promise.resolve();
+    return faqApi.list(site, search).then(
+      (next) => {
+        setList(next);
+        setError(null);
+      },
+      (err: Error) => setError(err.message),
+    );
+  };
+  useEffect(() => void reload(), [site, search]);
+
+  const onSaved = (entry: FaqEntryRecord) => {
+    setEditing(entry);
+    void reload();
+  };
+  const onDeleted = (entry: FaqEntryRecord) => {
+    setDeleted(entry);
+    setEditing(null);
+    void reload();
+  };
+  const undo = async () => {
+    if (!deleted) return;
+    const { entry } = await faqApi.undo(site, deleted.id);
+    setDeleted(null);
+    setEditing(entry);
+    void reload();
+  };
+
+  return (
+    <main class="page faq-editor" aria-labelledby="faq-heading">
+      <div class="page-head">
+        <h1 id="faq-heading">{t('faq.heading')}</h1>
+        {list?.editable && (
+          <button type="button" class="primary" onClick={() => setEditing('new')}>
+            {t('faq.new')}
+          </button>
+        )}
+      </div>
+      <div class="faq-tools">
+        {sites.length > 1 && (
+          <label class="field">
+            <span>{t('faq.site')}</span>
+            <select value={site} onChange={(e) => setSite(e.currentTarget.value)}>
+              {sites.map((s) => (
+                <option key={s.key} value={s.key}>
+                  {s.name} ({s.key})
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <label class="field">
+          <span>{t('faq.search')}</span>
+          <input type="search" dir="auto" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
+        </label>
+      </div>
+      {list && !list.editable && <p class="sub">{t(list.source === 'files' ? 'faq.filesReadOnly' : 'faq.adminsOnly')}</p>}
+      {error && <p class="error" role="alert">{t('error.generic', { message: error })}</p>}
+      {deleted && (
+        <div class="notice-bar" role="status">
+          <span>{t('faq.deleted', { question: deleted.question })}</span>
+          <button type="button" class="link-button" onClick={() => void undo()}>
+            {t('faq.undo')}
+          </button>
+        </div>
+      )}
+      <div class="faq-columns">
+        <AnswerList entries={list?.entries ?? []} current={editing} onPick={setEditing} />
+        {editing !== null && list && (
+          <FaqAnswerForm
+            key={editing === 'new' ? 'new' : editing.id}
+            site={site}
+            entry={editing === 'new' ? null : editing}
+            entries={list.entries}
+            editable={list.editable}
+            onSaved={onSaved}
+            onDeleted={onDeleted}
+          />
+        )}
+      </div>
+    </main>
+  );
+}
+
+function AnswerList({ entries, current, onPick }: { entries: FaqEntryRecord[]; current: FaqEntryRecord | 'new' | null; onPick: (entry: FaqEntryRecord) => void }) {
+  const { t } = useConsole();
+  if (entries.length === 0) return <p class="empty">{t('faq.empty')}</p>;
+  return (
+    <ul class="faq-list" aria-label={t('faq.answers')}>
+      {entries.map((entry) => (
+        <li key={entry.id}>
+          <button type="button" class="faq-item" aria-current={current !== 'new' && current?.id === entry.id ? 'true' : undefined} onClick={() => onPick(entry)}>
+            <span dir="auto">{entry.question}</span>
+            <small>
+              {entry.locale === 'fa' ? 'فارسی' : 'English'} · {t(entry.status === 'published' ? 'faq.published' : 'faq.draft')}
+            </small>
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+}
