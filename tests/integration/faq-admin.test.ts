@@ -23,7 +23,7 @@ describe('FAQ editor API', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pasokh-faq-admin-'));
     const config = join(dir, 'pasokh.config.json');
-    writeFileSync(config, JSON.stringify({ sites: [{ key: 'default', faq: FIXTURE, faqSource: 'database' }, { key: 'files', faq: FIXTURE }] }));
+    writeFileSync(config, JSON.stringify({ sites: [{ key: 'default', faq: FIXTURE, faqSource: 'database' }, { key: 'files', faq: FIXTURE }, { key: 'team', faqSource: 'database', faqEditors: 'agents' }] }));
     h = await startHarness({ env: { PASOKH_CONFIG: config } });
     admin = await h.login();
     agent = await h.addAgent('agent@example.com', 'Sam');
@@ -123,6 +123,15 @@ describe('FAQ editor API', () => {
     const refused = await call(agent, 'POST', '/api/console/faq?site=default', { content: CONTENT });
     expect(refused.status).toBe(403);
     expect((await call('', 'GET', '/api/console/faq?site=default')).status).toBe(401);
+  });
+
+  it('lets any agent of a site edit when the site allows agents, and hides sites an agent does not serve', async () => {
+    const list = (await call(agent, 'GET', '/api/console/faq?site=team')).body as unknown as FaqAdminList;
+    expect(list).toMatchObject({ editable: true, entries: [] });
+    expect((await call(agent, 'POST', '/api/console/faq?site=team', { content: CONTENT, publish: true })).status).toBe(201);
+    const scoped = await h.addAgent('scoped@example.com', 'Scoped');
+    await h.store.updateAgent((await h.store.findAgentByEmail('scoped@example.com'))!.id, { sites: ['default'] });
+    expect((await call(scoped, 'GET', '/api/console/faq?site=team')).status).toBe(404);
   });
 
   it('keeps a file-managed FAQ read-only in the console', async () => {
