@@ -25,7 +25,13 @@ export async function importFileOnce(store: Store, site: string, file: string): 
   const { entries, problems } = await loadFaq(file);
   const errors = problems.filter((p) => !p.warning);
   if (errors.length) throw new FaqError(errors);
-  await store.importFaqEntries(site, entries.map((e) => ({ id: e.id, ...toContent(e) })), null);
+  try {
+    await store.importFaqEntries(site, entries.map((e) => ({ id: e.id, ...toContent(e) })), null);
+  } catch (error) {
+    // Several processes starting at once: the one that lost the race finds the entries there.
+    if ((await store.listFaqEntries(site, { includeDeleted: true })).length > 0) return 0;
+    throw error;
+  }
   return entries.length;
 }
 

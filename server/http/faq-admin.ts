@@ -106,7 +106,7 @@ export function registerFaqAdmin(app: FastifyInstance, deps: FaqAdminDeps): void
     const entries =
       site.faqSource === 'database'
         ? await store.listFaqEntries(site.key, { includeDeleted: query.deleted === '1' })
-        : (deps.faq(site.key)?.entries() ?? []).map((e, i): FaqEntryRecord => ({ site: site.key, id: e.id, ...toContent(e), status: 'published', published: toContent(e), revision: i, updatedAt: '', updatedBy: null, deletedAt: null }));
+        : (deps.faq(site.key)?.entries() ?? []).map((e): FaqEntryRecord => ({ site: site.key, id: e.id, ...toContent(e), status: 'published', published: toContent(e), revision: 0, updatedAt: '', updatedBy: null, deletedAt: null }));
     return { site: site.key, source: site.faqSource, editable: mayEdit(agent, site), entries: entries.filter((e) => matches(e, query.q ?? '')) };
   });
 

@@ -64,142 +64,27 @@ function contentColumns(content: FaqContent) {
   };
 }
 
-export class FaqEntries {
-  constructor(
-    private readonly db: Kysely<Database>,
-    private readonly rowLocks: boolean,
-  ) {}
+export type FaqEntries = ReturnType<typeof createFaqEntries>;
 
-  async list(site: SiteKey, options: { includeDeleted?: boolean } = {}): Promise<FaqEntryRecord[]> {
-    const rows = await this.db
-      .selectFrom('faq_entries')
-      .selectAll()
-      .where('site', '=', site)
-      .$if(!options.includeDeleted, (q) => q.where('deleted_at', 'is', null))
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
-    return rows.map(toEntry);
-  }
-
-  async get(site: SiteKey, id: string): Promise<FaqEntryRecord | null> {
-    const row = await this.#row(this.db, site, id, false);
-    return row ? toEntry(row) : null;
-  }
-
-  /** What visitors see: the published content of every entry not deleted, in the owner's order. */
-  async published(site: SiteKey): Promise<PublishedFaqEntry[]> {
-    const rows = await this.db
-      .selectFrom('faq_entries')
-      .select(['id', 'published'])
-      .where('site', '=', site)
-      .where('deleted_at', 'is', null)
-      .where('published', 'is not', null)
-      .orderBy('position')
-      .orderBy('id')
-      .execute();
-    return rows.map((row) => ({ id: row.id, ...parseContent(row.published as string) }));
-  }
-
-  /** Changes whenever any entry of the site is saved, published, deleted or restored. */
-  async stamp(site: SiteKey): Promise<string> {
-    const row = await this.db
-      .selectFrom('faq_entries')
-      .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('updated_at').as('latest'), eb.fn.sum('revision').as('revisions'), eb.fn.count('deleted_at').as('deleted')])
-      .where('site', '=', site)
-      .executeTakeFirst();
-    return `${num(row?.count)}:${num(row?.deleted)}:${num(row?.revisions)}:${row?.latest ?? ''}`;
-  }
-
-  save(input: SaveFaqEntryInput): Promise<FaqEntryRecord> {
-    return this.db.transaction().execute(async (trx) => {
-      const id = input.id ?? newId();
-      const current = input.id === undefined ? undefined : await this.#row(trx, input.site, id, true);
-      if (current && input.baseRevision !== undefined && num(current.revision) !== input.baseRevision) {
-        throw new ConflictError(`The answer was changed by someone else (revision ${num(current.revision)}, not ${input.baseRevision}); reload it first.`);
-      }
-      const status: FaqEntryStatus = input.publish ? 'published' : 'draft';
-      const published = input.publish ? JSON.stringify(input.content) : (current?.published ?? null);
-      return this.#write(trx, input.site, id, current, input.content, status, published, input.by);
-    });
-  }
-
-  /** Makes the working copy what visitors see. */
-  publish(site: SiteKey, id: string, by: AgentId | null): Promise<FaqEntryRecord> {
-    return this.db.transaction().execute(async (trx) => {
-      const current = await this.#existing(trx, site, id);
-      const content = contentOf(current);
-      return this.#write(trx, site, id, current, content, 'published', JSON.stringify(content), by);
-    });
-  }
-
-  /** Deletes (hides from visitors) or, with `deleted: false`, undoes the delete. */
-  setDeleted(site: SiteKey, id: string, deleted: boolean, by: AgentId | null): Promise<FaqEntryRecord> {
-    return this.db.transaction().execute(async (trx) => {
-      await this.#existing(trx, site, id);
-      const now = nowIso();
-      const row = await trx
-        .updateTable('faq_entries')
-        .set({ deleted_at: deleted ? now : null, updated_at: now, updated_by: by })
-        .where('site', '=', site)
-        .where('id', '=', id)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      return toEntry(row);
-    });
-  }
-
-  async revisions(site: SiteKey, id: string): Promise<FaqRevisionRecord[]> {
-    const rows = await this.db
-      .selectFrom('faq_revisions')
-      .selectAll()
-      .where('site', '=', site)
-      .where('entry_id', '=', id)
-      .orderBy('revision', 'desc')
-      .execute();
-    return rows.map((row) => ({ revision: num(row.revision), content: parseContent(row.content), status: row.status, savedAt: row.saved_at, savedBy: row.saved_by }));
-  }
-
-  /** Puts an earlier revision back as the working copy (a draft: publishing is a separate step). */
-  restore(site: SiteKey, id: string, revision: number, by: AgentId | null): Promise<FaqEntryRecord> {
-    return this.db.transaction().execute(async (trx) => {
-      const current = await this.#existing(trx, site, id);
-      const old = await trx.selectFrom('faq_revisions').select('content').where('site', '=', site).where('entry_id', '=', id).where('revision', '=', revision).executeTakeFirst();
-      if (!old) throw new NotFoundError(`Answer ${id} has no revision ${revision}.`);
-      return this.#write(trx, site, id, current, parseContent(old.content), 'draft', current.published, by);
-    });
-  }
-
-  /** Writes each entry as published under its own id (new or replaced), in order, in one transaction. */
-  importPublished(site: SiteKey, entries: readonly PublishedFaqEntry[], by: AgentId | null): Promise<{ created: number; updated: number }> {
-    return this.db.transaction().execute(async (trx) => {
-      let created = 0;
-      for (const { id, ...content } of entries) {
-        const current = await this.#row(trx, site, id, true);
-        if (!current) created++;
-        await this.#write(trx, site, id, current, content, 'published', JSON.stringify(content), by);
-      }
-      return { created, updated: entries.length - created };
-    });
-  }
-
-  async #row(db: Db, site: SiteKey, id: string, lock: boolean): Promise<Selectable<FaqEntriesTable> | undefined> {
-    return db
+/** The FAQ-entry queries over `db`; `rowLocks` on PostgreSQL (SELECT … FOR UPDATE). */
+export function createFaqEntries(db: Kysely<Database>, rowLocks: boolean) {
+  async function row(on: Db, site: SiteKey, id: string, lock: boolean): Promise<Selectable<FaqEntriesTable> | undefined> {
+    return on
       .selectFrom('faq_entries')
       .selectAll()
       .where('site', '=', site)
       .where('id', '=', id)
-      .$if(lock && this.rowLocks, (q) => q.forUpdate())
+      .$if(lock && rowLocks, (q) => q.forUpdate())
       .executeTakeFirst();
   }
 
-  async #existing(db: Db, site: SiteKey, id: string): Promise<Selectable<FaqEntriesTable>> {
-    const row = await this.#row(db, site, id, true);
-    if (!row) throw new NotFoundError(`No answer ${id} in site ${site}.`);
-    return row;
+  async function existing(on: Db, site: SiteKey, id: string): Promise<Selectable<FaqEntriesTable>> {
+    const found = await row(on, site, id, true);
+    if (!found) throw new NotFoundError(`No answer ${id} in site ${site}.`);
+    return found;
   }
 
-  async #write(
+  async function write(
     trx: Transaction<Database>,
     site: SiteKey,
     id: string,
@@ -226,4 +111,119 @@ export class FaqEntries {
     await trx.insertInto('faq_revisions').values({ site, entry_id: id, revision, content: JSON.stringify(content), status, saved_at: now, saved_by: by }).execute();
     return toEntry(row);
   }
+
+  return {
+    async list(site: SiteKey, options: { includeDeleted?: boolean } = {}): Promise<FaqEntryRecord[]> {
+      const rows = await db
+        .selectFrom('faq_entries')
+        .selectAll()
+        .where('site', '=', site)
+        .$if(!options.includeDeleted, (q) => q.where('deleted_at', 'is', null))
+        .orderBy('position')
+        .orderBy('id')
+        .execute();
+      return rows.map(toEntry);
+    },
+
+    async get(site: SiteKey, id: string): Promise<FaqEntryRecord | null> {
+      const found = await row(db, site, id, false);
+      return found ? toEntry(found) : null;
+    },
+
+    /** What visitors see: the published content of every entry not deleted, in the owner's order. */
+    async published(site: SiteKey): Promise<PublishedFaqEntry[]> {
+      const rows = await db
+        .selectFrom('faq_entries')
+        .select(['id', 'published'])
+        .where('site', '=', site)
+        .where('deleted_at', 'is', null)
+        .where('published', 'is not', null)
+        .orderBy('position')
+        .orderBy('id')
+        .execute();
+      return rows.map((row) => ({ id: row.id, ...parseContent(row.published as string) }));
+    },
+
+    /** Changes whenever any entry of the site is saved, published, deleted or restored. */
+    async stamp(site: SiteKey): Promise<string> {
+      const row = await db
+        .selectFrom('faq_entries')
+        .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('updated_at').as('latest'), eb.fn.sum('revision').as('revisions'), eb.fn.count('deleted_at').as('deleted')])
+        .where('site', '=', site)
+        .executeTakeFirst();
+      return `${num(row?.count)}:${num(row?.deleted)}:${num(row?.revisions)}:${row?.latest ?? ''}`;
+    },
+
+    save(input: SaveFaqEntryInput): Promise<FaqEntryRecord> {
+      return db.transaction().execute(async (trx) => {
+        const id = input.id ?? newId();
+        const current = input.id === undefined ? undefined : await row(trx, input.site, id, true);
+        if (current && input.baseRevision !== undefined && num(current.revision) !== input.baseRevision) {
+          throw new ConflictError(`The answer was changed by someone else (revision ${num(current.revision)}, not ${input.baseRevision}); reload it first.`);
+        }
+        const status: FaqEntryStatus = input.publish ? 'published' : 'draft';
+        const published = input.publish ? JSON.stringify(input.content) : (current?.published ?? null);
+        return write(trx, input.site, id, current, input.content, status, published, input.by);
+      });
+    },
+
+    /** Makes the working copy what visitors see. */
+    publish(site: SiteKey, id: string, by: AgentId | null): Promise<FaqEntryRecord> {
+      return db.transaction().execute(async (trx) => {
+        const current = await existing(trx, site, id);
+        const content = contentOf(current);
+        return write(trx, site, id, current, content, 'published', JSON.stringify(content), by);
+      });
+    },
+
+    /** Deletes (hides from visitors) or, with `deleted: false`, undoes the delete. */
+    setDeleted(site: SiteKey, id: string, deleted: boolean, by: AgentId | null): Promise<FaqEntryRecord> {
+      return db.transaction().execute(async (trx) => {
+        await existing(trx, site, id);
+        const now = nowIso();
+        const row = await trx
+          .updateTable('faq_entries')
+          .set({ deleted_at: deleted ? now : null, updated_at: now, updated_by: by })
+          .where('site', '=', site)
+          .where('id', '=', id)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        return toEntry(row);
+      });
+    },
+
+    async revisions(site: SiteKey, id: string): Promise<FaqRevisionRecord[]> {
+      const rows = await db
+        .selectFrom('faq_revisions')
+        .selectAll()
+        .where('site', '=', site)
+        .where('entry_id', '=', id)
+        .orderBy('revision', 'desc')
+        .execute();
+      return rows.map((row) => ({ revision: num(row.revision), content: parseContent(row.content), status: row.status, savedAt: row.saved_at, savedBy: row.saved_by }));
+    },
+
+    /** Puts an earlier revision back as the working copy (a draft: publishing is a separate step). */
+    restore(site: SiteKey, id: string, revision: number, by: AgentId | null): Promise<FaqEntryRecord> {
+      return db.transaction().execute(async (trx) => {
+        const current = await existing(trx, site, id);
+        const old = await trx.selectFrom('faq_revisions').select('content').where('site', '=', site).where('entry_id', '=', id).where('revision', '=', revision).executeTakeFirst();
+        if (!old) throw new NotFoundError(`Answer ${id} has no revision ${revision}.`);
+        return write(trx, site, id, current, parseContent(old.content), 'draft', current.published, by);
+      });
+    },
+
+    /** Writes each entry as published under its own id (new or replaced), in order, in one transaction. */
+    importPublished(site: SiteKey, entries: readonly PublishedFaqEntry[], by: AgentId | null): Promise<{ created: number; updated: number }> {
+      return db.transaction().execute(async (trx) => {
+        let created = 0;
+        for (const { id, ...content } of entries) {
+          const current = await row(trx, site, id, true);
+          if (!current) created++;
+          await write(trx, site, id, current, content, 'published', JSON.stringify(content), by);
+        }
+        return { created, updated: entries.length - created };
+      });
+    },
+  };
 }

@@ -6,7 +6,7 @@ import { newId } from './ids.js';
 import type { Kysely, Transaction } from 'kysely';
 import type { AgentId, ConversationId, FaqEvent, IsoTime, Message, SiteKey, VisitorId } from '../../protocol/types.js';
 import { appendBatch, appendVisitor, appendVisitorBatch, type VisitorAppendInput } from './append.js';
-import { FaqEntries } from './faq-entries.js';
+import { createFaqEntries, type FaqEntries } from './faq-entries.js';
 import type { FaqEntryRecord, FaqRevisionRecord, PublishedFaqEntry, SaveFaqEntryInput } from './faq-records.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { faqInsights, surveyStats } from './insights.js';
@@ -72,7 +72,7 @@ export class KyselyStore implements Store {
   constructor(db: Kysely<Database>, options: KyselyStoreOptions) {
     this.#db = db;
     this.#options = options;
-    this.#faq = new FaqEntries(db, options.rowLocks);
+    this.#faq = createFaqEntries(db, options.rowLocks);
   }
 
   async migrate(): Promise<void> {
