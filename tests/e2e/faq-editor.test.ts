@@ -83,6 +83,7 @@ describe('FAQ editor', () => {
       await admin.getByRole('button', { name: c.names.publish, exact: true }).click();
       const shownAfter = await timeUntil(visitor, c.question, true, published);
       expect(shownAfter).toBeLessThanOrEqual(REACH_MS);
+      await admin.evaluate(() => document.querySelector('.page')?.scrollTo(0, 0));
       await admin.screenshot({ path: join(SCREENSHOTS, `faq-editor-${c.locale}.png`) });
 
       await admin.getByRole('list', { name: c.names.list }).getByRole('button', { name: c.question }).waitFor();
