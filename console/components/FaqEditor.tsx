@@ -12,6 +12,7 @@ export function FaqEditor() {
   const [sites, setSites] = useState<SiteSummary[]>([]);
   const [site, setSite] = useState('');
   const [search, setSearch] = useState('');
+  const [showDeleted, setShowDeleted] = useState(false);
   const [list, setList] = useState<FaqAdminList | null>(null);
   const [editing, setEditing] = useState<FaqEntryRecord | 'new' | null>(null);
   const [deleted, setDeleted] = useState<FaqEntryRecord | null>(null);
@@ -29,7 +30,7 @@ export function FaqEditor() {
 
   const reload = () => {
     if (!site) return Promise.resolve();
-    return faqApi.list(site, search).then(
+    return faqApi.list(site, search, showDeleted).then(
       (next) => {
         setList(next);
         setError(null);
@@ -37,7 +38,7 @@ export function FaqEditor() {
       (err: Error) => setError(err.message),
     );
   };
-  useEffect(() => void reload(), [site, search]);
+  useEffect(() => void reload(), [site, search, showDeleted]);
 
   const onSaved = (entry: FaqEntryRecord) => {
     setEditing(entry);
@@ -48,9 +49,9 @@ export function FaqEditor() {
     setEditing(null);
     void reload();
   };
-  const undo = async () => {
-    if (!deleted) return;
-    const { entry } = await faqApi.undo(site, deleted.id);
+  const undo = async (target: FaqEntryRecord | null) => {
+    if (!target) return;
+    const { entry } = await faqApi.undo(site, target.id);
     setDeleted(null);
     setEditing(entry);
     void reload();
@@ -83,19 +84,24 @@ export function FaqEditor() {
           <span>{t('faq.search')}</span>
           <input type="search" dir="auto" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
         </label>
+        {list?.source === 'database' && (
+          <label class="check">
+            <input type="checkbox" checked={showDeleted} onChange={(e) => setShowDeleted(e.currentTarget.checked)} /> {t('faq.showDeleted')}
+          </label>
+        )}
       </div>
       {list && !list.editable && <p class="sub">{t(list.source === 'files' ? 'faq.filesReadOnly' : 'faq.adminsOnly')}</p>}
       {error && <p class="error" role="alert">{t('error.generic', { message: error })}</p>}
       {deleted && (
         <div class="notice-bar" role="status">
           <span>{t('faq.deleted', { question: deleted.question })}</span>
-          <button type="button" class="link-button" onClick={() => void undo()}>
+          <button type="button" class="link-button" onClick={() => void undo(deleted)}>
             {t('faq.undo')}
           </button>
         </div>
       )}
       <div class="faq-columns">
-        <AnswerList entries={list?.entries ?? []} current={editing} onPick={setEditing} />
+        <AnswerList entries={list?.entries ?? []} current={editing} onPick={setEditing} onUndo={(entry) => void undo(entry)} />
         {editing !== null && list && (
           <FaqAnswerForm
             key={editing === 'new' ? 'new' : editing.id}
@@ -112,19 +118,39 @@ export function FaqEditor() {
   );
 }
 
-function AnswerList({ entries, current, onPick }: { entries: FaqEntryRecord[]; current: FaqEntryRecord | 'new' | null; onPick: (entry: FaqEntryRecord) => void }) {
+interface ListProps {
+  entries: FaqEntryRecord[];
+  current: FaqEntryRecord | 'new' | null;
+  onPick: (entry: FaqEntryRecord) => void;
+  onUndo: (entry: FaqEntryRecord) => void;
+}
+
+function AnswerList({ entries, current, onPick, onUndo }: ListProps) {
   const { t } = useConsole();
   if (entries.length === 0) return <p class="empty">{t('faq.empty')}</p>;
+  const language = (entry: FaqEntryRecord) => (entry.locale === 'fa' ? 'فارسی' : 'English');
   return (
     <ul class="faq-list" aria-label={t('faq.answers')}>
       {entries.map((entry) => (
         <li key={entry.id}>
-          <button type="button" class="faq-item" aria-current={current !== 'new' && current?.id === entry.id ? 'true' : undefined} onClick={() => onPick(entry)}>
-            <span dir="auto">{entry.question}</span>
-            <small>
-              {entry.locale === 'fa' ? 'فارسی' : 'English'} · {t(entry.status === 'published' ? 'faq.published' : 'faq.draft')}
-            </small>
-          </button>
+          {entry.deletedAt ? (
+            <div class="faq-item faq-deleted">
+              <span dir="auto">{entry.question}</span>
+              <small>
+                {language(entry)} · {t('faq.deletedUndo')}{' '}
+                <button type="button" class="link-button" aria-label={`${t('faq.undo')}: ${entry.question}`} onClick={() => onUndo(entry)}>
+                  {t('faq.undo')}
+                </button>
+              </small>
+            </div>
+          ) : (
+            <button type="button" class="faq-item" aria-current={current !== 'new' && current?.id === entry.id ? 'true' : undefined} onClick={() => onPick(entry)}>
+              <span dir="auto">{entry.question}</span>
+              <small>
+                {language(entry)} · {t(entry.status === 'published' ? 'faq.published' : 'faq.draft')}
+              </small>
+            </button>
+          )}
         </li>
       ))}
     </ul>

@@ -187,6 +187,8 @@ export const en = {
   'faq.publish': 'Publish',
   'faq.saveDraft': 'Save draft',
   'faq.delete': 'Delete',
+  'faq.showDeleted': 'Show deleted answers',
+  'faq.deletedUndo': 'Deleted',
   'faq.undo': 'Undo',
   'faq.deleted': 'Deleted "{question}".',
   'faq.published': 'Published',

@@ -187,6 +187,8 @@ export const fa: Catalog = {
   'faq.publish': 'انتشار',
   'faq.saveDraft': 'ذخیرهٔ پیش‌نویس',
   'faq.delete': 'حذف',
+  'faq.showDeleted': 'نمایش پاسخ‌های حذف‌شده',
+  'faq.deletedUndo': 'حذف‌شده',
   'faq.undo': 'برگرداندن',
   'faq.deleted': '«{question}» حذف شد.',
   'faq.published': 'منتشرشده',

@@ -1,8 +1,8 @@
 /**
  * The FAQ editor end to end: an admin writes and publishes an answer in the console by its
  * accessible names, and a visitor whose widget is already open — the word already typed —
- * sees it appear within 5 s, with no restart; deleting it takes it away the same way. Once in
- * English, once in the Persian console.
+ * sees it appear within 5 s, with no restart; deleting it takes it away the same way, and undo
+ * brings it back. Once in English, once in the Persian console.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,7 +19,7 @@ const REACH_MS = 5000;
 
 interface Case {
   locale: 'en' | 'fa';
-  names: { nav: string; list: string; add: string; question: string; answer: string; publish: string; remove: string; language: string; keywords: string };
+  names: { nav: string; list: string; add: string; question: string; answer: string; publish: string; remove: string; language: string; keywords: string; showDeleted: string; undo: string };
   languageOption: string;
   question: string;
   answer: string;
@@ -29,7 +29,7 @@ interface Case {
 const CASES: Case[] = [
   {
     locale: 'en',
-    names: { nav: 'FAQ', list: 'Answers', add: 'New answer', question: 'Question', answer: 'Answer', publish: 'Publish', remove: 'Delete', language: 'Language', keywords: 'Keywords' },
+    names: { nav: 'FAQ', list: 'Answers', add: 'New answer', question: 'Question', answer: 'Answer', publish: 'Publish', remove: 'Delete', language: 'Language', keywords: 'Keywords', showDeleted: 'Show deleted answers', undo: 'Undo' },
     languageOption: 'English',
     question: 'Can I pay with a gift card?',
     answer: 'Yes: a **kumquat** gift card works at checkout, alone or with another card.',
@@ -37,7 +37,7 @@ const CASES: Case[] = [
   },
   {
     locale: 'fa',
-    names: { nav: 'پرسش‌ها', list: 'پاسخ‌ها', add: 'پاسخ تازه', question: 'پرسش', answer: 'پاسخ', publish: 'انتشار', remove: 'حذف', language: 'زبان', keywords: 'کلیدواژه‌ها' },
+    names: { nav: 'پرسش‌ها', list: 'پاسخ‌ها', add: 'پاسخ تازه', question: 'پرسش', answer: 'پاسخ', publish: 'انتشار', remove: 'حذف', language: 'زبان', keywords: 'کلیدواژه‌ها', showDeleted: 'نمایش پاسخ‌های حذف‌شده', undo: 'برگرداندن' },
     languageOption: 'فارسی',
     question: 'آیا می‌توانم با کارت هدیه پرداخت کنم؟',
     answer: 'بله: کارت هدیهٔ **زعفرانی** هنگام پرداخت پذیرفته می‌شود.',
@@ -58,7 +58,7 @@ describe('FAQ editor', () => {
   }
 
   for (const c of CASES) {
-    it(`publishes and deletes an answer that an open widget finds within 5 s (${c.locale})`, async () => {
+    it(`publishes, deletes and restores an answer that an open widget follows within 5 s (${c.locale})`, async () => {
       const admin = await (await e2e.newContext()).newPage();
       await signInConsole(admin, e2e.server.url);
       await switchConsoleLocale(admin, c.locale);
@@ -92,7 +92,13 @@ describe('FAQ editor', () => {
       const goneAfter = await timeUntil(visitor, c.question, false, deleted);
       await admin.getByRole('list', { name: c.names.list }).getByRole('button', { name: c.question }).waitFor({ state: 'detached' });
       expect(goneAfter).toBeLessThanOrEqual(REACH_MS);
-      console.log(`faq-editor e2e (${c.locale}): shown in ${shownAfter} ms, gone in ${goneAfter} ms after the click`);
+      // Undo brings it back to the open widget the same way.
+      await admin.getByRole('checkbox', { name: c.names.showDeleted }).check();
+      const undone = Date.now();
+      await admin.getByRole('button', { name: `${c.names.undo}: ${c.question}` }).click();
+      const backAfter = await timeUntil(visitor, c.question, true, undone);
+      expect(backAfter).toBeLessThanOrEqual(REACH_MS);
+      console.log(`faq-editor e2e (${c.locale}): shown in ${shownAfter} ms, gone in ${goneAfter} ms, back in ${backAfter} ms after the click`);
     });
   }
 });
