@@ -40,7 +40,6 @@ export function FaqAnswerForm({ site, entry, entries, editable, onSaved, onDelet
   const [translationOf, setTranslationOf] = useState(entry?.translationOf ?? '');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
-  const preview = usePreview(answer);
 
   const content = (): FaqContent => ({
     locale,
@@ -87,40 +86,55 @@ export function FaqAnswerForm({ site, entry, entries, editable, onSaved, onDelet
           <span>{t('faq.question')}</span>
           <input dir="auto" required maxLength={500} value={question} onInput={(e) => setQuestion(e.currentTarget.value)} />
         </label>
-        <div class="faq-answer">
-          <label class="field">
-            <span>{t('faq.answer')}</span>
-            <textarea dir="auto" required rows={10} maxLength={20000} value={answer} onInput={(e) => setAnswer(e.currentTarget.value)} />
-          </label>
-          <section class="faq-preview" aria-label={t('faq.preview')}>
-            <h2>{t('faq.preview')}</h2>
-            <div dir="auto" class="article" dangerouslySetInnerHTML={{ __html: preview }} />
-          </section>
-        </div>
+        <AnswerWithPreview answer={answer} setAnswer={setAnswer} />
         <MoreFields {...{ keywords, setKeywords, phrasings, setPhrasings, category, setCategory, translationOf, setTranslationOf }} others={entries.filter((e) => e.id !== entry?.id && e.locale !== locale)} />
         {message && (
           <p class={message.error ? 'error' : 'sub'} role={message.error ? 'alert' : 'status'}>
             {message.text}
           </p>
         )}
-        {editable && (
-          <div class="actions">
-            <button type="submit" class="primary">
-              {t('faq.publish')}
-            </button>
-            <button type="button" onClick={() => void save(false)}>
-              {t('faq.saveDraft')}
-            </button>
-            {entry && (
-              <button type="button" class="danger" onClick={() => void remove()}>
-                {t('faq.delete')}
-              </button>
-            )}
-          </div>
-        )}
+        {editable && <FormActions onDraft={() => void save(false)} {...(entry ? { onDelete: () => void remove() } : {})} />}
       </fieldset>
       {entry && <Revisions site={site} entry={entry} editable={editable} onRestored={onSaved} />}
     </form>
+  );
+}
+
+/** The Markdown beside what visitors will see. */
+function AnswerWithPreview({ answer, setAnswer }: { answer: string; setAnswer: (value: string) => void }) {
+  const { t } = useConsole();
+  const preview = usePreview(answer);
+  return (
+    <div class="faq-answer">
+      <label class="field">
+        <span>{t('faq.answer')}</span>
+        <textarea dir="auto" required rows={10} maxLength={20000} value={answer} onInput={(e) => setAnswer(e.currentTarget.value)} />
+      </label>
+      <section class="faq-preview" aria-label={t('faq.preview')}>
+        <h2>{t('faq.preview')}</h2>
+        <div dir="auto" class="article" dangerouslySetInnerHTML={{ __html: preview }} />
+      </section>
+    </div>
+  );
+}
+
+/** Publish submits the form; a new answer has nothing to delete yet. */
+function FormActions({ onDraft, onDelete }: { onDraft: () => void; onDelete?: () => void }) {
+  const { t } = useConsole();
+  return (
+    <div class="actions">
+      <button type="submit" class="primary">
+        {t('faq.publish')}
+      </button>
+      <button type="button" onClick={onDraft}>
+        {t('faq.saveDraft')}
+      </button>
+      {onDelete && (
+        <button type="button" class="danger" onClick={onDelete}>
+          {t('faq.delete')}
+        </button>
+      )}
+    </div>
   );
 }
 

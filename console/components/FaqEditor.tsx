@@ -9,7 +9,7 @@ import { FaqAnswerForm } from './FaqAnswerForm.js';
 /** The FAQ page: a site's answers, a search over them, and the form for the one being edited. */
 export function FaqEditor() {
   const { t } = useConsole();
-  const [sites, setSites] = useState<SiteSummary[]>([]);
+  const sites = useSites();
   const [site, setSite] = useState('');
   const [search, setSearch] = useState('');
   const [showDeleted, setShowDeleted] = useState(false);
@@ -18,15 +18,7 @@ export function FaqEditor() {
   const [deleted, setDeleted] = useState<FaqEntryRecord | null>(null);
   const [error, setError] = useState<string | null>(null);
 
-  useEffect(() => {
-    api.sites().then(
-      ({ sites }) => {
-        setSites(sites);
-        setSite((current) => current || sites[0]?.key || '');
-      },
-      (err: Error) => setError(err.message),
-    );
-  }, []);
+  useEffect(() => setSite((current) => current || sites[0]?.key || ''), [sites]);
 
   const reload = () => {
     if (!site) return Promise.resolve();
@@ -67,29 +59,7 @@ export function FaqEditor() {
           </button>
         )}
       </div>
-      <div class="faq-tools">
-        {sites.length > 1 && (
-          <label class="field">
-            <span>{t('faq.site')}</span>
-            <select value={site} onChange={(e) => setSite(e.currentTarget.value)}>
-              {sites.map((s) => (
-                <option key={s.key} value={s.key}>
-                  {s.name} ({s.key})
-                </option>
-              ))}
-            </select>
-          </label>
-        )}
-        <label class="field">
-          <span>{t('faq.search')}</span>
-          <input type="search" dir="auto" value={search} onInput={(e) => setSearch(e.currentTarget.value)} />
-        </label>
-        {list?.source === 'database' && (
-          <label class="check">
-            <input type="checkbox" checked={showDeleted} onChange={(e) => setShowDeleted(e.currentTarget.checked)} /> {t('faq.showDeleted')}
-          </label>
-        )}
-      </div>
+      <FaqTools {...{ sites, site, setSite, search, setSearch, showDeleted, setShowDeleted }} canShowDeleted={list?.source === 'database'} />
       {list && !list.editable && <p class="sub">{t(list.source === 'files' ? 'faq.filesReadOnly' : 'faq.adminsOnly')}</p>}
       {error && <p class="error" role="alert">{t('error.generic', { message: error })}</p>}
       {deleted && (
@@ -115,6 +85,56 @@ export function FaqEditor() {
         )}
       </div>
     </main>
+  );
+}
+
+/** Loads the sites the agent serves, once. */
+function useSites(): SiteSummary[] {
+  const [sites, setSites] = useState<SiteSummary[]>([]);
+  useEffect(() => {
+    api.sites().then(({ sites }) => setSites(sites), () => setSites([]));
+  }, []);
+  return sites;
+}
+
+interface ToolsProps {
+  sites: SiteSummary[];
+  site: string;
+  setSite: (site: string) => void;
+  search: string;
+  setSearch: (search: string) => void;
+  showDeleted: boolean;
+  setShowDeleted: (show: boolean) => void;
+  canShowDeleted: boolean;
+}
+
+/** Which site, a search over its answers, and whether deleted ones are listed. */
+function FaqTools(p: ToolsProps) {
+  const { t } = useConsole();
+  return (
+    <div class="faq-tools">
+      {p.sites.length > 1 && (
+        <label class="field">
+          <span>{t('faq.site')}</span>
+          <select value={p.site} onChange={(e) => p.setSite(e.currentTarget.value)}>
+            {p.sites.map((s) => (
+              <option key={s.key} value={s.key}>
+                {s.name} ({s.key})
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <label class="field">
+        <span>{t('faq.search')}</span>
+        <input type="search" dir="auto" value={p.search} onInput={(e) => p.setSearch(e.currentTarget.value)} />
+      </label>
+      {p.canShowDeleted && (
+        <label class="check">
+          <input type="checkbox" checked={p.showDeleted} onChange={(e) => p.setShowDeleted(e.currentTarget.checked)} /> {t('faq.showDeleted')}
+        </label>
+      )}
+    </div>
   );
 }
 

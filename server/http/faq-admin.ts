@@ -74,12 +74,14 @@ export interface FaqAdminDeps {
   faq: (site: string) => FaqLibrary | undefined;
 }
 
-export function registerFaqAdmin(app: FastifyInstance, deps: FaqAdminDeps): void {
-  const { store } = deps;
-  const bySite = new Map(deps.sites.map((s) => [s.key, s]));
+type SiteQuery = v.InferOutput<typeof siteQuery>;
 
-  async function reader(request: FastifyRequest): Promise<{ agent: AgentRecord; site: SiteConfig; query: v.InferOutput<typeof siteQuery> }> {
-    const found = await agentFromCookies(store, request.headers.cookie);
+/** Who may read and who may change a site's FAQ, from the session cookie and the site's config. */
+function createFaqAccess(deps: FaqAdminDeps) {
+  const bySite = new Map(deps.sites.map((s) => [s.key, s]));
+  const mayEdit = (agent: AgentRecord, site: SiteConfig) => site.faqSource === 'database' && (agent.role === 'admin' || site.faqEditors === 'agents');
+  async function reader(request: FastifyRequest): Promise<{ agent: AgentRecord; site: SiteConfig; query: SiteQuery }> {
+    const found = await agentFromCookies(deps.store, request.headers.cookie);
     if (!found) throw new HttpError('unauthorized', 'Sign in first.');
     const query = parse(siteQuery, request.query);
     const site = bySite.get(query.site);
@@ -87,13 +89,18 @@ export function registerFaqAdmin(app: FastifyInstance, deps: FaqAdminDeps): void
     if (!site || !servesSite(found.agent, site.key)) throw new HttpError('not_found', `No site "${query.site}".`);
     return { agent: found.agent, site, query };
   }
-  const mayEdit = (agent: AgentRecord, site: SiteConfig) => site.faqSource === 'database' && (agent.role === 'admin' || site.faqEditors === 'agents');
   async function editor(request: FastifyRequest): Promise<{ agent: AgentRecord; site: SiteConfig }> {
     const { agent, site } = await reader(request);
     if (site.faqSource !== 'database') throw new HttpError('forbidden', `The FAQ of site "${site.key}" is managed in files; edit the files, or set "faqSource": "database" to edit it here.`);
     if (!mayEdit(agent, site)) throw new HttpError('forbidden', 'Only an admin can edit the FAQ of this site.');
     return { agent, site };
   }
+  return { mayEdit, reader, editor };
+}
+
+export function registerFaqAdmin(app: FastifyInstance, deps: FaqAdminDeps): void {
+  const { store } = deps;
+  const { mayEdit, reader, editor } = createFaqAccess(deps);
   /** After a change: the next /api/faq of this process serves it (other processes poll). */
   async function changed<T>(site: SiteConfig, result: T): Promise<T> {
     await deps.faq(site.key)?.refresh?.();
