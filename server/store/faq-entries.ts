@@ -141,17 +141,17 @@ export function createFaqEntries(db: Kysely<Database>, rowLocks: boolean) {
         .orderBy('position')
         .orderBy('id')
         .execute();
-      return rows.map((row) => ({ id: row.id, ...parseContent(row.published as string) }));
+      return rows.map((r) => ({ id: r.id, ...parseContent(r.published as string) }));
     },
 
     /** Changes whenever any entry of the site is saved, published, deleted or restored. */
     async stamp(site: SiteKey): Promise<string> {
-      const row = await db
+      const totals = await db
         .selectFrom('faq_entries')
         .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('updated_at').as('latest'), eb.fn.sum('revision').as('revisions'), eb.fn.count('deleted_at').as('deleted')])
         .where('site', '=', site)
         .executeTakeFirst();
-      return `${num(row?.count)}:${num(row?.deleted)}:${num(row?.revisions)}:${row?.latest ?? ''}`;
+      return `${num(totals?.count)}:${num(totals?.deleted)}:${num(totals?.revisions)}:${totals?.latest ?? ''}`;
     },
 
     save(input: SaveFaqEntryInput): Promise<FaqEntryRecord> {
@@ -200,7 +200,7 @@ export function createFaqEntries(db: Kysely<Database>, rowLocks: boolean) {
         .where('entry_id', '=', id)
         .orderBy('revision', 'desc')
         .execute();
-      return rows.map((row) => ({ revision: num(row.revision), content: parseContent(row.content), status: row.status, savedAt: row.saved_at, savedBy: row.saved_by }));
+      return rows.map((r) => ({ revision: num(r.revision), content: parseContent(r.content), status: r.status, savedAt: r.saved_at, savedBy: r.saved_by }));
     },
 
     /** Puts an earlier revision back as the working copy (a draft: publishing is a separate step). */
