@@ -68,6 +68,10 @@ describe('FAQ editor API', () => {
     expect(after.payload.docs.find((d) => d.id === 'gift-cards')?.question).toBe(CONTENT.question);
     const article = await (await fetch(`${h.url}/api/faq/gift-cards?site=default`)).json();
     expect(article.html).toContain('<strong>checkout</strong>');
+    // The help centre reads the same library: the answer is a page there too.
+    const page = await fetch(`${h.url}/help/gift-cards`, { redirect: 'follow' });
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain(CONTENT.question);
   });
 
   it('hides a deleted answer from visitors and brings it back on undo', async () => {
