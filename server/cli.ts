@@ -8,6 +8,7 @@ import { AgentInputError, addAgent, renameAgent, setAgentPassword } from './auth
 import { parseSiteList, SiteListError } from './auth/agent-sites.js';
 import { ConfigError, loadConfig } from './config.js';
 import { runFaqCheck } from './faq/index.js';
+import { runFaqTransfer, TransferError } from './faq/transfer.js';
 import { tuneOldGenerationGrowth } from './gc-tuning.js';
 import { startServer } from './main.js';
 import { installProcessNet } from './process-net.js';
@@ -23,6 +24,8 @@ const USAGE = `Usage:
   pasokh agent disable <email> | enable <email>
   pasokh agent sites <email> <site,site…|all>   which sites the agent serves (default: all)
   pasokh faq check <path> [--query "…"]
+  pasokh faq import <path> [--site KEY]   JSON, CSV or a folder of .md files into the database (published)
+  pasokh faq export <path> [--site KEY]   the published answers to .json, .csv or a folder of .md files
 ${VISITOR_USAGE}`;
 
 /** Reads the password from a pipe (first line) or asks for it without echo on a terminal. */
@@ -132,6 +135,11 @@ async function main(argv: string[]): Promise<number> {
       }
       case 'faq':
         if (rest[0] === 'check') return await runFaqCheck(rest.slice(1), (line) => console.log(line));
+        if (rest[0] === 'import' || rest[0] === 'export') {
+          const config = loadConfig();
+          const openFaqStore = () => openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}) });
+          return await runFaqTransfer(rest[0], rest.slice(1), { config, openStore: openFaqStore, out: (line) => console.log(line) });
+        }
         console.error(USAGE);
         return 2;
       default:
@@ -139,7 +147,7 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof AgentInputError || error instanceof SiteListError) {
+    if (error instanceof ConfigError || error instanceof AgentInputError || error instanceof SiteListError || error instanceof TransferError) {
       console.error(`pasokh: ${error.message}`);
       return 1;
     }

@@ -53,6 +53,10 @@ const siteSchema = v.strictObject({
   allowedOrigins: v.optional(v.array(v.pipe(v.string(), v.regex(/^(\*|https?:\/\/[^/\s]+)$/, 'must be an origin like "https://shop.example" (no path) or "*"'))), []),
   /** A JSON file, a CSV file, or a folder of Markdown files. */
   faq: v.optional(v.string()),
+  /** "files": the `faq` files, hot reloaded; "database": edited in the console (the files are imported once). */
+  faqSource: v.optional(v.picklist(['files', 'database'], 'must be "files" or "database"'), 'files'),
+  /** Who may edit a console-managed FAQ: "admins", or "agents" (every agent who serves the site). */
+  faqEditors: v.optional(v.picklist(['admins', 'agents'], 'must be "admins" or "agents"'), 'admins'),
   locale: v.optional(v.picklist(['en', 'fa']), 'en'),
   color: v.optional(v.pipe(v.string(), v.regex(/^#[0-9a-fA-F]{6}$/, 'must be a colour like "#0f766e"')), '#0f766e'),
   position: v.optional(v.picklist(['right', 'left']), 'right'),
@@ -205,13 +209,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   const defaultSite = v.parse(siteSchema, { key: 'default', name: { en: 'Pasokh Demo Store', fa: 'فروشگاه نمایشی پاسخ' } });
   const sites = (fromFile.sites ?? [defaultSite]).map((site) => ({
     ...site,
-    faq: site.faq ? resolve(baseDir, site.faq) : DEMO_FAQ,
+    // A console-managed site without a file starts empty rather than with the demo FAQ.
+    faq: site.faq ? resolve(baseDir, site.faq) : site.faqSource === 'database' ? '' : DEMO_FAQ,
   }));
   const keys = new Set<string>();
   for (const site of sites) {
     if (keys.has(site.key)) problems.push(`Site "${site.key}" is listed twice in ${file}; site keys must be unique.`);
     keys.add(site.key);
-    if (!existsSync(site.faq)) problems.push(`The FAQ of site "${site.key}" (${site.faq}) does not exist.`);
+    if (site.faq && !existsSync(site.faq)) problems.push(`The FAQ of site "${site.key}" (${site.faq}) does not exist.`);
   }
   // Env overlays the first site so a single-site install needs no file at all.
   const first = sites[0]!;

@@ -5,7 +5,7 @@ import type { Logger } from 'pino';
 import { createApp, type App } from './app.js';
 import { NO_AGENTS_HINT, ensureAdmin } from './auth/agents.js';
 import type { Config } from './config.js';
-import { createFaqLibrary, type FaqLibrary } from './faq/index.js';
+import { openFaqLibraries } from './faq/site-libraries.js';
 import type { RelayDeps, RelayLimits } from './relay/deps.js';
 import { redisLimiters } from './rate-limits.js';
 import { createLogger, faqReloadMessage, startBanner } from './logging.js';
@@ -45,19 +45,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   if (config.admin) await ensureAdmin(store, config.admin, logger);
   else if ((await store.listAgents()).length === 0) logger.warn(NO_AGENTS_HINT);
 
-  const faqs = new Map<string, FaqLibrary>();
-  for (const site of config.sites) {
-    faqs.set(
-      site.key,
-      await createFaqLibrary({
-        source: site.faq,
-        site: site.key,
-        vocabulary: site.vocabulary,
-        watch: true,
-        onReload: (error) => (error ? logger.warn({ site: site.key }, faqReloadMessage(site.key, error)) : logger.info({ site: site.key }, 'FAQ reloaded')),
-      }),
-    );
-  }
+  const faqs = await openFaqLibraries({ sites: config.sites, store, logger });
   const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger, config.redisStream ? { streamName: config.redisStream } : {}) : undefined;
   const app = await createApp({
     config,

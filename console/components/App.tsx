@@ -9,6 +9,7 @@ import { Account } from './Account.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
 import { ConsoleContext } from './context.js';
 import { History } from './History.js';
+import { FaqEditor } from './FaqEditor.js';
 import { Inbox } from './Inbox.js';
 import { Insights } from './Insights.js';
 import { ResetPassword } from './PasswordReset.js';
@@ -139,6 +140,7 @@ export function App({ controller }: { controller: ConsoleController }) {
           {state.view === 'replies' && <SavedReplies />}
           {state.view === 'agents' && <AgentsAdmin />}
           {state.view === 'account' && <Account onProfile={(agent) => controller.store.set({ agent })} />}
+          {state.view === 'faq' && <FaqEditor />}
         </div>
       )}
     </ConsoleContext.Provider>

@@ -10,7 +10,7 @@ export function TopBar({ unread }: { unread: number }) {
   const { t, state, actions } = useConsole();
   const [askable, setAskable] = useState(canAskNotifications());
   const views: View[] = state.agent?.role === 'admin' ? ['inbox', 'history', 'insights', 'replies', 'agents'] : ['inbox', 'history', 'insights', 'replies'];
-  const label: Record<View, string> = { inbox: t('nav.inbox'), history: t('nav.history'), insights: t('nav.insights'), replies: t('nav.replies'), agents: t('nav.agents'), account: t('nav.account') };
+  const label: Record<View, string> = { inbox: t('nav.inbox'), history: t('nav.history'), insights: t('nav.insights'), replies: t('nav.replies'), agents: t('nav.agents'), account: t('nav.account'), faq: t('nav.faq') };
 
   return (
     <header class="top-bar">
@@ -22,6 +22,9 @@ export function TopBar({ unread }: { unread: number }) {
             {view === 'inbox' && unread > 0 && <span class="badge">{new Intl.NumberFormat(state.locale === 'fa' ? 'fa-IR' : 'en-US').format(unread)}</span>}
           </button>
         ))}
+        <a href="#faq" class="nav-item" aria-current={state.view === 'faq' ? 'page' : undefined} onClick={(e) => (e.preventDefault(), actions.setView('faq'))}>
+          {t('nav.faq')}
+        </a>
       </nav>
       <div class="top-bar-end">
         {state.connection !== 'online' && (

@@ -30,7 +30,7 @@ function errorCode(status: number, code: string | undefined): ErrorCode {
   return status >= 500 ? 'unavailable' : 'invalid_payload';
 }
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {

@@ -5,7 +5,7 @@ import type { Preview, QueueFilter } from '../lib/queue.js';
 import type { AgentListItem, SavedReply } from '../lib/types.js';
 import type { ConversationSummary } from '../../protocol/types.js';
 
-export type View = 'inbox' | 'history' | 'insights' | 'replies' | 'agents' | 'account';
+export type View = 'inbox' | 'history' | 'insights' | 'replies' | 'agents' | 'account' | 'faq';
 
 /** A conversation the agent has opened in a tab. */
 export interface OpenConversation {

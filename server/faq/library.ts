@@ -19,6 +19,8 @@ export interface FaqLibrary {
   /** One answer as sanitised HTML, or undefined for an unknown id. */
   article(id: string): FaqArticle | undefined;
   entries(): FaqEntry[];
+  /** Loads the FAQ again now (a console-managed FAQ after a publish); absent when files are watched. */
+  refresh?(): Promise<void>;
   /** Stops watching. */
   close(): void;
 }
@@ -47,6 +49,13 @@ export class FaqError extends Error {
 }
 
 const DEBOUNCE_MS = 150;
+
+/** One answer as the widget's article view shows it: sanitised HTML of the Markdown. */
+export function toArticle(entry: FaqEntry): FaqArticle {
+  const article: FaqArticle = { id: entry.id, locale: entry.locale, question: entry.question, html: renderAnswer(entry.answer) };
+  if (entry.category) article.category = entry.category;
+  return article;
+}
 
 interface Snapshot {
   entries: FaqEntry[];
@@ -111,8 +120,7 @@ export async function createFaqLibrary(options: FaqLibraryOptions): Promise<FaqL
       if (cached) return cached;
       const entry = snapshot.byId.get(id);
       if (!entry) return undefined;
-      const article: FaqArticle = { id: entry.id, locale: entry.locale, question: entry.question, html: renderAnswer(entry.answer) };
-      if (entry.category) article.category = entry.category;
+      const article = toArticle(entry);
       snapshot.articles.set(id, article);
       return article;
     },

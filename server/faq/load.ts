@@ -127,7 +127,7 @@ function readMarkdown(file: string, text: string, problems: FaqProblem[]): Locat
   return [{ entry, file, line: 1, answerLine }];
 }
 
-const CSV_COLUMNS = ['id', 'locale', 'question', 'answer', 'keywords', 'synonyms', 'category', 'translationOf'];
+export const CSV_COLUMNS = ['id', 'locale', 'question', 'answer', 'keywords', 'synonyms', 'category', 'translationOf'];
 
 function readCsv(file: string, text: string, problems: FaqProblem[]): Located[] {
   let rows: { record: Record<string, string>; info: { lines: number } }[];

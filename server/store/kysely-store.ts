@@ -7,6 +7,8 @@ import type { Kysely, Transaction } from 'kysely';
 import type { AgentId, ConversationId, FaqEvent, IsoTime, Message, SiteKey, VisitorId } from '../../protocol/types.js';
 import type { DeliveryView, IntegrationEvent } from '../../protocol/integrations.js';
 import { appendBatch, appendVisitor, appendVisitorBatch, type AppendOptions, type VisitorAppendInput } from './append.js';
+import { createFaqEntries, type FaqEntries } from './faq-entries.js';
+import type { FaqEntryRecord, FaqRevisionRecord, PublishedFaqEntry, SaveFaqEntryInput } from './faq-records.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { searchClosedConversations } from './history.js';
 import { faqInsights, surveyStats } from './insights.js';
@@ -79,12 +81,14 @@ export class KyselyStore implements Store {
   readonly #db: Kysely<Database>;
   readonly #options: KyselyStoreOptions;
   readonly #append: AppendOptions;
+  readonly #faq: FaqEntries;
   #closed: Promise<void> | undefined;
 
   constructor(db: Kysely<Database>, options: KyselyStoreOptions) {
     this.#db = db;
     this.#options = options;
     this.#append = { rowLocks: options.rowLocks, outbox: options.outbox === true };
+    this.#faq = createFaqEntries(db, options.rowLocks);
   }
 
   async migrate(): Promise<void> {
@@ -569,5 +573,47 @@ export class KyselyStore implements Store {
 
   listAudit(limit = 100): Promise<AuditEntry[]> {
     return privacy.listAudit(this.#db, limit);
+}
+
+  // ---------- FAQ edited in the console (faq-entries.ts) ----------
+
+  listFaqEntries(site: SiteKey, options?: { includeDeleted?: boolean }): Promise<FaqEntryRecord[]> {
+    return this.#faq.list(site, options);
+  }
+
+  getFaqEntry(site: SiteKey, id: string): Promise<FaqEntryRecord | null> {
+    return this.#faq.get(site, id);
+  }
+
+  saveFaqEntry(input: SaveFaqEntryInput): Promise<FaqEntryRecord> {
+    return this.#faq.save(input);
+  }
+
+  publishFaqEntry(site: SiteKey, id: string, by: AgentId | null): Promise<FaqEntryRecord> {
+    return this.#faq.publish(site, id, by);
+  }
+
+  setFaqEntryDeleted(site: SiteKey, id: string, deleted: boolean, by: AgentId | null): Promise<FaqEntryRecord> {
+    return this.#faq.setDeleted(site, id, deleted, by);
+  }
+
+  listFaqRevisions(site: SiteKey, id: string): Promise<FaqRevisionRecord[]> {
+    return this.#faq.revisions(site, id);
+  }
+
+  restoreFaqRevision(site: SiteKey, id: string, revision: number, by: AgentId | null): Promise<FaqEntryRecord> {
+    return this.#faq.restore(site, id, revision, by);
+  }
+
+  importFaqEntries(site: SiteKey, entries: PublishedFaqEntry[], by: AgentId | null): Promise<{ created: number; updated: number }> {
+    return this.#faq.importPublished(site, entries, by);
+  }
+
+  publishedFaqEntries(site: SiteKey): Promise<PublishedFaqEntry[]> {
+    return this.#faq.published(site);
+  }
+
+  faqStamp(site: SiteKey): Promise<string> {
+    return this.#faq.stamp(site);
   }
 }

@@ -145,6 +145,39 @@ export interface AuditLogTable {
   detail: string;
 }
 
+export interface FaqEntriesTable {
+  site: string;
+  id: string;
+  /** The owner's order: the widget's "popular" list is the first few. */
+  position: number;
+  locale: 'en' | 'fa';
+  question: string;
+  answer: string;
+  /** JSON arrays of strings. */
+  keywords: string;
+  phrasings: string;
+  category: string | null;
+  translation_of: string | null;
+  status: 'draft' | 'published';
+  /** JSON of the published FaqContent; null until the first publish. */
+  published: string | null;
+  revision: number;
+  updated_at: string;
+  updated_by: string | null;
+  deleted_at: string | null;
+}
+
+export interface FaqRevisionsTable {
+  site: string;
+  entry_id: string;
+  revision: number;
+  /** JSON of the FaqContent saved. */
+  content: string;
+  status: 'draft' | 'published';
+  saved_at: string;
+  saved_by: string | null;
+}
+
 export interface Database {
   visitors: VisitorsTable;
   conversations: ConversationsTable;
@@ -156,4 +189,6 @@ export interface Database {
   outbox_events: OutboxEventsTable;
   deliveries: DeliveriesTable;
   audit_log: AuditLogTable;
+  faq_entries: FaqEntriesTable;
+  faq_revisions: FaqRevisionsTable;
 }

@@ -173,6 +173,8 @@ export interface DeliveryOutcome {
 }
 
 export type { FaqInsights, SurveyStats } from '../../protocol/http.js';
+export type { FaqContent, FaqEntryRecord, FaqEntryStatus, FaqRevisionRecord, PublishedFaqEntry, SaveFaqEntryInput } from './faq-records.js';
+import type { FaqEntryRecord, FaqRevisionRecord, PublishedFaqEntry, SaveFaqEntryInput } from './faq-records.js';
 import type { FaqInsights, SurveyStats } from '../../protocol/http.js';
 
 /** Thrown by appendMessage when a clientId is reused with a different text. */
@@ -319,4 +321,24 @@ export interface Store {
   recordAudit(entry: { actor: string; action: string; target: string; detail?: Record<string, unknown> }): Promise<void>;
   /** Newest first. */
   listAudit(limit?: number): Promise<AuditEntry[]>;
+  // FAQ edited in the console
+  /** A site's entries in the owner's order; deleted ones only with `includeDeleted`. */
+  listFaqEntries(site: SiteKey, options?: { includeDeleted?: boolean }): Promise<FaqEntryRecord[]>;
+  getFaqEntry(site: SiteKey, id: string): Promise<FaqEntryRecord | null>;
+  /** Creates or updates the working copy (publishing it too with `publish`), keeping a revision. */
+  saveFaqEntry(input: SaveFaqEntryInput): Promise<FaqEntryRecord>;
+  /** Makes the working copy what visitors see. Throws NotFoundError for an unknown entry. */
+  publishFaqEntry(site: SiteKey, id: string, by: AgentId | null): Promise<FaqEntryRecord>;
+  /** Soft delete (`deleted: true`) and its undo (`deleted: false`). */
+  setFaqEntryDeleted(site: SiteKey, id: string, deleted: boolean, by: AgentId | null): Promise<FaqEntryRecord>;
+  /** Every saved version, newest first. */
+  listFaqRevisions(site: SiteKey, id: string): Promise<FaqRevisionRecord[]>;
+  /** Puts revision `revision` back as a draft working copy. */
+  restoreFaqRevision(site: SiteKey, id: string, revision: number, by: AgentId | null): Promise<FaqEntryRecord>;
+  /** Writes the entries as published, each under its id, in one transaction. */
+  importFaqEntries(site: SiteKey, entries: PublishedFaqEntry[], by: AgentId | null): Promise<{ created: number; updated: number }>;
+  /** What visitors see: published content of the entries not deleted, in the owner's order. */
+  publishedFaqEntries(site: SiteKey): Promise<PublishedFaqEntry[]>;
+  /** A short string that changes whenever any of the site's entries changes. */
+  faqStamp(site: SiteKey): Promise<string>;
 }

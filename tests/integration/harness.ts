@@ -19,8 +19,8 @@ import type {
 import { createApp, type App, type AppDeps } from '../../server/app.js';
 import { addAgent } from '../../server/auth/agents.js';
 import { loadConfig, type Config } from '../../server/config.js';
-import { createFaqLibrary, type FaqLibrary } from '../../server/faq/index.js';
 import { integrationsEnabled, startIntegrations, type Integrations } from '../../server/outbox/index.js';
+import { openFaqLibraries } from '../../server/faq/site-libraries.js';
 import { createSqliteStore } from '../../server/store/index.js';
 import type { Store } from '../../server/store/store.js';
 
@@ -57,8 +57,7 @@ export async function startHarness(options: { env?: Record<string, string>; deps
   const outbox = integrationsEnabled(config);
   const store = await createSqliteStore({ file: join(dataDir, 'pasokh.db'), outbox });
   await addAgent(store, { ...ADMIN, name: 'Ada Admin', role: 'admin' });
-  const faqs = new Map<string, FaqLibrary>();
-  for (const site of config.sites) faqs.set(site.key, await createFaqLibrary({ source: site.faq, site: site.key, watch: false }));
+  const faqs = await openFaqLibraries({ sites: config.sites, store, logger: pino({ level: 'silent' }), watch: false });
   const app = await createApp({ config, store, faqs, logger: pino({ level: 'silent' }), ...options.deps });
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;

@@ -6,6 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FaqEvent, VisitorContext } from '../../protocol/types.js';
 import { ConflictError, NotFoundError, type NewMessage, type Store, type VisitorRecord } from '../../server/store/store.js';
+import { describeFaqEntriesContract } from './store-contract-faq.js';
 
 export interface StoreHarness {
   store: Store;
@@ -811,6 +812,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect((await store.listDeliveries({})).map((d) => d.eventId)).toEqual([events[0]!.id]);
       });
     });
+    describeFaqEntriesContract(() => store);
 
     describe('durability', () => {
       it('keeps everything that was acknowledged across close and reopen', async () => {

@@ -25,6 +25,8 @@ export interface FaqSource {
   index(locale: Locale): FaqIndex | null;
   /** Fetches again after a failure. */
   retry(): void;
+  /** Asks the server whether the FAQ changed (a 304 when not) and swaps it in when it did. */
+  revalidate(): void;
   /** Called whenever the status changes. */
   subscribe(listener: () => void): () => void;
 }
@@ -65,12 +67,16 @@ export function createFaqSource(origin: string, site: string, onError: (message:
     );
   };
 
+  // A new version replaces the indexes built from the old one.
+  const take = (value: FaqPayload) => {
+    if (payload?.version === value.version) return;
+    payload = value;
+    for (const locale of Object.keys(built) as Locale[]) delete built[locale];
+    changed();
+  };
   const fetchNow = () =>
     fetchFaq(origin, site).then(
-      (value) => {
-        payload = value;
-        changed();
-      },
+      take,
       (reason: RequestError) => {
         failed = true;
         refused = reason.code === 'origin_not_allowed';
@@ -99,6 +105,10 @@ export function createFaqSource(origin: string, site: string, onError: (message:
       failed = false;
       changed();
       void fetchNow();
+    },
+    revalidate() {
+      // A failed revalidation keeps the FAQ the visitor has; only a first load reports errors.
+      if (payload) fetchFaq(origin, site).then(take, () => {});
     },
     subscribe(listener) {
       listeners.add(listener);

@@ -24,6 +24,9 @@ import { createPageSession } from './session.js';
 import { createStore, type Store, type UiState } from './state.js';
 import { widgetStorage } from './storage.js';
 
+/** How often an open panel asks whether the FAQ changed: with the server's own check, within 5 s. */
+const FAQ_POLL_MS = 3000;
+
 /** Clears what this browser keeps about the visitor of `site`: `Pasokh('shutdown')`. */
 export function forget(site: string): void {
   const storage = widgetStorage();
@@ -78,10 +81,22 @@ export function mount(host: WidgetHost): WidgetApp {
   const chat = createChatLoader(host, store, session, onAgentMessage);
   if (ongoing) void chat.load();
 
+  // An answer published while the panel is open reaches it within FAQ_POLL_MS: a conditional
+  // GET answered 304 while nothing changed. The chat socket is not used because a visitor who
+  // only searches never opens it.
+  let faqTimer: ReturnType<typeof setInterval> | undefined;
+  const watchFaq = (open: boolean) => {
+    clearInterval(faqTimer);
+    if (!open) return;
+    faq.revalidate();
+    faqTimer = setInterval(faq.revalidate, FAQ_POLL_MS);
+  };
+
   const article = articleLoader(host, root);
   const badge = bindLauncher(host, store, (ui, before) => {
     if (ui.user !== before.user && ui.user) chat.current()?.client.setUser(ui.user);
     if (!ui.open && before.open) tracker.flush();
+    if (ui.open !== before.open) watchFaq(ui.open);
   });
 
   // The panel renders once its strings are in (a few hundred bytes, usually long before a click).
@@ -102,6 +117,7 @@ export function mount(host: WidgetHost): WidgetApp {
     renderPanel: () => (rendered ? undefined : void renderPanel()),
     shutdown() {
       stopped = true;
+      clearInterval(faqTimer);
       tracker.flush();
       reporter.flush();
       chat.stop(true);

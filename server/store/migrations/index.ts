@@ -7,12 +7,14 @@ import { initial } from './0001-initial.js';
 import { clientIdIndex } from './0002-client-id-index.js';
 import { agentSites } from './0003-agent-sites.js';
 import { integrations } from './0004-integrations.js';
+import { faqEntries } from './0007-faq-entries.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-client-id-index': clientIdIndex,
   '0003-agent-sites': agentSites,
   '0004-integrations': integrations,
+  '0007-faq-entries': faqEntries,
 };
 
 /** Exported for tests that upgrade a database made by an earlier version. */
