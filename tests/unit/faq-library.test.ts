@@ -134,7 +134,7 @@ describe('pasokh faq check', () => {
     const code = await runFaqCheck(['check', fixture('broken/faq.json')], (l) => lines.push(l));
     expect(code).toBe(1);
     expect(lines[0]).toMatch(/broken\/faq\.json:8: Duplicate id "en-a"/);
-    expect(lines.at(-1)).toMatch(/4 problems; 1 valid entries/);
+    expect(lines.at(-1)).toMatch(/4 problems; 1 valid entry \(/);
   });
   it('prints the top hits for a query with their scores and exits 0', async () => {
     const lines: string[] = [];
