@@ -8,6 +8,11 @@ import type { AgentId, ConversationId, FaqEvent, IsoTime, Message, SiteKey, Visi
 import { appendBatch, appendVisitor, appendVisitorBatch, type VisitorAppendInput } from './append.js';
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { faqInsights, surveyStats } from './insights.js';
+import { answerStats, type AnswerCounts } from './insight-answers.js';
+import { riskCandidates, visitorRiskSignals, type RiskCandidate } from './insight-risk.js';
+import { insightSeries, type InsightRange } from './insight-series.js';
+import type { RiskSignals } from '../../protocol/at-risk.js';
+import type { InsightSeries } from '../../protocol/insights.js';
 import { migrateToLatest } from './migrations/index.js';
 import {
   faqEventRow,
@@ -457,5 +462,23 @@ export class KyselyStore implements Store {
 
   faqInsights(site: SiteKey, since: IsoTime, limit = 10): Promise<FaqInsights> {
     return faqInsights(this.#db, site, toIso(since), limit);
+  }
+
+  // ---------- insights ----------
+
+  insightSeries(site: SiteKey, range: InsightRange): Promise<InsightSeries> {
+    return insightSeries(this.#db, site, { since: toIso(range.since), until: toIso(range.until) });
+  }
+
+  answerStats(site: SiteKey, range: InsightRange): Promise<AnswerCounts[]> {
+    return answerStats(this.#db, site, { since: toIso(range.since), until: toIso(range.until) });
+  }
+
+  riskCandidates(site: SiteKey, now: IsoTime, limit: number): Promise<RiskCandidate[]> {
+    return riskCandidates(this.#db, site, toIso(now), Math.max(1, Math.min(500, limit)));
+  }
+
+  visitorRiskSignals(visitorId: VisitorId, now: IsoTime): Promise<RiskSignals> {
+    return visitorRiskSignals(this.#db, visitorId, toIso(now));
   }
 }
