@@ -10,6 +10,7 @@ import { Server, type Namespace, type ServerOptions } from 'socket.io';
 import { ERRORS } from '../protocol/errors.js';
 import type { Config, SiteConfig } from './config.js';
 import type { FaqLibrary } from './faq/index.js';
+import { registerInsightsApi } from './http/insights-api.js';
 import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
 import { registerCsrfGuard } from './http/csrf.js';
@@ -99,6 +100,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   let agentNamespace: AgentNamespace | undefined;
   registerWidgetApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
+  registerInsightsApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
   registerHelpCentre(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
 
