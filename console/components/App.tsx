@@ -7,7 +7,7 @@ import { useStore } from '../state/store.js';
 import { AgentsAdmin } from './AgentsAdmin.js';
 import { ConsoleContext } from './context.js';
 import { Inbox } from './Inbox.js';
-import { Insights } from './Insights.js';
+import { LazyInsights } from './LazyInsights.js';
 import { SavedReplies } from './SavedReplies.js';
 import { SignIn } from './SignIn.js';
 import { TopBar } from './TopBar.js';
@@ -108,7 +108,7 @@ export function App({ controller }: { controller: ConsoleController }) {
             </div>
           )}
           {state.view === 'inbox' && <Inbox rows={rows} visible={visible} />}
-          {state.view === 'insights' && <Insights />}
+          {state.view === 'insights' && <LazyInsights />}
           {state.view === 'replies' && <SavedReplies />}
           {state.view === 'agents' && <AgentsAdmin />}
         </div>
