@@ -130,7 +130,10 @@ function Totals({ totals }: { totals: InsightTotals }) {
   const { t, locale } = useConsole();
   const number = new Intl.NumberFormat(intlLocale(locale), { maximumFractionDigits: 1 });
   const percent = new Intl.NumberFormat(intlLocale(locale), { style: 'percent' });
-  const mins = (s: number | null) => (s === null ? '—' : t('insights.minutes', { n: Math.round((s / 60) * 10) / 10 }));
+  const mins = (s: number | null) => {
+    if (s === null) return '—';
+    return s < 60 ? t('insights.seconds', { n: Math.round(s) }) : t('insights.minutes', { n: Math.round((s / 60) * 10) / 10 });
+  };
   const items: [string, string, string?][] = [
     [t('insights.kpi.searches'), number.format(totals.searches)],
     [t('insights.kpi.deflection'), totals.deflectionRate === null ? '—' : percent.format(totals.deflectionRate), t('insights.kpi.deflectionHint')],

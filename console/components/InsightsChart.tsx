@@ -88,8 +88,9 @@ function Plot({ spec, days, label, fmtDay, fmt }: PlotProps) {
           { values: (_u, splits) => splits.map((s) => fmt(s)), size: 56 },
         ],
         series: [
-          { value: (_u, v) => (v === null ? '—' : fmtDay(dayOfSeconds(v))) },
-          ...spec.series.map((s) => ({ label: t(s.label), stroke: s.color, width: 2, spanGaps: false, value: (_u: uPlot, v: number | null) => fmt(v) })),
+          { label: t('insights.day'), value: (_u, v) => (v === null ? '—' : fmtDay(dayOfSeconds(v))) },
+          // Points always: a day with data between empty days is a point, not a line.
+          ...spec.series.map((s) => ({ label: t(s.label), stroke: s.color, fill: `${s.color}14`, width: 2, points: { show: true, size: 6, fill: s.color }, value: (_u: uPlot, v: number | null) => fmt(v) })),
         ],
       },
       data,

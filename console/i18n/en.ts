@@ -166,6 +166,7 @@ export const en = {
   'insights.series.frP90': 'First response, p90',
   'insights.series.resolution': 'Resolution, median',
   'insights.series.nps': 'NPS',
+  'insights.seconds': '{n} s',
   'insights.minutes': '{n} min',
   'insights.answers': 'Answers',
   'insights.answersHint': '“Still asked”: the reader started a chat within 10 minutes. Flagged for review when at least 3 readers still asked and they are at least a quarter of its readers.',

@@ -166,6 +166,7 @@ export const fa: Catalog = {
   'insights.series.frP90': 'اولین پاسخ، صدک ۹۰',
   'insights.series.resolution': 'زمان حل، میانه',
   'insights.series.nps': 'NPS',
+  'insights.seconds': '{n} ثانیه',
   'insights.minutes': '{n} دقیقه',
   'insights.answers': 'پاسخ\u200cها',
   'insights.answersHint': '«باز هم پرسید»: خواننده تا ۱۰ دقیقه بعد گفتگو را شروع کرد. وقتی دست\u200cکم ۳ خواننده باز هم پرسیده باشند و یک\u200cچهارم خوانندگان باشند، برای بازبینی علامت می\u200cخورد.',
