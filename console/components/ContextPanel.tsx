@@ -1,5 +1,6 @@
 import type { ConversationDetail, ConversationSummary } from '../../protocol/types.js';
 import { describeBrowser, formatDateTime, safeHref } from '../lib/format.js';
+import { describeRisk } from '../lib/risk.js';
 import { useConsole } from './context.js';
 
 /**
@@ -18,6 +19,11 @@ export function ContextPanel({ summary, detail }: { summary: ConversationSummary
   return (
     <aside class="context" aria-labelledby="context-heading">
       <h2 id="context-heading">{t('ctx.heading')}</h2>
+      {detail && detail.risk.length > 0 && (
+        <p class="risk">
+          <span class="tag tag-bad">{t('risk.label')}</span> {detail.risk.map((reason) => describeRisk(reason, t)).join(locale === 'fa' ? '، ' : '; ')}
+        </p>
+      )}
       <dl class="facts">
         {(ctx.url || ctx.title) && (
           <>
@@ -66,7 +72,10 @@ export function ContextPanel({ summary, detail }: { summary: ConversationSummary
         {detail?.survey && (
           <>
             <dt>{t('insights.nps')}</dt>
-            <dd>{t('ctx.survey', { score: detail.survey.score })}</dd>
+            <dd>
+              {t('ctx.survey', { score: detail.survey.score })}
+              {detail.survey.comment && <q dir="auto">{detail.survey.comment}</q>}
+            </dd>
           </>
         )}
       </dl>

@@ -28,6 +28,7 @@ const en = {
   surveyLow: 'Not likely',
   surveyHigh: 'Very likely',
   surveyScore: '{score} out of 10',
+  surveyComment: 'What could we do better? (optional)',
   surveyThanks: 'Thank you for rating this conversation.',
   conversationClosed: 'This conversation was closed.',
 } as const;
@@ -60,6 +61,7 @@ const fa: Record<ChatKey, string> = {
   surveyLow: 'بعید است',
   surveyHigh: 'بسیار محتمل',
   surveyScore: '{score} از ۱۰',
+  surveyComment: 'چه چیزی را می‌توانستیم بهتر انجام دهیم؟ (اختیاری)',
   surveyThanks: 'از امتیازی که به این گفتگو دادید سپاسگزاریم.',
   conversationClosed: 'این گفتگو بسته شد.',
 };
