@@ -6,11 +6,13 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import { initial } from './0001-initial.js';
 import { clientIdIndex } from './0002-client-id-index.js';
 import { agentSites } from './0003-agent-sites.js';
+import { insights } from './0008-insights.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
   '0002-client-id-index': clientIdIndex,
   '0003-agent-sites': agentSites,
+  '0008-insights': insights,
 };
 
 /** Exported for tests that upgrade a database made by an earlier version. */
