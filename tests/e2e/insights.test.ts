@@ -4,8 +4,9 @@
  * Persian. Screenshots go to tests/e2e/screenshots/ (and docs/ with PASOKH_UPDATE_DOCS=1).
  */
 import { randomUUID } from 'node:crypto';
-import { copyFileSync } from 'node:fs';
+import { copyFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { VisitorClientToServer, VisitorHello, VisitorServerToClient } from '../../protocol/events.js';
@@ -50,6 +51,18 @@ async function readerWhoAsks(agent: AgentSocket, score: number): Promise<void> {
   expect(await socket.timeout(5000).emitWithAck('survey:answer', { conversationId: sent.conversationId, score })).toEqual({ ok: true });
 }
 
+const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations (every impact) inside the insights page, as "rule: targets". */
+async function axeInsights(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const result = await axe.run(document.querySelector('main.insights'), { resultTypes: ['violations'] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
+  });
+}
+
 function keep(name: string): void {
   if (process.env.PASOKH_UPDATE_DOCS === '1') copyFileSync(join(SCREENSHOTS, name), join(ROOT, 'docs', name));
 }
@@ -79,6 +92,7 @@ describe('the insights page', () => {
     await expect.poll(() => page.getByRole('region', { name: 'Customers at risk' }).textContent()).toContain('gave a survey score of 3');
     await page.screenshot({ path: join(SCREENSHOTS, 'console-insights.png'), fullPage: true });
     keep('console-insights.png');
+    expect(await axeInsights(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'Show as table' }).click();
     expect(await page.getByRole('button', { name: 'Show as table' }).getAttribute('aria-pressed')).toBe('true');
@@ -86,6 +100,7 @@ describe('the insights page', () => {
     const rows = volume.getByRole('table').getByRole('row');
     expect(await rows.count()).toBe(31);
     expect(await rows.last().textContent()).toMatch(/63$/);
+    expect(await axeInsights(page)).toEqual([]);
 
     await page.getByRole('button', { name: 'فارسی' }).click();
     const persian = page.getByRole('figure', { name: 'جستجوها و گفتگوها در هر روز' });
