@@ -34,7 +34,10 @@ describe('the survey comment and customers at risk', () => {
     await comment.waitFor();
     expect(await comment.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
     await comment.fill('Nobody told me when the refund would come.');
+    // Thanked for the score at once; the comment box goes once the comment is sent.
+    expect(await visitor.getByText('Thank you for rating this conversation.').count()).toBe(1);
     await visitor.locator('form.survey').getByRole('button', { name: 'Send' }).click();
+    await comment.waitFor({ state: 'detached' });
     await visitor.getByText('Thank you for rating this conversation.').waitFor();
 
     await visitor.getByRole('textbox', { name: 'Message' }).fill('Still no refund, order 2211.');

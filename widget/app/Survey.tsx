@@ -1,7 +1,8 @@
 /**
  * After an agent closes the conversation: "how likely are you to recommend us", 0–10 (NPS),
- * then an optional "what could we do better?". The score is saved at once, so a visitor who
- * leaves without writing still counts; a comment follows with the same score (last answer wins).
+ * then thanks and an optional "what could we do better?". The score is saved at once, so a
+ * visitor who leaves without writing still counts; a comment follows with the same score (last
+ * answer wins).
  */
 import { useState } from 'preact/hooks';
 import type { Locale } from '../../protocol/types.js';
@@ -30,6 +31,9 @@ export function Survey({ client, locale, onDone }: { client: ChatClient; locale:
           void answer(score, comment.trim());
         }}
       >
+        <p class="note" role="status">
+          {t(locale, 'surveyThanks')}
+        </p>
         <label>
           {t(locale, 'surveyComment')}
           <textarea rows={3} maxLength={2000} ref={(el) => el?.focus()} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
