@@ -6,6 +6,7 @@ import { io } from 'socket.io-client';
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../protocol/types.js';
 import { loginCookie, signInConsole, useServerAndBrowser, type AgentSocket } from './support.js';
+import { axeWidget } from './widget-support.js';
 
 const e2e = useServerAndBrowser({ PASOKH_AUTO_ACK: 'false' });
 
@@ -33,6 +34,7 @@ describe('the survey comment and customers at risk', () => {
     const comment = visitor.getByRole('textbox', { name: 'What could we do better? (optional)' });
     await comment.waitFor();
     expect(await comment.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+    expect(await axeWidget(visitor)).toEqual([]);
     await comment.fill('Nobody told me when the refund would come.');
     // Thanked for the score at once; the comment box goes once the comment is sent.
     expect(await visitor.getByText('Thank you for rating this conversation.').count()).toBe(1);
