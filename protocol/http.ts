@@ -2,6 +2,7 @@
  * Shapes of the console's HTTP API (DESIGN.md "HTTP"): the server returns them, the console
  * reads them. Pure types.
  */
+import type { AnswerStats, AtRiskVisitor, InsightSeries } from './insights.js';
 import type { AgentProfile } from './types.js';
 
 export interface AgentListItem extends AgentProfile {
@@ -48,4 +49,8 @@ export interface Insights {
   days: number;
   faq: FaqInsights;
   survey: SurveyStats;
+  /** One point per UTC day of the period, for the charts. */
+  series: InsightSeries;
+  answers: AnswerStats[];
+  atRisk: AtRiskVisitor[];
 }

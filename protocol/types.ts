@@ -2,6 +2,7 @@
  * Shapes shared by the widget, the console and the server. Pure types: importing this file
  * costs the widget bundle nothing.
  */
+import type { RiskReason } from './at-risk.js';
 
 export type SiteKey = string;
 export type VisitorId = string;
@@ -89,6 +90,8 @@ export interface ConversationDetail extends ConversationSummary {
   /** Earlier conversations of the same visitor, newest first. */
   previous: { id: ConversationId; createdAt: IsoTime; status: ConversationStatus; lastMessage: string | null }[];
   survey: { score: number; comment?: string } | null;
+  /** Why the visitor is at risk of leaving unhappy (protocol/at-risk.ts); empty when not. */
+  risk: RiskReason[];
 }
 
 export interface Presence {

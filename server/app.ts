@@ -11,6 +11,7 @@ import { Server, type Namespace, type ServerOptions } from 'socket.io';
 import { ERRORS } from '../protocol/errors.js';
 import type { Config, SiteConfig } from './config.js';
 import type { FaqLibrary } from './faq/index.js';
+import { registerInsightsApi } from './http/insights-api.js';
 import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
 import { registerDeliveriesApi } from './http/deliveries-api.js';
@@ -121,6 +122,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerTranscriptApi(http, { store, config });
   registerPasswordResetApi(http, { store, config, log: (error) => logger.warn({ err: error }, 'password reset email failed') });
   registerHistoryApi(http, relayDeps);
+  registerInsightsApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
   registerHelpCentre(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
   registerFaqAdmin(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });

@@ -11,8 +11,8 @@ import { ConsoleContext } from './context.js';
 import { History } from './History.js';
 import { FaqEditor } from './FaqEditor.js';
 import { Inbox } from './Inbox.js';
-import { Insights } from './Insights.js';
 import { ResetPassword } from './PasswordReset.js';
+import { LazyInsights } from './LazyInsights.js';
 import { SavedReplies } from './SavedReplies.js';
 import { SignIn } from './SignIn.js';
 import { TopBar } from './TopBar.js';
@@ -136,7 +136,7 @@ export function App({ controller }: { controller: ConsoleController }) {
           )}
           {state.view === 'inbox' && <Inbox rows={rows} visible={visible} onBack={() => controller.store.set({ activeId: null })} />}
           {state.view === 'history' && <History />}
-          {state.view === 'insights' && <Insights />}
+          {state.view === 'insights' && <LazyInsights />}
           {state.view === 'replies' && <SavedReplies />}
           {state.view === 'agents' && <AgentsAdmin />}
           {state.view === 'account' && <Account onProfile={(agent) => controller.store.set({ agent })} />}

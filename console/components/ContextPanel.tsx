@@ -1,5 +1,6 @@
 import type { ConversationDetail, ConversationSummary } from '../../protocol/types.js';
 import { describeBrowser, formatDateTime, safeHref } from '../lib/format.js';
+import { describeRisk } from '../lib/risk.js';
 import { useConsole } from './context.js';
 
 /**
@@ -7,10 +8,15 @@ import { useConsole } from './context.js';
  * help desks do not show — the FAQ searches and answers it tried first.
  */
 export function ContextPanel({ summary, detail }: { summary: ConversationSummary; detail: ConversationDetail | null }) {
-  const { t } = useConsole();
+  const { t, locale } = useConsole();
   return (
     <aside class="context" aria-labelledby="context-heading">
       <h2 id="context-heading">{t('ctx.heading')}</h2>
+      {detail && detail.risk.length > 0 && (
+        <p class="risk">
+          <span class="tag tag-bad">{t('risk.label')}</span> {detail.risk.map((reason) => describeRisk(reason, t)).join(locale === 'fa' ? '، ' : '; ')}
+        </p>
+      )}
       <Facts summary={summary} detail={detail} />
       <Trail summary={summary} detail={detail} />
     </aside>
@@ -72,7 +78,10 @@ function Facts({ summary, detail }: { summary: ConversationSummary; detail: Conv
       {detail?.survey && (
         <>
           <dt>{t('insights.nps')}</dt>
-          <dd>{t('ctx.survey', { score: detail.survey.score })}</dd>
+          <dd>
+            {t('ctx.survey', { score: detail.survey.score })}
+            {detail.survey.comment && <q dir="auto">{detail.survey.comment}</q>}
+          </dd>
         </>
       )}
     </dl>

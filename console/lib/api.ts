@@ -72,7 +72,7 @@ export const api = {
   updateReply: (id: string, input: { title: string; text: string }) =>
     call<unknown>('PUT', `/api/saved-replies/${encodeURIComponent(id)}`, input),
   removeReply: (id: string) => call<unknown>('DELETE', `/api/saved-replies/${encodeURIComponent(id)}`),
-  insights: (days: number) => call<Insights>('GET', `/api/insights?days=${days}`),
+  insights: (days: number, site?: string) => call<Insights>('GET', `/api/insights?${new URLSearchParams({ days: String(days), ...(site ? { site } : {}) })}`),
   deliveries: () => call<DeliveriesResponse>('GET', '/api/deliveries'),
   exportVisitor: (ref: string) => call<{ visitors: VisitorExport[] }>('GET', `/api/visitors/${encodeURIComponent(ref)}/export`),
   eraseVisitor: (ref: string) => call<{ erased: ErasureReport[] }>('DELETE', `/api/visitors/${encodeURIComponent(ref)}`),

@@ -1,5 +1,5 @@
 /**
- * The console's HTTP API: sign in and out, agents, saved replies, insights. Everything but
+ * The console's HTTP API: sign in and out, agents, saved replies (insights: insights-api.ts). Everything but
  * login needs the session cookie; managing agents needs the admin role.
  */
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
@@ -208,17 +208,5 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const agent = await signedIn(request);
     const sites = agent.role === 'admin' ? config.sites : config.sites.filter((site) => servesSite(agent, site.key));
     return { sites: sites.map((site) => ({ key: site.key, name: siteName(site), names: siteNames(site) })) };
-  });
-
-  app.get('/api/insights', async (request) => {
-    const agent = await signedIn(request);
-    const query = request.query as Record<string, string | undefined>;
-    const days = Math.min(365, Math.max(1, Number(query.days ?? 30) || 30));
-    const siteKey = query.site ?? sitesServed(agent, siteKeys)[0] ?? siteKeys[0]!;
-    // A site the agent does not serve is as absent as one that does not exist.
-    if (!deps.site(siteKey) || !servesSite(agent, siteKey)) throw new HttpError('not_found', `There is no site "${siteKey}".`);
-    const since = new Date(Date.now() - days * 24 * 3600 * 1000).toISOString();
-    const [faq, survey] = await Promise.all([store.faqInsights(siteKey, since, 20), store.surveyStats(siteKey, since)]);
-    return { site: siteKey, days, faq, survey };
   });
 }

@@ -3,6 +3,7 @@
  */
 import type { ConversationDetail, ConversationSummary, Message, VisitorProfile } from '../../protocol/types.js';
 import { lastQueuePreview } from '../../protocol/queue-rules.js';
+import { assessRisk } from '../../protocol/at-risk.js';
 import type { ConversationRecord, Store, VisitorRecord } from '../store/store.js';
 
 /** How far back a queue row looks for the last thing a person said (notes and system lines skipped). */
@@ -55,7 +56,12 @@ export function createSummaries(store: Store) {
 
   async function detail(conversation: ConversationRecord): Promise<ConversationDetail> {
     const messages = await store.listMessages(conversation.id, { afterSeq: 0, includeInternal: true, limit: 1000 });
-    const [summary, history] = await Promise.all([summarize(conversation, messages), store.listVisitorConversations(conversation.visitorId, 11)]);
+    const now = new Date();
+    const [summary, history, signals] = await Promise.all([
+      summarize(conversation, messages),
+      store.listVisitorConversations(conversation.visitorId, 11),
+      store.visitorRiskSignals(conversation.visitorId, now.toISOString()),
+    ]);
     const previous = await Promise.all(
       history
         .filter((c) => c.id !== conversation.id)
@@ -69,6 +75,7 @@ export function createSummaries(store: Store) {
       ...summary,
       messages,
       previous,
+      risk: assessRisk(signals, now),
       survey: conversation.surveyScore === null ? null : { score: conversation.surveyScore, ...(conversation.surveyComment ? { comment: conversation.surveyComment } : {}) },
     };
   }

@@ -12,6 +12,11 @@ import type { FaqEntryRecord, FaqRevisionRecord, PublishedFaqEntry, SaveFaqEntry
 import { isForeignKeyViolation, isUniqueViolation } from './db-errors.js';
 import { searchClosedConversations } from './history.js';
 import { faqInsights, surveyStats } from './insights.js';
+import { answerStats, type AnswerCounts } from './insight-answers.js';
+import { riskCandidates, visitorRiskSignals, type RiskCandidate } from './insight-risk.js';
+import { insightSeries, type InsightRange } from './insight-series.js';
+import type { RiskSignals } from '../../protocol/at-risk.js';
+import type { InsightSeries } from '../../protocol/insights.js';
 import { migrateToLatest } from './migrations/index.js';
 import * as outbox from './outbox.js';
 import * as privacy from './privacy.js';
@@ -615,5 +620,23 @@ export class KyselyStore implements Store {
 
   faqStamp(site: SiteKey): Promise<string> {
     return this.#faq.stamp(site);
+  }
+
+  // ---------- insights ----------
+
+  insightSeries(site: SiteKey, range: InsightRange): Promise<InsightSeries> {
+    return insightSeries(this.#db, site, { since: toIso(range.since), until: toIso(range.until) });
+  }
+
+  answerStats(site: SiteKey, range: InsightRange): Promise<AnswerCounts[]> {
+    return answerStats(this.#db, site, { since: toIso(range.since), until: toIso(range.until) });
+  }
+
+  riskCandidates(site: SiteKey, now: IsoTime, limit: number): Promise<RiskCandidate[]> {
+    return riskCandidates(this.#db, site, toIso(now), Math.max(1, Math.min(500, limit)));
+  }
+
+  visitorRiskSignals(visitorId: VisitorId, now: IsoTime): Promise<RiskSignals> {
+    return visitorRiskSignals(this.#db, visitorId, toIso(now));
   }
 }

@@ -176,6 +176,12 @@ export type { FaqInsights, SurveyStats } from '../../protocol/http.js';
 export type { FaqContent, FaqEntryRecord, FaqEntryStatus, FaqRevisionRecord, PublishedFaqEntry, SaveFaqEntryInput } from './faq-records.js';
 import type { FaqEntryRecord, FaqRevisionRecord, PublishedFaqEntry, SaveFaqEntryInput } from './faq-records.js';
 import type { FaqInsights, SurveyStats } from '../../protocol/http.js';
+import type { RiskSignals } from '../../protocol/at-risk.js';
+import type { InsightSeries } from '../../protocol/insights.js';
+import type { AnswerCounts } from './insight-answers.js';
+import type { RiskCandidate } from './insight-risk.js';
+import type { InsightRange } from './insight-series.js';
+export type { AnswerCounts, InsightRange, RiskCandidate };
 
 /** Thrown by appendMessage when a clientId is reused with a different text. */
 export class ConflictError extends Error {
@@ -341,4 +347,13 @@ export interface Store {
   publishedFaqEntries(site: SiteKey): Promise<PublishedFaqEntry[]>;
   /** A short string that changes whenever any of the site's entries changes. */
   faqStamp(site: SiteKey): Promise<string>;
+  // insights (charts, per-answer numbers, visitors at risk)
+  /** Day-by-day numbers from `since`'s UTC date to `until`'s (exclusive bound), empty days included. */
+  insightSeries(site: SiteKey, range: InsightRange): Promise<InsightSeries>;
+  /** Every answer read or voted on in the range, most viewed first. */
+  answerStats(site: SiteKey, range: InsightRange): Promise<AnswerCounts[]>;
+  /** Visitors whose signals may meet the at-risk rule (the caller applies it), most recently seen first. */
+  riskCandidates(site: SiteKey, now: IsoTime, limit: number): Promise<RiskCandidate[]>;
+  /** One visitor's surveys, "not helpful" votes and conversations within the at-risk rule's lookback. */
+  visitorRiskSignals(visitorId: VisitorId, now: IsoTime): Promise<RiskSignals>;
 }

@@ -814,6 +814,108 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     });
     describeFaqEntriesContract(() => store);
 
+    describe('insights', () => {
+      const MINUTE = 60_000;
+      const DAY = 24 * HOUR;
+      const dayOf = (ms: number) => isoAgo(ms).slice(0, 10);
+
+      async function chatOf(visitorId: string): Promise<string> {
+        const { conversation } = await store.appendVisitorMessage({ site: SITE, visitorId, message: visitorSays('still stuck') });
+        return conversation.id;
+      }
+
+      it('counts searches, visits, deflection, chats, times and NPS by UTC day, empty days as zeros', async () => {
+        const deflected = await newVisitor();
+        const asked = await newVisitor();
+        const quiet = await newVisitor();
+        await store.recordFaqEvents([
+          { kind: 'search', site: SITE, visitorId: deflected.id, query: 'refund', hits: 2, at: isoAgo(2 * DAY) },
+          { kind: 'search', site: SITE, visitorId: deflected.id, query: 'refund policy', hits: 2, at: isoAgo(2 * DAY - MINUTE) },
+          { kind: 'search', site: SITE, visitorId: asked.id, query: 'bitcoin', hits: 0, at: isoAgo(MINUTE) },
+          { kind: 'search', site: SITE, query: 'anonymous', hits: 0, at: isoAgo(MINUTE) },
+          { kind: 'search', site: 'shop', visitorId: quiet.id, query: 'other site', hits: 0, at: isoAgo(MINUTE) },
+        ]);
+        const answered = await chatOf(asked.id);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        await store.appendMessage(answered, agentSays('a1', 'hello'));
+        await store.closeConversation(answered);
+        await store.saveSurvey(answered, 10, null);
+        const unanswered = await chatOf(quiet.id);
+        await store.saveSurvey(unanswered, 2, 'nobody came');
+
+        const series = await store.insightSeries(SITE, { since: isoAgo(3 * DAY), until: new Date(Date.now() + 1000).toISOString() });
+        expect(series.days.map((d) => d.day)).toEqual([dayOf(3 * DAY), dayOf(2 * DAY), dayOf(DAY), dayOf(0)]);
+        const [empty, twoDaysAgo, , today] = series.days;
+        expect(empty).toMatchObject({ searches: 0, visits: 0, deflected: 0, chats: 0, firstResponseMedian: null, surveys: 0, nps: null });
+        expect(twoDaysAgo).toMatchObject({ searches: 2, visits: 1, deflected: 1, chats: 0 });
+        expect(today).toMatchObject({ searches: 2, visits: 1, deflected: 0, chats: 2, surveys: 2, nps: 0 });
+        expect(today!.firstResponseMedian).toBeGreaterThanOrEqual(0.29);
+        expect(today!.firstResponseP90).toBe(today!.firstResponseMedian);
+        expect(today!.resolutionMedian).toBeGreaterThanOrEqual(today!.firstResponseMedian!);
+        expect(series.totals).toMatchObject({ searches: 4, visits: 2, deflected: 1, deflectionRate: 0.5, chats: 2 });
+
+        const shop = await store.insightSeries('shop', { since: isoAgo(DAY), until: isoAgo(0) });
+        expect(shop.totals).toMatchObject({ searches: 1, visits: 1, deflected: 1, chats: 0 });
+      });
+
+      it('counts per answer the readers who still asked within ten minutes, and their survey score', async () => {
+        const [soon, late, after, voter] = await Promise.all([newVisitor(), newVisitor(), newVisitor(), newVisitor()]);
+        await store.recordFaqEvents([
+          { kind: 'view', site: SITE, visitorId: soon.id, articleId: 'refunds', at: isoAgo(5 * MINUTE) },
+          { kind: 'view', site: SITE, visitorId: soon.id, articleId: 'refunds', at: isoAgo(4 * MINUTE) },
+          { kind: 'view', site: SITE, visitorId: late.id, articleId: 'refunds', at: isoAgo(30 * MINUTE) },
+          { kind: 'view', site: SITE, visitorId: soon.id, articleId: 'shipping', at: isoAgo(2 * MINUTE) },
+          { kind: 'view', site: SITE, visitorId: voter.id, articleId: 'shipping', at: isoAgo(2 * MINUTE) },
+          { kind: 'helpful', site: SITE, visitorId: voter.id, articleId: 'shipping', helpful: false, at: isoAgo(MINUTE) },
+          { kind: 'helpful', site: SITE, visitorId: voter.id, articleId: 'shipping', helpful: true, at: isoAgo(MINUTE) },
+        ]);
+        const soonChat = await chatOf(soon.id);
+        await store.saveSurvey(soonChat, 4, null);
+        await chatOf(late.id);
+        await chatOf(after.id);
+        await store.recordFaqEvents([{ kind: 'view', site: SITE, visitorId: after.id, articleId: 'refunds', at: new Date(Date.now() + MINUTE).toISOString() }]);
+
+        const stats = await store.answerStats(SITE, { since: isoAgo(HOUR), until: new Date(Date.now() + HOUR).toISOString() });
+        expect(stats).toEqual([
+          { articleId: 'refunds', views: 4, readers: 3, yes: 0, no: 0, stillAsked: 1, stillAskedScore: 4, needsReview: false },
+          { articleId: 'shipping', views: 2, readers: 2, yes: 1, no: 1, stillAsked: 1, stillAskedScore: 4, needsReview: false },
+        ]);
+        expect(await store.answerStats('shop', { since: isoAgo(HOUR), until: isoAgo(0) })).toEqual([]);
+      });
+
+      it('flags an answer whose readers still ask, and gathers the signals of visitors who may be at risk', async () => {
+        const readers = await Promise.all([1, 2, 3, 4].map(() => newVisitor()));
+        await store.recordFaqEvents(readers.map((r) => ({ kind: 'view' as const, site: SITE, visitorId: r.id, articleId: 'returns', at: isoAgo(MINUTE) })));
+        for (const reader of readers.slice(0, 3)) await chatOf(reader.id);
+        const [returns] = await store.answerStats(SITE, { since: isoAgo(HOUR), until: new Date(Date.now() + HOUR).toISOString() });
+        expect(returns).toMatchObject({ articleId: 'returns', readers: 4, stillAsked: 3, needsReview: true });
+
+        const detractor = readers[0]!;
+        await store.saveSurvey((await store.findOpenConversation(detractor.id))!.id, 3, 'slow');
+        const voter = await newVisitor();
+        await store.recordFaqEvents([
+          { kind: 'helpful', site: SITE, visitorId: voter.id, articleId: 'returns', helpful: false, at: isoAgo(MINUTE) },
+          { kind: 'helpful', site: SITE, visitorId: voter.id, articleId: 'refunds', helpful: false, at: isoAgo(2 * MINUTE) },
+        ]);
+        const regular = await newVisitor();
+        for (let i = 0; i < 3; i += 1) await store.closeConversation(await chatOf(regular.id));
+        const happy = await newVisitor();
+        await store.saveSurvey(await chatOf(happy.id), 9, null);
+
+        const now = new Date().toISOString();
+        const candidates = await store.riskCandidates(SITE, now, 50);
+        expect(candidates.map((c) => c.visitorId).sort()).toEqual([detractor.id, voter.id, regular.id].sort());
+        const byId = new Map(candidates.map((c) => [c.visitorId, c.signals]));
+        expect(byId.get(detractor.id)!.surveys.map((s) => s.score)).toEqual([3]);
+        expect(byId.get(voter.id)!.notHelpfulVotes).toHaveLength(2);
+        expect(byId.get(regular.id)!.conversations).toHaveLength(3);
+        expect(await store.riskCandidates('shop', now, 50)).toEqual([]);
+
+        const signals = await store.visitorRiskSignals(happy.id, now);
+        expect(signals).toMatchObject({ surveys: [{ score: 9 }], notHelpfulVotes: [], conversations: [expect.any(String)] });
+      });
+    });
+
     describe('durability', () => {
       it('keeps everything that was acknowledged across close and reopen', async () => {
         const visitor = await newVisitor();

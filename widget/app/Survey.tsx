@@ -1,4 +1,9 @@
-/** After an agent closes the conversation: "how likely are you to recommend us", 0–10 (NPS). */
+/**
+ * After an agent closes the conversation: "how likely are you to recommend us", 0–10 (NPS),
+ * then thanks and an optional "what could we do better?". The score is saved at once, so a
+ * visitor who leaves without writing still counts; a comment follows with the same score (last
+ * answer wins).
+ */
 import { useState } from 'preact/hooks';
 import type { Locale } from '../../protocol/types.js';
 import type { ChatClient } from '../chat/client.js';
@@ -8,20 +13,44 @@ const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
 
 export function Survey({ client, locale, onDone }: { client: ChatClient; locale: Locale; onDone: () => void }) {
   const [busy, setBusy] = useState(false);
+  const [score, setScore] = useState<number | null>(null);
+  const [comment, setComment] = useState('');
 
-  const answer = async (score: number) => {
+  const answer = async (value: number, text?: string) => {
     setBusy(true);
-    const ok = await client.answerSurvey(score);
+    const ok = await client.answerSurvey(value, text, text === undefined);
     setBusy(false);
-    if (ok) onDone();
+    if (ok) text === undefined ? setScore(value) : onDone();
   };
+  if (score !== null) {
+    return (
+      <form
+        class="survey"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void answer(score, comment.trim());
+        }}
+      >
+        <p class="note" role="status">
+          {t(locale, 'surveyThanks')}
+        </p>
+        <label>
+          {t(locale, 'surveyComment')}
+          <textarea rows={3} maxLength={2000} ref={(el) => el?.focus()} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
+        </label>
+        <button type="submit" disabled={busy}>
+          {t(locale, 'send')}
+        </button>
+      </form>
+    );
+  }
   return (
     <fieldset class="survey">
       <legend>{t(locale, 'surveyQuestion')}</legend>
       <div class="scores">
-        {SCORES.map((score) => (
-          <button type="button" key={score} disabled={busy} aria-label={t(locale, 'surveyScore', { score })} onClick={() => void answer(score)}>
-            {formatNumber(locale, score)}
+        {SCORES.map((value) => (
+          <button type="button" key={value} disabled={busy} aria-label={t(locale, 'surveyScore', { score: value })} onClick={() => void answer(value)}>
+            {formatNumber(locale, value)}
           </button>
         ))}
       </div>

@@ -72,8 +72,11 @@ export interface ChatClient {
   dismiss(clientId: string): void;
   /** Leaves a message for later when nobody is online (`offline:leave`). */
   leaveOffline(input: { email: string; text: string; name?: string }): Promise<Ack<{ conversationId: ConversationId }>>;
-  /** Answers the survey of the last closed conversation (NPS 0–10). */
-  answerSurvey(score: number, comment?: string): Promise<boolean>;
+  /**
+   * Answers the survey of the last closed conversation (NPS 0–10). With `keepOpen` the survey
+   * stays pending, so a comment can follow with the same score.
+   */
+  answerSurvey(score: number, comment?: string, keepOpen?: boolean): Promise<boolean>;
   setTyping(typing: boolean): void;
   /** Tells the agent the visitor has seen everything shown. */
   markRead(): void;
@@ -353,13 +356,13 @@ function clientApi(chat: Chat, socket: VisitorSocket, ready: Gate, sender: Sende
         }
       }
     },
-    async answerSurvey(score, comment) {
+    async answerSurvey(score, comment, keepOpen) {
       const survey = chat.get().survey;
       if (!survey) return false;
       await ready.wait();
       try {
         const ack = await socket.timeout(ackTimeoutMs).emitWithAck('survey:answer', { conversationId: survey.conversationId, score, ...(comment ? { comment } : {}) });
-        if (ack.ok) chat.set({ survey: null });
+        if (ack.ok && !keepOpen) chat.set({ survey: null });
         return ack.ok;
       } catch {
         return false;

@@ -8,6 +8,7 @@ import { clientIdIndex } from './0002-client-id-index.js';
 import { agentSites } from './0003-agent-sites.js';
 import { integrations } from './0004-integrations.js';
 import { faqEntries } from './0007-faq-entries.js';
+import { insights } from './0008-insights.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '0003-agent-sites': agentSites,
   '0004-integrations': integrations,
   '0007-faq-entries': faqEntries,
+  '0008-insights': insights,
 };
 
 /** Exported for tests that upgrade a database made by an earlier version. */
