@@ -25,8 +25,8 @@ describe('where a site’s FAQ is managed', () => {
   });
 
   it.each([
-    [{ sites: [{ key: 'a', faqSource: 'console' }] }, /"sites.0.faqSource" must be "files" or "database"/],
-    [{ sites: [{ key: 'a', faqEditors: 'everyone' }] }, /"sites.0.faqEditors" must be "admins" or "agents"/],
+    [{ sites: [{ key: 'a', faqSource: 'console' }] }, /"sites\[0\].faqSource" must be "files" or "database"/],
+    [{ sites: [{ key: 'a', faqEditors: 'everyone' }] }, /"sites\[0\].faqEditors" must be "admins" or "agents"/],
   ])('refuses %j with a sentence', (file, message) => {
     expect(() => loadConfig({}, dirWith(file))).toThrow(ConfigError);
     expect(() => loadConfig({}, dirWith(file))).toThrow(message);

@@ -7,10 +7,10 @@ import { ConfigError, loadConfig } from '../../server/config.js';
 const emptyDir = () => mkdtempSync(join(tmpdir(), 'pasokh-config-'));
 
 describe('settings for installs that share PostgreSQL and Redis', () => {
-  it('leaves the schema and the stream to the services when unset', () => {
+  it('uses the connection’s search path and the adapter’s own stream name when unset', () => {
     const config = loadConfig({}, emptyDir());
     expect(config.databaseSchema).toBeUndefined();
-    expect(config.redisStream).toBeUndefined();
+    expect(config.redisStream).toBe('socket.io');
   });
 
   it('takes the schema and the stream from the environment over the file', () => {

@@ -54,7 +54,7 @@ describe('configuration', () => {
     const dir = dirWith({ port: 'eighty', sites: [{ key: 'shop', color: 'red', vocabulary: 'yes', locale: 'de' }] });
     let message = '';
     try {
-      loadConfig({ PASOKH_TRUST_PROXY: 'yes', PORT: 'http' }, dir);
+      loadConfig({ PASOKH_SECURE_COOKIES: 'yes', PORT: 'http' }, dir);
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError);
       message = (error as Error).message;
@@ -64,7 +64,7 @@ describe('configuration', () => {
     expect(message).toContain('"sites[0].color" must be a colour like "#0f766e".');
     expect(message).toContain('"sites[0].vocabulary" must be true or false (without quotes), not "yes".');
     expect(message).toContain('"sites[0].locale" must be one of "en", "fa", not "de".');
-    expect(message).toContain('PASOKH_TRUST_PROXY must be "true" or "false", not "yes".');
+    expect(message).toContain('PASOKH_SECURE_COOKIES must be "true" or "false", not "yes".');
     expect(message).toContain('PORT must be a port number from 0 to 65535, not "http".');
   });
 
@@ -87,10 +87,11 @@ describe('configuration', () => {
 
   it('takes true or false only for boolean environment variables', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
-    for (const name of ['PASOKH_SECURE_COOKIES', 'PASOKH_TRUST_PROXY', 'PASOKH_AUTO_ACK']) {
+    // PASOKH_TRUST_PROXY takes a hop count or addresses instead (config-security.test.ts).
+    for (const name of ['PASOKH_SECURE_COOKIES', 'PASOKH_AUTO_ACK']) {
       for (const bad of ['1', 'yes', 'TRUE', 'on']) expect(() => loadConfig({ [name]: bad }, cwd)).toThrow(`${name} must be "true" or "false", not "${bad}".`);
     }
-    expect(loadConfig({ PASOKH_SECURE_COOKIES: 'true', PASOKH_TRUST_PROXY: 'false' }, cwd)).toMatchObject({ secureCookies: true, trustProxy: false });
+    expect(loadConfig({ PASOKH_SECURE_COOKIES: 'true', PASOKH_AUTO_ACK: 'false' }, cwd)).toMatchObject({ secureCookies: true });
   });
 
   it('refuses half of the first-admin pair and a bad port', () => {

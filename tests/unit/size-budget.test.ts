@@ -14,8 +14,12 @@ const KB = 1024;
 
 /** Issue 6: loader + app + search ≤ 20 KB gzip. fuse.js (typos only) comes on the first typo. */
 const SEARCH_PATH_BUDGET = 20 * KB;
-/** The same plus fuse.js, for a visitor whose first words include a typo. */
-const SEARCH_WITH_TYPOS_BUDGET = 25 * KB;
+/**
+ * The same plus fuse.js, for a visitor whose first words include a typo. Raised from 25 KB to
+ * 26 KB when answer text, the no-hit list, the not-set-up state, FAQ revalidation and the
+ * analytics token came into the app chunk (docs/decisions/004-size-budgets.md).
+ */
+const SEARCH_WITH_TYPOS_BUDGET = 26 * KB;
 
 function gzip(file: string): number {
   return gzipSync(readFileSync(join(WIDGET, file)), { level: 9 }).length;
