@@ -1,5 +1,5 @@
 /**
- * Two builds (DESIGN.md "Layout"):
+ * Two builds (docs/architecture.md, "Layout"):
  * - `vite build` → dist/widget/: the Preact app and its lazy chunks (the other locale's strings,
  *   the article view, the chat) with hashed names, then, in a second pass, the loader `pasokh.js`
  *   as a classic-script IIFE and `pasokh.mjs`, the same API as an ES module, both knowing the

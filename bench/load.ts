@@ -1,5 +1,5 @@
 /**
- * What the widget costs the host page, measured on the demo page in Chromium (issue 6):
+ * What the widget costs the host page, measured on the demo page in Chromium:
  * `npm run bench:load` (builds first) prints JSON.
  *
  * - longTasks: PerformanceObserver('longtask') from the first byte until the app has loaded at

@@ -1,5 +1,5 @@
 /**
- * `npm run bench:relay` (issue 4 "Measure"): Pasokh's relay (the real server process, durable
+ * `npm run bench:relay`: Pasokh's relay (the real server process, durable
  * SQLite with synchronous=FULL and group commit) against a bare socket.io relay that stores
  * nothing (bench/lib/bare-relay.ts), in the same run, each as a child process while this
  * process runs the load clients. Only 127.0.0.1; bounded; prints JSON.

@@ -1,5 +1,5 @@
 /**
- * Bundle sizes beside the budgets of issue 6 and the peers' published figures:
+ * Bundle sizes beside the budgets (docs/decisions/004-size-budgets.md) and the peers' published figures:
  * `npm run bench:size` (builds first) prints JSON.
  *
  * What a visitor downloads is measured from dist/widget (the built files, gzip -9 and brotli
@@ -28,7 +28,7 @@ const KB = 1024;
 const BUDGETS = { loader: 2 * KB, searchPath: 20 * KB, chat: 20 * KB };
 
 /**
- * Peers' figures as they publish or measure them (issue 6). Units as published: Chatwoot's is
+ * Peers' figures as they publish or measure them. Units as published: Chatwoot's is
  * the widget's JS (KiB, transfer), the others gzip.
  */
 const PEERS = [

@@ -1,5 +1,5 @@
 /**
- * The Socket.IO contract (DESIGN.md "The relay contract"). Widget, console and server all type
+ * The Socket.IO contract (docs/architecture.md, "The contract"). Widget, console and server all type
  * their sockets with these maps, so renaming an event here fails to compile everywhere it is used.
  */
 import type {

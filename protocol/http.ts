@@ -1,5 +1,5 @@
 /**
- * Shapes of the console's HTTP API (DESIGN.md "HTTP"): the server returns them, the console
+ * Shapes of the console's HTTP API (docs/architecture.md, "HTTP routes"): the server returns them, the console
  * reads them. Pure types.
  */
 import type { AnswerStats, AtRiskVisitor, InsightSeries } from './insights.js';

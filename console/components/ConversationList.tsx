@@ -16,7 +16,7 @@ function pageLabel(conversation: ConversationSummary): string | null {
   return u.host + u.pathname;
 }
 
-/** The queue: filters and the "Conversations" list (binding name, DESIGN.md). */
+/** The queue: filters and the "Conversations" list (binding name, docs/architecture.md). */
 export function ConversationList({ rows }: { rows: ConversationSummary[] }) {
   const { t, state, actions, locale } = useConsole();
   const filterLabel = { unassigned: t('filter.unassigned'), mine: t('filter.mine'), all: t('filter.all') };

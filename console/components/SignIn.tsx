@@ -4,7 +4,7 @@ import { useConsole } from './context.js';
 import { LocaleToggle } from './LocaleToggle.js';
 import { ForgotPassword } from './PasswordReset.js';
 
-/** The sign-in form: "Email", "Password", "Sign in" (binding names, DESIGN.md). */
+/** The sign-in form: "Email", "Password", "Sign in" (binding names, docs/architecture.md). */
 export function SignIn() {
   const { t, actions, state } = useConsole();
   const [email, setEmail] = useState('');

@@ -1,5 +1,5 @@
 /**
- * Saved-reply placeholders (issue 5): `{name}`, `{agent}` and `{site}` are filled in before the
+ * Saved-reply placeholders: `{name}`, `{agent}` and `{site}` are filled in before the
  * reply lands in the reply box, so the agent sees — and can edit — exactly what will be sent.
  */
 

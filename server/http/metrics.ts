@@ -19,7 +19,7 @@ export type CounterName =
 export type GaugeName = 'pasokh_visitor_sockets' | 'pasokh_agent_sockets';
 export type HistogramName = 'pasokh_message_commit_seconds';
 
-/** Upper bounds in seconds: fine below the 15 ms budget of issue 4, coarse above it. */
+/** Upper bounds in seconds: fine below the relay's 15 ms p99 target, coarse above it. */
 const HISTOGRAM_BUCKETS = [0.001, 0.002, 0.005, 0.01, 0.015, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5] as const;
 
 const HELP: Record<CounterName | GaugeName, string> = {

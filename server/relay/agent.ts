@@ -175,7 +175,7 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
         const conversation = await find(conversationId);
         if (conversation.status === 'closed') throw new RelayError('closed', 'This conversation is closed.');
         await messageLimiter.consume(agentId);
-        // Acked only after the group commit that holds it (issue 4).
+        // Acked only after the group commit that holds it (docs/architecture.md, "Delivery").
         const { message, duplicate } = await committer.append(conversationId, {
           clientId,
           author: { kind: 'agent', id: agentId, name: socket.data.name },

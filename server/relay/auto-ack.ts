@@ -1,5 +1,5 @@
 /**
- * The immediate acknowledgement a visitor's first message gets (issue 5): a system message in
+ * The immediate acknowledgement a visitor's first message gets: a system message in
  * the visitor's language that says when to expect a person.
  */
 import type { Locale, Presence } from '../../protocol/types.js';

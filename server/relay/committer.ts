@@ -1,5 +1,5 @@
 /**
- * Group commit (issue 4): messages that arrive together are saved in one transaction, so one
+ * Group commit (docs/decisions/002-sqlite-on-its-own-thread.md): messages that arrive together are saved in one transaction, so one
  * fsync covers them all. Appends wait for the current tick (or until `maxBatch` are waiting),
  * then go to the store in one `appendMessages` / `appendVisitorMessages` call; each caller gets
  * its own result or error, and only after the commit that holds its message — so an ack sent

@@ -180,7 +180,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       const arrived = performance.now();
       await messageLimiter.consume(visitorId);
       const author: Author = { kind: 'visitor', id: visitorId, ...(input.name ? { name: input.name } : {}) };
-      // Acked only after the group commit that holds it (issue 4).
+      // Acked only after the group commit that holds it (docs/architecture.md, "Delivery").
       const result = await committer.appendVisitor({
         site: siteKey,
         visitorId,
@@ -196,7 +196,7 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
         metrics.observe('pasokh_message_commit_seconds', (performance.now() - arrived) / 1000);
         if (result.created) metrics.inc('pasokh_conversations_opened_total');
         relay(result.message, result.conversation, result.created || input.context !== undefined || input.offline === true);
-        // Acknowledged at once and told when to expect a person (issue 5); after the visitor's
+        // Acknowledged at once and told when to expect a person; after the visitor's
         // own ack, so it never delays it.
         if (result.created && site.autoAcknowledge) void acknowledge(result.conversation, input.offline && deps.config.mail.transport.kind !== 'off' ? (input.email ?? null) : null);
       }

@@ -1,5 +1,5 @@
 /**
- * The SQLite thread (issue 4). better-sqlite3 is synchronous: on the server's thread every
+ * The SQLite thread (docs/decisions/002-sqlite-on-its-own-thread.md). better-sqlite3 is synchronous: on the server's thread every
  * query, and above all every commit's fsync under synchronous=FULL, would stop relaying for its
  * whole length. Here they stop only this thread while the server goes on relaying. One thread
  * per process serves every database the process opens (tests open many; starting a thread

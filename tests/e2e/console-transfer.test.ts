@@ -1,5 +1,5 @@
 /**
- * Issue 5 in real Chromium, a visitor and two agents: agent A claims, answers with a saved reply
+ * Agents' help-desk flow in real Chromium, a visitor and two agents: agent A claims, answers with a saved reply
  * whose `{name}` and `{agent}` are filled in, leaves an internal note, transfers to agent B; B
  * answers and closes. The visitor sees both answers and the survey, and never the note — not on
  * screen and not on the wire. A sees what the visitor searched and read before asking.

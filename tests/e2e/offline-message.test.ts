@@ -1,5 +1,5 @@
 /**
- * Issue 5, "never a dead end": when nobody can answer, "Talk to a person" becomes a
+ * "Never a dead end": when nobody can answer, "Talk to a person" becomes a
  * leave-a-message form at once (no spinner), the console shows the conversation as offline with
  * the visitor's email, and the visitor sees the agent's reply when they come back.
  */

@@ -1,5 +1,5 @@
 /**
- * Issue 4, item 6, in real Chromium: a message still in the widget's outbox when the page is
+ * In real Chromium: a message still in the widget's outbox when the page is
  * reloaded is delivered exactly once — whether the server never got it (the connection was
  * down) or got it and the acknowledgement was lost on the way back. "Once" is counted where it
  * matters: the agent's screen, the visitor's screen and the server's store (`messages:sync`).

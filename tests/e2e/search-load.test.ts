@@ -1,5 +1,5 @@
 /**
- * FAQ search where visitors run it (issue 3): the search module as the widget ships it,
+ * FAQ search where visitors run it: the search module as the widget ships it,
  * loading a 2,000-entry payload in real Chromium, a fresh page each time. The target is a
  * load of at most 20 ms; wall time on a shared machine also counts waiting for a CPU, so
  * the assertion is on the main thread's CPU time in the least disturbed of five fresh

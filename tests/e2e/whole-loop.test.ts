@@ -76,7 +76,7 @@ describe('the whole loop', () => {
   it('renders a Persian visitor’s widget right to left with Persian names', async () => {
     const context = await e2e.browser.newContext({ viewport: { width: 1280, height: 800 }, locale: 'fa-IR' });
     const page = await context.newPage();
-    // A visitor who only searches never opens a socket nor downloads the chat (issue 3).
+    // A visitor who only searches never opens a socket nor downloads the chat.
     const chatTraffic: string[] = [];
     page.on('websocket', (socket) => chatTraffic.push(socket.url()));
     page.on('request', (request) => {

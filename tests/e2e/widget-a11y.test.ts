@@ -1,6 +1,6 @@
 /**
  * axe-core in real Chromium against every view of the widget (launcher, search, article, chat,
- * offline form), in English and in Persian: no serious or critical violation (issue 6).
+ * offline form), in English and in Persian: no serious or critical violation.
  */
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';

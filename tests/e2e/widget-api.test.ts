@@ -1,5 +1,5 @@
 /**
- * The public API from a real page (issue 6): the snippet's queue before the script loads, every
+ * The public API from a real page: the snippet's queue before the script loads, every
  * command, events, TypeErrors on misuse, shutdown forgetting the visitor, the ES-module build,
  * and the look a site sets (colour, corner, launcher label and logo, dark mode, RTL mirroring).
  */

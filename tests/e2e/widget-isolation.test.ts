@@ -1,5 +1,5 @@
 /**
- * Isolation (issue 6): on a page with a deliberately hostile stylesheet the widget still renders
+ * Isolation: on a page with a deliberately hostile stylesheet the widget still renders
  * and works, and the widget's CSS changes nothing on the page (computed styles of the host's
  * elements are the same with and without it).
  */

@@ -1,5 +1,5 @@
 /**
- * The whole visitor flow with the keyboard alone (issue 6): Tab to the launcher, Enter opens and
+ * The whole visitor flow with the keyboard alone: Tab to the launcher, Enter opens and
  * focus moves into the panel, type, Tab/Enter to a result, Esc closes and focus returns to the
  * launcher; Tab/Enter to "Talk to a person", type and send; the agent's reply is announced by
  * the aria-live log.

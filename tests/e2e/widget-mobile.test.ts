@@ -1,5 +1,5 @@
 /**
- * Phones (issue 6): under 480 px the open panel fills the viewport; an agent's reply that arrives
+ * Phones: under 480 px the open panel fills the viewport; an agent's reply that arrives
  * while the panel is closed shows as an unread badge on the launcher, and opening clears it.
  */
 import { describe, expect, it } from 'vitest';

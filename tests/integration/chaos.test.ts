@@ -1,5 +1,5 @@
 /**
- * The short form of `npm run chaos` (issue 4): 10 visitors and 2 agents exchange 300 messages
+ * The short form of `npm run chaos`: 10 visitors and 2 agents exchange 300 messages
  * through the real server process while connections drop at random and the server is
  * SIGKILLed and restarted once. Nothing may be lost, duplicated or shown out of order.
  */

@@ -1,5 +1,5 @@
 /**
- * Group commit (issue 4) on a real SQLite file: what arrives together is saved in one store
+ * Group commit on a real SQLite file: what arrives together is saved in one store
  * call (one transaction), and every caller still gets its own result or its own error.
  */
 import { randomUUID } from 'node:crypto';

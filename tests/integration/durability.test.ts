@@ -1,5 +1,5 @@
 /**
- * Issue 4 "Prove it" 1–5: the real server process (`pasokh serve`, the CLI `npm start` runs) on
+ * Durable delivery (docs/architecture.md, "Delivery"): the real server process (`pasokh serve`, the CLI `npm start` runs) on
  * a real SQLite file, killed, paused and restarted under clients that follow the delivery
  * protocol as shipped (client/, through bench/lib/protocol-client.ts). Restarts reuse the port
  * and the data folder, so the clients reconnect by themselves as they would to a restarted

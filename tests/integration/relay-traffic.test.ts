@@ -1,5 +1,5 @@
 /**
- * What the relay sends, and how (issue 4): agents get a queue summary only when a message
+ * What the relay sends, and how: agents get a queue summary only when a message
  * changes more than the row's last message and wait, and a burst to one socket leaves in one
  * system call.
  */

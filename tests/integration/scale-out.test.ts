@@ -1,5 +1,5 @@
 /**
- * Issue 2, scaled out: two app instances (createApp, in-process, each on its own port) share
+ * Scaled out: two app instances (createApp, in-process, each on its own port) share
  * one PostgreSQL schema and one Redis stream through @socket.io/redis-streams-adapter. A
  * visitor on A and an agent on B talk both ways, presence crosses instances, seqs stay gapless.
  * Without PostgreSQL or Redis the suite is skipped on a laptop and fails in CI.

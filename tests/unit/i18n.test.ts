@@ -23,7 +23,7 @@ describe('catalogs', () => {
     }
   });
 
-  it('carries the binding accessible names of DESIGN.md', () => {
+  it('carries the binding accessible names of docs/architecture.md', () => {
     expect([en.openHelp, en.search, en.talkToPerson, en.message, en.send, en.wasHelpful, en.yes, en.no]).toEqual([
       'Open help', 'Search', 'Talk to a person', 'Message', 'Send', 'Was this helpful?', 'Yes', 'No',
     ]);

@@ -1,5 +1,5 @@
 /**
- * Size budgets of issue 6, read from the built files (dist/widget, made by `npm run build`, which
+ * Size budgets (docs/decisions/004-size-budgets.md), read from the built files (dist/widget, made by `npm run build`, which
  * `npm test` runs first). gzip -9, 1 KB = 1,024 B. `npm run bench:size` prints the same numbers
  * with brotli, a breakdown of the app chunk and the peers' figures.
  */
@@ -12,7 +12,7 @@ const WIDGET = resolve(import.meta.dirname, '../../dist/widget');
 const MANIFEST = join(WIDGET, '.vite/manifest.json');
 const KB = 1024;
 
-/** Issue 6: loader + app + search ≤ 20 KB gzip. fuse.js (typos only) comes on the first typo. */
+/** Loader + app + search ≤ 20 KB gzip. fuse.js (typos only) comes on the first typo. */
 const SEARCH_PATH_BUDGET = 20 * KB;
 /**
  * The same plus fuse.js, for a visitor whose first words include a typo. Raised from 25 KB to

@@ -3,7 +3,7 @@
  * mirrors for Persian (dir="rtl"), and moves focus only when the visitor asked for the panel.
  *
  * A class component on purpose: it is the only stateful component on the search path, and
- * keeping preact/hooks off that path saves about 1 KB gzip of the 20 KB budget (issue 6). The
+ * keeping preact/hooks off that path saves about 1 KB gzip of the 20 KB budget (docs/decisions/004-size-budgets.md). The
  * article and chat views are lazy chunks (hooks are welcome there).
  */
 import { Component, createRef, type RefObject } from 'preact';

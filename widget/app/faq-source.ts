@@ -50,7 +50,7 @@ export function createFaqSource(origin: string, site: string, onError: (message:
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
   // fuse.js (7.6 KB gzip) is only for typos: it comes on the first word that needs it, and the
-  // results are recomputed when it is in (issue 6's search-path budget).
+  // results are recomputed when it is in (the search path's size budget).
   let fuse: FuseConstructor | undefined;
   let fuseLoading = false;
   const loadFuse = () => {

@@ -1,7 +1,7 @@
 /**
  * The app chunk's entry: `mount(host)` renders the panel into the loader's shadow root and
  * returns the controller the loader forwards the public API to (widget/loader/contract.ts).
- * Everything here is on the search path (issue 6: loader + app + search ≤ 20 KB gzip); the
+ * Everything here is on the search path (loader + app + search ≤ 20 KB gzip, docs/decisions/004-size-budgets.md); the
  * article view, the chat and fuse.js (first typo) are lazy chunks.
  */
 import { render } from 'preact';
@@ -50,8 +50,8 @@ export function mount(host: WidgetHost): WidgetApp {
   const keys = storageKeys(options.site);
   const storage = widgetStorage();
   const reopened = takeReopenToken(storage, keys);
-  // A conversation is already going in this browser (issue 2: a reload keeps it), or a first
-  // message is still waiting in the outbox (issue 4: it must go out after a reload): the panel
+  // A conversation is already going in this browser (a reload keeps it), or a first
+  // message is still waiting in the outbox (it must go out after a reload): the panel
   // opens onto the chat, and the chat connects now so it is sent and replies arrive.
   const pending = readJson<unknown[]>(storage, keys.outbox);
   const ongoing = reopened || storage.getItem(keys.conversation) !== null || (Array.isArray(pending) && pending.length > 0);
@@ -182,7 +182,7 @@ function widgetApp(host: WidgetHost, store: Store<UiState>, panel: { renderPanel
   const { launcher } = host;
   const root = launcher.getRootNode() as ShadowRoot;
   // Focus moves into the panel only when a person just asked for it (a click, a key press),
-  // never when the page opens it on its own (issue 6).
+  // never when the page opens it on its own (that would steal focus from the host page).
   const personActing = (focus?: boolean) =>
     focus ?? !!(navigator as { userActivation?: { isActive: boolean } }).userActivation?.isActive;
 

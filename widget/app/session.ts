@@ -1,6 +1,6 @@
 /**
  * What the visitor did on this page before asking: searches and articles opened. Sent with the
- * first chat message so the agent does not have to ask (DESIGN.md: `context`). Capped to the
+ * first chat message so the agent does not have to ask (the `context` of `message:send`). Capped to the
  * limits of protocol/schemas.ts so the server never refuses a first message over its context.
  */
 import type { Locale, VisitorContext } from '../../protocol/types.js';

@@ -1,7 +1,7 @@
 /**
  * The whole English catalog, for tests and tools: the widget itself ships it in three parts
  * (panel-en.ts lazily per locale, article-strings.ts and chat-strings.ts with their chunks), so
- * a visitor downloads only the strings of what they use (issue 6). fa.ts must have every key.
+ * a visitor downloads only the strings of what they use (size budget). fa.ts must have every key.
  * `{name}` placeholders are filled by `t()`; numbers passed as params are formatted per locale.
  */
 import { articleStrings } from './article-strings.js';

@@ -1,7 +1,7 @@
 /**
  * English strings of the panel shell and the search view: the only strings a visitor who just
  * searches downloads. A lazy chunk of its own (runtime.ts `loadStrings`), so a Persian page never
- * downloads them and an English one never downloads panel-fa.ts (issue 6 size budget).
+ * downloads them and an English one never downloads panel-fa.ts (size budget).
  */
 import { LAUNCHER_LABEL } from './launcher.js';
 

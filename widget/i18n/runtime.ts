@@ -2,7 +2,7 @@
  * What the widget's code calls to show text: `t()`, direction, Intl formatting, and a registry
  * the string parts add themselves to. The panel's strings of both locales travel in the app chunk
  * (`loadStrings` registers them); the article and chat chunks bring their own (`addStrings`). Numbers in params are
- * formatted with Intl so the Persian UI shows Persian digits (issue 6).
+ * formatted with Intl so the Persian UI shows Persian digits.
  */
 import type { Locale } from '../../protocol/types.js';
 import type { Catalog, MessageKey } from './en.js';

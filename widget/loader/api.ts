@@ -1,5 +1,5 @@
 /**
- * The public command API behind `window.Pasokh(...)` (issue 6): argument checks that throw a
+ * The public command API behind `window.Pasokh(...)`: argument checks that throw a
  * TypeError with a sentence a site developer can act on, and the on/off event bus. No DOM, so
  * misuse is tested in Node; index.ts supplies the backend that draws and loads things.
  * Every byte here ships in the loader (≤ 2 KB gzip): messages are short but say what to do.

@@ -80,7 +80,7 @@ export interface WidgetHost {
 /**
  * What the app's `mount` returns: the loader forwards the public API to it. `focus` says whether
  * to move focus into the panel; when undefined the app decides from `navigator.userActivation`
- * (focus moves only when a person just asked for the panel, issue 6).
+ * (focus moves only when a person just asked for the panel, never on the page's own call).
  */
 export interface WidgetApp {
   open(focus?: boolean): void;

@@ -1,6 +1,6 @@
 /**
  * The public API as an ES module, for single-page apps that would rather import than paste a
- * script tag (issue 6). Same commands, same checks, same TypeErrors as `window.Pasokh(...)`.
+ * script tag. Same commands, same checks, same TypeErrors as `window.Pasokh(...)`.
  *
  * @example
  * // Served by your Pasokh server next to the loader:
