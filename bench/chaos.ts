@@ -68,10 +68,11 @@ async function singleProcess(): Promise<Deployment> {
     async messages() {
       const db = new Database(join(dataDir, 'pasokh.db'), { readonly: true });
       try {
-        return db.prepare('select id, conversation_id as conversationId, seq, client_id as clientId, text from messages order by conversation_id, seq').all() as Omit<
-          StoredMessage,
-          'authorKind'
-        >[];
+        return db
+          .prepare(
+            'select id, conversation_id as conversationId, seq, client_id as clientId, text from messages order by conversation_id, seq',
+          )
+          .all() as Omit<StoredMessage, 'authorKind'>[];
       } finally {
         db.close();
       }
@@ -170,7 +171,11 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
   try {
     for (let i = 0; i < agentCount; i++) {
       const localAddress = deployment.localAddress(visitorCount + i);
-      const agent = new AgentClient({ url, cookie: await login(url, ADMIN.email, ADMIN.password), ...(localAddress ? { localAddress } : {}) });
+      const agent = new AgentClient({
+        url,
+        cookie: await login(url, ADMIN.email, ADMIN.password),
+        ...(localAddress ? { localAddress } : {}),
+      });
       agents.push(agent);
       await agent.ready();
     }
@@ -181,7 +186,11 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
     await Promise.all(visitors.map((v) => v.ready()));
 
     const gap = (count: number) => (2 * spanMs * rand()) / Math.max(1, count);
-    async function track(sender: string, text: string, send: (clientId: string) => Promise<{ seq: number; conversationId: string }>) {
+    async function track(
+      sender: string,
+      text: string,
+      send: (clientId: string) => Promise<{ seq: number; conversationId: string }>,
+    ) {
       const item: Sent = { clientId: newClientId(), text, sender };
       sent.push(item);
       item.ack = await send(item.clientId);
@@ -198,7 +207,9 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
       const fromAgent = (async () => {
         for (let k = 0; k < replies; k++) {
           await sleep(gap(replies));
-          await track(`agent ${i % agentCount}`, `a${i % agentCount}>v${i}#${k}`, (clientId) => agent.send(first.conversationId, `a${i % agentCount}>v${i}#${k}`, clientId));
+          await track(`agent ${i % agentCount}`, `a${i % agentCount}>v${i}#${k}`, (clientId) =>
+            agent.send(first.conversationId, `a${i % agentCount}>v${i}#${k}`, clientId),
+          );
         }
       })();
       for (let k = 1; k < perVisitor; k++) {
@@ -231,7 +242,10 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
     })();
     const chaos = Promise.all([drops$, kills$]);
 
-    const finished = await Promise.race([Promise.all(senders).then(() => true), sleep(Math.max(0, deadline - Date.now())).then(() => false)]);
+    const finished = await Promise.race([
+      Promise.all(senders).then(() => true),
+      sleep(Math.max(0, deadline - Date.now())).then(() => false),
+    ]);
     running = false;
     await chaos;
     if (finished) {
@@ -320,7 +334,9 @@ export async function runChaos(options: ChaosOptions = {}): Promise<ChaosReport>
 
 /** A report is clean when nothing was lost, duplicated, reordered or mis-acknowledged. */
 export function isClean(report: ChaosReport): boolean {
-  return report.lost + report.duplicated + report.orderMismatches + report.ackMismatches + report.seqGaps + report.viewConflicts === 0;
+  return (
+    report.lost + report.duplicated + report.orderMismatches + report.ackMismatches + report.seqGaps + report.viewConflicts === 0
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

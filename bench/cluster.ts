@@ -50,7 +50,12 @@ const ratio = (a: number, b: number) => round(a / b, 2);
 const perNode = (total: number) => total / 2;
 const result = {
   command: `npm run bench:cluster${QUICK ? ' -- --quick' : ''}`,
-  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model ?? 'unknown',
+    memoryGb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+  },
   setup: {
     visitors: VISITORS,
     agents: AGENTS,

@@ -44,7 +44,13 @@ async function startServer(): Promise<{ url: string; stop(): void }> {
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (await fetch(`${url}/healthz`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break;
     if (i > 200) throw new Error('the server did not become healthy in 30 s');
     await new Promise((r) => setTimeout(r, 150));
   }
@@ -67,7 +73,9 @@ const median = (values: number[]) => {
 const OBSERVE = () => {
   const record = { longTasks: [] as { start: number; duration: number }[], cls: 0 };
   (window as unknown as { __perf: typeof record }).__perf = record;
-  new PerformanceObserver((list) => list.getEntries().forEach((entry) => record.longTasks.push({ start: entry.startTime, duration: entry.duration }))).observe({ type: 'longtask', buffered: true });
+  new PerformanceObserver((list) =>
+    list.getEntries().forEach((entry) => record.longTasks.push({ start: entry.startTime, duration: entry.duration })),
+  ).observe({ type: 'longtask', buffered: true });
   new PerformanceObserver((list) =>
     list.getEntries().forEach((entry) => {
       const shift = entry as PerformanceEntry & { value: number; hadRecentInput: boolean };
@@ -90,7 +98,9 @@ async function pageLoad(browser: Browser, url: string, withWidget: boolean) {
   await page.goto(`${url}/`, { waitUntil: 'load' });
   if (withWidget) {
     // Wait until the app chunk has been imported at idle, so its evaluation is measured too.
-    await page.waitForFunction(() => !!document.querySelector('pasokh-widget')?.shadowRoot?.querySelector('.badge'), null, { timeout: 15_000 });
+    await page.waitForFunction(() => !!document.querySelector('pasokh-widget')?.shadowRoot?.querySelector('.badge'), null, {
+      timeout: 15_000,
+    });
   }
   await page.waitForTimeout(500);
   const perf = await page.evaluate(() => ({
@@ -138,7 +148,15 @@ async function main(): Promise<void> {
   const server = await startServer();
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
   try {
     const withWidget = [];
@@ -150,8 +168,14 @@ async function main(): Promise<void> {
       clicks.push(await clickToSearch(browser, server.url));
     }
     const summary = (runs: { loaderTasks: number[]; idleTasks: number[] }[]) => ({
-      untilLoad: { medianCount: median(runs.map((run) => run.loaderTasks.length)), medianLongestMs: median(runs.map((run) => Math.max(0, ...run.loaderTasks))) },
-      afterLoad: { medianCount: median(runs.map((run) => run.idleTasks.length)), medianLongestMs: median(runs.map((run) => Math.max(0, ...run.idleTasks))) },
+      untilLoad: {
+        medianCount: median(runs.map((run) => run.loaderTasks.length)),
+        medianLongestMs: median(runs.map((run) => Math.max(0, ...run.loaderTasks))),
+      },
+      afterLoad: {
+        medianCount: median(runs.map((run) => run.idleTasks.length)),
+        medianLongestMs: median(runs.map((run) => Math.max(0, ...run.idleTasks))),
+      },
     });
     console.log(
       JSON.stringify(
@@ -159,7 +183,12 @@ async function main(): Promise<void> {
           command: 'npm run bench:load',
           page: 'the demo page (/), 1280×800, Chromium headless, cold context per run',
           runs: RUNS,
-          machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadavg: loadavg().map((n) => +n.toFixed(2)) },
+          machine: {
+            node: process.version,
+            cpu: cpus()[0]?.model ?? 'unknown',
+            cores: cpus().length,
+            loadavg: loadavg().map((n) => +n.toFixed(2)),
+          },
           longTasks: {
             withWidget: summary(withWidget),
             withoutWidget: summary(without),

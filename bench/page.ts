@@ -13,7 +13,15 @@ import { join } from 'node:path';
 import { freePort, startServerChild } from './lib/server-process.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 const RUNS = Number(process.env.PAGE_RUNS ?? 3);
 const TARGETS = { bytes: 30 * 1024, totalBlockingTimeMs: 10 };
 
@@ -32,11 +40,17 @@ interface Run {
 const WIDGET_PATHS = /^\/(pasokh\.js|widget\/|api\/)/;
 
 async function measure(url: string, port: number, withWidget: boolean): Promise<Run> {
-  const result = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] }, withWidget ? undefined : { extends: 'lighthouse:default', settings: { blockedUrlPatterns: ['*/pasokh.js'] } });
+  const result = await lighthouse(
+    url,
+    { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] },
+    withWidget ? undefined : { extends: 'lighthouse:default', settings: { blockedUrlPatterns: ['*/pasokh.js'] } },
+  );
   if (!result) throw new Error('Lighthouse returned no result.');
   const audits = result.lhr.audits;
   const value = (id: string) => Math.round(audits[id]?.numericValue ?? NaN);
-  const items = ((audits['network-requests']?.details as { items?: { url: string; transferSize?: number }[] } | undefined)?.items ?? []).filter((item) => (item.transferSize ?? 0) > 0);
+  const items = (
+    (audits['network-requests']?.details as { items?: { url: string; transferSize?: number }[] } | undefined)?.items ?? []
+  ).filter((item) => (item.transferSize ?? 0) > 0);
   const widget = items.filter((item) => WIDGET_PATHS.test(new URL(item.url).pathname));
   return {
     totalBytes: value('total-byte-weight'),
@@ -91,7 +105,12 @@ async function main(): Promise<void> {
       JSON.stringify(
         {
           command: 'npm run bench:page',
-          machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadavg: loadavg().map((n) => +n.toFixed(2)) },
+          machine: {
+            node: process.version,
+            cpu: cpus()[0]?.model ?? 'unknown',
+            cores: cpus().length,
+            loadavg: loadavg().map((n) => +n.toFixed(2)),
+          },
           page: url,
           method: `Lighthouse 12 performance, simulated mobile throttling, Chromium at ${CHROMIUM}; medians of ${RUNS} runs each, alternating; "without" blocks /pasokh.js`,
           targets: TARGETS,

@@ -85,7 +85,11 @@ async function measure(kind: 'pasokh' | 'bare'): Promise<RelayResult> {
     const baseline = await settledRss(server);
     const perIdleVisitorKb: Record<string, number> = {};
     for (const target of IDLE_STEPS) {
-      idle.push(...(await connectMany(target - idle.length, () => passiveSocket(url, '/visitor', { auth: { site: 'default' }, readyEvent: 'hello' }))));
+      idle.push(
+        ...(await connectMany(target - idle.length, () =>
+          passiveSocket(url, '/visitor', { auth: { site: 'default' }, readyEvent: 'hello' }),
+        )),
+      );
       const rss = await settledRss(server);
       perIdleVisitorKb[String(target)] = round((rss - baseline) / target / 1024, 1);
     }
@@ -123,11 +127,18 @@ const began = Date.now();
 const bare = await measure('bare');
 const pasokh = await measure('pasokh');
 const ratio = (a: number, b: number) => round(a / b, 2);
-const memoryRatios = Object.fromEntries(IDLE_STEPS.map((n) => [String(n), ratio(pasokh.memory.perIdleVisitorKb[String(n)]!, bare.memory.perIdleVisitorKb[String(n)]!)]));
+const memoryRatios = Object.fromEntries(
+  IDLE_STEPS.map((n) => [String(n), ratio(pasokh.memory.perIdleVisitorKb[String(n)]!, bare.memory.perIdleVisitorKb[String(n)]!)]),
+);
 const result = {
   command: `npm run bench:relay -- ${process.argv.slice(2).join(' ')}`.trim().replace(/ --$/, ''),
   server: { heapGrowthPercent: flags['heap-growth'] ?? "V8's own choice", writeBatching: SERVER_ENV.PASOKH_BENCH_WRITE_BATCHING },
-  machine: { cpus: cpus().length, model: cpus()[0]?.model ?? 'unknown', memoryGb: round(totalmem() / 2 ** 30, 1), node: process.version },
+  machine: {
+    cpus: cpus().length,
+    model: cpus()[0]?.model ?? 'unknown',
+    memoryGb: round(totalmem() / 2 ** 30, 1),
+    node: process.version,
+  },
   setup: {
     visitors: VISITORS,
     agents: AGENTS,
@@ -149,10 +160,19 @@ const result = {
     p99AtFixedRateMs: { target: 15, actual: pasokh.latencyAtFixedRate.p99Ms, met: pasokh.latencyAtFixedRate.p99Ms <= 15 },
     throughputShareOfBare: {
       target: 0.4,
-      actual: Math.min(ratio(pasokh.throughput.visitorToAgent, bare.throughput.visitorToAgent), ratio(pasokh.throughput.agentToVisitor, bare.throughput.agentToVisitor)),
-      met: pasokh.throughput.visitorToAgent >= 0.4 * bare.throughput.visitorToAgent && pasokh.throughput.agentToVisitor >= 0.4 * bare.throughput.agentToVisitor,
+      actual: Math.min(
+        ratio(pasokh.throughput.visitorToAgent, bare.throughput.visitorToAgent),
+        ratio(pasokh.throughput.agentToVisitor, bare.throughput.agentToVisitor),
+      ),
+      met:
+        pasokh.throughput.visitorToAgent >= 0.4 * bare.throughput.visitorToAgent &&
+        pasokh.throughput.agentToVisitor >= 0.4 * bare.throughput.agentToVisitor,
     },
-    memoryPerIdleVisitorVsBare: { target: 1.5, actual: Math.max(...Object.values(memoryRatios)), met: Object.values(memoryRatios).every((r) => r <= 1.5) },
+    memoryPerIdleVisitorVsBare: {
+      target: 1.5,
+      actual: Math.max(...Object.values(memoryRatios)),
+      met: Object.values(memoryRatios).every((r) => r <= 1.5),
+    },
   },
   durationMs: Date.now() - began,
 };

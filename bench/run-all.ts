@@ -19,7 +19,12 @@ const results: Record<string, unknown> = {};
 let failed = false;
 for (const [name, args] of benches) {
   process.stderr.write(`bench: ${name}…\n`);
-  const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 64 * 1024 * 1024 });
+  const run = spawnSync(process.execPath, ['--import', 'tsx', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const start = run.stdout.indexOf('{');
   try {
     results[name] = JSON.parse(run.stdout.slice(start));
@@ -28,5 +33,7 @@ for (const [name, args] of benches) {
   }
   if (run.status !== 0) failed = true;
 }
-console.log(JSON.stringify({ command: `npm run bench${quick ? ' -- --quick' : ''}`, at: new Date().toISOString(), results }, null, 2));
+console.log(
+  JSON.stringify({ command: `npm run bench${quick ? ' -- --quick' : ''}`, at: new Date().toISOString(), results }, null, 2),
+);
 process.exit(failed ? 1 : 0);

@@ -14,7 +14,6 @@ import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
 import type { FaqPayload } from '../protocol/faq.js';
-import type { FaqEntry } from '../protocol/types.js';
 import { buildFaqPayload } from '../server/faq/payload.js';
 import { createFaqSearch as searchPayload } from '../widget/search/faq-search.js';
 import { createFaqSearch, tokenize } from '../widget/search/index.js';
@@ -27,7 +26,9 @@ const faqs = loadEval(split);
 const SIZES = [500, 2000, 10000];
 
 /** What a visitor types, one query after another: every prefix on the way to each query. */
-const typed = faqs.flatMap((f) => f.queries.map((q) => [...q.query].map((_, i) => q.query.slice(0, i + 1)).filter((s) => s.trim())));
+const typed = faqs.flatMap((f) =>
+  f.queries.map((q) => [...q.query].map((_, i) => q.query.slice(0, i + 1)).filter((s) => s.trim())),
+);
 const keystrokes = typed.flat();
 /** The same deterministic sample for both engines, since the baseline is slow. */
 const sample = keystrokes.filter((_, i) => i % Math.ceil(keystrokes.length / 150) === 0);
@@ -66,7 +67,12 @@ const RANKERS: Record<string, RankerFactory> = {
   },
   // A plain full-text baseline: BM25 over question + answer, prefix and fuzzy on, our normaliser.
   minisearch: (entries) => {
-    const mini = new MiniSearch({ fields: BASELINE_KEYS, tokenize, processTerm: (t) => t, searchOptions: { prefix: true, fuzzy: 0.2 } });
+    const mini = new MiniSearch({
+      fields: BASELINE_KEYS,
+      tokenize,
+      processTerm: (t) => t,
+      searchOptions: { prefix: true, fuzzy: 0.2 },
+    });
     mini.addAll(entries);
     return (q) => mini.search(q).map((r) => r.id as string);
   },
@@ -76,7 +82,9 @@ const rates = (r: EvalReport) => ({
   top1: r.top1.rate,
   recallAt3: r.recallAt3.rate,
   byKind: Object.fromEntries(Object.entries(r.byKind).map(([k, v]) => [k, v.rate])),
-  byLocale: Object.fromEntries(Object.entries(r.byLocale).map(([l, v]) => [l, { top1: v.top1.rate, outOfScopeNoHit: v.outOfScopeNoHit.rate }])),
+  byLocale: Object.fromEntries(
+    Object.entries(r.byLocale).map(([l, v]) => [l, { top1: v.top1.rate, outOfScopeNoHit: v.outOfScopeNoHit.rate }]),
+  ),
 });
 
 function quality(): unknown {
@@ -92,8 +100,11 @@ function quality(): unknown {
 
 const median = (xs: number[]): number => round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN, 1);
 /** Fresh-page timings on a shared machine: the minimum is the least disturbed by other work. */
-const spread = (xs: number[]): { min: number; median: number; max: number } =>
-  ({ min: round(Math.min(...xs), 1), median: median(xs), max: round(Math.max(...xs), 1) });
+const spread = (xs: number[]): { min: number; median: number; max: number } => ({
+  min: round(Math.min(...xs), 1),
+  median: median(xs),
+  max: round(Math.max(...xs), 1),
+});
 
 function atSize(size: number): unknown {
   const entries = generateFaq(size);
@@ -108,21 +119,27 @@ function atSize(size: number): unknown {
   const loads: number[] = [];
   const ready: number[] = [];
   for (let i = 0; i < 6; i++) {
-    loads.push(time(() => {
-      const p = parse();
-      searchPayload(p.docs, { index: p.index, vocabulary: p.vocabulary });
-    }));
-    ready.push(time(() => {
-      const p = parse();
-      searchPayload(p.docs, { index: p.index, vocabulary: p.vocabulary }).search('refund');
-    }));
+    loads.push(
+      time(() => {
+        const p = parse();
+        searchPayload(p.docs, { index: p.index, vocabulary: p.vocabulary });
+      }),
+    );
+    ready.push(
+      time(() => {
+        const p = parse();
+        searchPayload(p.docs, { index: p.index, vocabulary: p.vocabulary }).search('refund');
+      }),
+    );
   }
   let fuse = new Fuse(entries, { keys: BASELINE_KEYS });
   const baseLoads: number[] = [];
   for (let i = 0; i < 5; i++) {
-    baseLoads.push(time(() => {
-      fuse = new Fuse(entries, { keys: BASELINE_KEYS }, Fuse.parseIndex(JSON.parse(baselineIndex)));
-    }));
+    baseLoads.push(
+      time(() => {
+        fuse = new Fuse(entries, { keys: BASELINE_KEYS }, Fuse.parseIndex(JSON.parse(baselineIndex)));
+      }),
+    );
   }
   // The first load also compiles the code: reported apart as pasokhFirst.
   const cold = loads.shift() as number;
@@ -162,10 +179,19 @@ function atSize(size: number): unknown {
     entries: size,
     latencyMs: {
       pasokh: { ...ours, queries: keystrokes.length },
-      pasokhFreshPage: { ...stats(coldTyping), queries: coldTyping.length, firstKeystroke: stats(firstKeys), cpu: stats(coldCpu) },
+      pasokhFreshPage: {
+        ...stats(coldTyping),
+        queries: coldTyping.length,
+        firstKeystroke: stats(firstKeys),
+        cpu: stats(coldCpu),
+      },
       pasokhSample: { ...oursSample, queries: sample.length },
       fuseDefault: { ...plain, queries: sample.length },
-      speedup: { mean: round(plain.mean / oursSample.mean, 1), p95: round(plain.p95 / oursSample.p95, 1), p95FreshPage: round(plain.p95 / stats(coldTyping).p95, 1) },
+      speedup: {
+        mean: round(plain.mean / oursSample.mean, 1),
+        p95: round(plain.p95 / oursSample.p95, 1),
+        p95FreshPage: round(plain.p95 / stats(coldTyping).p95, 1),
+      },
     },
     indexLoadMs: {
       pasokh: round(loadOurs.mean, 2),

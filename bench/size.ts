@@ -53,7 +53,8 @@ function sizeOf(code: Buffer | string): Size {
   };
 }
 
-const add = (...sizes: Size[]): Size => sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
+const add = (...sizes: Size[]): Size =>
+  sizes.reduce((a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli }));
 const file = (name: string) => readFileSync(join(WIDGET, name));
 
 type Manifest = Record<string, { file: string }>;
@@ -84,7 +85,8 @@ function groupOf(id: string): string {
   if (id.includes('/widget/search/')) return 'search (normaliser, ranking, vocabulary)';
   if (id.endsWith('.css?inline')) return 'panel CSS';
   if (id.includes('/widget/i18n/')) return 'i18n runtime + launcher names';
-  if (/\/widget\/app\/(App|SearchView|Header|TalkButton|Highlighted)\.tsx$/.test(id)) return 'panel UI (App, search view, header)';
+  if (/\/widget\/app\/(App|SearchView|Header|TalkButton|Highlighted)\.tsx$/.test(id))
+    return 'panel UI (App, search view, header)';
   return 'services (mount, FAQ fetch, analytics, session, chat loader, storage)';
 }
 
@@ -134,7 +136,14 @@ async function wire(files: ReturnType<typeof builtFiles>) {
       onIntent: { total: w.onIntent.bytes, app: w.onIntent.app.bytes, faq: w.onIntent.faq.bytes },
       later: { chat: w.later.chat.bytes, article: w.later.article.bytes, fuse: w.later.fuse.bytes },
     });
-    return { acceptEncoding: { 'br, gzip': bytes(compressed), identity: bytes(uncompressed) }, encodings: { loader: compressed.pageLoad.loader.encoding, app: compressed.onIntent.app.encoding, faq: compressed.onIntent.faq.encoding } };
+    return {
+      acceptEncoding: { 'br, gzip': bytes(compressed), identity: bytes(uncompressed) },
+      encodings: {
+        loader: compressed.pageLoad.loader.encoding,
+        app: compressed.onIntent.app.encoding,
+        faq: compressed.onIntent.faq.encoding,
+      },
+    };
   } finally {
     await server.kill();
     rmSync(dataDir, { recursive: true, force: true });
@@ -153,7 +162,12 @@ async function main(): Promise<void> {
 
   const result = {
     command: 'npm run bench:size',
-    machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, loadavg: loadavg().map((n) => +n.toFixed(2)) },
+    machine: {
+      node: process.version,
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      loadavg: loadavg().map((n) => +n.toFixed(2)),
+    },
     units: 'bytes; gzip -9 and brotli q11 of the built files; budgets in gzip, 1 KB = 1,024 B',
     files,
     loader: within(loader, BUDGETS.loader),

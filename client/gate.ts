@@ -8,7 +8,7 @@ export interface Gate {
 
 export function createGate(): Gate {
   let isOpen = false;
-  let waiters: (() => void)[] = [];
+  const waiters: (() => void)[] = [];
   return {
     wait: () => (isOpen ? Promise.resolve() : new Promise<void>((resolve) => waiters.push(resolve))),
     open() {

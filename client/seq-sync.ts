@@ -48,7 +48,7 @@ export function createSeqSync(options: SeqSyncOptions): SeqSync {
    * stale; a failed request is tried again with backoff, `tries` times in all.
    */
   async function loop(): Promise<void> {
-    for (let failures = 0; failures < tries; ) {
+    for (let failures = 0; failures < tries;) {
       again = false;
       const answer = await request(mark);
       if (answer === 'gone') return onGone();

@@ -42,11 +42,15 @@ export function assessRisk(signals: RiskSignals, now: Date): RiskReason[] {
   };
   const reasons: RiskReason[] = [];
   const recentSurveys = signals.surveys.filter((s) => within(s.at, RISK_RULES.lookbackDays));
-  const latest = recentSurveys.reduce<RiskSignals['surveys'][number] | null>((a, b) => (a === null || Date.parse(b.at) > Date.parse(a.at) ? b : a), null);
+  const latest = recentSurveys.reduce<RiskSignals['surveys'][number] | null>(
+    (a, b) => (a === null || Date.parse(b.at) > Date.parse(a.at) ? b : a),
+    null,
+  );
   if (latest && latest.score <= RISK_RULES.detractorMax) reasons.push({ kind: 'detractor', score: latest.score });
   const votes = signals.notHelpfulVotes.filter((at) => within(at, RISK_RULES.lookbackDays)).length;
   if (votes >= RISK_RULES.notHelpfulVotes) reasons.push({ kind: 'not_helpful', votes });
   const chats = signals.conversations.filter((at) => within(at, RISK_RULES.frequentDays)).length;
-  if (chats >= RISK_RULES.frequentConversations) reasons.push({ kind: 'frequent', conversations: chats, days: RISK_RULES.frequentDays });
+  if (chats >= RISK_RULES.frequentConversations)
+    reasons.push({ kind: 'frequent', conversations: chats, days: RISK_RULES.frequentDays });
   return reasons;
 }

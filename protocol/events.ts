@@ -89,7 +89,10 @@ export interface SurveyAnswer {
 }
 
 export interface VisitorClientToServer {
-  'message:send': (payload: VisitorMessageSend, ack: AckFn<{ conversationId: ConversationId; seq: number; createdAt: IsoTime }>) => void;
+  'message:send': (
+    payload: VisitorMessageSend,
+    ack: AckFn<{ conversationId: ConversationId; seq: number; createdAt: IsoTime }>,
+  ) => void;
   'messages:sync': (payload: SyncRequest, ack: AckFn<{ messages: Message[] }>) => void;
   typing: (payload: TypingPayload) => void;
   read: (payload: ReadPayload) => void;

@@ -64,5 +64,9 @@ function time(iso: IsoTime | null): number {
  * them, oldest created first; the id breaks ties so both ends sort the same rows the same way.
  */
 export function compareQueueRows(a: QueueOrderRow, b: QueueOrderRow): number {
-  return time(a.waitingSince) - time(b.waitingSince) || time(a.createdAt) - time(b.createdAt) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  return (
+    time(a.waitingSince) - time(b.waitingSince) ||
+    time(a.createdAt) - time(b.createdAt) ||
+    (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
+  );
 }

@@ -57,7 +57,9 @@ export const visitorAuthSchema = v.object({
       id: v.pipe(v.string(), v.minLength(1), v.maxLength(128)),
       // Optional: a site without a secret takes name and email as unverified hints.
       hash: v.optional(v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/i, 'must be a hex HMAC-SHA256'))),
-      token: v.optional(v.pipe(v.string(), v.maxLength(4096), v.regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be a JWT (identity token)'))),
+      token: v.optional(
+        v.pipe(v.string(), v.maxLength(4096), v.regex(/^[\w-]+\.[\w-]+\.[\w-]+$/, 'must be a JWT (identity token)')),
+      ),
       name: v.optional(shortText(120)),
       email: v.optional(email),
     }),

@@ -17,7 +17,16 @@ const rootArg = process.argv.find((arg) => arg.startsWith('--root='));
 /** The checkout; `--root=DIR` points elsewhere (the script's own test does). */
 const ROOT = rootArg ? resolve(rootArg.slice('--root='.length)) : resolve(import.meta.dirname, '..');
 /** What the widget, console and server builds read. */
-const INPUTS = ['widget', 'console', 'protocol', 'server', 'vite.config.ts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const INPUTS = [
+  'widget',
+  'console',
+  'protocol',
+  'server',
+  'vite.config.ts',
+  'tsconfig.json',
+  'tsconfig.build.json',
+  'package-lock.json',
+];
 /** What the builds write; missing, the build runs whatever the hash says. */
 const OUTPUTS = ['dist/widget/pasokh.js', 'dist/console/index.html', 'dist/node/server/cli.js'];
 const STAMP = join(ROOT, 'dist/.build-inputs');
@@ -56,5 +65,9 @@ if (!stale) {
 rmSync(join(ROOT, 'dist/node'), { recursive: true, force: true });
 // A production build whoever runs this: under a test runner NODE_ENV is `test`, and vite would
 // keep the libraries' debug code (socket.io-client's `debug`, preact's devtools hooks) in.
-const result = spawnSync('npm', ['run', 'build'], { cwd: ROOT, stdio: 'inherit', env: { ...process.env, NODE_ENV: 'production' } });
+const result = spawnSync('npm', ['run', 'build'], {
+  cwd: ROOT,
+  stdio: 'inherit',
+  env: { ...process.env, NODE_ENV: 'production' },
+});
 process.exit(result.status ?? 1);

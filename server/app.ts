@@ -82,7 +82,17 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const site = (key: string) => sites.get(key);
   const presence = createPresenceTracker({ store, sites: () => config.sites, scaledOut: deps.adapter !== undefined });
   const limiter = deps.limiters ?? memoryLimiters;
-  const relayDeps: RelayDeps = { config, store, logger, limits, metrics, site, presence, limiter, ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}) };
+  const relayDeps: RelayDeps = {
+    config,
+    store,
+    logger,
+    limits,
+    metrics,
+    site,
+    presence,
+    limiter,
+    ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}),
+  };
 
   const http = Fastify({
     // Request lines would drown the log at info; errors still come through.
@@ -97,15 +107,22 @@ export async function createApp(deps: AppDeps): Promise<App> {
   http.setErrorHandler((error, request, reply) => {
     if (error instanceof HttpError) return reply.code(error.status).send({ error: { code: error.code, message: error.message } });
     const status = (error as { statusCode?: number }).statusCode;
-    if (status === ERRORS.too_large.status) return reply.code(status).send({ error: { code: 'too_large', message: 'The request body is too large.' } });
+    if (status === ERRORS.too_large.status)
+      return reply.code(status).send({ error: { code: 'too_large', message: 'The request body is too large.' } });
     if (status && status >= 400 && status < 500) {
       metrics.inc('pasokh_rejected_payloads_total');
-      return reply.code(status).send({ error: { code: 'invalid_payload', message: error instanceof Error ? error.message : 'Bad request.' } });
+      return reply
+        .code(status)
+        .send({ error: { code: 'invalid_payload', message: error instanceof Error ? error.message : 'Bad request.' } });
     }
     request.log.error({ err: error }, 'request failed');
     return reply.code(ERRORS.internal.status).send({ error: { code: 'internal', message: ERRORS.internal.message } });
   });
-  http.setNotFoundHandler((request, reply) => reply.code(ERRORS.not_found.status).send({ error: { code: 'not_found', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }));
+  http.setNotFoundHandler((request, reply) =>
+    reply
+      .code(ERRORS.not_found.status)
+      .send({ error: { code: 'not_found', message: `Nothing at ${request.method} ${request.url.split('?')[0]}.` } }),
+  );
   http.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('Referrer-Policy', 'strict-origin-when-cross-origin');
@@ -132,10 +149,14 @@ export async function createApp(deps: AppDeps): Promise<App> {
       await store.listAgents();
       return { ok: true };
     } catch {
-      return reply.code(ERRORS.unavailable.status).send({ ok: false, error: { code: 'unavailable', message: 'The database does not answer.' } });
+      return reply
+        .code(ERRORS.unavailable.status)
+        .send({ ok: false, error: { code: 'unavailable', message: 'The database does not answer.' } });
     }
   });
-  http.get('/metrics', { onRequest: metricsAccess(config.metricsToken) }, async (_request, reply) => reply.type('text/plain; version=0.0.4').send(metrics.render()));
+  http.get('/metrics', { onRequest: metricsAccess(config.metricsToken) }, async (_request, reply) =>
+    reply.type('text/plain; version=0.0.4').send(metrics.render()),
+  );
 
   await http.ready();
 
@@ -146,14 +167,18 @@ export async function createApp(deps: AppDeps): Promise<App> {
     pingTimeout: 20_000,
     // Cross-origin polling needs CORS; which site a page may use is decided per handshake.
     cors: {
-      origin: (origin, callback) => callback(null, !origin || config.sites.some((s) => isOriginAllowed(s, origin, undefined)) ? (origin ?? true) : false),
+      origin: (origin, callback) =>
+        callback(null, !origin || config.sites.some((s) => isOriginAllowed(s, origin, undefined)) ? (origin ?? true) : false),
       credentials: false,
     },
     allowRequest: createAllowRequest(() => config.sites),
     ...(deps.adapter ? { adapter: deps.adapter } : {}),
   });
   if (deps.batchWrites !== false && !batchSocketWrites(io)) {
-    logger.info(installedVersions(), 'socket writes are not batched: engine.io or ws is a version the batching was not written for');
+    logger.info(
+      installedVersions(),
+      'socket writes are not batched: engine.io or ws is a version the batching was not written for',
+    );
   }
   const visitors = io.of('/visitor') as unknown as VisitorNamespace;
   const agents = io.of('/agent') as unknown as AgentNamespace;
@@ -164,7 +189,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const summaries = createSummaries(store);
   // One notifier for both namespaces: a summary window opened by either covers messages from both.
   const updates = createUpdateNotifier({ agents, store, logger: relayDeps.logger, summaries });
-  registerVisitorNamespace(visitors, agents, relayDeps, summaries, updates);
+  registerVisitorNamespace(visitors, agents, relayDeps, updates);
   registerAgentNamespace(agents, visitors, relayDeps, summaries, updates);
 
   return {

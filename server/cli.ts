@@ -46,7 +46,11 @@ async function readPassword(): Promise<string> {
 }
 
 async function agentCommand(args: string[]): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { name: { type: 'string' }, role: { type: 'string', default: 'agent' } } });
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { name: { type: 'string' }, role: { type: 'string', default: 'agent' } },
+  });
   const [sub, email] = positionals;
   const config = loadConfig();
   const store = await openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}) });
@@ -69,7 +73,9 @@ async function agentCommand(args: string[]): Promise<number> {
     }
     if (sub === 'list') {
       for (const agent of await store.listAgents()) {
-        console.log(`${agent.email}\t${agent.name}\t${agent.role}${agent.disabled ? '\tdisabled' : ''}${agent.sites ? `\tsites: ${agent.sites.join(',')}` : ''}`);
+        console.log(
+          `${agent.email}\t${agent.name}\t${agent.role}${agent.disabled ? '\tdisabled' : ''}${agent.sites ? `\tsites: ${agent.sites.join(',')}` : ''}`,
+        );
       }
       return 0;
     }
@@ -84,7 +90,10 @@ async function agentCommand(args: string[]): Promise<number> {
     if (sub === 'sites' && email && positionals[2]) {
       const agent = await store.findAgentByEmail(email.toLowerCase());
       if (!agent) throw new AgentInputError(`There is no agent with the email ${email}.`);
-      const sites = parseSiteList(positionals[2], config.sites.map((s) => s.key));
+      const sites = parseSiteList(
+        positionals[2],
+        config.sites.map((s) => s.key),
+      );
       await store.updateAgent(agent.id, { sites });
       console.log(`${agent.email} now serves ${sites ? sites.join(', ') : 'every site'}.`);
       return 0;
@@ -128,7 +137,12 @@ async function main(argv: string[]): Promise<number> {
           ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),
         });
         try {
-          return await visitorCommand(store, rest, (line) => console.log(line), (line) => console.error(line));
+          return await visitorCommand(
+            store,
+            rest,
+            (line) => console.log(line),
+            (line) => console.error(line),
+          );
         } finally {
           await store.close();
         }
@@ -137,8 +151,17 @@ async function main(argv: string[]): Promise<number> {
         if (rest[0] === 'check') return await runFaqCheck(rest.slice(1), (line) => console.log(line));
         if (rest[0] === 'import' || rest[0] === 'export') {
           const config = loadConfig();
-          const openFaqStore = () => openStore({ dataDir: config.dataDir, ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}), ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}) });
-          return await runFaqTransfer(rest[0], rest.slice(1), { config, openStore: openFaqStore, out: (line) => console.log(line) });
+          const openFaqStore = () =>
+            openStore({
+              dataDir: config.dataDir,
+              ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+              ...(config.databaseSchema ? { databaseSchema: config.databaseSchema } : {}),
+            });
+          return await runFaqTransfer(rest[0], rest.slice(1), {
+            config,
+            openStore: openFaqStore,
+            out: (line) => console.log(line),
+          });
         }
         console.error(USAGE);
         return 2;
@@ -147,7 +170,12 @@ async function main(argv: string[]): Promise<number> {
         return 2;
     }
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof AgentInputError || error instanceof SiteListError || error instanceof TransferError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof AgentInputError ||
+      error instanceof SiteListError ||
+      error instanceof TransferError
+    ) {
       console.error(`pasokh: ${error.message}`);
       return 1;
     }

@@ -60,7 +60,11 @@ function problem(issue: v.BaseIssue<unknown>, schema: object): string {
     return `is not a setting${suggestion ? `; did you mean "${suggestion}"?` : ''}`;
   }
   if (!issue.message.startsWith('Invalid ')) return issue.message; // Our own sentence from the schema.
-  if (issue.type === 'picklist') return `must be one of ${issue.expected?.replace(/^\(|\)$/g, '').split(' | ').join(', ')}, not ${issue.received}`;
+  if (issue.type === 'picklist')
+    return `must be one of ${issue.expected
+      ?.replace(/^\(|\)$/g, '')
+      .split(' | ')
+      .join(', ')}, not ${issue.received}`;
   const kind = KINDS[issue.expected ?? ''];
   return kind ? `must be ${kind}, not ${issue.received}` : `is not valid (${issue.message})`;
 }

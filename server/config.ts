@@ -21,7 +21,10 @@ export const DEMO_FAQ = resolve(PROJECT_ROOT, 'demo/faq.json');
 const dayKeys = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type DayKey = (typeof dayKeys)[number];
 
-const timeRange = v.pipe(v.string(), v.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must look like "09:00-17:30"'));
+const timeRange = v.pipe(
+  v.string(),
+  v.regex(/^([01]\d|2[0-3]):[0-5]\d-([01]\d|2[0-4]):[0-5]\d$/, 'must look like "09:00-17:30"'),
+);
 
 const businessHoursSchema = v.strictObject({
   timeZone: v.pipe(
@@ -48,9 +51,20 @@ const siteNameText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(12
 const siteSchema = v.strictObject({
   key: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lowercase letters, digits, "-" or "_"')),
   /** What visitors see as the site's name: one name, or one per language ({ "en": …, "fa": … }). */
-  name: v.optional(v.union([siteNameText, v.strictObject({ en: v.optional(siteNameText), fa: v.optional(siteNameText) })], 'must be a name, or names per language like { "en": "Shop", "fa": "فروشگاه" }'), 'Pasokh'),
+  name: v.optional(
+    v.union(
+      [siteNameText, v.strictObject({ en: v.optional(siteNameText), fa: v.optional(siteNameText) })],
+      'must be a name, or names per language like { "en": "Shop", "fa": "فروشگاه" }',
+    ),
+    'Pasokh',
+  ),
   /** Pages allowed to embed the widget: exact origins like "https://shop.example", or "*". */
-  allowedOrigins: v.optional(v.array(v.pipe(v.string(), v.regex(/^(\*|https?:\/\/[^/\s]+)$/, 'must be an origin like "https://shop.example" (no path) or "*"'))), []),
+  allowedOrigins: v.optional(
+    v.array(
+      v.pipe(v.string(), v.regex(/^(\*|https?:\/\/[^/\s]+)$/, 'must be an origin like "https://shop.example" (no path) or "*"')),
+    ),
+    [],
+  ),
   /** A JSON file, a CSV file, or a folder of Markdown files. */
   faq: v.optional(v.string()),
   /** "files": the `faq` files, hot reloaded; "database": edited in the console (the files are imported once). */
@@ -97,7 +111,9 @@ const fileSchema = v.strictObject({
   heapGrowthPercent: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(MAX_HEAP_GROWTH_PERCENT))),
   sites: v.optional(v.pipe(v.array(siteSchema), v.minLength(1, 'must list at least one site'))),
   /** Where people reach this server, for links in email and Slack. */
-  publicUrl: v.optional(v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+\/?$/, 'must be an origin like "https://help.shop.example"'))),
+  publicUrl: v.optional(
+    v.pipe(v.string(), v.regex(/^https?:\/\/[^/\s]+\/?$/, 'must be an origin like "https://help.shop.example"')),
+  ),
   /** First retry of a failed webhook or email; doubles each time, for 24 hours. */
   deliveryRetrySeconds: v.optional(v.pipe(v.number(), v.minValue(0.05), v.maxValue(3600)), 10),
   /** Conversations closed longer ago than this many days are deleted; unset keeps them. */
@@ -166,19 +182,22 @@ function envInt(env: NodeJS.ProcessEnv, name: string, max: number, what: string,
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > max) return void problems.push(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
+  if (!Number.isInteger(n) || n < 0 || n > max)
+    return void problems.push(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
   return n;
 }
 
 function redisKeyPrefix(raw: string | undefined, problems: string[]): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^[\w.:-]+$/.test(raw)) return void problems.push(`PASOKH_REDIS_PREFIX must be letters, digits, ".", ":", "_" or "-", not "${raw}".`);
+  if (!/^[\w.:-]+$/.test(raw))
+    return void problems.push(`PASOKH_REDIS_PREFIX must be letters, digits, ".", ":", "_" or "-", not "${raw}".`);
   return raw;
 }
 
 function databaseSchema(raw: string | undefined, problems: string[]): string | undefined {
   if (raw === undefined || raw === '') return undefined;
-  if (!/^[a-z_][a-z0-9_]*$/.test(raw)) return void problems.push(`PASOKH_DATABASE_SCHEMA must be lowercase letters, digits and "_", not "${raw}".`);
+  if (!/^[a-z_][a-z0-9_]*$/.test(raw))
+    return void problems.push(`PASOKH_DATABASE_SCHEMA must be lowercase letters, digits and "_", not "${raw}".`);
   return raw;
 }
 
@@ -221,9 +240,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   // Env overlays the first site so a single-site install needs no file at all.
   const first = sites[0]!;
   if (env.PASOKH_ALLOWED_ORIGINS) {
-    const origins = env.PASOKH_ALLOWED_ORIGINS.split(',').map((o) => o.trim()).filter(Boolean);
+    const origins = env.PASOKH_ALLOWED_ORIGINS.split(',')
+      .map((o) => o.trim())
+      .filter(Boolean);
     for (const origin of origins) {
-      if (!/^(\*|https?:\/\/[^/\s]+)$/.test(origin)) problems.push(`PASOKH_ALLOWED_ORIGINS: "${origin}" is not an origin like "https://shop.example" (no path) or "*".`);
+      if (!/^(\*|https?:\/\/[^/\s]+)$/.test(origin))
+        problems.push(`PASOKH_ALLOWED_ORIGINS: "${origin}" is not an origin like "https://shop.example" (no path) or "*".`);
     }
     first.allowedOrigins = origins;
   }
@@ -232,7 +254,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     if (!existsSync(first.faq)) problems.push(`PASOKH_FAQ points to ${first.faq}, which does not exist.`);
   }
   if (env.PASOKH_LOCALE) {
-    if (env.PASOKH_LOCALE !== 'en' && env.PASOKH_LOCALE !== 'fa') problems.push(`PASOKH_LOCALE must be "en" or "fa", not "${env.PASOKH_LOCALE}".`);
+    if (env.PASOKH_LOCALE !== 'en' && env.PASOKH_LOCALE !== 'fa')
+      problems.push(`PASOKH_LOCALE must be "en" or "fa", not "${env.PASOKH_LOCALE}".`);
     else first.locale = env.PASOKH_LOCALE;
   }
   const autoAcknowledge = envBool(env, 'PASOKH_AUTO_ACK', problems);
@@ -247,22 +270,34 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   if (Boolean(adminEmail) !== Boolean(adminPassword)) {
     problems.push('Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD to create the first agent, or neither.');
   }
-  const trustProxy = env.PASOKH_TRUST_PROXY ? parseTrustProxy(env.PASOKH_TRUST_PROXY, 'PASOKH_TRUST_PROXY') : parseTrustProxy(fromFile.trustProxy, `"trustProxy" in ${file}`);
+  const trustProxy = env.PASOKH_TRUST_PROXY
+    ? parseTrustProxy(env.PASOKH_TRUST_PROXY, 'PASOKH_TRUST_PROXY')
+    : parseTrustProxy(fromFile.trustProxy, `"trustProxy" in ${file}`);
   if (typeof trustProxy === 'object' && !Array.isArray(trustProxy)) problems.push(trustProxy.problem);
-  if (env.PASOKH_METRICS_TOKEN && env.PASOKH_METRICS_TOKEN.length < 16) problems.push('PASOKH_METRICS_TOKEN must be at least 16 characters.');
+  if (env.PASOKH_METRICS_TOKEN && env.PASOKH_METRICS_TOKEN.length < 16)
+    problems.push('PASOKH_METRICS_TOKEN must be at least 16 characters.');
   if (adminPassword && adminPassword.length < 8) problems.push('PASOKH_ADMIN_PASSWORD must be at least 8 characters.');
   const envPort = envInt(env, 'PORT', 65535, 'a port number', problems);
-  const heapGrowthPercent = envInt(env, 'PASOKH_HEAP_GROWTH_PERCENT', MAX_HEAP_GROWTH_PERCENT, "a whole number (0: V8's own choice)", problems);
+  const heapGrowthPercent = envInt(
+    env,
+    'PASOKH_HEAP_GROWTH_PERCENT',
+    MAX_HEAP_GROWTH_PERCENT,
+    "a whole number (0: V8's own choice)",
+    problems,
+  );
   const retentionDays = envInt(env, 'PASOKH_RETENTION_DAYS', 36_500, 'a number of days (0: keep everything)', problems);
   const secureCookies = envBool(env, 'PASOKH_SECURE_COOKIES', problems);
-  if (env.PASOKH_REDIS_STREAM && !REDIS_STREAM.test(env.PASOKH_REDIS_STREAM)) problems.push(`PASOKH_REDIS_STREAM must be 1 to 100 letters, digits or ":._-", not "${env.PASOKH_REDIS_STREAM}".`);
+  if (env.PASOKH_REDIS_STREAM && !REDIS_STREAM.test(env.PASOKH_REDIS_STREAM))
+    problems.push(`PASOKH_REDIS_STREAM must be 1 to 100 letters, digits or ":._-", not "${env.PASOKH_REDIS_STREAM}".`);
   const schema = databaseSchema(env.PASOKH_DATABASE_SCHEMA, problems);
   const keyPrefix = redisKeyPrefix(env.PASOKH_REDIS_PREFIX, problems);
-  if (problems.length || (typeof trustProxy === 'object' && !Array.isArray(trustProxy))) throw new ConfigError(allProblems(problems));
+  if (problems.length || (typeof trustProxy === 'object' && !Array.isArray(trustProxy)))
+    throw new ConfigError(allProblems(problems));
 
   const port = envPort ?? fromFile.port ?? 8787;
   const publicUrl = (env.PASOKH_PUBLIC_URL || fromFile.publicUrl || `http://localhost:${port}`).replace(/\/$/, '');
-  if (!/^https?:\/\/[^/\s]+$/.test(publicUrl)) throw new ConfigError(`PASOKH_PUBLIC_URL must be an origin like "https://help.shop.example", not "${publicUrl}".`);
+  if (!/^https?:\/\/[^/\s]+$/.test(publicUrl))
+    throw new ConfigError(`PASOKH_PUBLIC_URL must be an origin like "https://help.shop.example", not "${publicUrl}".`);
   const dataDir = resolve(cwd, env.PASOKH_DATA ?? fromFile.dataDir ?? 'data');
   const databaseUrl = env.DATABASE_URL || fromFile.databaseUrl || undefined;
   const mail = resolveMail(env, fromFile, { dataDir, publicUrl, scaledOut: databaseUrl !== undefined }, (message) => {
@@ -282,7 +317,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     trustProxy,
     sessionHours: fromFile.sessionHours ?? 24 * 14,
     metricsToken: env.PASOKH_METRICS_TOKEN || fromFile.metricsToken || undefined,
-    admin: adminEmail && adminPassword ? { email: adminEmail, password: adminPassword, ...(env.PASOKH_ADMIN_NAME?.trim() ? { name: env.PASOKH_ADMIN_NAME.trim() } : {}) } : undefined,
+    admin:
+      adminEmail && adminPassword
+        ? {
+            email: adminEmail,
+            password: adminPassword,
+            ...(env.PASOKH_ADMIN_NAME?.trim() ? { name: env.PASOKH_ADMIN_NAME.trim() } : {}),
+          }
+        : undefined,
     sites,
     logLevel: env.LOG_LEVEL ?? 'info',
     heapGrowthPercent: heapGrowthPercent ?? fromFile.heapGrowthPercent ?? DEFAULT_HEAP_GROWTH_PERCENT,

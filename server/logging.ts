@@ -26,7 +26,9 @@ export interface BannerFacts {
 /** The lines printed once the server listens. */
 export function startBanner(config: Config, facts: BannerFacts): string {
   const base = `http://localhost:${facts.port}`;
-  const database = config.databaseUrl ? `PostgreSQL (${new URL(config.databaseUrl).host || 'local socket'})` : `SQLite in ${config.dataDir}`;
+  const database = config.databaseUrl
+    ? `PostgreSQL (${new URL(config.databaseUrl).host || 'local socket'})`
+    : `SQLite in ${config.dataDir}`;
   const next = facts.hasAgents
     ? `Next: paste <script async src="${base}/pasokh.js" data-site="${config.sites[0]!.key}"></script> into your site and list its origin in allowedOrigins.`
     : 'Next: create the first admin (PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD, or `npx pasokh agent add you@example.com --role admin`).';

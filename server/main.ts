@@ -8,7 +8,7 @@ import type { Config } from './config.js';
 import { openFaqLibraries } from './faq/site-libraries.js';
 import type { RelayDeps, RelayLimits } from './relay/deps.js';
 import { redisLimiters } from './rate-limits.js';
-import { createLogger, faqReloadMessage, startBanner } from './logging.js';
+import { createLogger, startBanner } from './logging.js';
 import { createRedisAdapter } from './relay/redis-adapter.js';
 import { openStore } from './store/index.js';
 import type { Store } from './store/store.js';
@@ -46,7 +46,9 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   else if ((await store.listAgents()).length === 0) logger.warn(NO_AGENTS_HINT);
 
   const faqs = await openFaqLibraries({ sites: config.sites, store, logger });
-  const redis = config.redisUrl ? await createRedisAdapter(config.redisUrl, logger, config.redisStream ? { streamName: config.redisStream } : {}) : undefined;
+  const redis = config.redisUrl
+    ? await createRedisAdapter(config.redisUrl, logger, config.redisStream ? { streamName: config.redisStream } : {})
+    : undefined;
   const app = await createApp({
     config,
     store,

@@ -19,7 +19,15 @@ const seqs = new Map<string, number>();
 function message(conversationId: string, payload: { clientId: string; text: string }, kind: 'visitor' | 'agent') {
   const seq = (seqs.get(conversationId) ?? 0) + 1;
   seqs.set(conversationId, seq);
-  return { id: `${conversationId}:${seq}`, conversationId, seq, clientId: payload.clientId, author: { kind }, text: payload.text, createdAt: new Date().toISOString() };
+  return {
+    id: `${conversationId}:${seq}`,
+    conversationId,
+    seq,
+    clientId: payload.clientId,
+    author: { kind },
+    text: payload.text,
+    createdAt: new Date().toISOString(),
+  };
 }
 
 visitors.on('connection', (socket) => {

@@ -187,11 +187,20 @@ abstract class ProtocolClient {
     this.#settle.clear();
   }
 
-  protected enqueue(item: { text: string; conversationId?: string; clientId?: string }): Promise<{ seq: number; conversationId: string }> {
+  protected enqueue(item: {
+    text: string;
+    conversationId?: string;
+    clientId?: string;
+  }): Promise<{ seq: number; conversationId: string }> {
     return new Promise((resolve, reject) => {
       const clientId = item.clientId ?? newClientId();
       this.#settle.set(clientId, { resolve, reject });
-      this.#outbox.add({ clientId, text: item.text, createdAt: new Date().toISOString(), ...(item.conversationId ? { conversationId: item.conversationId } : {}) });
+      this.#outbox.add({
+        clientId,
+        text: item.text,
+        createdAt: new Date().toISOString(),
+        ...(item.conversationId ? { conversationId: item.conversationId } : {}),
+      });
       void this.#sender.pump();
     });
   }
@@ -245,7 +254,10 @@ export class VisitorClient extends ProtocolClient {
   readonly #hello: Promise<VisitorHello>;
 
   constructor(options: ClientOptions & { site?: string; token?: string }) {
-    const auth: { site: string; token?: string } = { site: options.site ?? 'default', ...(options.token ? { token: options.token } : {}) };
+    const auth: { site: string; token?: string } = {
+      site: options.site ?? 'default',
+      ...(options.token ? { token: options.token } : {}),
+    };
     const socket = io(`${options.url}/visitor`, {
       auth,
       transports: ['websocket'],
@@ -291,13 +303,19 @@ export class VisitorClient extends ProtocolClient {
   }
 
   protected emitSend(item: Outgoing, timeoutMs: number): Promise<Ack<{ seq: number; conversationId: string }>> {
-    return (this.socket as VisitorSocket).timeout(timeoutMs).emitWithAck('message:send', { clientId: item.clientId, text: item.text });
+    return (this.socket as VisitorSocket)
+      .timeout(timeoutMs)
+      .emitWithAck('message:send', { clientId: item.clientId, text: item.text });
   }
 }
 
 /** Signs in over HTTP and returns the session cookie (`name=value`). */
 export async function login(url: string, email: string, password: string): Promise<string> {
-  const response = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  const response = await fetch(`${url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get('set-cookie');
   if (!cookie) throw new Error('login set no cookie');
@@ -336,6 +354,8 @@ export class AgentClient extends ProtocolClient {
   }
 
   protected emitSend(item: Outgoing, timeoutMs: number): Promise<Ack<{ seq: number }>> {
-    return (this.socket as AgentSocket).timeout(timeoutMs).emitWithAck('message:send', { conversationId: item.conversationId!, clientId: item.clientId, text: item.text });
+    return (this.socket as AgentSocket)
+      .timeout(timeoutMs)
+      .emitWithAck('message:send', { conversationId: item.conversationId!, clientId: item.clientId, text: item.text });
   }
 }

@@ -64,7 +64,8 @@ export function connect(url: string, namespace: '/visitor' | '/agent', options: 
 /** Opens `count` connections, 100 at a time; `open` gets the connection's index. */
 export async function connectMany<T>(count: number, open: (i: number) => Promise<T>): Promise<T[]> {
   const sockets: T[] = [];
-  for (let i = 0; i < count; i += 100) sockets.push(...(await Promise.all(Array.from({ length: Math.min(100, count - i) }, (_, j) => open(i + j)))));
+  for (let i = 0; i < count; i += 100)
+    sockets.push(...(await Promise.all(Array.from({ length: Math.min(100, count - i) }, (_, j) => open(i + j)))));
   return sockets;
 }
 
@@ -136,14 +137,22 @@ export async function runRelayLoad(options: LoadOptions): Promise<LoadResult> {
   const opened: Socket[] = [];
   const listenersOpen: PassiveSocket[] = [];
   try {
-    const cookies = signIn ? await Promise.all(Array.from({ length: options.agents }, () => login(url, ADMIN.email, ADMIN.password))) : [];
+    const cookies = signIn
+      ? await Promise.all(Array.from({ length: options.agents }, () => login(url, ADMIN.email, ADMIN.password)))
+      : [];
     // Every agent gets every message (the shared queue). Agent 0 parses, measures and sends
     // the replies; the others only listen, unparsed, so the load process is not what is measured.
     const agent = await connect(url, '/agent', { ...(signIn ? { cookie: cookies.pop()! } : {}), ...addressOption(address(0)) });
     const listeners = await connectMany(options.agents - 1, (i) =>
-      passiveSocket(url, '/agent', { readyEvent: 'queue', ...(signIn ? { cookie: cookies.pop()! } : {}), ...addressOption(address(i + 1)) }),
+      passiveSocket(url, '/agent', {
+        readyEvent: 'queue',
+        ...(signIn ? { cookie: cookies.pop()! } : {}),
+        ...addressOption(address(i + 1)),
+      }),
     );
-    const visitors = await connectMany(options.visitors, (i) => connect(url, '/visitor', addressOption(address(options.agents + i))));
+    const visitors = await connectMany(options.visitors, (i) =>
+      connect(url, '/visitor', addressOption(address(options.agents + i))),
+    );
     opened.push(agent, ...visitors);
     listenersOpen.push(...listeners);
     const conversations = await Promise.all(
@@ -161,7 +170,10 @@ export async function runRelayLoad(options: LoadOptions): Promise<LoadResult> {
     );
     const agentToVisitor = await closedLoop(
       options.phaseMs,
-      conversations.map((conversationId) => ({ socket: agent, payload: () => ({ conversationId, clientId: newClientId(), text: 'Here is how to return it.' }) })),
+      conversations.map((conversationId) => ({
+        socket: agent,
+        payload: () => ({ conversationId, clientId: newClientId(), text: 'Here is how to return it.' }),
+      })),
       () => meter.atVisitors,
     );
     const low = await atRate(options, visitors, meter, options.lowRate, options.phaseMs);
@@ -200,10 +212,18 @@ function createMeter(agent: Socket, visitors: Socket[]) {
 type Meter = ReturnType<typeof createMeter>;
 
 /** Every sender sends as fast as its acks come back; returns deliveries per second. */
-async function closedLoop(phaseMs: number, senders: { socket: Socket; payload: () => object }[], count: () => number): Promise<number> {
+async function closedLoop(
+  phaseMs: number,
+  senders: { socket: Socket; payload: () => object }[],
+  count: () => number,
+): Promise<number> {
   let running = true;
   const loops = senders.map(async ({ socket, payload }) => {
-    while (running) await socket.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', payload()).catch(() => {});
+    while (running)
+      await socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('message:send', payload())
+        .catch(() => {});
   });
   await sleep(300); // warm up
   const before = count();
@@ -218,7 +238,13 @@ async function closedLoop(phaseMs: number, senders: { socket: Socket; payload: (
 }
 
 /** Open loop: messages leave on schedule whatever the acks do. */
-async function atRate(options: LoadOptions, visitors: Socket[], meter: Meter, rate: number, phaseMs: number): Promise<{ latency: Latency; rssAtEnd: number[] }> {
+async function atRate(
+  options: LoadOptions,
+  visitors: Socket[],
+  meter: Meter,
+  rate: number,
+  phaseMs: number,
+): Promise<{ latency: Latency; rssAtEnd: number[] }> {
   meter.latencies.length = 0;
   meter.sentAt.clear();
   const ackLatencies: number[] = [];
@@ -238,7 +264,10 @@ async function atRate(options: LoadOptions, visitors: Socket[], meter: Meter, ra
         socket
           .timeout(ACK_TIMEOUT_MS)
           .emitWithAck('message:send', { clientId, text: 'Is there a size guide?' })
-          .then(() => ackLatencies.push(performance.now() - t), () => {}),
+          .then(
+            () => ackLatencies.push(performance.now() - t),
+            () => {},
+          ),
       );
     }
     await sleep(1);
@@ -258,7 +287,12 @@ async function atRate(options: LoadOptions, visitors: Socket[], meter: Meter, ra
     maxMs: round(latencies.at(-1) ?? NaN),
     ackP99Ms: round(percentile(ackLatencies, 99)),
     ...(histogramBefore && histogramAfter
-      ? { serverCommitMs: { p50AtMost: histogramQuantile(histogramBefore, histogramAfter, 0.5), p99AtMost: histogramQuantile(histogramBefore, histogramAfter, 0.99) } }
+      ? {
+          serverCommitMs: {
+            p50AtMost: histogramQuantile(histogramBefore, histogramAfter, 0.5),
+            p99AtMost: histogramQuantile(histogramBefore, histogramAfter, 0.99),
+          },
+        }
       : {}),
   };
   await sleep(1000);

@@ -19,7 +19,9 @@ const BENCH_LIMITS: Partial<RelayLimits> = {
   reconnectsPerMinute: 1_000_000,
 };
 
-const limits = process.env.PASOKH_BENCH_LIMITS ? (JSON.parse(process.env.PASOKH_BENCH_LIMITS) as Partial<RelayLimits>) : BENCH_LIMITS;
+const limits = process.env.PASOKH_BENCH_LIMITS
+  ? (JSON.parse(process.env.PASOKH_BENCH_LIMITS) as Partial<RelayLimits>)
+  : BENCH_LIMITS;
 const config = loadConfig();
 // As `pasokh serve` does: PASOKH_HEAP_GROWTH_PERCENT (bench:relay --heap-growth) is the process's.
 tuneOldGenerationGrowth(config.heapGrowthPercent);

@@ -50,25 +50,29 @@ export interface ServerChildOptions {
 /** Starts the server and resolves once GET /healthz answers 200. */
 export async function startServerChild(options: ServerChildOptions): Promise<ServerChild> {
   let output = '';
-  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), '--import', 'tsx', ...(options.args ?? ['server/cli.ts', 'serve'])], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      PORT: String(options.port),
-      HOST: '127.0.0.1',
-      PASOKH_DATA: options.dataDir,
-      PASOKH_ADMIN_EMAIL: ADMIN.email,
-      PASOKH_ADMIN_PASSWORD: ADMIN.password,
-      LOG_LEVEL: 'warn',
-      // The relay's own guarantees are measured without the extra system message per conversation.
-      PASOKH_AUTO_ACK: 'false',
-      // Without SMTP, development (NODE_ENV unset) writes email to files and so records
-      // integration events with every message; a benchmark measures a production install.
-      NODE_ENV: process.env.NODE_ENV ?? 'production',
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [...(options.nodeArgs ?? []), '--import', 'tsx', ...(options.args ?? ['server/cli.ts', 'serve'])],
+    {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        PORT: String(options.port),
+        HOST: '127.0.0.1',
+        PASOKH_DATA: options.dataDir,
+        PASOKH_ADMIN_EMAIL: ADMIN.email,
+        PASOKH_ADMIN_PASSWORD: ADMIN.password,
+        LOG_LEVEL: 'warn',
+        // The relay's own guarantees are measured without the extra system message per conversation.
+        PASOKH_AUTO_ACK: 'false',
+        // Without SMTP, development (NODE_ENV unset) writes email to files and so records
+        // integration events with every message; a benchmark measures a production install.
+        NODE_ENV: process.env.NODE_ENV ?? 'production',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  );
   child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const alive = () => child.exitCode === null && child.signalCode === null;

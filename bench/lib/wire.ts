@@ -17,7 +17,11 @@ export interface Wire {
 }
 
 /** GETs `url` and counts the bytes of the body as they arrive. */
-export function wireSize(url: string, acceptEncoding: string = BROWSER_ENCODINGS, headers: Record<string, string> = {}): Promise<Wire> {
+export function wireSize(
+  url: string,
+  acceptEncoding: string = BROWSER_ENCODINGS,
+  headers: Record<string, string> = {},
+): Promise<Wire> {
   return new Promise((resolve, reject) => {
     const req = request(url, { headers: { 'accept-encoding': acceptEncoding, ...headers } }, (response) => {
       let bytes = 0;

@@ -55,7 +55,15 @@ function NameForm({ onProfile }: { onProfile: (agent: AgentProfile) => void }) {
     <form class="card account-form" onSubmit={submit}>
       <label class="field">
         <span>{t('account.name')}</span>
-        <input name="name" autocomplete="name" dir="auto" required maxLength={120} value={name} onInput={(e) => setName(e.currentTarget.value)} />
+        <input
+          name="name"
+          autocomplete="name"
+          dir="auto"
+          required
+          maxLength={120}
+          value={name}
+          onInput={(e) => setName(e.currentTarget.value)}
+        />
         <small>{t('account.nameHelp')}</small>
       </label>
       <OutcomeLine outcome={outcome} />
@@ -83,7 +91,12 @@ function PasswordForm() {
       setOutcome({ ok: true, text: t('account.passwordSaved') });
     } catch (err) {
       const wrong = err instanceof ApiError && err.status === 403;
-      setOutcome({ ok: false, text: wrong ? t('account.wrongPassword') : t('account.failed', { message: err instanceof Error ? err.message : String(err) }) });
+      setOutcome({
+        ok: false,
+        text: wrong
+          ? t('account.wrongPassword')
+          : t('account.failed', { message: err instanceof Error ? err.message : String(err) }),
+      });
     }
     setBusy(false);
   };
@@ -95,11 +108,28 @@ function PasswordForm() {
       <input type="hidden" name="username" autocomplete="username" />
       <label class="field">
         <span>{t('account.current')}</span>
-        <input type="password" name="current" autocomplete="current-password" dir="ltr" required value={current} onInput={(e) => setCurrent(e.currentTarget.value)} />
+        <input
+          type="password"
+          name="current"
+          autocomplete="current-password"
+          dir="ltr"
+          required
+          value={current}
+          onInput={(e) => setCurrent(e.currentTarget.value)}
+        />
       </label>
       <label class="field">
         <span>{t('account.new')}</span>
-        <input type="password" name="new" autocomplete="new-password" dir="ltr" required minLength={8} value={next} onInput={(e) => setNext(e.currentTarget.value)} />
+        <input
+          type="password"
+          name="new"
+          autocomplete="new-password"
+          dir="ltr"
+          required
+          minLength={8}
+          value={next}
+          onInput={(e) => setNext(e.currentTarget.value)}
+        />
         <small>{t('account.newHelp')}</small>
       </label>
       <OutcomeLine outcome={outcome} />

@@ -34,11 +34,20 @@ export function AgentSites({ agent, sites }: { agent: AgentListItem; sites: Site
       </label>
       {sites.map((site) => (
         <label key={site.key}>
-          <input type="checkbox" checked={ticked.has(site.key)} disabled={all} onChange={(e) => void toggle(site.key, e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={ticked.has(site.key)}
+            disabled={all}
+            onChange={(e) => void toggle(site.key, e.currentTarget.checked)}
+          />
           <span dir="auto">{site.name}</span>
         </label>
       ))}
-      {error && <p class="error" role="alert">{error}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {error}
+        </p>
+      )}
     </fieldset>
   );
 }

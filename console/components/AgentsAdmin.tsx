@@ -13,7 +13,10 @@ export function AgentsAdmin() {
   const [sites, setSites] = useState<SiteSummary[]>([]);
   useEffect(() => {
     void actions.refreshAgents();
-    api.sites().then(({ sites }) => setSites(sites), () => setSites([]));
+    api.sites().then(
+      ({ sites }) => setSites(sites),
+      () => setSites([]),
+    );
   }, []);
   if (state.agent?.role !== 'admin') return null;
   // One site: every agent serves it, nothing to choose.
@@ -24,58 +27,62 @@ export function AgentsAdmin() {
     <main class="page agents" aria-labelledby="agents-heading">
       <h1 id="agents-heading">{t('agents.heading')}</h1>
       <div class="card">
-      <table>
-        <thead>
-          <tr>
-            <th scope="col">{t('agents.name')}</th>
-            <th scope="col">{t('agents.email')}</th>
-            <th scope="col">{t('agents.role')}</th>
-            <th scope="col">{t('agents.state')}</th>
-            {scoped && <th scope="col">{t('agents.sites')}</th>}
-            <th scope="col">{t('agents.actions')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {state.agents.map((a) => (
-            <tr key={a.id} class={a.disabled ? 'disabled' : undefined}>
-              <th scope="row" dir="auto">
-                {a.name} {a.id === me && <span class="sub">{t('agents.you')}</span>}
-              </th>
-              <td dir="ltr">{a.email}</td>
-              <td>{a.role === 'admin' ? t('role.admin') : t('role.agent')}</td>
-              <td>
-                <span class={`presence ${a.disabled ? 'off' : a.online ? 'on' : 'off'}`}>
-                  {a.disabled ? t('agents.disabled') : a.online ? t('agents.online') : t('agents.offline')}
-                </span>
-              </td>
-              {scoped && (
-                <td>
-                  <AgentSites agent={a} sites={sites} />
-                </td>
-              )}
-              <td>
-                {a.id !== me && (
-                  <div class="actions">
-                    <button type="button" aria-label={`${a.disabled ? t('agents.enable') : t('agents.disable')}: ${a.name}`} onClick={() => void actions.setAgentDisabled(a.id, !a.disabled)}>
-                      {a.disabled ? t('agents.enable') : t('agents.disable')}
-                    </button>
-                    <button
-                      type="button"
-                      class="danger"
-                      aria-label={`${t('agents.remove')}: ${a.name}`}
-                      onClick={() => {
-                        if (confirm(t('agents.confirmRemove', { name: a.name }))) void actions.removeAgent(a.id);
-                      }}
-                    >
-                      {t('agents.remove')}
-                    </button>
-                  </div>
-                )}
-              </td>
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('agents.name')}</th>
+              <th scope="col">{t('agents.email')}</th>
+              <th scope="col">{t('agents.role')}</th>
+              <th scope="col">{t('agents.state')}</th>
+              {scoped && <th scope="col">{t('agents.sites')}</th>}
+              <th scope="col">{t('agents.actions')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {state.agents.map((a) => (
+              <tr key={a.id} class={a.disabled ? 'disabled' : undefined}>
+                <th scope="row" dir="auto">
+                  {a.name} {a.id === me && <span class="sub">{t('agents.you')}</span>}
+                </th>
+                <td dir="ltr">{a.email}</td>
+                <td>{a.role === 'admin' ? t('role.admin') : t('role.agent')}</td>
+                <td>
+                  <span class={`presence ${a.disabled ? 'off' : a.online ? 'on' : 'off'}`}>
+                    {a.disabled ? t('agents.disabled') : a.online ? t('agents.online') : t('agents.offline')}
+                  </span>
+                </td>
+                {scoped && (
+                  <td>
+                    <AgentSites agent={a} sites={sites} />
+                  </td>
+                )}
+                <td>
+                  {a.id !== me && (
+                    <div class="actions">
+                      <button
+                        type="button"
+                        aria-label={`${a.disabled ? t('agents.enable') : t('agents.disable')}: ${a.name}`}
+                        onClick={() => void actions.setAgentDisabled(a.id, !a.disabled)}
+                      >
+                        {a.disabled ? t('agents.enable') : t('agents.disable')}
+                      </button>
+                      <button
+                        type="button"
+                        class="danger"
+                        aria-label={`${t('agents.remove')}: ${a.name}`}
+                        onClick={() => {
+                          if (confirm(t('agents.confirmRemove', { name: a.name }))) void actions.removeAgent(a.id);
+                        }}
+                      >
+                        {t('agents.remove')}
+                      </button>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       </div>
       <AddAgentForm />
       <Deliveries />
@@ -118,11 +125,26 @@ function AddAgentForm() {
       </label>
       <label class="field">
         <span>{t('agents.email')}</span>
-        <input type="email" dir="ltr" required autocomplete="off" value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+        <input
+          type="email"
+          dir="ltr"
+          required
+          autocomplete="off"
+          value={email}
+          onInput={(e) => setEmail(e.currentTarget.value)}
+        />
       </label>
       <label class="field">
         <span>{t('agents.password')}</span>
-        <input type="password" dir="ltr" required minLength={8} autocomplete="new-password" value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        <input
+          type="password"
+          dir="ltr"
+          required
+          minLength={8}
+          autocomplete="new-password"
+          value={password}
+          onInput={(e) => setPassword(e.currentTarget.value)}
+        />
       </label>
       <label class="field">
         <span>{t('agents.role')}</span>
@@ -131,7 +153,11 @@ function AddAgentForm() {
           <option value="admin">{t('role.admin')}</option>
         </select>
       </label>
-      {message && <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>{message.text}</p>}
+      {message && (
+        <p class={message.ok ? 'ok' : 'error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
       <button type="submit" class="primary" disabled={busy}>
         {t('agents.add')}
       </button>

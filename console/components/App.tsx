@@ -55,7 +55,11 @@ function useLinkedConversation(signedIn: boolean, actions: ConsoleActions): void
 }
 
 /** Alt+↑/↓ moves through the queue (or the tabs), Alt+1…9 picks a tab. */
-function useConversationShortcuts(signedIn: boolean, now: { rows: ConversationSummary[]; tabs: string[]; activeId: string | null }, actions: ConsoleActions): void {
+function useConversationShortcuts(
+  signedIn: boolean,
+  now: { rows: ConversationSummary[]; tabs: string[]; activeId: string | null },
+  actions: ConsoleActions,
+): void {
   // The shortcut handler reads the latest rows and tabs through a ref, so it is bound once.
   const latest = useRef(now);
   latest.current = now;
@@ -122,7 +126,11 @@ export function App({ controller }: { controller: ConsoleController }) {
       {state.phase === 'loading' ? (
         <p class="placeholder">…</p>
       ) : state.phase === 'signed-out' ? (
-        resetToken ? <ResetPassword token={resetToken} /> : <SignIn />
+        resetToken ? (
+          <ResetPassword token={resetToken} />
+        ) : (
+          <SignIn />
+        )
       ) : (
         <div class="shell">
           <TopBar unread={unread} />
@@ -134,7 +142,9 @@ export function App({ controller }: { controller: ConsoleController }) {
               </button>
             </div>
           )}
-          {state.view === 'inbox' && <Inbox rows={rows} visible={visible} onBack={() => controller.store.set({ activeId: null })} />}
+          {state.view === 'inbox' && (
+            <Inbox rows={rows} visible={visible} onBack={() => controller.store.set({ activeId: null })} />
+          )}
           {state.view === 'history' && <History />}
           {state.view === 'insights' && <LazyInsights />}
           {state.view === 'replies' && <SavedReplies />}

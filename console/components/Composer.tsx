@@ -31,7 +31,12 @@ export function Composer({ conversation, disabled }: { conversation: Conversatio
   const siteName = useSiteName(conversation.site, visitorLocale);
 
   const pick = (reply: SavedReply) => {
-    const filled = fillPlaceholders(reply.text, { name: conversation.visitor.name, agent: state.agent?.name, site: siteName, locale: visitorLocale });
+    const filled = fillPlaceholders(reply.text, {
+      name: conversation.visitor.name,
+      agent: state.agent?.name,
+      site: siteName,
+      locale: visitorLocale,
+    });
     setText(insertAtCaret(box.current, text, slash, filled));
     closePicker();
   };
@@ -176,7 +181,7 @@ interface BarProps {
 function ComposerBar({ id, internal, setInternal, disabled, pickerOpen, togglePicker, over, canSend }: BarProps) {
   const { t } = useConsole();
   return (
-      <div class="composer-bar">
+    <div class="composer-bar">
       <label class="toggle">
         <input type="checkbox" checked={internal} disabled={disabled} onChange={(e) => setInternal(e.currentTarget.checked)} />
         <span>{t('composer.internal')}</span>

@@ -14,7 +14,8 @@ export function ContextPanel({ summary, detail }: { summary: ConversationSummary
       <h2 id="context-heading">{t('ctx.heading')}</h2>
       {detail && detail.risk.length > 0 && (
         <p class="risk">
-          <span class="tag tag-bad">{t('risk.label')}</span> {detail.risk.map((reason) => describeRisk(reason, t)).join(locale === 'fa' ? '، ' : '; ')}
+          <span class="tag tag-bad">{t('risk.label')}</span>{' '}
+          {detail.risk.map((reason) => describeRisk(reason, t)).join(locale === 'fa' ? '، ' : '; ')}
         </p>
       )}
       <Facts summary={summary} detail={detail} />
@@ -42,14 +43,20 @@ function Facts({ summary, detail }: { summary: ConversationSummary; detail: Conv
             ) : (
               <span dir="auto">{ctx.title || ctx.url}</span>
             )}
-            {ctx.title && ctx.url && <span class="sub" dir="ltr">{ctx.url}</span>}
+            {ctx.title && ctx.url && (
+              <span class="sub" dir="ltr">
+                {ctx.url}
+              </span>
+            )}
           </dd>
         </>
       )}
       {ctx.referrer && (
         <>
           <dt>{t('ctx.referrer')}</dt>
-          <dd class="sub" dir="ltr">{ctx.referrer}</dd>
+          <dd class="sub" dir="ltr">
+            {ctx.referrer}
+          </dd>
         </>
       )}
       {ctx.locale && (
@@ -61,7 +68,9 @@ function Facts({ summary, detail }: { summary: ConversationSummary; detail: Conv
       {browser && (
         <>
           <dt>{t('ctx.browser')}</dt>
-          <dd dir="ltr" title={ctx.userAgent}>{browser}</dd>
+          <dd dir="ltr" title={ctx.userAgent}>
+            {browser}
+          </dd>
         </>
       )}
       <dt>{t('ctx.firstSeen')}</dt>
@@ -132,7 +141,9 @@ function Trail({ summary, detail }: { summary: ConversationSummary; detail: Conv
           {previous.map((p) => (
             <li key={p.id}>
               <span class="sub">{formatDateTime(p.createdAt, locale)}</span>
-              <span class="prev-text" dir="auto">{p.lastMessage ?? '—'}</span>
+              <span class="prev-text" dir="auto">
+                {p.lastMessage ?? '—'}
+              </span>
             </li>
           ))}
         </ul>

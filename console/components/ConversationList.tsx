@@ -48,16 +48,30 @@ export function ConversationList({ rows }: { rows: ConversationSummary[] }) {
                 onClick={() => actions.openConversation(c.id)}
               >
                 <span class="row-top">
-                  <span class="row-name" dir="auto">{name}</span>
-                  {unread > 0 && <span class="badge" aria-label={t('queue.unread', { n: unread })}>{new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en-US').format(unread)}</span>}
+                  <span class="row-name" dir="auto">
+                    {name}
+                  </span>
+                  {unread > 0 && (
+                    <span class="badge" aria-label={t('queue.unread', { n: unread })}>
+                      {new Intl.NumberFormat(locale === 'fa' ? 'fa-IR' : 'en-US').format(unread)}
+                    </span>
+                  )}
                 </span>
-                <span class="row-text" dir="auto">{previewText(c, state.preview[c.id]) ?? t('queue.noMessage')}</span>
-                {page && <span class="row-page" dir="auto">{page}</span>}
+                <span class="row-text" dir="auto">
+                  {previewText(c, state.preview[c.id]) ?? t('queue.noMessage')}
+                </span>
+                {page && (
+                  <span class="row-page" dir="auto">
+                    {page}
+                  </span>
+                )}
                 <span class="row-meta">
                   <WaitTime since={c.waitingSince} />
                   {c.offline && <span class="tag tag-offline">{t('queue.offline')}</span>}
                   <span class={c.assignee ? 'assignee' : 'assignee none'}>
-                    {c.assignee ? t('queue.assignee', { name: c.assignee.id === state.agent?.id ? t('msg.you') : c.assignee.name }) : t('queue.unassigned')}
+                    {c.assignee
+                      ? t('queue.assignee', { name: c.assignee.id === state.agent?.id ? t('msg.you') : c.assignee.name })
+                      : t('queue.unassigned')}
                   </span>
                 </span>
               </button>

@@ -12,11 +12,19 @@ export function ConversationTabs() {
         {state.tabs.map((id, index) => {
           const summary = state.queue.find((c) => c.id === id) ?? state.open[id]?.detail ?? null;
           const name = summary ? visitorName(summary, locale) : '…';
-          const unread = summary ? unreadCount(summary, { readSeq: state.readSeq[id] ?? 0, visitorSeqs: state.visitorSeqs[id] ?? [] }) : 0;
+          const unread = summary
+            ? unreadCount(summary, { readSeq: state.readSeq[id] ?? 0, visitorSeqs: state.visitorSeqs[id] ?? [] })
+            : 0;
           const active = state.activeId === id;
           return (
             <li key={id} class={`tab${active ? ' active' : ''}${summary?.status === 'closed' ? ' closed' : ''}`}>
-              <button type="button" class="tab-open" aria-current={active ? 'true' : undefined} onClick={() => actions.openConversation(id)} title={index < 9 ? `Alt+${index + 1}` : undefined}>
+              <button
+                type="button"
+                class="tab-open"
+                aria-current={active ? 'true' : undefined}
+                onClick={() => actions.openConversation(id)}
+                title={index < 9 ? `Alt+${index + 1}` : undefined}
+              >
                 {name}
                 {unread > 0 && !active && <span class="dot" aria-label={t('queue.unread', { n: unread })} />}
               </button>

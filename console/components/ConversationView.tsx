@@ -50,9 +50,13 @@ export function ConversationView({ id, visible }: { id: ConversationId; visible:
       <section class="thread" aria-labelledby={`conv-title-${id}`}>
         <header class="thread-head">
           <div>
-            <h2 id={`conv-title-${id}`} dir="auto">{name}</h2>
+            <h2 id={`conv-title-${id}`} dir="auto">
+              {name}
+            </h2>
             <p class="sub">
-              {summary.assignee ? t('conv.assignedTo', { name: mine ? t('msg.you') : summary.assignee.name }) : t('conv.unassigned')}
+              {summary.assignee
+                ? t('conv.assignedTo', { name: mine ? t('msg.you') : summary.assignee.name })
+                : t('conv.unassigned')}
             </p>
           </div>
           <div class="actions">

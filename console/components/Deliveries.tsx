@@ -72,7 +72,11 @@ export function Deliveries() {
                     <td>{d.attempts}</td>
                     <td>{d.nextAttemptAt ? formatDateTime(d.nextAttemptAt, locale) : '—'}</td>
                     <td>
-                      <button type="button" aria-label={`${t('deliveries.resend')}: ${d.eventType} → ${d.destination}`} onClick={() => void resend(d)}>
+                      <button
+                        type="button"
+                        aria-label={`${t('deliveries.resend')}: ${d.eventType} → ${d.destination}`}
+                        onClick={() => void resend(d)}
+                      >
                         {t('deliveries.resend')}
                       </button>
                     </td>

@@ -22,7 +22,14 @@ function usePreview(markdown: string): string {
   const [html, setHtml] = useState('');
   useEffect(() => {
     if (!markdown.trim()) return setHtml('');
-    const timer = setTimeout(() => faqApi.preview(markdown).then(({ html }) => setHtml(html), () => {}), PREVIEW_DELAY_MS);
+    const timer = setTimeout(
+      () =>
+        faqApi.preview(markdown).then(
+          ({ html }) => setHtml(html),
+          () => {},
+        ),
+      PREVIEW_DELAY_MS,
+    );
     return () => clearTimeout(timer);
   }, [markdown]);
   return html;
@@ -62,7 +69,9 @@ export function FaqAnswerForm({ site, entry, entries, editable, onSaved, onDelet
   };
   const save = (publish: boolean) =>
     run(async () => {
-      const { entry: saved } = entry ? await faqApi.save(site, entry.id, content(), publish, entry.revision) : await faqApi.create(site, content(), publish);
+      const { entry: saved } = entry
+        ? await faqApi.save(site, entry.id, content(), publish, entry.revision)
+        : await faqApi.create(site, content(), publish);
       setMessage({ text: t(publish ? 'faq.publishedNow' : 'faq.savedDraft'), error: false });
       onSaved(saved);
     });
@@ -87,7 +96,10 @@ export function FaqAnswerForm({ site, entry, entries, editable, onSaved, onDelet
           <input dir="auto" required maxLength={500} value={question} onInput={(e) => setQuestion(e.currentTarget.value)} />
         </label>
         <AnswerWithPreview answer={answer} setAnswer={setAnswer} />
-        <MoreFields {...{ keywords, setKeywords, phrasings, setPhrasings, category, setCategory, translationOf, setTranslationOf }} others={entries.filter((e) => e.id !== entry?.id && e.locale !== locale)} />
+        <MoreFields
+          {...{ keywords, setKeywords, phrasings, setPhrasings, category, setCategory, translationOf, setTranslationOf }}
+          others={entries.filter((e) => e.id !== entry?.id && e.locale !== locale)}
+        />
         {message && (
           <p class={message.error ? 'error' : 'sub'} role={message.error ? 'alert' : 'status'}>
             {message.text}
@@ -108,7 +120,14 @@ function AnswerWithPreview({ answer, setAnswer }: { answer: string; setAnswer: (
     <div class="faq-answer">
       <label class="field">
         <span>{t('faq.answer')}</span>
-        <textarea dir="auto" required rows={10} maxLength={20000} value={answer} onInput={(e) => setAnswer(e.currentTarget.value)} />
+        <textarea
+          dir="auto"
+          required
+          rows={10}
+          maxLength={20000}
+          value={answer}
+          onInput={(e) => setAnswer(e.currentTarget.value)}
+        />
       </label>
       <section class="faq-preview" aria-label={t('faq.preview')}>
         <h2>{t('faq.preview')}</h2>
@@ -181,10 +200,24 @@ function MoreFields(p: MoreProps) {
   );
 }
 
-function Revisions({ site, entry, editable, onRestored }: { site: string; entry: FaqEntryRecord; editable: boolean; onRestored: (entry: FaqEntryRecord) => void }) {
+function Revisions({
+  site,
+  entry,
+  editable,
+  onRestored,
+}: {
+  site: string;
+  entry: FaqEntryRecord;
+  editable: boolean;
+  onRestored: (entry: FaqEntryRecord) => void;
+}) {
   const { t, locale } = useConsole();
   const [revisions, setRevisions] = useState<FaqRevisionRecord[] | null>(null);
-  const load = () => void faqApi.revisions(site, entry.id).then(({ revisions }) => setRevisions(revisions), () => setRevisions([]));
+  const load = () =>
+    void faqApi.revisions(site, entry.id).then(
+      ({ revisions }) => setRevisions(revisions),
+      () => setRevisions([]),
+    );
   return (
     <details class="faq-revisions" onToggle={(e) => (e.currentTarget as HTMLDetailsElement).open && load()}>
       <summary>{t('faq.revisions')}</summary>
@@ -192,10 +225,15 @@ function Revisions({ site, entry, editable, onRestored }: { site: string; entry:
         {(revisions ?? []).map((r) => (
           <li key={r.revision}>
             <span dir="auto">
-              {new Date(r.savedAt).toLocaleString(locale === 'fa' ? 'fa-IR' : 'en-US')} · {t(r.status === 'published' ? 'faq.published' : 'faq.draft')} · {r.content.question}
+              {new Date(r.savedAt).toLocaleString(locale === 'fa' ? 'fa-IR' : 'en-US')} ·{' '}
+              {t(r.status === 'published' ? 'faq.published' : 'faq.draft')} · {r.content.question}
             </span>
             {editable && r.revision !== entry.revision && (
-              <button type="button" class="link-button" onClick={() => void faqApi.restore(site, entry.id, r.revision).then(({ entry }) => onRestored(entry))}>
+              <button
+                type="button"
+                class="link-button"
+                onClick={() => void faqApi.restore(site, entry.id, r.revision).then(({ entry }) => onRestored(entry))}
+              >
                 {t('faq.restore')}
               </button>
             )}

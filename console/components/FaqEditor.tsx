@@ -59,9 +59,16 @@ export function FaqEditor() {
           </button>
         )}
       </div>
-      <FaqTools {...{ sites, site, setSite, search, setSearch, showDeleted, setShowDeleted }} canShowDeleted={list?.source === 'database'} />
+      <FaqTools
+        {...{ sites, site, setSite, search, setSearch, showDeleted, setShowDeleted }}
+        canShowDeleted={list?.source === 'database'}
+      />
       {list && !list.editable && <p class="sub">{t(list.source === 'files' ? 'faq.filesReadOnly' : 'faq.adminsOnly')}</p>}
-      {error && <p class="error" role="alert">{t('error.generic', { message: error })}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {t('error.generic', { message: error })}
+        </p>
+      )}
       {deleted && (
         <div class="notice-bar" role="status">
           <span>{t('faq.deleted', { question: deleted.question })}</span>
@@ -92,7 +99,10 @@ export function FaqEditor() {
 function useSites(): SiteSummary[] {
   const [sites, setSites] = useState<SiteSummary[]>([]);
   useEffect(() => {
-    api.sites().then(({ sites }) => setSites(sites), () => setSites([]));
+    api.sites().then(
+      ({ sites }) => setSites(sites),
+      () => setSites([]),
+    );
   }, []);
   return sites;
 }
@@ -131,7 +141,8 @@ function FaqTools(p: ToolsProps) {
       </label>
       {p.canShowDeleted && (
         <label class="check">
-          <input type="checkbox" checked={p.showDeleted} onChange={(e) => p.setShowDeleted(e.currentTarget.checked)} /> {t('faq.showDeleted')}
+          <input type="checkbox" checked={p.showDeleted} onChange={(e) => p.setShowDeleted(e.currentTarget.checked)} />{' '}
+          {t('faq.showDeleted')}
         </label>
       )}
     </div>
@@ -158,13 +169,23 @@ function AnswerList({ entries, current, onPick, onUndo }: ListProps) {
               <span dir="auto">{entry.question}</span>
               <small>
                 {language(entry)} · {t('faq.deletedUndo')}{' '}
-                <button type="button" class="link-button" aria-label={`${t('faq.undo')}: ${entry.question}`} onClick={() => onUndo(entry)}>
+                <button
+                  type="button"
+                  class="link-button"
+                  aria-label={`${t('faq.undo')}: ${entry.question}`}
+                  onClick={() => onUndo(entry)}
+                >
                   {t('faq.undo')}
                 </button>
               </small>
             </div>
           ) : (
-            <button type="button" class="faq-item" aria-current={current !== 'new' && current?.id === entry.id ? 'true' : undefined} onClick={() => onPick(entry)}>
+            <button
+              type="button"
+              class="faq-item"
+              aria-current={current !== 'new' && current?.id === entry.id ? 'true' : undefined}
+              onClick={() => onPick(entry)}
+            >
               <span dir="auto">{entry.question}</span>
               <small>
                 {language(entry)} · {t(entry.status === 'published' ? 'faq.published' : 'faq.draft')}

@@ -34,7 +34,10 @@ export function History() {
   };
   useEffect(() => {
     void search(EMPTY);
-    api.agents().then(({ agents }) => setAgents(agents), () => {});
+    api.agents().then(
+      ({ agents }) => setAgents(agents),
+      () => {},
+    );
   }, []);
   const field = (key: keyof Query) => ({
     value: query[key],

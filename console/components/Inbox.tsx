@@ -20,7 +20,11 @@ export function Inbox({ rows, visible, onBack }: { rows: ConversationSummary[]; 
           {t('conv.backToQueue')}
         </button>
         <ConversationTabs />
-        {state.activeId ? <ConversationView key={state.activeId} id={state.activeId} visible={visible} /> : <p class="placeholder">{t('conv.none')}</p>}
+        {state.activeId ? (
+          <ConversationView key={state.activeId} id={state.activeId} visible={visible} />
+        ) : (
+          <p class="placeholder">{t('conv.none')}</p>
+        )}
       </div>
     </main>
   );

@@ -29,7 +29,10 @@ export function Insights() {
   const num = (n: number) => new Intl.NumberFormat(intlLocale(locale)).format(n);
 
   useEffect(() => {
-    api.sites().then((r) => setSites(r.sites), () => setSites([]));
+    api.sites().then(
+      (r) => setSites(r.sites),
+      () => setSites([]),
+    );
   }, []);
 
   useEffect(() => {
@@ -52,7 +55,8 @@ export function Insights() {
     };
   }, [days, site]);
 
-  const csv = (table: string) => `/api/insights.csv?${new URLSearchParams({ site: data?.site ?? '', days: String(days), table })}`;
+  const csv = (table: string) =>
+    `/api/insights.csv?${new URLSearchParams({ site: data?.site ?? '', days: String(days), table })}`;
 
   return (
     <main class="page insights" aria-labelledby="insights-heading">
@@ -89,7 +93,11 @@ export function Insights() {
           </a>
         )}
       </div>
-      {error && <p class="error" role="alert">{t('error.generic', { message: error })}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {t('error.generic', { message: error })}
+        </p>
+      )}
       {!data && !error && <p>{t('insights.loading')}</p>}
       {data && (
         <>
@@ -101,14 +109,22 @@ export function Insights() {
           </div>
           <InsightsAnswers answers={data.answers} />
           <p class="csv-links">
-            <a href={csv('answers')} download>{t('insights.csvAnswers')}</a>
-            <a href={csv('at-risk')} download>{t('insights.csvAtRisk')}</a>
+            <a href={csv('answers')} download>
+              {t('insights.csvAnswers')}
+            </a>
+            <a href={csv('at-risk')} download>
+              {t('insights.csvAtRisk')}
+            </a>
           </p>
           <InsightsAtRisk visitors={data.atRisk} />
           <Survey data={data} num={num} />
           <section class="card" aria-labelledby="zero-heading">
             <h2 id="zero-heading">{t('insights.zeroHit')}</h2>
-            <InsightsTable empty={t('insights.empty')} head={[t('insights.query'), t('insights.count')]} rows={data.faq.zeroHit.map((z) => [z.query, num(z.count)])} />
+            <InsightsTable
+              empty={t('insights.empty')}
+              head={[t('insights.query'), t('insights.count')]}
+              rows={data.faq.zeroHit.map((z) => [z.query, num(z.count)])}
+            />
           </section>
           <section class="card" aria-labelledby="top-heading">
             <h2 id="top-heading">{t('insights.top')}</h2>
@@ -136,7 +152,11 @@ function Totals({ totals }: { totals: InsightTotals }) {
   };
   const items: [string, string, string?][] = [
     [t('insights.kpi.searches'), number.format(totals.searches)],
-    [t('insights.kpi.deflection'), totals.deflectionRate === null ? '—' : percent.format(totals.deflectionRate), t('insights.kpi.deflectionHint')],
+    [
+      t('insights.kpi.deflection'),
+      totals.deflectionRate === null ? '—' : percent.format(totals.deflectionRate),
+      t('insights.kpi.deflectionHint'),
+    ],
     [t('insights.kpi.chats'), number.format(totals.chats)],
     [t('insights.kpi.firstResponse'), `${mins(totals.firstResponseMedian)} / ${mins(totals.firstResponseP90)}`],
     [t('insights.kpi.resolution'), mins(totals.resolutionMedian)],

@@ -25,7 +25,9 @@ export function InsightsChart({ spec, days, asTable }: { spec: ChartSpec; days: 
     series: spec.series
       .map((s) => {
         const h = seriesHighlights(days, s.pick);
-        return h ? t('insights.seriesSummary', { label: t(s.label), latest: fmt(h.latest), max: fmt(h.max), day: fmtDay(h.maxDay) }) : `${t(s.label)}: ${t('insights.noData')}`;
+        return h
+          ? t('insights.seriesSummary', { label: t(s.label), latest: fmt(h.latest), max: fmt(h.max), day: fmtDay(h.maxDay) })
+          : `${t(s.label)}: ${t('insights.noData')}`;
       })
       .join('; '),
   });
@@ -39,7 +41,9 @@ export function InsightsChart({ spec, days, asTable }: { spec: ChartSpec; days: 
             <tr>
               <th scope="col">{t('insights.day')}</th>
               {spec.series.map((s) => (
-                <th key={s.label} scope="col">{t(s.label)}</th>
+                <th key={s.label} scope="col">
+                  {t(s.label)}
+                </th>
               ))}
             </tr>
           </thead>
@@ -90,7 +94,14 @@ function Plot({ spec, days, label, fmtDay, fmt }: PlotProps) {
         series: [
           { label: t('insights.day'), value: (_u, v) => (v === null ? '—' : fmtDay(dayOfSeconds(v))) },
           // Points always: a day with data between empty days is a point, not a line.
-          ...spec.series.map((s) => ({ label: t(s.label), stroke: s.color, fill: `${s.color}14`, width: 2, points: { show: true, size: 6, fill: s.color }, value: (_u: uPlot, v: number | null) => fmt(v) })),
+          ...spec.series.map((s) => ({
+            label: t(s.label),
+            stroke: s.color,
+            fill: `${s.color}14`,
+            width: 2,
+            points: { show: true, size: 6, fill: s.color },
+            value: (_u: uPlot, v: number | null) => fmt(v),
+          })),
         ],
       },
       data,

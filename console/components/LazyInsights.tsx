@@ -22,6 +22,11 @@ export function LazyInsights() {
       },
     );
   }, []);
-  if (failed) return <p class="error" role="alert">{t('error.generic', { message: failed })}</p>;
+  if (failed)
+    return (
+      <p class="error" role="alert">
+        {t('error.generic', { message: failed })}
+      </p>
+    );
   return Page ? <Page /> : <p>{t('insights.loading')}</p>;
 }

@@ -5,7 +5,13 @@ export function LocaleToggle() {
   const { t, locale, actions } = useConsole();
   const other = locale === 'fa' ? 'en' : 'fa';
   return (
-    <button type="button" class="link-button" lang={other} title={t('locale.switchLabel')} onClick={() => actions.setLocale(other)}>
+    <button
+      type="button"
+      class="link-button"
+      lang={other}
+      title={t('locale.switchLabel')}
+      onClick={() => actions.setLocale(other)}
+    >
       {t('locale.switch')}
     </button>
   );

@@ -55,17 +55,18 @@ export function MessageList({ messages, pending, visitorName, visitorReadSeq }: 
           );
         })}
         {pending.map((p) => (
-          <li key={p.clientId} class={`msg msg-${p.internal ? 'internal' : 'agent'} msg-pending msg-${p.state === 'failed' ? 'failed' : 'sending'}`}>
+          <li
+            key={p.clientId}
+            class={`msg msg-${p.internal ? 'internal' : 'agent'} msg-pending msg-${p.state === 'failed' ? 'failed' : 'sending'}`}
+          >
             <div class="msg-head">
               <span class="msg-author">{t('msg.you')}</span>
               {p.internal && <span class="tag tag-internal">{t('msg.internal')}</span>}
             </div>
-            <p class="msg-text" dir="auto">{p.text}</p>
-            {p.state !== 'failed' ? (
-              <span class="msg-state">{t('msg.sending')}</span>
-            ) : (
-              <PendingFailed entry={p} />
-            )}
+            <p class="msg-text" dir="auto">
+              {p.text}
+            </p>
+            {p.state !== 'failed' ? <span class="msg-state">{t('msg.sending')}</span> : <PendingFailed entry={p} />}
           </li>
         ))}
       </ol>

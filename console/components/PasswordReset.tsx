@@ -14,7 +14,13 @@ export function ForgotPassword() {
       await api.requestPasswordReset(email.trim());
       setNote({ ok: true, text: t('reset.sent') });
     } catch (e) {
-      setNote({ ok: false, text: e instanceof ApiError && e.status === 404 ? t('reset.off') : t('error.generic', { message: e instanceof Error ? e.message : String(e) }) });
+      setNote({
+        ok: false,
+        text:
+          e instanceof ApiError && e.status === 404
+            ? t('reset.off')
+            : t('error.generic', { message: e instanceof Error ? e.message : String(e) }),
+      });
     }
   };
 
@@ -24,7 +30,14 @@ export function ForgotPassword() {
       <form onSubmit={submit}>
         <label class="field">
           {t('reset.email')}
-          <input type="email" dir="ltr" required autocomplete="email" value={email} onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            type="email"
+            dir="ltr"
+            required
+            autocomplete="email"
+            value={email}
+            onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)}
+          />
         </label>
         <button type="submit">{t('reset.send')}</button>
         {note && (
@@ -67,7 +80,13 @@ export function ResetPassword({ token }: { token: string }) {
           <>
             <label class="field">
               {t('reset.password')}
-              <input type="password" required autocomplete="new-password" value={password} onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)} />
+              <input
+                type="password"
+                required
+                autocomplete="new-password"
+                value={password}
+                onInput={(e) => setPassword((e.currentTarget as HTMLInputElement).value)}
+              />
             </label>
             {state.error && <p role="alert">{state.error}</p>}
             <button type="submit" class="primary">

@@ -31,7 +31,13 @@ export function PrivacyAdmin() {
   }, []);
 
   const fail = (e: unknown) =>
-    setMessage({ ok: false, text: e instanceof ApiError && e.status === 404 ? t('privacy.notFound') : t('error.generic', { message: e instanceof Error ? e.message : String(e) }) });
+    setMessage({
+      ok: false,
+      text:
+        e instanceof ApiError && e.status === 404
+          ? t('privacy.notFound')
+          : t('error.generic', { message: e instanceof Error ? e.message : String(e) }),
+    });
 
   const exportData = async () => {
     try {
@@ -69,7 +75,13 @@ export function PrivacyAdmin() {
       >
         <label>
           {t('privacy.ref')}
-          <input type="text" dir="ltr" required value={ref} onInput={(e) => setRef((e.currentTarget as HTMLInputElement).value)} />
+          <input
+            type="text"
+            dir="ltr"
+            required
+            value={ref}
+            onInput={(e) => setRef((e.currentTarget as HTMLInputElement).value)}
+          />
         </label>
         <div class="actions">
           <button type="submit">{t('privacy.export')}</button>
@@ -93,30 +105,30 @@ function AuditLog({ entries }: { entries: AuditEntry[] }) {
   const { t, locale } = useConsole();
   return (
     <>
-    <h2 id="audit-heading">{t('audit.heading')}</h2>
-    <div class="card">
-      <table aria-labelledby="audit-heading">
-        <thead>
-          <tr>
-            <th scope="col">{t('audit.at')}</th>
-            <th scope="col">{t('audit.actor')}</th>
-            <th scope="col">{t('audit.action')}</th>
-            <th scope="col">{t('audit.target')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.map((entry) => (
-            <tr key={entry.id}>
-              <td>{formatDateTime(entry.at, locale)}</td>
-              <td dir="ltr">{entry.actor}</td>
-              <td dir="ltr">{entry.action}</td>
-              <td dir="ltr">{entry.target}</td>
+      <h2 id="audit-heading">{t('audit.heading')}</h2>
+      <div class="card">
+        <table aria-labelledby="audit-heading">
+          <thead>
+            <tr>
+              <th scope="col">{t('audit.at')}</th>
+              <th scope="col">{t('audit.actor')}</th>
+              <th scope="col">{t('audit.action')}</th>
+              <th scope="col">{t('audit.target')}</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      {entries.length === 0 && <p class="placeholder">{t('audit.empty')}</p>}
-    </div>
+          </thead>
+          <tbody>
+            {entries.map((entry) => (
+              <tr key={entry.id}>
+                <td>{formatDateTime(entry.at, locale)}</td>
+                <td dir="ltr">{entry.actor}</td>
+                <td dir="ltr">{entry.action}</td>
+                <td dir="ltr">{entry.target}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {entries.length === 0 && <p class="placeholder">{t('audit.empty')}</p>}
+      </div>
     </>
   );
 }

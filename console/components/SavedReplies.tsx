@@ -26,7 +26,9 @@ export function SavedReplies() {
           {state.replies.map((r) => (
             <li key={r.id} class="card">
               <h2 dir="auto">{r.title}</h2>
-              <p class="reply-text" dir="auto">{r.text}</p>
+              <p class="reply-text" dir="auto">
+                {r.text}
+              </p>
               <div class="actions">
                 <button type="button" onClick={() => setEditing(r)} aria-label={`${t('replies.edit')}: ${r.title}`}>
                   {t('replies.edit')}
@@ -77,7 +79,11 @@ function ReplyForm({ reply, onDone }: { reply: SavedReply | null; onDone: () => 
         <span>{t('replies.text')}</span>
         <textarea dir="auto" required rows={4} maxLength={4000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       </label>
-      {error && <p class="error" role="alert">{t('error.generic', { message: error })}</p>}
+      {error && (
+        <p class="error" role="alert">
+          {t('error.generic', { message: error })}
+        </p>
+      )}
       <div class="actions">
         <button type="submit" class="primary" disabled={busy}>
           {t('replies.save')}

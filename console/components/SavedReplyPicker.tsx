@@ -38,7 +38,9 @@ export function SavedReplyPicker({ id, matches, active, onPick }: Props) {
               }}
             >
               <strong dir="auto">{r.title}</strong>
-              <span class="sub" dir="auto">{r.text}</span>
+              <span class="sub" dir="auto">
+                {r.text}
+              </span>
             </li>
           ))}
         </ul>

@@ -36,7 +36,11 @@ export function SignIn() {
           <h1>{t('signIn.heading')}</h1>
           <LocaleToggle />
         </div>
-        {state.signInNotice && <p class="notice" role="status">{state.signInNotice}</p>}
+        {state.signInNotice && (
+          <p class="notice" role="status">
+            {state.signInNotice}
+          </p>
+        )}
         {noAgents && (
           <div class="notice no-agents" role="status">
             <strong>{t('signIn.noAgents')}</strong>
@@ -45,13 +49,33 @@ export function SignIn() {
         )}
         <label class="field">
           <span>{t('signIn.email')}</span>
-          <input type="email" name="email" autocomplete="username" dir="ltr" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} />
+          <input
+            type="email"
+            name="email"
+            autocomplete="username"
+            dir="ltr"
+            required
+            value={email}
+            onInput={(e) => setEmail(e.currentTarget.value)}
+          />
         </label>
         <label class="field">
           <span>{t('signIn.password')}</span>
-          <input type="password" name="password" autocomplete="current-password" dir="ltr" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+          <input
+            type="password"
+            name="password"
+            autocomplete="current-password"
+            dir="ltr"
+            required
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+          />
         </label>
-        {error && <p class="error" role="alert">{error}</p>}
+        {error && (
+          <p class="error" role="alert">
+            {error}
+          </p>
+        )}
         <button type="submit" class="primary" disabled={busy} aria-busy={busy}>
           {t('signIn.submit')}
         </button>

@@ -16,8 +16,9 @@ export const en = {
   'signIn.wrong': 'Wrong email or password.',
   'signIn.failed': 'Could not sign in: {message}',
   'signIn.noAgents': 'No agents yet',
-  'signIn.noAgentsHow': 'Create the first admin: set PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD and restart the server, or run “npx pasokh agent add you@example.com --role admin”.',
-  'signOut': 'Sign out',
+  'signIn.noAgentsHow':
+    'Create the first admin: set PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD and restart the server, or run “npx pasokh agent add you@example.com --role admin”.',
+  signOut: 'Sign out',
   'signedOut.expired': 'Your session ended. Please sign in again.',
 
   'nav.label': 'Sections',
@@ -207,7 +208,8 @@ export const en = {
   'insights.seconds': '{n} s',
   'insights.minutes': '{n} min',
   'insights.answers': 'Answers',
-  'insights.answersHint': '“Still asked”: the reader started a chat within 10 minutes. Flagged for review when at least 3 readers still asked and they are at least a quarter of its readers.',
+  'insights.answersHint':
+    '“Still asked”: the reader started a chat within 10 minutes. Flagged for review when at least 3 readers still asked and they are at least a quarter of its readers.',
   'insights.readers': 'Readers',
   'insights.stillAsked': 'Read and still asked',
   'insights.stillAskedScore': 'Their survey score',
@@ -301,7 +303,8 @@ export const en = {
   'faq.site': 'Site',
   'faq.search': 'Search answers',
   'faq.empty': 'No answers yet.',
-  'faq.filesReadOnly': 'This FAQ is managed in files on the server: read-only here. Set "faqSource": "database" in the site config to edit it in the console.',
+  'faq.filesReadOnly':
+    'This FAQ is managed in files on the server: read-only here. Set "faqSource": "database" in the site config to edit it in the console.',
   'faq.adminsOnly': 'Only an admin can edit the FAQ of this site.',
   'faq.language': 'Language',
   'faq.question': 'Question',
@@ -325,7 +328,7 @@ export const en = {
   'faq.savedDraft': 'Draft saved: visitors do not see it yet.',
   'faq.revisions': 'Earlier versions',
   'faq.restore': 'Restore as draft',
-  'dismiss': 'Dismiss',
+  dismiss: 'Dismiss',
 } as const;
 
 /** Every message key of the console. */

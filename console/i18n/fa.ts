@@ -15,8 +15,9 @@ export const fa: Catalog = {
   'signIn.wrong': 'ایمیل یا گذرواژه درست نیست.',
   'signIn.failed': 'ورود ممکن نشد: {message}',
   'signIn.noAgents': 'هنوز کارشناسی نیست',
-  'signIn.noAgentsHow': 'نخستین مدیر را بسازید: PASOKH_ADMIN_EMAIL و PASOKH_ADMIN_PASSWORD را تنظیم کنید و سرور را دوباره راه بیندازید، یا این را اجرا کنید: «npx pasokh agent add you@example.com --role admin».',
-  'signOut': 'خروج',
+  'signIn.noAgentsHow':
+    'نخستین مدیر را بسازید: PASOKH_ADMIN_EMAIL و PASOKH_ADMIN_PASSWORD را تنظیم کنید و سرور را دوباره راه بیندازید، یا این را اجرا کنید: «npx pasokh agent add you@example.com --role admin».',
+  signOut: 'خروج',
   'signedOut.expired': 'نشست شما پایان یافت. لطفاً دوباره وارد شوید.',
 
   'nav.label': 'بخش‌ها',
@@ -207,7 +208,8 @@ export const fa: Catalog = {
   'insights.seconds': '{n} ثانیه',
   'insights.minutes': '{n} دقیقه',
   'insights.answers': 'پاسخ\u200cها',
-  'insights.answersHint': '«باز هم پرسید»: خواننده تا ۱۰ دقیقه بعد گفتگو را شروع کرد. وقتی دست\u200cکم ۳ خواننده باز هم پرسیده باشند و یک\u200cچهارم خوانندگان باشند، برای بازبینی علامت می\u200cخورد.',
+  'insights.answersHint':
+    '«باز هم پرسید»: خواننده تا ۱۰ دقیقه بعد گفتگو را شروع کرد. وقتی دست\u200cکم ۳ خواننده باز هم پرسیده باشند و یک\u200cچهارم خوانندگان باشند، برای بازبینی علامت می\u200cخورد.',
   'insights.readers': 'خوانندگان',
   'insights.stillAsked': 'خواند و باز هم پرسید',
   'insights.stillAskedScore': 'امتیاز نظرسنجی آنها',
@@ -251,7 +253,8 @@ export const fa: Catalog = {
   'notify.newMessage': 'پیام تازه از {name}',
   'deliveries.heading': 'یکپارچه‌سازی‌ها',
   'deliveries.emailSmtp': 'ایمیل روشن است: اعلان‌ها و پاسخ‌ها از راه SMTP فرستاده می‌شوند.',
-  'deliveries.emailFiles': 'ایمیل در حالت توسعه است: پیام‌ها به‌صورت پرونده‌های ‎.eml‎ در پوشهٔ داده نوشته می‌شوند و فرستاده نمی‌شوند.',
+  'deliveries.emailFiles':
+    'ایمیل در حالت توسعه است: پیام‌ها به‌صورت پرونده‌های ‎.eml‎ در پوشهٔ داده نوشته می‌شوند و فرستاده نمی‌شوند.',
   'deliveries.emailOff': 'ایمیل خاموش است: برای ایمیل به کارشناسان و بازدیدکنندگان، PASOKH_SMTP_URL را تنظیم کنید.',
   'deliveries.webhooks': 'نشانی‌های وب‌هوک و اسلک: {count}',
   'deliveries.list': 'ارسال‌ها',
@@ -301,7 +304,8 @@ export const fa: Catalog = {
   'faq.site': 'سایت',
   'faq.search': 'جستجو در پاسخ‌ها',
   'faq.empty': 'هنوز پاسخی نیست.',
-  'faq.filesReadOnly': 'این پرسش‌ها در فایل‌های سرور نگه‌داری می‌شوند و این‌جا فقط خواندنی‌اند. برای ویرایش در کنسول، در پیکربندی سایت "faqSource": "database" بگذارید.',
+  'faq.filesReadOnly':
+    'این پرسش‌ها در فایل‌های سرور نگه‌داری می‌شوند و این‌جا فقط خواندنی‌اند. برای ویرایش در کنسول، در پیکربندی سایت "faqSource": "database" بگذارید.',
   'faq.adminsOnly': 'فقط مدیر می‌تواند پرسش‌های این سایت را ویرایش کند.',
   'faq.language': 'زبان',
   'faq.question': 'پرسش',
@@ -325,5 +329,5 @@ export const fa: Catalog = {
   'faq.savedDraft': 'پیش‌نویس ذخیره شد: بازدیدکنندگان هنوز آن را نمی‌بینند.',
   'faq.revisions': 'نسخه‌های پیشین',
   'faq.restore': 'بازگرداندن به‌صورت پیش‌نویس',
-  'dismiss': 'بستن',
+  dismiss: 'بستن',
 };

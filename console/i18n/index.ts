@@ -26,7 +26,12 @@ export function intlLocale(locale: Locale): string {
  * The key to use for `vars`: `KEY_one` when the catalog has one and the first number in `vars`
  * is singular in `locale` by Intl.PluralRules ("1 survey answer", not "1 survey answers").
  */
-export function pluralKey<K extends string>(catalog: Partial<Record<string, string>>, intl: string, key: K, vars?: Record<string, string | number>): K {
+export function pluralKey<K extends string>(
+  catalog: Partial<Record<string, string>>,
+  intl: string,
+  key: K,
+  vars?: Record<string, string | number>,
+): K {
   const count = vars && Object.values(vars).find((value): value is number => typeof value === 'number');
   const one = `${key}_one`;
   return count !== undefined && one in catalog && new Intl.PluralRules(intl).select(count) === 'one' ? (one as K) : key;

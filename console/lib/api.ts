@@ -36,7 +36,8 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
     res = await fetch(path, {
       method,
       credentials: 'same-origin',
-      headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+      headers:
+        body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (err) {
@@ -56,7 +57,10 @@ export const api = {
   logout: () => call<unknown>('POST', '/api/logout', {}),
   me: () => call<{ agent: AgentProfile }>('GET', '/api/me'),
   history: (query: { visitor?: string; text?: string; agent?: string; from?: string; to?: string }) =>
-    call<{ conversations: ConversationSummary[] }>('GET', `/api/history?${new URLSearchParams(Object.entries(query).filter(([, value]) => value))}`),
+    call<{ conversations: ConversationSummary[] }>(
+      'GET',
+      `/api/history?${new URLSearchParams(Object.entries(query).filter(([, value]) => value))}`,
+    ),
   setup: () => call<{ hasAgents: boolean }>('GET', '/api/setup'),
   rename: (name: string) => call<{ agent: AgentProfile }>('PATCH', '/api/me', { name }),
   changePassword: (current: string, password: string) => call<{ ok: true }>('POST', '/api/me/password', { current, password }),
@@ -72,13 +76,16 @@ export const api = {
   updateReply: (id: string, input: { title: string; text: string }) =>
     call<unknown>('PUT', `/api/saved-replies/${encodeURIComponent(id)}`, input),
   removeReply: (id: string) => call<unknown>('DELETE', `/api/saved-replies/${encodeURIComponent(id)}`),
-  insights: (days: number, site?: string) => call<Insights>('GET', `/api/insights?${new URLSearchParams({ days: String(days), ...(site ? { site } : {}) })}`),
+  insights: (days: number, site?: string) =>
+    call<Insights>('GET', `/api/insights?${new URLSearchParams({ days: String(days), ...(site ? { site } : {}) })}`),
   deliveries: () => call<DeliveriesResponse>('GET', '/api/deliveries'),
   exportVisitor: (ref: string) => call<{ visitors: VisitorExport[] }>('GET', `/api/visitors/${encodeURIComponent(ref)}/export`),
   eraseVisitor: (ref: string) => call<{ erased: ErasureReport[] }>('DELETE', `/api/visitors/${encodeURIComponent(ref)}`),
   audit: () => call<{ entries: AuditEntry[] }>('GET', '/api/audit'),
-  sendTranscript: (conversationId: string) => call<{ sentTo: string }>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/transcript`),
+  sendTranscript: (conversationId: string) =>
+    call<{ sentTo: string }>('POST', `/api/conversations/${encodeURIComponent(conversationId)}/transcript`),
   requestPasswordReset: (email: string) => call<unknown>('POST', '/api/password-reset', { email }),
   resetPassword: (token: string, password: string) => call<unknown>('POST', '/api/password-reset/confirm', { token, password }),
-  resendDelivery: (id: string) => call<{ delivery: DeliveryView }>('POST', `/api/deliveries/${encodeURIComponent(id)}/resend`, {}),
+  resendDelivery: (id: string) =>
+    call<{ delivery: DeliveryView }>('POST', `/api/deliveries/${encodeURIComponent(id)}/resend`, {}),
 };

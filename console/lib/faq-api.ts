@@ -8,14 +8,19 @@ const one = (site: string, id: string, tail = '') => `${base}/${encodeURICompone
 
 export const faqApi = {
   list: (site: string, search = '', deleted = false) =>
-    call<FaqAdminList>('GET', `${base}?${q(site)}${search ? `&q=${encodeURIComponent(search)}` : ''}${deleted ? '&deleted=1' : ''}`),
-  create: (site: string, content: FaqContent, publish: boolean) => call<{ entry: FaqEntryRecord }>('POST', `${base}?${q(site)}`, { content, publish }),
+    call<FaqAdminList>(
+      'GET',
+      `${base}?${q(site)}${search ? `&q=${encodeURIComponent(search)}` : ''}${deleted ? '&deleted=1' : ''}`,
+    ),
+  create: (site: string, content: FaqContent, publish: boolean) =>
+    call<{ entry: FaqEntryRecord }>('POST', `${base}?${q(site)}`, { content, publish }),
   save: (site: string, id: string, content: FaqContent, publish: boolean, baseRevision: number) =>
     call<{ entry: FaqEntryRecord }>('PUT', one(site, id), { content, publish, baseRevision }),
   remove: (site: string, id: string) => call<{ entry: FaqEntryRecord }>('POST', one(site, id, '/delete'), {}),
   undo: (site: string, id: string) => call<{ entry: FaqEntryRecord }>('POST', one(site, id, '/undelete'), {}),
   revisions: (site: string, id: string) => call<{ revisions: FaqRevisionRecord[] }>('GET', one(site, id, '/revisions')),
-  restore: (site: string, id: string, revision: number) => call<{ entry: FaqEntryRecord }>('POST', one(site, id, `/revisions/${revision}/restore`), {}),
+  restore: (site: string, id: string, revision: number) =>
+    call<{ entry: FaqEntryRecord }>('POST', one(site, id, `/revisions/${revision}/restore`), {}),
   preview: (markdown: string) => call<{ html: string }>('POST', '/api/console/faq-preview', { markdown }),
 };
 

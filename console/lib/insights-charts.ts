@@ -31,7 +31,13 @@ export const CHARTS: ChartSpec[] = [
   {
     id: 'deflection',
     title: 'insights.chart.deflection',
-    series: [{ label: 'insights.series.deflection', color: '#059669', pick: (d) => (d.visits === 0 ? null : Math.round((d.deflected / d.visits) * 100)) }],
+    series: [
+      {
+        label: 'insights.series.deflection',
+        color: '#059669',
+        pick: (d) => (d.visits === 0 ? null : Math.round((d.deflected / d.visits) * 100)),
+      },
+    ],
   },
   {
     id: 'response',
@@ -50,7 +56,10 @@ export const CHARTS: ChartSpec[] = [
 ];
 
 /** The latest value and the highest with its day; nulls (days without data) are skipped. */
-export function seriesHighlights(days: InsightDay[], pick: SeriesSpec['pick']): { latest: number; max: number; maxDay: string } | null {
+export function seriesHighlights(
+  days: InsightDay[],
+  pick: SeriesSpec['pick'],
+): { latest: number; max: number; maxDay: string } | null {
   let result: { latest: number; max: number; maxDay: string } | null = null;
   for (const day of days) {
     const value = pick(day);

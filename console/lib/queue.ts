@@ -61,7 +61,9 @@ export function applyMessage(queue: ConversationSummary[], message: LiveMessage)
   const next: ConversationSummary = {
     ...row,
     lastSeq: message.seq,
-    lastMessage: isQueuePreview(message) ? { text: message.text, authorKind: message.author.kind, createdAt: message.createdAt } : row.lastMessage,
+    lastMessage: isQueuePreview(message)
+      ? { text: message.text, authorKind: message.author.kind, createdAt: message.createdAt }
+      : row.lastMessage,
     waitingSince,
   };
   return waitingSince === row.waitingSince ? queue.map((c) => (c === row ? next : c)) : upsertQueue(queue, next);
@@ -123,7 +125,10 @@ export function previewText(conversation: ConversationSummary, seen: Preview | u
 }
 
 /** Keeps the newest previewable message of a batch; returns `current` when nothing newer came. */
-export function nextPreview(current: Preview | undefined, messages: readonly { seq: number; text: string; internal?: boolean; author: { kind: AuthorKind } }[]): Preview | undefined {
+export function nextPreview(
+  current: Preview | undefined,
+  messages: readonly { seq: number; text: string; internal?: boolean; author: { kind: AuthorKind } }[],
+): Preview | undefined {
   let best = current;
   for (const m of messages) {
     if (!isQueuePreview(m)) continue;

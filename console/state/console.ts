@@ -6,7 +6,15 @@
  */
 import { io } from 'socket.io-client';
 import { newClientId } from '../../protocol/client-ids.js';
-import type { AgentProfile, AgentRole, AgentStatus, ConversationId, ConversationSummary, Locale, Message } from '../../protocol/types.js';
+import type {
+  AgentProfile,
+  AgentRole,
+  AgentStatus,
+  ConversationId,
+  ConversationSummary,
+  Locale,
+  Message,
+} from '../../protocol/types.js';
 import { alertAgent } from '../lib/alerts.js';
 import { ApiError, api as defaultApi } from '../lib/api.js';
 import type { QueueFilter } from '../lib/queue.js';
@@ -16,7 +24,14 @@ import { createAdmin, errorText, type Api } from './admin.js';
 import { ACK_TIMEOUT_MS, createConnection, type AgentSocket, type Connection, type OpenSocket } from './connection.js';
 import { createConversations, liveHandlers, tabActions, type Conversations } from './conversations.js';
 import { createAgentOutbox, type AgentOutbox } from './outbox.js';
-import { agentPersistence, browserStorage, preferredLocale, saveLocale, type AgentPersistence, type BrowserStorage } from './persist.js';
+import {
+  agentPersistence,
+  browserStorage,
+  preferredLocale,
+  saveLocale,
+  type AgentPersistence,
+  type BrowserStorage,
+} from './persist.js';
 import { createReadReceipts } from './read-receipts.js';
 import { createStore, type Store } from './store.js';
 import { createTyping, type Typing } from './typing.js';
@@ -90,7 +105,8 @@ export function createConsole(options: ConsoleOptions = {}): ConsoleController {
   const storage = options.storage ?? browserStorage();
   const api = options.api ?? defaultApi;
   const store = createStore<ConsoleState>(initialState(preferredLocale(storage)));
-  const t = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) => translate(store.get().locale, key, vars);
+  const t = (key: Parameters<typeof translate>[1], vars?: Parameters<typeof translate>[2]) =>
+    translate(store.get().locale, key, vars);
   const notice = (message: string) => store.set({ notice: t('conv.actionFailed', { message }) });
   const parts = createParts({ store, storage, api, options, t, notice, signOut: () => endSession(t('signedOut.expired')) });
   let session: Session | null = null;
@@ -98,7 +114,9 @@ export function createConsole(options: ConsoleOptions = {}): ConsoleController {
   function startSession(agent: AgentProfile): void {
     const saved = agentPersistence(storage, agent.id);
     const { tabs, activeId } = saved.tabs();
-    const open = Object.fromEntries(tabs.map((id) => [id, { detail: null, messages: [], loading: true, error: null, visitorReadSeq: 0 }]));
+    const open = Object.fromEntries(
+      tabs.map((id) => [id, { detail: null, messages: [], loading: true, error: null, visitorReadSeq: 0 }]),
+    );
     store.set({ phase: 'signed-in', agent, signInNotice: null, readSeq: saved.readSeq(), tabs, activeId, open });
     session = {
       outbox: parts.createOutbox(saved),
@@ -170,11 +188,19 @@ function createParts({ store, api, options, t, notice, signOut }: PartsDeps) {
   const connection: Connection = createConnection({
     store,
     open: options.connect ?? ((path, opts) => io(path, opts) as AgentSocket),
-    bind: (socket) => bindEvents(socket, { store, live, t, signOut, outbox: () => outbox(), hello: (status) => {
-      // A new socket starts "online" on the server; an agent who chose "away" stays away.
-      if (status !== desiredStatus) void actions?.setStatus(desiredStatus);
-      else store.set({ status });
-    } }),
+    bind: (socket) =>
+      bindEvents(socket, {
+        store,
+        live,
+        t,
+        signOut,
+        outbox: () => outbox(),
+        hello: (status) => {
+          // A new socket starts "online" on the server; an agent who chose "away" stays away.
+          if (status !== desiredStatus) void actions?.setStatus(desiredStatus);
+          else store.set({ status });
+        },
+      }),
     onConnect: () => {
       conversations.resync();
       outbox()?.online();
@@ -184,7 +210,12 @@ function createParts({ store, api, options, t, notice, signOut }: PartsDeps) {
     sessionAlive: () => sessionAlive(api, signOut),
     ...timing,
   });
-  const conversations: Conversations = createConversations({ store, connection, offlineText: () => t('connection.offline'), ...timing });
+  const conversations: Conversations = createConversations({
+    store,
+    connection,
+    offlineText: () => t('connection.offline'),
+    ...timing,
+  });
   const live = liveHandlers(conversations, { alert: hiddenTabAlerts(store, t, (id) => actions?.openConversation(id)) });
 
   return {
@@ -219,10 +250,12 @@ function hiddenTabAlerts(store: Store<ConsoleState>, t: PartsDeps['t'], open: (i
   const name = (row: ConversationSummary) => visitorName(row, store.get().locale);
   return {
     newMessage(row: ConversationSummary, message: Message) {
-      if (hidden()) alertAgent(t('notify.newMessage', { name: name(row) }), message.text.slice(0, 140), row.id, () => open(row.id));
+      if (hidden())
+        alertAgent(t('notify.newMessage', { name: name(row) }), message.text.slice(0, 140), row.id, () => open(row.id));
     },
     newConversation(row: ConversationSummary) {
-      if (hidden()) alertAgent(t('notify.newConversation'), row.lastMessage?.text.slice(0, 140) ?? name(row), row.id, () => open(row.id));
+      if (hidden())
+        alertAgent(t('notify.newConversation'), row.lastMessage?.text.slice(0, 140) ?? name(row), row.id, () => open(row.id));
     },
   };
 }
@@ -274,7 +307,13 @@ function replyOutbox(saved: AgentPersistence, { store, connection, conversations
     },
     send: (item) =>
       connection.ack(
-        (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', { conversationId: item.conversationId, clientId: item.clientId, text: item.text, ...(item.internal ? { internal: true } : {}) }),
+        (s) =>
+          s.timeout(ACK_TIMEOUT_MS).emitWithAck('message:send', {
+            conversationId: item.conversationId,
+            clientId: item.clientId,
+            text: item.text,
+            ...(item.internal ? { internal: true } : {}),
+          }),
         t('connection.offline'),
       ),
     onSent: (item, result) => {
@@ -321,7 +360,10 @@ function createActions({ store, parts, t, notice, startSession, endSession, stor
     emit: (payload) => connection.signal((s) => s.emit('read', payload)),
   });
   const conversationAction = (event: 'conversation:claim' | 'conversation:close') => async (id: ConversationId) => {
-    const res = await connection.ack((s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, { conversationId: id }), t('connection.offline'));
+    const res = await connection.ack(
+      (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck(event, { conversationId: id }),
+      t('connection.offline'),
+    );
     if (res.ok) conversations.applySummary(res.conversation);
     else notice(res.error.message);
   };
@@ -335,7 +377,10 @@ function createActions({ store, parts, t, notice, startSession, endSession, stor
     claim: conversationAction('conversation:claim'),
     close: conversationAction('conversation:close'),
     async transfer(id, agentId) {
-      const res = await connection.ack((s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:transfer', { conversationId: id, agentId }), t('connection.offline'));
+      const res = await connection.ack(
+        (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:transfer', { conversationId: id, agentId }),
+        t('connection.offline'),
+      );
       if (res.ok) conversations.applySummary(res.conversation);
       else notice(res.error.message);
     },
@@ -345,7 +390,10 @@ function createActions({ store, parts, t, notice, startSession, endSession, stor
     markRead: readReceipts.markRead,
     async setStatus(status) {
       parts.setDesiredStatus(status);
-      const res = await connection.ack((s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('status:set', { status }), t('connection.offline'));
+      const res = await connection.ack(
+        (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('status:set', { status }),
+        t('connection.offline'),
+      );
       if (res.ok) store.set({ status });
       else notice(res.error.message);
     },

@@ -33,7 +33,11 @@ export function withMessages(s: ConsoleState, id: ConversationId, messages: read
   const preview = nextPreview(s.preview[id], messages);
   if (preview && preview !== s.preview[id]) patch.preview = { ...s.preview, [id]: preview };
   const visitorSeqs = messages.filter((m) => m.author.kind === 'visitor').map((m) => m.seq);
-  if (visitorSeqs.length > 0) patch.visitorSeqs = { ...s.visitorSeqs, [id]: [...new Set([...(s.visitorSeqs[id] ?? []), ...visitorSeqs])].sort((a, b) => a - b) };
+  if (visitorSeqs.length > 0)
+    patch.visitorSeqs = {
+      ...s.visitorSeqs,
+      [id]: [...new Set([...(s.visitorSeqs[id] ?? []), ...visitorSeqs])].sort((a, b) => a - b),
+    };
   const open = s.open[id];
   const merged = open && mergeBySeq(open.messages, messages);
   if (open && merged !== open.messages) patch.open = { ...s.open, [id]: { ...open, messages: merged! } };
@@ -44,8 +48,21 @@ export function withMessages(s: ConsoleState, id: ConversationId, messages: read
 export function withSummary(s: ConsoleState, conversation: ConversationSummary): Partial<ConsoleState> {
   const open = s.open[conversation.id];
   return {
-    queue: upsertQueue(s.queue, freshestSummary(s.queue.find((c) => c.id === conversation.id), conversation)),
-    ...(open?.detail ? { open: { ...s.open, [conversation.id]: { ...open, detail: { ...open.detail, ...freshestSummary(open.detail, conversation) } } } } : {}),
+    queue: upsertQueue(
+      s.queue,
+      freshestSummary(
+        s.queue.find((c) => c.id === conversation.id),
+        conversation,
+      ),
+    ),
+    ...(open?.detail
+      ? {
+          open: {
+            ...s.open,
+            [conversation.id]: { ...open, detail: { ...open.detail, ...freshestSummary(open.detail, conversation) } },
+          },
+        }
+      : {}),
   };
 }
 
@@ -69,7 +86,10 @@ export function createConversations(deps: ConversationsDeps) {
     if (!sync) {
       sync = createSeqSync({
         request: async (afterSeq): Promise<SyncAnswer> => {
-          const res = await connection.ack((s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('messages:sync', { conversationId: id, afterSeq }), deps.offlineText());
+          const res = await connection.ack(
+            (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('messages:sync', { conversationId: id, afterSeq }),
+            deps.offlineText(),
+          );
           if (res.ok) return res.messages;
           return isRetryable(res.error.code) ? null : 'gone';
         },
@@ -83,7 +103,10 @@ export function createConversations(deps: ConversationsDeps) {
 
   async function load(id: ConversationId): Promise<void> {
     store.set((s) => ({ open: { ...s.open, [id]: s.open[id] ? { ...s.open[id], loading: true, error: null } : emptyTab() } }));
-    const res = await connection.ack((s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:get', { conversationId: id }), deps.offlineText());
+    const res = await connection.ack(
+      (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('conversation:get', { conversationId: id }),
+      deps.offlineText(),
+    );
     if (!res.ok) return patchOpen(id, () => ({ loading: false, error: res.error.message }));
     patchOpen(id, () => ({ detail: res.conversation, loading: false, error: null }));
     mergeInto(id, res.conversation.messages);
@@ -127,7 +150,10 @@ export type Conversations = ReturnType<typeof createConversations>;
 /** The socket's live events about conversations, applied to the queue and the open tabs. */
 export interface LiveDeps {
   /** Something the agent should notice while the tab is hidden. */
-  alert: { newMessage(conversation: ConversationSummary, message: Message): void; newConversation(conversation: ConversationSummary): void };
+  alert: {
+    newMessage(conversation: ConversationSummary, message: Message): void;
+    newConversation(conversation: ConversationSummary): void;
+  };
   now?: () => number;
 }
 
@@ -166,7 +192,8 @@ export function liveHandlers(conversations: Conversations, deps: LiveDeps) {
       const until = typing ? (deps.now ?? Date.now)() + TYPING_SHOWN_MS : 0;
       store.set((s) => ({ typingUntil: { ...s.typingUntil, [id]: until } }));
     },
-    onVisitorRead: (id: ConversationId, seq: number) => patchOpen(id, (c) => ({ visitorReadSeq: Math.max(c.visitorReadSeq, seq) })),
+    onVisitorRead: (id: ConversationId, seq: number) =>
+      patchOpen(id, (c) => ({ visitorReadSeq: Math.max(c.visitorReadSeq, seq) })),
   };
 }
 

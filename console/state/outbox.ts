@@ -43,7 +43,13 @@ export function createAgentOutbox(deps: AgentOutboxDeps) {
   deps.onChange(outbox.list());
   return {
     items: () => outbox.list(),
-    add(input: { clientId: ClientId; conversationId: ConversationId; text: string; internal: boolean; createdAt: IsoTime }): void {
+    add(input: {
+      clientId: ClientId;
+      conversationId: ConversationId;
+      text: string;
+      internal: boolean;
+      createdAt: IsoTime;
+    }): void {
       outbox.add(input);
       void sender.pump();
     },

@@ -24,7 +24,12 @@ export interface Typing {
 }
 
 export function createTyping(deps: TypingDeps): Typing {
-  const { emit, now = Date.now, setTimer = (fn, ms) => setTimeout(fn, ms), clearTimer = (h) => clearTimeout(h as ReturnType<typeof setTimeout>) } = deps;
+  const {
+    emit,
+    now = Date.now,
+    setTimer = (fn, ms) => setTimeout(fn, ms),
+    clearTimer = (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  } = deps;
   const state: Record<ConversationId, { sentAt: number; idle: unknown }> = {};
   const typing: Typing = {
     note(id) {

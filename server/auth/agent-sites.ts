@@ -34,6 +34,9 @@ export function parseSiteList(input: string | readonly string[] | null, configur
   const keys = (typeof input === 'string' ? input.split(',') : [...input]).map((key) => key.trim()).filter(Boolean);
   if (keys.length === 0) throw new SiteListError('Name at least one site, or "all".');
   const unknown = keys.filter((key) => !configured.includes(key));
-  if (unknown.length > 0) throw new SiteListError(`There is no site ${unknown.map((k) => `"${k}"`).join(', ')} on this server (sites: ${configured.join(', ')}).`);
+  if (unknown.length > 0)
+    throw new SiteListError(
+      `There is no site ${unknown.map((k) => `"${k}"`).join(', ')} on this server (sites: ${configured.join(', ')}).`,
+    );
   return [...new Set(keys)];
 }

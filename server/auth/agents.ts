@@ -25,8 +25,15 @@ export async function addAgent(store: Store, input: unknown, siteKeys: readonly 
   const problem = passwordProblem(password);
   if (problem) throw new AgentInputError(problem);
   const sites = sitesOf(parsed.output.sites, siteKeys);
-  if (await store.findAgentByEmail(email)) throw new AgentInputError(`There is already an agent with the email ${email}.`, 'conflict');
-  return store.createAgent({ email, name: name || email.split('@')[0]!, role, passwordHash: await hashPassword(password), sites });
+  if (await store.findAgentByEmail(email))
+    throw new AgentInputError(`There is already an agent with the email ${email}.`, 'conflict');
+  return store.createAgent({
+    email,
+    name: name || email.split('@')[0]!,
+    role,
+    passwordHash: await hashPassword(password),
+    sites,
+  });
 }
 
 /** Every site unless a list is given; a list names only sites of `siteKeys`. */
@@ -73,10 +80,19 @@ export const NO_AGENTS_HINT =
  * On later starts the password in the environment is not applied over one changed since (in the
  * console or with `pasokh agent passwd`): a warning says so and how to change it instead.
  */
-export async function ensureAdmin(store: Store, admin: { email: string; password: string; name?: string }, logger: Logger): Promise<void> {
+export async function ensureAdmin(
+  store: Store,
+  admin: { email: string; password: string; name?: string },
+  logger: Logger,
+): Promise<void> {
   const existing = await store.findAgentByEmail(admin.email.trim().toLowerCase());
   if (!existing) {
-    const agent = await addAgent(store, { email: admin.email, name: admin.name ?? 'Admin', password: admin.password, role: 'admin' });
+    const agent = await addAgent(store, {
+      email: admin.email,
+      name: admin.name ?? 'Admin',
+      password: admin.password,
+      role: 'admin',
+    });
     logger.info({ email: agent.email }, 'created the first admin agent');
     return;
   }

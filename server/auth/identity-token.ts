@@ -36,13 +36,21 @@ const claimsSchema = v.object({
 export async function verifyIdentityToken(secret: string, token: string): Promise<SignedIdentity> {
   let payload: unknown;
   try {
-    ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), { algorithms: ['HS256'], requiredClaims: ['sub', 'exp'] }));
+    ({ payload } = await jwtVerify(token, new TextEncoder().encode(secret), {
+      algorithms: ['HS256'],
+      requiredClaims: ['sub', 'exp'],
+    }));
   } catch (error) {
-    if (error instanceof errors.JWTExpired) throw new IdentityTokenError('expired', 'The identity token has expired; the site must issue a new one.');
+    if (error instanceof errors.JWTExpired)
+      throw new IdentityTokenError('expired', 'The identity token has expired; the site must issue a new one.');
     throw new IdentityTokenError('invalid', 'The identity token is not signed with this site’s secret, or is malformed.');
   }
   const claims = v.safeParse(claimsSchema, payload);
-  if (!claims.success) throw new IdentityTokenError('invalid', 'The identity token needs "sub" and "exp", and "name" and "email" must be a name and an email address.');
+  if (!claims.success)
+    throw new IdentityTokenError(
+      'invalid',
+      'The identity token needs "sub" and "exp", and "name" and "email" must be a name and an email address.',
+    );
   const { sub, name, email } = claims.output;
   return {
     id: sub,

@@ -33,6 +33,7 @@ export async function proveIdentity(secret: string, user: NonNullable<VisitorAut
       verifiedFields: signed.fields,
     };
   }
-  if (!user.hash || !verifyIdentity(secret, user.id, user.hash)) throw new IdentityRefused('The identity hash does not match this user id.');
+  if (!user.hash || !verifyIdentity(secret, user.id, user.hash))
+    throw new IdentityRefused('The identity hash does not match this user id.');
   return { externalId: user.id, profile: hints, verifiedFields: ['id'] };
 }

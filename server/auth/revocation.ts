@@ -98,7 +98,10 @@ export function createRevocationSweep<S extends SessionSocket>(options: {
   return {
     /** Call when a socket connects: starts the sweep if it is not running. */
     watch(): void {
-      timer ??= setInterval(() => void sweep().catch((error: unknown) => options.logger.error({ err: error }, 'session sweep failed')), options.intervalMs ?? 500);
+      timer ??= setInterval(
+        () => void sweep().catch((error: unknown) => options.logger.error({ err: error }, 'session sweep failed')),
+        options.intervalMs ?? 500,
+      );
       timer.unref();
     },
   };
@@ -113,7 +116,10 @@ export function disconnectRevoked(socket: SessionSocket): void {
  * Refuses every event of a socket whose session has ended (error ack `unauthorized`) and
  * disconnects it. Installed with `socket.use`, after the flood guard.
  */
-export function installSessionGuard(socket: SessionSocket & { use(fn: (packet: unknown[], next: (error?: Error) => void) => void): unknown }, check: SessionCheck): void {
+export function installSessionGuard(
+  socket: SessionSocket & { use(fn: (packet: unknown[], next: (error?: Error) => void) => void): unknown },
+  check: SessionCheck,
+): void {
   socket.use((packet, next) => {
     const sessionId = socket.data.sessionId;
     if (!sessionId) return next();

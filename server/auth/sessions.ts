@@ -16,7 +16,10 @@ export async function startSession(store: Store, agentId: string, hours: number)
 }
 
 /** The signed-in, enabled agent behind a Cookie header, or null. */
-export async function agentFromCookies(store: Store, cookieHeader: string | undefined): Promise<{ agent: AgentRecord; tokenHash: string } | null> {
+export async function agentFromCookies(
+  store: Store,
+  cookieHeader: string | undefined,
+): Promise<{ agent: AgentRecord; tokenHash: string } | null> {
   if (!cookieHeader) return null;
   const token = fastifyCookie.parse(cookieHeader)[SESSION_COOKIE];
   if (!token) return null;

@@ -45,12 +45,18 @@ export async function runFaqCheck(argv: string[], out: (line: string) => void): 
   for (const p of problems) out(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.warning ? 'warning: ' : ''}${p.message}`);
   const errors = problems.filter((p) => !p.warning).length;
   const locales = [...new Set(entries.map((e) => e.locale))].join(', ') || 'none';
-  out(problems.length
-    ? `${counted(problems.length, 'problem', 'problems')}; ${counted(entries.length, 'valid entry', 'valid entries')} (${locales}).`
-    : `OK: ${counted(entries.length, 'entry', 'entries')} (${locales}).`);
+  out(
+    problems.length
+      ? `${counted(problems.length, 'problem', 'problems')}; ${counted(entries.length, 'valid entry', 'valid entries')} (${locales}).`
+      : `OK: ${counted(entries.length, 'entry', 'entries')} (${locales}).`,
+  );
   if (query !== undefined) {
     const hits = createFaqSearch(entries).search(query, 5);
-    out(hits.length ? `Top hits for "${query}" (score: 0 is perfect):` : `No hits for "${query}": the widget would offer a person instead.`);
+    out(
+      hits.length
+        ? `Top hits for "${query}" (score: 0 is perfect):`
+        : `No hits for "${query}": the widget would offer a person instead.`,
+    );
     const byId = new Map(entries.map((e) => [e.id, e]));
     hits.forEach((h, i) => out(`  ${i + 1}. ${h.score.toFixed(3)}  ${h.id}  ${byId.get(h.id)?.question ?? ''}`));
   }

@@ -35,13 +35,21 @@ interface Snapshot {
 }
 
 /** Loads the site's published entries; `refresh()` after each change this process makes. */
-export async function createDbFaqLibrary(options: DbFaqLibraryOptions): Promise<Required<Pick<FaqLibrary, 'refresh'>> & FaqLibrary> {
+export async function createDbFaqLibrary(
+  options: DbFaqLibraryOptions,
+): Promise<Required<Pick<FaqLibrary, 'refresh'>> & FaqLibrary> {
   const { store, site } = options;
   const vocabulary = options.vocabulary ?? true;
   const load = async (): Promise<Snapshot> => {
     const stamp = await store.faqStamp(site);
     const entries = (await store.publishedFaqEntries(site)).map(toFaqEntry);
-    return { stamp, entries, byId: new Map(entries.map((e) => [e.id, e])), payload: buildFaqPayload(site, entries, vocabulary), articles: new Map() };
+    return {
+      stamp,
+      entries,
+      byId: new Map(entries.map((e) => [e.id, e])),
+      payload: buildFaqPayload(site, entries, vocabulary),
+      articles: new Map(),
+    };
   };
   let snapshot = await load();
   // One load at a time: a refresh during a poll waits for it rather than racing it.

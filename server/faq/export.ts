@@ -18,7 +18,16 @@ export function formatOf(path: string): FaqFormat {
 }
 
 function csvRow(entry: FaqEntry): string[] {
-  return [entry.id, entry.locale, entry.question, entry.answer, (entry.keywords ?? []).join('|'), (entry.synonyms ?? []).join('|'), entry.category ?? '', entry.translationOf ?? ''];
+  return [
+    entry.id,
+    entry.locale,
+    entry.question,
+    entry.answer,
+    (entry.keywords ?? []).join('|'),
+    (entry.synonyms ?? []).join('|'),
+    entry.category ?? '',
+    entry.translationOf ?? '',
+  ];
 }
 
 function markdownFile(entry: FaqEntry): string {

@@ -69,7 +69,12 @@ async function read(source: string, site: string, vocabulary: boolean): Promise<
   const errors = problems.filter((p) => !p.warning);
   if (errors.length) throw new FaqError(errors);
   return {
-    snapshot: { entries, byId: new Map(entries.map((e) => [e.id, e])), payload: buildFaqPayload(site, entries, vocabulary), articles: new Map() },
+    snapshot: {
+      entries,
+      byId: new Map(entries.map((e) => [e.id, e])),
+      payload: buildFaqPayload(site, entries, vocabulary),
+      articles: new Map(),
+    },
     files,
   };
 }

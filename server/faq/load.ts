@@ -41,7 +41,10 @@ export async function loadFaq(source: string): Promise<LoadedFaq> {
   let located: Located[];
   let files: string[];
   if (info.isDirectory()) {
-    files = (await readdir(source)).filter((f) => /\.(md|markdown)$/i.test(f)).sort().map((f) => join(source, f));
+    files = (await readdir(source))
+      .filter((f) => /\.(md|markdown)$/i.test(f))
+      .sort()
+      .map((f) => join(source, f));
     located = [];
     for (const file of files) located.push(...readMarkdown(file, await readFile(file, 'utf8'), problems));
     if (!files.length) problems.push({ file: source, message: 'The folder has no .md files.' });
@@ -69,7 +72,11 @@ function readJson(file: string, text: string, problems: FaqProblem[]): Located[]
     const message = (error as Error).message;
     const at = /position (\d+)/.exec(message)?.[1];
     const line = /line (\d+)/.exec(message)?.[1];
-    problems.push({ file, line: line ? Number(line) : at ? lineAt(text, Number(at)) : undefined, message: `Invalid JSON: ${message}` });
+    problems.push({
+      file,
+      line: line ? Number(line) : at ? lineAt(text, Number(at)) : undefined,
+      message: `Invalid JSON: ${message}`,
+    });
     return [];
   }
   if (!Array.isArray(data)) {
@@ -112,7 +119,11 @@ function readMarkdown(file: string, text: string, problems: FaqProblem[]): Locat
     parsed = matter(text, {});
   } catch (error) {
     const mark = (error as { mark?: { line?: number } }).mark;
-    problems.push({ file, line: mark?.line !== undefined ? mark.line + 1 : 1, message: `Broken front matter: ${(error as Error).message.split('\n')[0]}` });
+    problems.push({
+      file,
+      line: mark?.line !== undefined ? mark.line + 1 : 1,
+      message: `Broken front matter: ${(error as Error).message.split('\n')[0]}`,
+    });
     return [];
   }
   if (!text.startsWith('---')) problems.push({ file, line: 1, message: 'Missing front matter (--- id, locale, question ---).' });
@@ -132,7 +143,14 @@ export const CSV_COLUMNS = ['id', 'locale', 'question', 'answer', 'keywords', 's
 function readCsv(file: string, text: string, problems: FaqProblem[]): Located[] {
   let rows: { record: Record<string, string>; info: { lines: number } }[];
   try {
-    rows = parseCsv(text, { columns: true, info: true, skip_empty_lines: true, trim: true, bom: true, relax_column_count: false });
+    rows = parseCsv(text, {
+      columns: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      bom: true,
+      relax_column_count: false,
+    });
   } catch (error) {
     const e = error as Error & { lines?: number };
     problems.push({ file, line: e.lines, message: `Invalid CSV: ${e.message}` });
@@ -140,10 +158,14 @@ function readCsv(file: string, text: string, problems: FaqProblem[]): Located[] 
   }
   const header = Object.keys(rows[0]?.record ?? {});
   for (const column of header) {
-    if (!CSV_COLUMNS.includes(column)) problems.push({ file, line: 1, message: `Unknown column "${column}" (expected ${CSV_COLUMNS.join(', ')}).` });
+    if (!CSV_COLUMNS.includes(column))
+      problems.push({ file, line: 1, message: `Unknown column "${column}" (expected ${CSV_COLUMNS.join(', ')}).` });
   }
   const list = (value: string | undefined): string[] | undefined => {
-    const items = value?.split('|').map((s) => s.trim()).filter(Boolean);
+    const items = value
+      ?.split('|')
+      .map((s) => s.trim())
+      .filter(Boolean);
     return items?.length ? items : undefined;
   };
   return rows.map(({ record, info }) => {
@@ -206,7 +228,12 @@ function validate(located: Located[], problems: FaqProblem[]): FaqEntry[] {
       }
     }
     if (!ok) continue;
-    const clean: FaqEntry = { id, locale: entry.locale as Locale, question: (entry.question as string).trim(), answer: answer.trim() };
+    const clean: FaqEntry = {
+      id,
+      locale: entry.locale as Locale,
+      question: (entry.question as string).trim(),
+      answer: answer.trim(),
+    };
     if (isStringList(entry.keywords) && entry.keywords.length) clean.keywords = entry.keywords;
     if (isStringList(entry.synonyms) && entry.synonyms.length) clean.synonyms = entry.synonyms;
     if (typeof entry.category === 'string' && entry.category) clean.category = entry.category;
@@ -226,7 +253,11 @@ function markdownProblems(markdown: string): { line: number; message: string; wa
     if (/\]\([^)]*$/.test(text)) out.push({ line: i + 1, message: 'broken Markdown link: "](" is never closed with ")".' });
     for (const href of unsafeLinks(text)) {
       const scheme = href.slice(0, href.indexOf(':') + 1);
-      out.push({ line: i + 1, message: `a "${scheme}" link will be removed (only http, https and mailto links are allowed).`, warning: true });
+      out.push({
+        line: i + 1,
+        message: `a "${scheme}" link will be removed (only http, https and mailto links are allowed).`,
+        warning: true,
+      });
     }
   });
   if (fence) out.push({ line: fence, message: 'broken Markdown: a code block opened with ``` is never closed.' });

@@ -19,7 +19,10 @@ export interface BuiltPayload {
 
 /** Hashes what the visitor's search depends on; the same FAQ always gets the same version. */
 export function faqVersion(entries: readonly FaqEntry[], vocabulary: boolean): string {
-  return createHash('sha256').update(JSON.stringify([entries, vocabulary])).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify([entries, vocabulary]))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /**

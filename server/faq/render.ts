@@ -13,8 +13,31 @@ const SAFE_HREF = /^\s*(https?:|mailto:)/i;
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'strong', 'b', 'em', 'i', 'ul', 'ol', 'li', 'a', 'code', 'pre', 'blockquote',
-    'h2', 'h3', 'h4', 'hr', 'table', 'thead', 'tbody', 'tr', 'th', 'td', 'del', 'kbd',
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'code',
+    'pre',
+    'blockquote',
+    'h2',
+    'h3',
+    'h4',
+    'hr',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
+    'del',
+    'kbd',
   ],
   allowedAttributes: { a: ['href', 'title', 'target', 'rel'], ol: ['start'], th: ['align'], td: ['align'] },
   allowedSchemes: ['http', 'https', 'mailto'],
@@ -26,7 +49,15 @@ const SANITIZE: sanitizeHtml.IOptions = {
     // A link with another scheme (javascript:, data:) loses its attributes here...
     a: (_tag, attribs) =>
       SAFE_HREF.test(attribs.href ?? '')
-        ? { tagName: 'a', attribs: { href: attribs.href as string, ...(attribs.title ? { title: attribs.title } : {}), target: '_blank', rel: 'noopener noreferrer' } }
+        ? {
+            tagName: 'a',
+            attribs: {
+              href: attribs.href as string,
+              ...(attribs.title ? { title: attribs.title } : {}),
+              target: '_blank',
+              rel: 'noopener noreferrer',
+            },
+          }
         : { tagName: 'a', attribs: {} },
   },
   // ...and is unwrapped here, keeping its text. Renaming it instead (to a span the sanitiser then

@@ -27,7 +27,11 @@ export async function importFileOnce(store: Store, site: string, file: string): 
   const errors = problems.filter((p) => !p.warning);
   if (errors.length) throw new FaqError(errors);
   try {
-    await store.importFaqEntries(site, entries.map((e) => ({ id: e.id, ...toContent(e) })), null);
+    await store.importFaqEntries(
+      site,
+      entries.map((e) => ({ id: e.id, ...toContent(e) })),
+      null,
+    );
   } catch (error) {
     // Several processes starting at once: the one that lost the race finds the entries there.
     if ((await store.listFaqEntries(site, { includeDeleted: true })).length > 0) return 0;
@@ -42,8 +46,20 @@ export async function openFaqLibraries(options: OpenFaqOptions): Promise<Map<str
   for (const site of options.sites) {
     if (site.faqSource === 'database') {
       const imported = await importFileOnce(store, site.key, site.faq);
-      if (imported) logger.info({ site: site.key, file: site.faq, entries: imported }, 'FAQ imported into the database: edit it in the console from now on');
-      faqs.set(site.key, await createDbFaqLibrary({ store, site: site.key, vocabulary: site.vocabulary, onError: (err) => logger.warn({ site: site.key, err }, 'FAQ reload from the database failed') }));
+      if (imported)
+        logger.info(
+          { site: site.key, file: site.faq, entries: imported },
+          'FAQ imported into the database: edit it in the console from now on',
+        );
+      faqs.set(
+        site.key,
+        await createDbFaqLibrary({
+          store,
+          site: site.key,
+          vocabulary: site.vocabulary,
+          onError: (err) => logger.warn({ site: site.key, err }, 'FAQ reload from the database failed'),
+        }),
+      );
       continue;
     }
     faqs.set(
@@ -53,7 +69,10 @@ export async function openFaqLibraries(options: OpenFaqOptions): Promise<Map<str
         site: site.key,
         vocabulary: site.vocabulary,
         watch: options.watch ?? true,
-        onReload: (error) => (error ? logger.warn({ site: site.key }, faqReloadMessage(site.key, error)) : logger.info({ site: site.key }, 'FAQ reloaded')),
+        onReload: (error) =>
+          error
+            ? logger.warn({ site: site.key }, faqReloadMessage(site.key, error))
+            : logger.info({ site: site.key }, 'FAQ reloaded'),
       }),
     );
   }

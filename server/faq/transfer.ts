@@ -18,7 +18,10 @@ export interface TransferIo {
 
 function siteOf(config: Config, key: string | undefined): string {
   const site = key ?? config.sites[0]!.key;
-  if (!config.sites.some((s) => s.key === site)) throw new TransferError(`There is no site "${site}" in the configuration (sites: ${config.sites.map((s) => s.key).join(', ')}).`);
+  if (!config.sites.some((s) => s.key === site))
+    throw new TransferError(
+      `There is no site "${site}" in the configuration (sites: ${config.sites.map((s) => s.key).join(', ')}).`,
+    );
   return site;
 }
 
@@ -39,7 +42,11 @@ export async function runFaqTransfer(command: 'import' | 'export', argv: string[
         for (const p of errors) io.out(`${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`);
         throw new TransferError(`Nothing imported: ${errors.length} problem${errors.length === 1 ? '' : 's'} in ${path}.`);
       }
-      const { created, updated } = await store.importFaqEntries(site, entries.map((e) => ({ id: e.id, ...toContent(e) })), null);
+      const { created, updated } = await store.importFaqEntries(
+        site,
+        entries.map((e) => ({ id: e.id, ...toContent(e) })),
+        null,
+      );
       io.out(`Imported ${entries.length} answers into site "${site}" (${created} new, ${updated} replaced), published.`);
       if (io.config.sites.find((s) => s.key === site)?.faqSource !== 'database') {
         io.out(`Note: site "${site}" serves its FAQ files; set "faqSource": "database" in its config to serve (and edit) these.`);
@@ -48,7 +55,9 @@ export async function runFaqTransfer(command: 'import' | 'export', argv: string[
     }
     const entries = (await store.publishedFaqEntries(site)).map(toFaqEntry);
     const files = await writeFaq(path, entries);
-    io.out(`Exported ${entries.length} published answers of site "${site}" to ${files.length === 1 ? files[0] : `${files.length} files in ${path}`}.`);
+    io.out(
+      `Exported ${entries.length} published answers of site "${site}" to ${files.length === 1 ? files[0] : `${files.length} files in ${path}`}.`,
+    );
     return 0;
   } finally {
     await store.close();

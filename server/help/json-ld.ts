@@ -23,7 +23,13 @@ export function faqPageLd(answers: readonly LdAnswer[], url: string, inLanguage:
 }
 
 export function qaPageLd(answer: LdAnswer, inLanguage: string): object {
-  return { '@context': 'https://schema.org', '@type': 'QAPage', url: answer.url, inLanguage, mainEntity: { ...question(answer), text: answer.question } };
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'QAPage',
+    url: answer.url,
+    inLanguage,
+    mainEntity: { ...question(answer), text: answer.question },
+  };
 }
 
 /**

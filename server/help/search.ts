@@ -13,5 +13,10 @@ export type HelpSearch = (query: string, locale: Locale, limit: number) => strin
 export function createHelpSearch(payloadJson: string): HelpSearch {
   const payload = JSON.parse(payloadJson) as FaqPayload;
   const faq = createFaqSearch(payload.docs, { index: payload.index, vocabulary: payload.vocabulary });
-  return (query, locale, limit) => faq.search(query).map((hit) => hit.id).filter((id) => payload.docs.some((d) => d.id === id && d.locale === locale)).slice(0, limit);
+  return (query, locale, limit) =>
+    faq
+      .search(query)
+      .map((hit) => hit.id)
+      .filter((id) => payload.docs.some((d) => d.id === id && d.locale === locale))
+      .slice(0, limit);
 }

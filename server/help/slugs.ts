@@ -15,6 +15,8 @@ export function slugify(text: string): string {
   const words = text
     .normalize('NFKC')
     .toLowerCase()
+    // Each joiner and diacritic is removed on its own: the class is meant to split them.
+    // eslint-disable-next-line no-misleading-character-class
     .replace(/[\u200c\u200d\u064b-\u065f\u0670]/g, '')
     .replace(/['’]/g, '')
     .split(/[^\p{L}\p{N}]+/u)

@@ -8,7 +8,10 @@ export function htmlToText(markup: string): string {
   // Block ends become spaces so "<p>a</p><p>b</p>" reads "a b", not "ab".
   const spaced = markup.replace(/<\/(p|li|h\d|pre|blockquote|tr|td|th)>|<br\s*\/?>/gi, (tag) => `${tag} `);
   const text = sanitizeHtml(spaced, { allowedTags: [], allowedAttributes: {} });
-  return text.replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] as string).replace(/\s+/g, ' ').trim();
+  return text
+    .replace(/&(amp|lt|gt|quot|#39|nbsp);/g, (entity) => ENTITIES[entity] as string)
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 /** The first sentence of `text`, at most `max` characters (cut at a word, with "…"). */

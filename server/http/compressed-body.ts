@@ -25,7 +25,10 @@ export interface CompressedBodies {
 }
 
 const compress: Record<Encoding, (body: string) => Buffer> = {
-  br: (body) => brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) } }),
+  br: (body) =>
+    brotliCompressSync(body, {
+      params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: Buffer.byteLength(body) },
+    }),
   gzip: (body) => gzipSync(body, { level: 9 }),
 };
 

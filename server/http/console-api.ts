@@ -5,7 +5,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import * as v from 'valibot';
 import { describeIssues, loginSchema, siteKeysSchema } from '../../protocol/schemas.js';
-import { parseSiteList, servesSite, SiteListError, sitesServed } from '../auth/agent-sites.js';
+import { parseSiteList, servesSite, SiteListError } from '../auth/agent-sites.js';
 import { hashPassword, passwordProblem, verifyPassword, verifyPasswordOrNothing } from '../auth/passwords.js';
 import { AgentInputError, addAgent } from '../auth/agents.js';
 import { SESSION_COOKIE, agentFromCookies, startSession } from '../auth/sessions.js';
@@ -99,7 +99,10 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
       await store.deleteSession(hashToken(token));
-      deps.agents().in(rooms.session(hashToken(token))).disconnectSockets(true);
+      deps
+        .agents()
+        .in(rooms.session(hashToken(token)))
+        .disconnectSockets(true);
     }
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return { ok: true };
@@ -158,7 +161,8 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const { id } = request.params as { id: string };
     const { sites, ...rest } = parse(agentPatchSchema, request.body);
     const patch = { ...rest, ...(sites !== undefined ? { sites: siteList(sites, siteKeys) } : {}) };
-    if (id === me.id && (patch.disabled || patch.role === 'agent')) throw new HttpError('invalid_payload', 'You cannot disable yourself or drop your own admin role.');
+    if (id === me.id && (patch.disabled || patch.role === 'agent'))
+      throw new HttpError('invalid_payload', 'You cannot disable yourself or drop your own admin role.');
     if (!(await store.getAgent(id))) throw new HttpError('not_found', 'No such agent.');
     const agent = await store.updateAgent(id, patch);
     if (patch.disabled) await signOutEverywhere(id);
@@ -194,7 +198,15 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const input = parse(savedReplySchema, request.body);
     const existing = (await store.listSavedReplies(null)).find((r) => r.id === id);
     if (!existing) throw new HttpError('not_found', 'No such saved reply.');
-    return { reply: await store.saveSavedReply({ id, site: null, title: input.title, text: input.text, createdBy: existing.createdBy ?? agent.id }) };
+    return {
+      reply: await store.saveSavedReply({
+        id,
+        site: null,
+        title: input.title,
+        text: input.text,
+        createdBy: existing.createdBy ?? agent.id,
+      }),
+    };
   });
 
   app.delete('/api/saved-replies/:id', async (request) => {

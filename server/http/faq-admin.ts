@@ -42,7 +42,11 @@ const createSchema = v.strictObject({
   publish: v.optional(v.boolean(), false),
 });
 const previewSchema = v.strictObject({ markdown: v.pipe(v.string(), v.maxLength(MAX_ANSWER)) });
-const siteQuery = v.object({ site: v.pipe(v.string(), v.maxLength(64)), q: v.optional(v.pipe(v.string(), v.maxLength(200))), deleted: v.optional(v.string()) });
+const siteQuery = v.object({
+  site: v.pipe(v.string(), v.maxLength(64)),
+  q: v.optional(v.pipe(v.string(), v.maxLength(200))),
+  deleted: v.optional(v.string()),
+});
 
 function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
   const parsed = v.safeParse(schema, body);
@@ -65,7 +69,9 @@ async function storeCall<T>(work: Promise<T>): Promise<T> {
 function matches(entry: FaqEntryRecord, q: string): boolean {
   const needle = q.trim().toLowerCase();
   if (!needle) return true;
-  return [entry.id, entry.question, entry.answer, ...entry.keywords, ...entry.phrasings].some((text) => text.toLowerCase().includes(needle));
+  return [entry.id, entry.question, entry.answer, ...entry.keywords, ...entry.phrasings].some((text) =>
+    text.toLowerCase().includes(needle),
+  );
 }
 
 export interface FaqAdminDeps {
@@ -79,7 +85,8 @@ type SiteQuery = v.InferOutput<typeof siteQuery>;
 /** Who may read and who may change a site's FAQ, from the session cookie and the site's config. */
 function createFaqAccess(deps: FaqAdminDeps) {
   const bySite = new Map(deps.sites.map((s) => [s.key, s]));
-  const mayEdit = (agent: AgentRecord, site: SiteConfig) => site.faqSource === 'database' && (agent.role === 'admin' || site.faqEditors === 'agents');
+  const mayEdit = (agent: AgentRecord, site: SiteConfig) =>
+    site.faqSource === 'database' && (agent.role === 'admin' || site.faqEditors === 'agents');
   async function reader(request: FastifyRequest): Promise<{ agent: AgentRecord; site: SiteConfig; query: SiteQuery }> {
     const found = await agentFromCookies(deps.store, request.headers.cookie);
     if (!found) throw new HttpError('unauthorized', 'Sign in first.');
@@ -91,7 +98,11 @@ function createFaqAccess(deps: FaqAdminDeps) {
   }
   async function editor(request: FastifyRequest): Promise<{ agent: AgentRecord; site: SiteConfig }> {
     const { agent, site } = await reader(request);
-    if (site.faqSource !== 'database') throw new HttpError('forbidden', `The FAQ of site "${site.key}" is managed in files; edit the files, or set "faqSource": "database" to edit it here.`);
+    if (site.faqSource !== 'database')
+      throw new HttpError(
+        'forbidden',
+        `The FAQ of site "${site.key}" is managed in files; edit the files, or set "faqSource": "database" to edit it here.`,
+      );
     if (!mayEdit(agent, site)) throw new HttpError('forbidden', 'Only an admin can edit the FAQ of this site.');
     return { agent, site };
   }
@@ -113,8 +124,23 @@ export function registerFaqAdmin(app: FastifyInstance, deps: FaqAdminDeps): void
     const entries =
       site.faqSource === 'database'
         ? await store.listFaqEntries(site.key, { includeDeleted: query.deleted === '1' })
-        : (deps.faq(site.key)?.entries() ?? []).map((e): FaqEntryRecord => ({ site: site.key, id: e.id, ...toContent(e), status: 'published', published: toContent(e), revision: 0, updatedAt: '', updatedBy: null, deletedAt: null }));
-    return { site: site.key, source: site.faqSource, editable: mayEdit(agent, site), entries: entries.filter((e) => matches(e, query.q ?? '')) };
+        : (deps.faq(site.key)?.entries() ?? []).map((e): FaqEntryRecord => ({
+            site: site.key,
+            id: e.id,
+            ...toContent(e),
+            status: 'published',
+            published: toContent(e),
+            revision: 0,
+            updatedAt: '',
+            updatedBy: null,
+            deletedAt: null,
+          }));
+    return {
+      site: site.key,
+      source: site.faqSource,
+      editable: mayEdit(agent, site),
+      entries: entries.filter((e) => matches(e, query.q ?? '')),
+    };
   });
 
   app.get('/api/console/faq/:id', async (request) => {
@@ -127,8 +153,17 @@ export function registerFaqAdmin(app: FastifyInstance, deps: FaqAdminDeps): void
   app.post('/api/console/faq', async (request, reply) => {
     const { agent, site } = await editor(request);
     const body = parse(createSchema, request.body);
-    if (body.id && (await store.getFaqEntry(site.key, body.id))) throw new HttpError('conflict', `An answer with the id "${body.id}" exists already.`);
-    const entry = await storeCall(store.saveFaqEntry({ site: site.key, ...(body.id ? { id: body.id } : {}), content: body.content, publish: body.publish, by: agent.id }));
+    if (body.id && (await store.getFaqEntry(site.key, body.id)))
+      throw new HttpError('conflict', `An answer with the id "${body.id}" exists already.`);
+    const entry = await storeCall(
+      store.saveFaqEntry({
+        site: site.key,
+        ...(body.id ? { id: body.id } : {}),
+        content: body.content,
+        publish: body.publish,
+        by: agent.id,
+      }),
+    );
     return reply.code(201).send({ entry: await changed(site, entry) });
   });
 
@@ -136,7 +171,14 @@ export function registerFaqAdmin(app: FastifyInstance, deps: FaqAdminDeps): void
     const { agent, site } = await editor(request);
     const body = parse(saveSchema, request.body);
     if (!(await store.getFaqEntry(site.key, idOf(request)))) throw new HttpError('not_found', `No answer ${idOf(request)}.`);
-    const input = { site: site.key, id: idOf(request), content: body.content, publish: body.publish, by: agent.id, ...(body.baseRevision ? { baseRevision: body.baseRevision } : {}) };
+    const input = {
+      site: site.key,
+      id: idOf(request),
+      content: body.content,
+      publish: body.publish,
+      by: agent.id,
+      ...(body.baseRevision ? { baseRevision: body.baseRevision } : {}),
+    };
     return { entry: await changed(site, await storeCall(store.saveFaqEntry(input))) };
   });
 
@@ -145,10 +187,15 @@ export function registerFaqAdmin(app: FastifyInstance, deps: FaqAdminDeps): void
     return { entry: await changed(site, await storeCall(store.publishFaqEntry(site.key, idOf(request), agent.id))) };
   });
 
-  for (const [action, deleted] of [['delete', true], ['undelete', false]] as const) {
+  for (const [action, deleted] of [
+    ['delete', true],
+    ['undelete', false],
+  ] as const) {
     app.post(`/api/console/faq/:id/${action}`, async (request) => {
       const { agent, site } = await editor(request);
-      return { entry: await changed(site, await storeCall(store.setFaqEntryDeleted(site.key, idOf(request), deleted, agent.id))) };
+      return {
+        entry: await changed(site, await storeCall(store.setFaqEntryDeleted(site.key, idOf(request), deleted, agent.id))),
+      };
     });
   }
 
@@ -160,7 +207,8 @@ export function registerFaqAdmin(app: FastifyInstance, deps: FaqAdminDeps): void
   app.post('/api/console/faq/:id/revisions/:revision/restore', async (request) => {
     const { agent, site } = await editor(request);
     const revision = Number((request.params as { revision: string }).revision);
-    if (!Number.isInteger(revision) || revision < 1) throw new HttpError('invalid_payload', 'revision must be a whole number from 1.');
+    if (!Number.isInteger(revision) || revision < 1)
+      throw new HttpError('invalid_payload', 'revision must be a whole number from 1.');
     return { entry: await changed(site, await storeCall(store.restoreFaqRevision(site.key, idOf(request), revision, agent.id))) };
   });
 

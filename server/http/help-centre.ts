@@ -28,7 +28,7 @@ const HELP_CSP = [
   `style-src ${HELP_CSS_HASH}`,
   "script-src 'none'",
   // The favicon link is a data: URL (no request); answers carry no images.
-  "img-src data:",
+  'img-src data:',
   "form-action 'self'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
@@ -66,7 +66,9 @@ export function registerHelpCentre(app: FastifyInstance, deps: HelpCentreDeps): 
   });
   const notFound = (request: FastifyRequest, reply: FastifyReply, locale: Locale) => {
     const found = resolve(request) ?? fallbackSite(deps);
-    const body = found ? renderNotFound(contextOf(request, locale, found)) : '<!DOCTYPE html><title>Not found</title><h1>Not found</h1>';
+    const body = found
+      ? renderNotFound(contextOf(request, locale, found))
+      : '<!DOCTYPE html><title>Not found</title><h1>Not found</h1>';
     return sendPage(request, reply.code(404), body, undefined);
   };
 
@@ -77,7 +79,11 @@ export function registerHelpCentre(app: FastifyInstance, deps: HelpCentreDeps): 
     const query = typeof raw === 'string' ? raw.trim().slice(0, MAX_QUERY) : '';
     const ctx = contextOf(request, locale, found);
     const results = query ? found.catalog.search(query, locale, RESULTS).map((id) => found.catalog.byId(id) as FaqEntry) : [];
-    const body = renderHome(ctx, { ...(query ? { query } : {}), results, popular: await popular(found.site.key, found.catalog, locale) });
+    const body = renderHome(ctx, {
+      ...(query ? { query } : {}),
+      results,
+      popular: await popular(found.site.key, found.catalog, locale),
+    });
     return sendPage(request, reply, body, found.catalog.version);
   };
 
@@ -87,10 +93,12 @@ export function registerHelpCentre(app: FastifyInstance, deps: HelpCentreDeps): 
     if (slug === '') return reply.redirect(request.url.replace(/\/(?=\?|$)/, ''), 301);
     const found = resolve(request);
     const entry = found?.catalog.bySlug(locale, slug);
-    if (found && entry) return sendPage(request, reply, renderArticle(contextOf(request, locale, found), entry), found.catalog.version);
+    if (found && entry)
+      return sendPage(request, reply, renderArticle(contextOf(request, locale, found), entry), found.catalog.version);
     // An answer's id (what the widget knows) leads to its page under its slug.
     const byId = found?.catalog.byId(slug);
-    if (found && byId) return reply.redirect(contextOf(request, byId.locale, found).urls.article(byId.locale, found.catalog.slugOf(byId)), 301);
+    if (found && byId)
+      return reply.redirect(contextOf(request, byId.locale, found).urls.article(byId.locale, found.catalog.slugOf(byId)), 301);
     return notFound(request, reply, locale);
   };
 
@@ -121,7 +129,9 @@ function sitemapUrls(request: FastifyRequest, deps: HelpCentreDeps): string[] {
     if (!library) return [];
     const catalog = helpCatalog(library);
     const urls = createHelpUrls(origin, i === 0 ? undefined : site.key);
-    return (['en', 'fa'] as const).flatMap((locale) => catalog.entries(locale).map((e) => urls.absolute(urls.article(locale, catalog.slugOf(e)))));
+    return (['en', 'fa'] as const).flatMap((locale) =>
+      catalog.entries(locale).map((e) => urls.absolute(urls.article(locale, catalog.slugOf(e)))),
+    );
   });
 }
 

@@ -32,7 +32,10 @@ export function registerHistoryApi(app: FastifyInstance, deps: RelayDeps): void 
     const parsed = v.safeParse(querySchema, request.query);
     if (!parsed.success) throw new HttpError('invalid_payload', describeIssues(parsed.issues));
     const query = parsed.output;
-    const served = sitesServed(agent, deps.config.sites.map((site) => site.key));
+    const served = sitesServed(
+      agent,
+      deps.config.sites.map((site) => site.key),
+    );
     // A site the agent does not serve is as absent as one that does not exist.
     if (query.site && !served.includes(query.site)) throw new HttpError('not_found', `There is no site "${query.site}".`);
     const filter: HistoryFilter = {

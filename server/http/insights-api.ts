@@ -16,11 +16,23 @@ import { buildInsights } from './insights-report.js';
 
 const querySchema = v.object({
   site: v.optional(v.pipe(v.string(), v.maxLength(64))),
-  days: v.optional(v.pipe(v.string(), v.regex(/^\d{1,3}$/, 'must be a whole number of days'), v.transform(Number), v.minValue(1), v.maxValue(365)), '30'),
+  days: v.optional(
+    v.pipe(
+      v.string(),
+      v.regex(/^\d{1,3}$/, 'must be a whole number of days'),
+      v.transform(Number),
+      v.minValue(1),
+      v.maxValue(365),
+    ),
+    '30',
+  ),
   table: v.optional(v.picklist(CSV_TABLES), 'days'),
 });
 
-export function registerInsightsApi(app: FastifyInstance, deps: RelayDeps & { faq: (site: string) => FaqLibrary | undefined }): void {
+export function registerInsightsApi(
+  app: FastifyInstance,
+  deps: RelayDeps & { faq: (site: string) => FaqLibrary | undefined },
+): void {
   const siteKeys = deps.config.sites.map((s) => s.key);
 
   async function report(request: FastifyRequest) {
@@ -31,7 +43,13 @@ export function registerInsightsApi(app: FastifyInstance, deps: RelayDeps & { fa
     const { agent } = found;
     const site = parsed.output.site ?? sitesServed(agent, siteKeys)[0] ?? siteKeys[0]!;
     if (!deps.site(site) || !servesSite(agent, site)) throw new HttpError('not_found', `There is no site "${site}".`);
-    const insights = await buildInsights({ store: deps.store, faq: deps.faq(site), site, days: parsed.output.days, now: new Date() });
+    const insights = await buildInsights({
+      store: deps.store,
+      faq: deps.faq(site),
+      site,
+      days: parsed.output.days,
+      now: new Date(),
+    });
     return { insights, table: parsed.output.table };
   }
 

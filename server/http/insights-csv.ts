@@ -36,7 +36,19 @@ function rows(report: Insights, table: CsvTable): Cell[][] {
   switch (table) {
     case 'days':
       return [
-        ['day', 'searches', 'visits', 'deflected', 'deflection_rate', 'chats', 'first_response_median_s', 'first_response_p90_s', 'resolution_median_s', 'surveys', 'nps'],
+        [
+          'day',
+          'searches',
+          'visits',
+          'deflected',
+          'deflection_rate',
+          'chats',
+          'first_response_median_s',
+          'first_response_p90_s',
+          'resolution_median_s',
+          'surveys',
+          'nps',
+        ],
         ...report.series.days.map((d) => [
           d.day,
           d.searches,
@@ -53,13 +65,39 @@ function rows(report: Insights, table: CsvTable): Cell[][] {
       ];
     case 'answers':
       return [
-        ['answer_id', 'title', 'views', 'readers', 'helpful_yes', 'helpful_no', 'read_and_still_asked', 'still_asked_mean_score', 'needs_review'],
-        ...report.answers.map((a) => [text(a.articleId), text(a.title), a.views, a.readers, a.yes, a.no, a.stillAsked, a.stillAskedScore, a.needsReview]),
+        [
+          'answer_id',
+          'title',
+          'views',
+          'readers',
+          'helpful_yes',
+          'helpful_no',
+          'read_and_still_asked',
+          'still_asked_mean_score',
+          'needs_review',
+        ],
+        ...report.answers.map((a) => [
+          text(a.articleId),
+          text(a.title),
+          a.views,
+          a.readers,
+          a.yes,
+          a.no,
+          a.stillAsked,
+          a.stillAskedScore,
+          a.needsReview,
+        ]),
       ];
     case 'at-risk':
       return [
         ['visitor_id', 'name', 'email', 'last_seen_at', 'reasons'],
-        ...report.atRisk.map((v) => [v.visitorId, text(v.name ?? ''), text(v.email ?? ''), v.lastSeenAt, v.reasons.map(describeReason).join('; ')]),
+        ...report.atRisk.map((v) => [
+          v.visitorId,
+          text(v.name ?? ''),
+          text(v.email ?? ''),
+          v.lastSeenAt,
+          v.reasons.map(describeReason).join('; '),
+        ]),
       ];
   }
 }

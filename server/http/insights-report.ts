@@ -31,7 +31,13 @@ export async function atRiskVisitors(store: Store, site: SiteKey, now: Date): Pr
  * The period is whole UTC days ending today: `days` = 7 covers today and the six before it,
  * so every chart has exactly `days` points.
  */
-export async function buildInsights(input: { store: Store; faq: FaqLibrary | undefined; site: SiteKey; days: number; now: Date }): Promise<Insights> {
+export async function buildInsights(input: {
+  store: Store;
+  faq: FaqLibrary | undefined;
+  site: SiteKey;
+  days: number;
+  now: Date;
+}): Promise<Insights> {
   const { store, site, days, now } = input;
   const startOfToday = Date.parse(now.toISOString().slice(0, 10));
   const since = new Date(startOfToday - (days - 1) * DAY_MS).toISOString();

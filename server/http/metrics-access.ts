@@ -20,10 +20,13 @@ function bearerMatches(header: string | undefined, token: string): boolean {
 export function metricsAccess(token: string | undefined): (request: FastifyRequest) => Promise<void> {
   return async (request) => {
     if (token !== undefined) {
-      if (!bearerMatches(request.headers.authorization, token)) throw new HttpError('unauthorized', 'Send the metrics token as "Authorization: Bearer …".');
+      if (!bearerMatches(request.headers.authorization, token))
+        throw new HttpError('unauthorized', 'Send the metrics token as "Authorization: Bearer …".');
       return;
     }
-    const direct = LOOPBACK.test(request.socket.remoteAddress ?? '') && FORWARDING_HEADERS.every((name) => request.headers[name] === undefined);
+    const direct =
+      LOOPBACK.test(request.socket.remoteAddress ?? '') &&
+      FORWARDING_HEADERS.every((name) => request.headers[name] === undefined);
     if (!direct) throw new HttpError('forbidden', 'Set PASOKH_METRICS_TOKEN to read /metrics from another machine.');
   };
 }

@@ -41,7 +41,10 @@ export function createMetrics(): Metrics {
   const counters = new Map<CounterName, number>();
   const gauges = new Map<GaugeName, () => number>();
   const histograms = new Map(
-    (Object.keys(HISTOGRAM_HELP) as HistogramName[]).map((name) => [name, { buckets: HISTOGRAM_BUCKETS.map(() => 0), sum: 0, count: 0 }]),
+    (Object.keys(HISTOGRAM_HELP) as HistogramName[]).map((name) => [
+      name,
+      { buckets: HISTOGRAM_BUCKETS.map(() => 0), sum: 0, count: 0 },
+    ]),
   );
   return {
     observe(name, seconds) {
@@ -71,7 +74,11 @@ export function createMetrics(): Metrics {
           cumulative += histogram.buckets[i]!;
           lines.push(`${name}_bucket{le="${bound}"} ${cumulative}`);
         });
-        lines.push(`${name}_bucket{le="+Inf"} ${histogram.count}`, `${name}_sum ${histogram.sum}`, `${name}_count ${histogram.count}`);
+        lines.push(
+          `${name}_bucket{le="+Inf"} ${histogram.count}`,
+          `${name}_sum ${histogram.sum}`,
+          `${name}_count ${histogram.count}`,
+        );
       }
       return `${lines.join('\n')}\n`;
     },

@@ -49,7 +49,10 @@ export function createOriginRefusals({ logger, now = Date.now }: OriginRefusalOp
       // failure; nothing of the site is in it.
       reply.header('Access-Control-Allow-Origin', origin);
       reply.header('Vary', 'Origin');
-      return new HttpError('origin_not_allowed', `This page's origin (${origin}) is not in the allowedOrigins of site "${site.key}".`);
+      return new HttpError(
+        'origin_not_allowed',
+        `This page's origin (${origin}) is not in the allowedOrigins of site "${site.key}".`,
+      );
     },
   };
 }

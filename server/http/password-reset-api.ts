@@ -15,8 +15,13 @@ import { createMailer } from '../mail/transport.js';
 import type { Store } from '../store/store.js';
 import { HttpError } from './errors.js';
 
-const requestSchema = v.strictObject({ email: v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('must be an email address')) });
-const confirmSchema = v.strictObject({ token: v.pipe(v.string(), v.maxLength(400)), password: v.pipe(v.string(), v.maxLength(1000)) });
+const requestSchema = v.strictObject({
+  email: v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('must be an email address')),
+});
+const confirmSchema = v.strictObject({
+  token: v.pipe(v.string(), v.maxLength(400)),
+  password: v.pipe(v.string(), v.maxLength(1000)),
+});
 
 function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
   const parsed = v.safeParse(schema, body);
@@ -24,7 +29,10 @@ function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutp
   return parsed.output;
 }
 
-export function registerPasswordResetApi(app: FastifyInstance, deps: { config: Config; store: Store; log: (error: unknown) => void }): void {
+export function registerPasswordResetApi(
+  app: FastifyInstance,
+  deps: { config: Config; store: Store; log: (error: unknown) => void },
+): void {
   const { config, store } = deps;
   const transport = config.mail.transport;
   if (transport.kind === 'off') return;
@@ -59,7 +67,8 @@ export function registerPasswordResetApi(app: FastifyInstance, deps: { config: C
     const { token, password } = parse(confirmSchema, request.body);
     const agentId = resetAgentId(token);
     const agent = agentId ? await store.getAgent(agentId) : null;
-    if (!agent || agent.disabled || !verifyReset(secret, token, agent)) throw new HttpError('invalid_payload', 'This reset link has expired or was already used.');
+    if (!agent || agent.disabled || !verifyReset(secret, token, agent))
+      throw new HttpError('invalid_payload', 'This reset link has expired or was already used.');
     const problem = passwordProblem(password);
     if (problem) throw new HttpError('invalid_payload', problem);
     await store.updateAgent(agent.id, { passwordHash: await hashPassword(password) });

@@ -8,7 +8,12 @@ import { eraseVisitors, exportVisitors } from '../privacy/visitor-data.js';
 import type { AgentRecord, Store } from '../store/store.js';
 import { HttpError } from './errors.js';
 
-const AGENT_ACTIONS: Record<string, string> = { POST: 'agent.add', PATCH: 'agent.update', PUT: 'agent.update', DELETE: 'agent.remove' };
+const AGENT_ACTIONS: Record<string, string> = {
+  POST: 'agent.add',
+  PATCH: 'agent.update',
+  PUT: 'agent.update',
+  DELETE: 'agent.remove',
+};
 
 export function registerPrivacyApi(app: FastifyInstance, deps: { store: Store }): void {
   const { store } = deps;
@@ -24,7 +29,9 @@ export function registerPrivacyApi(app: FastifyInstance, deps: { store: Store })
     const me = await admin(request);
     const visitors = await exportVisitors(store, request.params.ref, me.email);
     if (visitors.length === 0) throw new HttpError('not_found', 'No visitor with this id or email.');
-    reply.header('content-disposition', `attachment; filename="pasokh-visitor-${visitors[0]!.visitor.id}.json"`).header('cache-control', 'no-store');
+    reply
+      .header('content-disposition', `attachment; filename="pasokh-visitor-${visitors[0]!.visitor.id}.json"`)
+      .header('cache-control', 'no-store');
     return { visitors };
   });
 
@@ -48,9 +55,16 @@ export function registerPrivacyApi(app: FastifyInstance, deps: { store: Store })
     const found = await agentFromCookies(store, request.headers.cookie).catch(() => null);
     const params = request.params as { id?: string };
     const body = (request.body ?? {}) as { email?: unknown; role?: unknown; disabled?: unknown; name?: unknown };
-    const detail = Object.fromEntries(Object.entries({ role: body.role, disabled: body.disabled, name: body.name }).filter(([, value]) => value !== undefined));
+    const detail = Object.fromEntries(
+      Object.entries({ role: body.role, disabled: body.disabled, name: body.name }).filter(([, value]) => value !== undefined),
+    );
     await store
-      .recordAudit({ actor: found?.agent.email ?? 'unknown', action, target: params.id ?? (typeof body.email === 'string' ? body.email : route), detail })
+      .recordAudit({
+        actor: found?.agent.email ?? 'unknown',
+        action,
+        target: params.id ?? (typeof body.email === 'string' ? body.email : route),
+        detail,
+      })
       .catch((error: unknown) => request.log.error({ err: error }, 'audit entry failed'));
   });
 }

@@ -21,7 +21,11 @@ function landingPage(config: Config, siteKey: string, pageUrl: string | undefine
   const site = config.sites.find((s) => s.key === siteKey);
   try {
     const page = new URL(pageUrl ?? '');
-    if (site && (page.protocol === 'https:' || page.protocol === 'http:') && isOriginAllowed(site, page.origin, new URL(config.publicUrl).host)) {
+    if (
+      site &&
+      (page.protocol === 'https:' || page.protocol === 'http:') &&
+      isOriginAllowed(site, page.origin, new URL(config.publicUrl).host)
+    ) {
       page.hash = '';
       return page.href;
     }

@@ -26,7 +26,8 @@ export function registerTranscriptApi(app: FastifyInstance, deps: { config: Conf
     const conversation = await store.getConversation(request.params.id);
     const site = conversation && config.sites.find((s) => s.key === conversation.site);
     if (!conversation || !site || !servesSite(found.agent, site.key)) throw new HttpError('not_found', 'No such conversation.');
-    if (conversation.status !== 'closed') throw new HttpError('conflict', 'A transcript is sent once the conversation is closed.');
+    if (conversation.status !== 'closed')
+      throw new HttpError('conflict', 'A transcript is sent once the conversation is closed.');
     const visitor = await store.getVisitor(conversation.visitorId);
     if (!visitor?.email) throw new HttpError('not_found', 'The visitor left no email address.');
     const messages = await store.listMessages(conversation.id, { includeInternal: false, limit: 2000 });

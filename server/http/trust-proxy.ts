@@ -35,10 +35,19 @@ export function parseTrustProxy(value: unknown, source: string): TrustProxy | { 
   if (value === true || value === 'true') return { problem: `${source}: true ${TRUST_EVERY_HOP_REFUSED}` };
   const count = typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
   if (typeof count === 'number') {
-    return Number.isInteger(count) && count > 0 && count <= MAX_HOPS ? count : { problem: `${source} must be a number of proxies from 0 to ${MAX_HOPS}, not ${count}.` };
+    return Number.isInteger(count) && count > 0 && count <= MAX_HOPS
+      ? count
+      : { problem: `${source} must be a number of proxies from 0 to ${MAX_HOPS}, not ${count}.` };
   }
-  const entries = typeof value === 'string' ? value.split(',').map((e) => e.trim()).filter(Boolean) : value;
-  if (!Array.isArray(entries) || entries.length === 0) return { problem: `${source} must be a number of proxies or a list of their addresses.` };
+  const entries =
+    typeof value === 'string'
+      ? value
+          .split(',')
+          .map((e) => e.trim())
+          .filter(Boolean)
+      : value;
+  if (!Array.isArray(entries) || entries.length === 0)
+    return { problem: `${source} must be a number of proxies or a list of their addresses.` };
   for (const entry of entries) {
     if (typeof entry !== 'string' || !isAddressOrNetwork(entry)) {
       return { problem: `${source}: "${String(entry)}" is not an IP address or network like "10.0.0.2" or "10.0.1.0/24".` };

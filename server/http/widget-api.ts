@@ -24,7 +24,8 @@ type SiteFrom = (request: FastifyRequest, reply: FastifyReply, key: unknown) => 
 /** The site a widget request names, once its page's origin is allowed to use it. */
 function siteLookup(deps: WidgetApiDeps, refusals: OriginRefusals): SiteFrom {
   return (request, reply, key) => {
-    if (typeof key !== 'string' || key === '') throw new HttpError('invalid_payload', 'Add ?site=KEY (the data-site of the script tag).');
+    if (typeof key !== 'string' || key === '')
+      throw new HttpError('invalid_payload', 'Add ?site=KEY (the data-site of the script tag).');
     const site = deps.site(key);
     if (!site) throw new HttpError('unknown_site', `There is no site "${key}" on this server.`);
     const origin = request.headers.origin;
@@ -163,7 +164,9 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     if (!visitor) throw new HttpError('unauthorized', 'Send the visitor token the widget was given.');
     const library = deps.faq(site.key);
     // Only articles the site has: a made-up id must not reach the insights.
-    const known = parsed.output.events.filter((event) => (event.articleId === undefined ? event.kind === 'search' : library?.article(event.articleId) !== undefined));
+    const known = parsed.output.events.filter((event) =>
+      event.articleId === undefined ? event.kind === 'search' : library?.article(event.articleId) !== undefined,
+    );
     await eventLimiter.consume(visitor.id, Math.max(1, known.length)).catch(() => {
       throw new HttpError('rate_limited', 'Too many analytics events from this visitor; slow down.');
     });

@@ -36,12 +36,17 @@ export function reopenUrl(config: Config, secret: string, conversationId: string
 }
 
 async function send(mailer: Mailer, mail: OutgoingMail, destination: string): Promise<AttemptOutcome> {
-  if ((Array.isArray(mail.to) ? mail.to : [mail.to]).length === 0) return { ok: false, permanent: true, responseCode: null, error: `No ${destination} to write to.` };
+  if ((Array.isArray(mail.to) ? mail.to : [mail.to]).length === 0)
+    return { ok: false, permanent: true, responseCode: null, error: `No ${destination} to write to.` };
   try {
     await mailer.send(mail);
     return { ok: true, responseCode: null, error: null };
   } catch (error) {
-    return { ok: false, responseCode: (error as { responseCode?: number }).responseCode ?? null, error: error instanceof Error ? error.message : String(error) };
+    return {
+      ok: false,
+      responseCode: (error as { responseCode?: number }).responseCode ?? null,
+      error: error instanceof Error ? error.message : String(error),
+    };
   }
 }
 
@@ -54,7 +59,10 @@ async function route(deps: MailChannelDeps, event: IntegrationEvent): Promise<Ne
     return [{ endpoint: UNCLAIMED, target: 'mail', destination: 'agents', notBefore: at(settings.unclaimedAlertMs) }];
   }
   if (event.type === 'message.created' && event.data.message.author.kind === 'agent') {
-    const [visitor, conversation] = await Promise.all([deps.store.getVisitor(event.data.visitorId), deps.store.getConversation(event.data.conversationId)]);
+    const [visitor, conversation] = await Promise.all([
+      deps.store.getVisitor(event.data.visitorId),
+      deps.store.getConversation(event.data.conversationId),
+    ]);
     if (!visitor?.email || !conversation) return [];
     const delivery: NewDelivery = { endpoint: TO_VISITOR, target: 'mail', destination: visitor.email };
     // An offline conversation's visitor is gone by definition; anyone else gets a while to come back.
@@ -97,19 +105,41 @@ export function createMailChannel(deps: MailChannelDeps): DeliveryChannel {
     if (!conversation || !visitor) return { ok: false, permanent: true, responseCode: null, error: 'The conversation is gone.' };
 
     if (delivery.endpoint === TO_AGENTS && event.type === 'offline.message') {
-      const mail = offlineNotice({ siteName: nameOf(event.site), visitor, page: event.data.page.url, message: event.data.message, conversationUrl, to: await agentAddresses(event.site) });
+      const mail = offlineNotice({
+        siteName: nameOf(event.site),
+        visitor,
+        page: event.data.page.url,
+        message: event.data.message,
+        conversationUrl,
+        to: await agentAddresses(event.site),
+      });
       return send(mailer, mail, 'agents');
     }
     if (delivery.endpoint === UNCLAIMED) {
       if (conversation.status !== 'open' || conversation.assigneeId || !conversation.waitingSince || conversation.offline) {
         return { ok: true, skipped: true, responseCode: null, error: 'Claimed, answered or closed in time.' };
       }
-      const [last] = await store.listMessages(conversation.id, { afterSeq: Math.max(0, conversation.lastSeq - 1), includeInternal: false });
+      const [last] = await store.listMessages(conversation.id, {
+        afterSeq: Math.max(0, conversation.lastSeq - 1),
+        includeInternal: false,
+      });
       const waitingMinutes = Math.round((Date.now() - Date.parse(conversation.waitingSince)) / 60_000);
-      return send(mailer, unclaimedAlert({ siteName: nameOf(event.site), visitor, waitingMinutes, lastText: last?.text ?? null, conversationUrl, to: await agentAddresses(event.site) }), 'agents');
+      return send(
+        mailer,
+        unclaimedAlert({
+          siteName: nameOf(event.site),
+          visitor,
+          waitingMinutes,
+          lastText: last?.text ?? null,
+          conversationUrl,
+          to: await agentAddresses(event.site),
+        }),
+        'agents',
+      );
     }
     if (delivery.endpoint === TO_VISITOR && event.type === 'message.created') {
-      if (await deps.visitorOnline(visitor.id)) return { ok: true, skipped: true, responseCode: null, error: 'The visitor is on the site.' };
+      if (await deps.visitorOnline(visitor.id))
+        return { ok: true, skipped: true, responseCode: null, error: 'The visitor is on the site.' };
       const replies = await unansweredReplies(store, conversation.id, conversation.lastSeq, event.data.message.seq);
       if (replies === null) return { ok: true, skipped: true, responseCode: null, error: 'A later reply carries this one.' };
       const site = config.sites.find((s) => s.key === event.site);

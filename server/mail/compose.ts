@@ -11,7 +11,14 @@ function who(visitor: { name: string | null; email: string | null }): string {
 }
 
 /** An offline message, to the site's agents. */
-export function offlineNotice(input: { siteName: string; visitor: { name: string | null; email: string | null }; page: string | undefined; message: Message; conversationUrl: string; to: string[] }): OutgoingMail {
+export function offlineNotice(input: {
+  siteName: string;
+  visitor: { name: string | null; email: string | null };
+  page: string | undefined;
+  message: Message;
+  conversationUrl: string;
+  to: string[];
+}): OutgoingMail {
   return {
     to: input.to,
     subject: `[${input.siteName}] Message from ${who(input.visitor)}`,
@@ -27,7 +34,14 @@ export function offlineNotice(input: { siteName: string; visitor: { name: string
 }
 
 /** A conversation nobody has claimed for a while, to the site's agents. */
-export function unclaimedAlert(input: { siteName: string; visitor: { name: string | null; email: string | null }; waitingMinutes: number; lastText: string | null; conversationUrl: string; to: string[] }): OutgoingMail {
+export function unclaimedAlert(input: {
+  siteName: string;
+  visitor: { name: string | null; email: string | null };
+  waitingMinutes: number;
+  lastText: string | null;
+  conversationUrl: string;
+  to: string[];
+}): OutgoingMail {
   return {
     to: input.to,
     subject: `[${input.siteName}] ${who(input.visitor)} has waited ${input.waitingMinutes} min`,
@@ -40,7 +54,10 @@ export function unclaimedAlert(input: { siteName: string; visitor: { name: strin
   };
 }
 
-const VISITOR_TEXT: Record<Locale, { subject: (site: string) => string; intro: (agent: string) => string; link: string; reply: string }> = {
+const VISITOR_TEXT: Record<
+  Locale,
+  { subject: (site: string) => string; intro: (agent: string) => string; link: string; reply: string }
+> = {
   en: {
     subject: (site) => `Re: your message to ${site}`,
     intro: (agent) => `${agent} replied:`,
@@ -56,7 +73,16 @@ const VISITOR_TEXT: Record<Locale, { subject: (site: string) => string; intro: (
 };
 
 /** An agent's reply, to a visitor who has left: the text, a reopen link, and a reply address. */
-export function replyToVisitor(input: { siteName: string; locale: Locale; to: string; message: Message; reopenUrl: string; replyTo: string; conversationId: string; domain: string }): OutgoingMail {
+export function replyToVisitor(input: {
+  siteName: string;
+  locale: Locale;
+  to: string;
+  message: Message;
+  reopenUrl: string;
+  replyTo: string;
+  conversationId: string;
+  domain: string;
+}): OutgoingMail {
   const text = VISITOR_TEXT[input.locale];
   const agent = input.message.author.name ?? input.siteName;
   return {
@@ -64,7 +90,9 @@ export function replyToVisitor(input: { siteName: string; locale: Locale; to: st
     subject: text.subject(input.siteName),
     replyTo: input.replyTo,
     references: `<conversation-${input.conversationId}@${input.domain}>`,
-    text: [REPLY_MARKER, '', text.intro(agent), '', input.message.text, '', text.link, input.reopenUrl, '', text.reply].join('\n'),
+    text: [REPLY_MARKER, '', text.intro(agent), '', input.message.text, '', text.link, input.reopenUrl, '', text.reply].join(
+      '\n',
+    ),
   };
 }
 
@@ -80,5 +108,9 @@ export function transcriptMail(input: { siteName: string; locale: Locale; to: st
     const who = m.author.kind === 'visitor' ? text.you : (m.author.name ?? input.siteName);
     return `[${m.createdAt.slice(0, 16).replace('T', ' ')}] ${who}:\n${m.text}`;
   });
-  return { to: input.to, subject: text.subject(input.siteName), text: [text.intro, '', ...lines.flatMap((l) => [l, ''])].join('\n') };
+  return {
+    to: input.to,
+    subject: text.subject(input.siteName),
+    text: [text.intro, '', ...lines.flatMap((l) => [l, ''])].join('\n'),
+  };
 }

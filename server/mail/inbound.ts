@@ -47,7 +47,10 @@ async function saveReply(deps: InboundDeps, conversationId: string, raw: Buffer)
   const conversation = await deps.store.getConversation(conversationId);
   if (!conversation) throw new SmtpRefusal('This conversation no longer exists.', 550);
   // The Message-ID makes a redelivered email one message, as a resent clientId does.
-  const clientId = `email-${createHash('sha256').update(parsed.messageId ?? raw).digest('hex').slice(0, 32)}`;
+  const clientId = `email-${createHash('sha256')
+    .update(parsed.messageId ?? raw)
+    .digest('hex')
+    .slice(0, 32)}`;
   const result = await deps.store.appendVisitorMessage({
     site: conversation.site,
     visitorId: conversation.visitorId,
@@ -77,7 +80,8 @@ export function startInboundServer(deps: InboundDeps, port: number, host = '0.0.
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
         const conversationId = conversations.get(session);
-        if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded) return callback(new SmtpRefusal('The message is too large.', 552));
+        if ((stream as unknown as { sizeExceeded?: boolean }).sizeExceeded)
+          return callback(new SmtpRefusal('The message is too large.', 552));
         if (!conversationId) return callback(new SmtpRefusal('No valid recipient.', 554));
         saveReply(deps, conversationId, Buffer.concat(chunks)).then(
           () => callback(),

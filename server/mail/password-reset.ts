@@ -24,7 +24,12 @@ export function resetAgentId(token: string): string | null {
   return Buffer.from(id, 'base64url').toString('utf8');
 }
 
-export function verifyReset(secret: string, token: string, agent: { id: string; passwordHash: string }, now = Date.now()): boolean {
+export function verifyReset(
+  secret: string,
+  token: string,
+  agent: { id: string; passwordHash: string },
+  now = Date.now(),
+): boolean {
   const [, expires, given] = token.split('.');
   if (!expires || !given || !/^[0-9a-z]{1,10}$/.test(expires) || parseInt(expires, 36) * 1000 < now) return false;
   const expected = Buffer.from(mac(secret, agent.id, expires, agent.passwordHash));

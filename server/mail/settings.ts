@@ -18,7 +18,9 @@ export const mailFileFields = {
   mailFrom: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(200))),
   smtpInboundPort: v.optional(port),
   /** The domain of reply addresses (reply+<token>@domain); mail for it must reach the inbound port. */
-  replyDomain: v.optional(v.pipe(v.string(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/i, 'must be a domain like "reply.shop.example"'))),
+  replyDomain: v.optional(
+    v.pipe(v.string(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/i, 'must be a domain like "reply.shop.example"')),
+  ),
   /** Signs reply addresses and reopen links; every process of one installation needs the same. */
   mailSecret: v.optional(v.pipe(v.string(), v.minLength(16, 'must be at least 16 characters'))),
   mail: v.optional(
@@ -73,17 +75,28 @@ function localSecret(dataDir: string): string {
  * "development") writes .eml files under `<data>/mail`; anything else sends no email.
  * `fail` turns a mistake into the config's error.
  */
-export function resolveMail(env: NodeJS.ProcessEnv, file: FileFields, context: { dataDir: string; publicUrl: string; scaledOut: boolean }, fail: (message: string) => never): MailSettings {
+export function resolveMail(
+  env: NodeJS.ProcessEnv,
+  file: FileFields,
+  context: { dataDir: string; publicUrl: string; scaledOut: boolean },
+  fail: (message: string) => never,
+): MailSettings {
   const smtp = env.PASOKH_SMTP_URL || file.smtp;
-  if (smtp !== undefined && !/^smtps?:\/\/\S+$/.test(smtp)) fail(`PASOKH_SMTP_URL must be a URL like "smtp://user:password@mail.example:587".`);
+  if (smtp !== undefined && !/^smtps?:\/\/\S+$/.test(smtp))
+    fail(`PASOKH_SMTP_URL must be a URL like "smtp://user:password@mail.example:587".`);
   const development = env.NODE_ENV === undefined || env.NODE_ENV === '' || env.NODE_ENV === 'development';
-  const transport: MailTransportSetting = smtp ? { kind: 'smtp', url: smtp } : development ? { kind: 'files', dir: join(context.dataDir, 'mail') } : { kind: 'off' };
+  const transport: MailTransportSetting = smtp
+    ? { kind: 'smtp', url: smtp }
+    : development
+      ? { kind: 'files', dir: join(context.dataDir, 'mail') }
+      : { kind: 'off' };
   const host = new URL(context.publicUrl).hostname;
   const from = env.PASOKH_MAIL_FROM || file.mailFrom || `Pasokh <support@${host}>`;
   if (!domainOf(from)) fail(`PASOKH_MAIL_FROM must hold an address, like "Shop Support <support@shop.example>", not "${from}".`);
   const inboundRaw = env.PASOKH_SMTP_INBOUND_PORT;
   const inboundPort = inboundRaw ? Number(inboundRaw) : file.smtpInboundPort;
-  if (inboundPort !== undefined && (!Number.isInteger(inboundPort) || inboundPort < 0 || inboundPort > 65535)) fail(`PASOKH_SMTP_INBOUND_PORT must be a port number from 0 to 65535, not "${inboundRaw}".`);
+  if (inboundPort !== undefined && (!Number.isInteger(inboundPort) || inboundPort < 0 || inboundPort > 65535))
+    fail(`PASOKH_SMTP_INBOUND_PORT must be a port number from 0 to 65535, not "${inboundRaw}".`);
   const secret = env.PASOKH_MAIL_SECRET || file.mailSecret;
   if (secret !== undefined && secret.length < 16) fail('PASOKH_MAIL_SECRET must be at least 16 characters.');
   if (secret === undefined && transport.kind !== 'off' && context.scaledOut) {

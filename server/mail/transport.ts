@@ -28,7 +28,12 @@ export function createMailer(setting: Exclude<MailTransportSetting, { kind: 'off
   if (setting.kind === 'smtp') {
     // Every stage bounded well inside the outbox's 15 s lease, so a slow server can never have
     // two processes sending the same mail.
-    const transport = nodemailer.createTransport({ url: setting.url, connectionTimeout: 5_000, greetingTimeout: 5_000, socketTimeout: 10_000 });
+    const transport = nodemailer.createTransport({
+      url: setting.url,
+      connectionTimeout: 5_000,
+      greetingTimeout: 5_000,
+      socketTimeout: 10_000,
+    });
     return {
       kind: 'smtp',
       async send(mail) {

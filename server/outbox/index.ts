@@ -48,7 +48,11 @@ export interface IntegrationsDeps {
 }
 
 /** Shows a message that arrived outside the sockets (an email reply) to agents and the visitor's widgets. */
-function relayer(app: App, store: Store, logger: Logger): (message: Message, conversation: ConversationRecord, created: boolean) => void {
+function relayer(
+  app: App,
+  store: Store,
+  logger: Logger,
+): (message: Message, conversation: ConversationRecord, created: boolean) => void {
   const agents = app.io.of('/agent') as unknown as AgentNamespace;
   const visitors = app.io.of('/visitor') as unknown as VisitorNamespace;
   const summaries = createSummaries(store);
@@ -64,7 +68,9 @@ function relayer(app: App, store: Store, logger: Logger): (message: Message, con
   };
 }
 
-async function startMail(deps: IntegrationsDeps): Promise<{ channel: DeliveryChannel; mailer: Mailer; inbound: InboundServer | undefined } | undefined> {
+async function startMail(
+  deps: IntegrationsDeps,
+): Promise<{ channel: DeliveryChannel; mailer: Mailer; inbound: InboundServer | undefined } | undefined> {
   const { config, store, app, logger } = deps;
   const settings = config.mail;
   if (settings.transport.kind === 'off') {
@@ -73,7 +79,11 @@ async function startMail(deps: IntegrationsDeps): Promise<{ channel: DeliveryCha
   }
   const secret = mailSecret(settings, config.dataDir);
   const mailer = createMailer(settings.transport, settings.from);
-  if (settings.transport.kind === 'files') logger.info({ folder: settings.transport.dir }, `No SMTP configured: outgoing email is written as .eml files to ${settings.transport.dir}`);
+  if (settings.transport.kind === 'files')
+    logger.info(
+      { folder: settings.transport.dir },
+      `No SMTP configured: outgoing email is written as .eml files to ${settings.transport.dir}`,
+    );
   const visitors = app.io.of('/visitor');
   const channel = createMailChannel({
     config,
@@ -86,8 +96,22 @@ async function startMail(deps: IntegrationsDeps): Promise<{ channel: DeliveryCha
   const inbound =
     settings.inboundPort === undefined
       ? undefined
-      : await startInboundServer({ store, logger: logger.child({ part: 'smtp-in' }), secret, domain: settings.replyDomain, relay: relayer(app, store, logger) }, settings.inboundPort, config.host);
-  if (inbound) logger.info({ port: inbound.port, replyDomain: settings.replyDomain }, `Receiving email replies on port ${inbound.port} for reply+…@${settings.replyDomain}`);
+      : await startInboundServer(
+          {
+            store,
+            logger: logger.child({ part: 'smtp-in' }),
+            secret,
+            domain: settings.replyDomain,
+            relay: relayer(app, store, logger),
+          },
+          settings.inboundPort,
+          config.host,
+        );
+  if (inbound)
+    logger.info(
+      { port: inbound.port, replyDomain: settings.replyDomain },
+      `Receiving email replies on port ${inbound.port} for reply+…@${settings.replyDomain}`,
+    );
   return { channel, mailer, inbound };
 }
 

@@ -81,18 +81,34 @@ export function createOutboxWorker(options: OutboxWorkerOptions): OutboxWorker {
     const channel = byTarget.get(delivery.target);
     let result: AttemptOutcome;
     try {
-      result = channel ? await channel.send(delivery) : { ok: false, permanent: true, responseCode: null, error: `No channel for ${delivery.target}` };
+      result = channel
+        ? await channel.send(delivery)
+        : { ok: false, permanent: true, responseCode: null, error: `No channel for ${delivery.target}` };
     } catch (error) {
       result = { ok: false, responseCode: null, error: error instanceof Error ? error.message : String(error) };
     }
-    const next = result.ok || result.permanent || result.skipped ? null : nextAttemptAt(retry, delivery.event.createdAt, delivery.attempts, Date.now());
+    const next =
+      result.ok || result.permanent || result.skipped
+        ? null
+        : nextAttemptAt(retry, delivery.event.createdAt, delivery.attempts, Date.now());
     const outcome: DeliveryOutcome = {
       status: result.skipped ? 'skipped' : result.ok ? 'delivered' : next === null ? 'failed' : 'pending',
       responseCode: result.responseCode,
       error: result.error,
       nextAttemptAt: next,
     };
-    if (!result.ok && !result.skipped) logger.warn({ delivery: delivery.id, target: delivery.target, destination: delivery.destination, attempt: delivery.attempts, error: result.error, next }, 'delivery failed');
+    if (!result.ok && !result.skipped)
+      logger.warn(
+        {
+          delivery: delivery.id,
+          target: delivery.target,
+          destination: delivery.destination,
+          attempt: delivery.attempts,
+          error: result.error,
+          next,
+        },
+        'delivery failed',
+      );
     await store.finishDelivery(delivery.id, owner, outcome);
   }
 

@@ -2,10 +2,16 @@
 import type { Store } from '../store/store.js';
 import { eraseVisitors, exportVisitors } from './visitor-data.js';
 
-export const VISITOR_USAGE = '  pasokh visitor export <id or email>  everything about the visitor, as JSON on stdout\n  pasokh visitor erase <id or email>   erase the visitor\'s messages, events and identity';
+export const VISITOR_USAGE =
+  "  pasokh visitor export <id or email>  everything about the visitor, as JSON on stdout\n  pasokh visitor erase <id or email>   erase the visitor's messages, events and identity";
 
 /** Returns the exit code: 0 done, 1 nobody found, 2 bad usage. */
-export async function visitorCommand(store: Store, args: string[], out: (line: string) => void, err: (line: string) => void): Promise<number> {
+export async function visitorCommand(
+  store: Store,
+  args: string[],
+  out: (line: string) => void,
+  err: (line: string) => void,
+): Promise<number> {
   const [sub, ref] = args;
   if ((sub !== 'export' && sub !== 'erase') || !ref) {
     err(`Usage:\n${VISITOR_USAGE}`);
@@ -19,7 +25,8 @@ export async function visitorCommand(store: Store, args: string[], out: (line: s
   }
   const reports = await eraseVisitors(store, ref, 'cli');
   if (reports.length === 0) return notFound(ref, err);
-  for (const r of reports) out(`Erased visitor ${r.visitorId}: ${r.messages} messages in ${r.conversations} conversations, ${r.events} events.`);
+  for (const r of reports)
+    out(`Erased visitor ${r.visitorId}: ${r.messages} messages in ${r.conversations} conversations, ${r.events} events.`);
   return 0;
 }
 

@@ -21,7 +21,13 @@ export function startHousekeeping(deps: { store: Store; logger: Logger; retentio
     let conversations = 0;
     if (deps.retentionDays !== undefined) {
       conversations = await store.deleteClosedConversationsBefore(new Date(now - deps.retentionDays * DAY).toISOString());
-      if (conversations > 0) await store.recordAudit({ actor: 'retention', action: 'conversations.delete', target: `closed before ${deps.retentionDays} days`, detail: { conversations } });
+      if (conversations > 0)
+        await store.recordAudit({
+          actor: 'retention',
+          action: 'conversations.delete',
+          target: `closed before ${deps.retentionDays} days`,
+          detail: { conversations },
+        });
     }
     const events = await store.pruneOutbox(new Date(now - OUTBOX_KEEP_DAYS * DAY).toISOString());
     return { conversations, events };

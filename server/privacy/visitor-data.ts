@@ -25,6 +25,7 @@ export async function eraseVisitors(store: Store, ref: string, actor: string): P
     const report = await store.eraseVisitor(visitor.id);
     if (report) reports.push(report);
   }
-  for (const report of reports) await store.recordAudit({ actor, action: 'visitor.erase', target: report.visitorId, detail: { ...report } });
+  for (const report of reports)
+    await store.recordAudit({ actor, action: 'visitor.erase', target: report.visitorId, detail: { ...report } });
   return reports;
 }

@@ -33,7 +33,13 @@ export function agentProfile(agent: AgentRecord): AgentProfile {
   return { id: agent.id, email: agent.email, name: agent.name, role: agent.role, disabled: agent.disabled, sites: agent.sites };
 }
 
-export function registerAgentNamespace(agents: AgentNamespace, visitors: VisitorNamespace, deps: RelayDeps, summaries: Summaries, messageUpdates: UpdateNotifier): void {
+export function registerAgentNamespace(
+  agents: AgentNamespace,
+  visitors: VisitorNamespace,
+  deps: RelayDeps,
+  summaries: Summaries,
+  messageUpdates: UpdateNotifier,
+): void {
   const { store, logger, limits } = deps;
   const messageLimiter = deps.limiter('agent-messages', limits.agentMessagesPer10s, 10);
   const floodLimiter = createFloodLimiter({ points: limits.eventsPer5s * 3, windowSeconds: 5 });
@@ -46,8 +52,8 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
     logger,
     onLive: (socket, agent) => {
       if (!scope.rescope(socket, agent.sites)) return;
-      Promise.all([queue(socket.data).then((rows) => socket.emit('queue', rows)), deps.presence.broadcast()]).catch((error: unknown) =>
-        logger.error({ err: error }, 'moving an agent to other sites failed'),
+      Promise.all([queue(socket.data).then((rows) => socket.emit('queue', rows)), deps.presence.broadcast()]).catch(
+        (error: unknown) => logger.error({ err: error }, 'moving an agent to other sites failed'),
       );
     },
   });
@@ -68,7 +74,13 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
           error.data = { code: 'unauthorized' };
           return next(error);
         }
-        socket.data = { agentId: found.agent.id, sessionId: found.tokenHash, status: 'online', name: found.agent.name, sites: found.agent.sites };
+        socket.data = {
+          agentId: found.agent.id,
+          sessionId: found.tokenHash,
+          status: 'online',
+          name: found.agent.name,
+          sites: found.agent.sites,
+        };
         next();
       })
       .catch((error: unknown) => {
@@ -92,7 +104,8 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
   /** A conversation of a site the agent does not serve looks exactly like a missing one. */
   async function findConversation(conversationId: string, member: SiteMember): Promise<ConversationRecord> {
     const conversation = await store.getConversation(conversationId);
-    if (!conversation || !deps.site(conversation.site) || !servesSite(member, conversation.site)) throw new RelayError('not_found', 'No such conversation.');
+    if (!conversation || !deps.site(conversation.site) || !servesSite(member, conversation.site))
+      throw new RelayError('not_found', 'No such conversation.');
     return conversation;
   }
 
@@ -146,7 +159,8 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
       guarded(logger, conversationTransferSchema, async ({ conversationId, agentId: target }) => {
         const conversation = await find(conversationId);
         const to = await store.getAgent(target);
-        if (!to || to.disabled || !servesSite(to, conversation.site)) throw new RelayError('not_found', 'No such agent to transfer to.');
+        if (!to || to.disabled || !servesSite(to, conversation.site))
+          throw new RelayError('not_found', 'No such agent to transfer to.');
         const moved = await store.assignConversation(conversationId, to.id);
         if (!moved) throw new RelayError('not_found', 'No such conversation.');
         return { conversation: await updated(moved) };
@@ -165,7 +179,9 @@ export function registerAgentNamespace(agents: AgentNamespace, visitors: Visitor
 
     socket.on(
       'conversation:get',
-      guarded(logger, conversationRefSchema, async ({ conversationId }) => ({ conversation: await summaries.detail(await find(conversationId)) })),
+      guarded(logger, conversationRefSchema, async ({ conversationId }) => ({
+        conversation: await summaries.detail(await find(conversationId)),
+      })),
     );
 
     socket.on(

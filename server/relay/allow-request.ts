@@ -7,10 +7,17 @@ import type { IncomingMessage } from 'node:http';
 import type { SiteConfig } from '../config.js';
 import { isSameHost, originHost } from '../http/origins.js';
 
-export type AllowRequest = (request: IncomingMessage, callback: (error: string | null | undefined, success: boolean) => void) => void;
+export type AllowRequest = (
+  request: IncomingMessage,
+  callback: (error: string | null | undefined, success: boolean) => void,
+) => void;
 
 /** Whether a handshake with this Origin header may get an Engine.IO session. */
-export function isHandshakeOriginAllowed(sites: readonly SiteConfig[], origin: string | undefined, host: string | undefined): boolean {
+export function isHandshakeOriginAllowed(
+  sites: readonly SiteConfig[],
+  origin: string | undefined,
+  host: string | undefined,
+): boolean {
   // No Origin: not a browser page (socket.io-client in Node, a server-to-server bridge, the
   // tests). Browsers always send Origin on WebSocket handshakes and on cross-origin requests,
   // so refusing its absence would protect no page and break every non-browser client.

@@ -24,7 +24,9 @@ export function autoAckText(locale: Locale, presence: Presence, email?: string):
       ? `پیامتان رسید. معمولاً ظرف حدود ${faDigits.format(n)} دقیقه پاسخ می‌دهیم.`
       : `Thanks, we got your message. We usually reply in about ${n} minute${n === 1 ? '' : 's'}.`;
   }
-  return locale === 'fa' ? 'پیامتان رسید. یکی از همکاران ما به‌زودی پاسخ می‌دهد.' : 'Thanks, we got your message. Someone will be with you shortly.';
+  return locale === 'fa'
+    ? 'پیامتان رسید. یکی از همکاران ما به‌زودی پاسخ می‌دهد.'
+    : 'Thanks, we got your message. Someone will be with you shortly.';
 }
 
 /** Picks the visitor's language: what the page said, else the site's. */

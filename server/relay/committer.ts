@@ -118,8 +118,14 @@ function createQueue<I, R extends { message: Message; duplicate: boolean }>(
 export function createCommitter(store: Store, options: CommitterOptions = {}): Committer {
   const maxBatch = options.maxBatch ?? 256;
   const settings = { maxBatch, ...(options.afterCommit ? { afterCommit: options.afterCommit } : {}) };
-  const conversations = createQueue<BatchAppend, AppendResult>((items) => store.appendMessages(items) as Promise<BatchAppendResult[]>, settings);
-  const visitors = createQueue<VisitorAppend, AppendVisitorResult>((items) => store.appendVisitorMessages(items) as Promise<BatchVisitorAppendResult[]>, settings);
+  const conversations = createQueue<BatchAppend, AppendResult>(
+    (items) => store.appendMessages(items) as Promise<BatchAppendResult[]>,
+    settings,
+  );
+  const visitors = createQueue<VisitorAppend, AppendVisitorResult>(
+    (items) => store.appendVisitorMessages(items) as Promise<BatchVisitorAppendResult[]>,
+    settings,
+  );
   return {
     append: (conversationId, message) => conversations.push({ conversationId, message }),
     appendVisitor: (input) => visitors.push(input),

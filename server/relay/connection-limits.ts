@@ -37,7 +37,10 @@ async function consume(limit: RateLimiterAbstract | BurstyRateLimiter, key: stri
 
 export function createConnectionLimits(limits: ConnectionLimitSettings, limiter: LimiterFactory): ConnectionLimits {
   const perToken = limiter('reconnect', limits.reconnectsPerMinute, 60);
-  const perAddress = new BurstyRateLimiter(limiter('connect', limits.connectionsPerMinute, 60), limiter('connect-burst', limits.newVisitorBurstPer10m, 600));
+  const perAddress = new BurstyRateLimiter(
+    limiter('connect', limits.connectionsPerMinute, 60),
+    limiter('connect-burst', limits.newVisitorBurstPer10m, 600),
+  );
   return {
     returning: (tokenHash) => consume(perToken, tokenHash, 'This visitor reconnects too often; try again shortly.'),
     fresh: (address) => consume(perAddress, address, 'Too many new chats from this address; try again shortly.'),

@@ -63,5 +63,6 @@ export function containFailures(namespace: Namespace, logger: Logger): void {
   const on = namespace.on.bind(namespace);
   namespace.use = (middleware: Middleware) => use(containMiddleware(logger, middleware));
   namespace.on('connection', (socket: Socket) => containSocket(logger, socket));
-  namespace.on = ((event: string, listener: Listener) => on(event as 'connection', contained(logger, `namespace "${event}" listener`, listener) as never)) as Namespace['on'];
+  namespace.on = ((event: string, listener: Listener) =>
+    on(event as 'connection', contained(logger, `namespace "${event}" listener`, listener) as never)) as Namespace['on'];
 }

@@ -17,7 +17,12 @@ import type { Metrics } from '../http/metrics.js';
 import type { PresenceTracker } from './presence.js';
 
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, InterServerEvents, VisitorSocketData>;
-export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, InterServerEvents, AgentSocketData & { status: 'online' | 'away'; name: string; sites: string[] | null }>;
+export type AgentNamespace = Namespace<
+  AgentClientToServer,
+  AgentServerToClient,
+  InterServerEvents,
+  AgentSocketData & { status: 'online' | 'away'; name: string; sites: string[] | null }
+>;
 export type RelayServer = Server;
 
 /** Limits that keep one client from hurting the rest. Tests and benchmarks may raise them. */

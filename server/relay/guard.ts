@@ -26,7 +26,8 @@ export function toErrorBody(error: unknown, logger: Logger): ErrorBody {
   if (error instanceof RelayError) return { code: error.code, message: error.message };
   if (error instanceof ConflictError) return { code: 'conflict', message: error.message };
   if (error instanceof NotFoundError) return { code: 'not_found', message: error.message };
-  if (error instanceof RateLimiterRes) return { code: 'rate_limited', message: `Too many requests; try again in ${Math.ceil(error.msBeforeNext / 1000)} s.` };
+  if (error instanceof RateLimiterRes)
+    return { code: 'rate_limited', message: `Too many requests; try again in ${Math.ceil(error.msBeforeNext / 1000)} s.` };
   logger.error({ err: error }, 'relay handler failed');
   return { code: 'internal', message: ERRORS.internal.message };
 }
@@ -59,7 +60,11 @@ export function guarded<S extends v.GenericSchema, R extends object>(
 }
 
 /** Like `guarded` for events without an acknowledgement (typing, read): bad input is dropped. */
-export function guardedSignal<S extends v.GenericSchema>(logger: Logger, schema: S, run: (input: v.InferOutput<S>) => Promise<void>): (payload: unknown) => void {
+export function guardedSignal<S extends v.GenericSchema>(
+  logger: Logger,
+  schema: S,
+  run: (input: v.InferOutput<S>) => Promise<void>,
+): (payload: unknown) => void {
   return (payload) => {
     const parsed = v.safeParse(schema, payload);
     if (!parsed.success) return;
@@ -82,13 +87,17 @@ export function installSocketGuard(socket: Socket, knownEvents: ReadonlySet<stri
   socket.use(([event, ...args], next) => {
     const ack = args[args.length - 1];
     if (!knownEvents.has(event)) {
-      if (typeof ack === 'function') (ack as AnyAck)({ ok: false, error: { code: 'invalid_payload', message: `Unknown event "${event}".` } });
+      if (typeof ack === 'function')
+        (ack as AnyAck)({ ok: false, error: { code: 'invalid_payload', message: `Unknown event "${event}".` } });
       return;
     }
     limiter.consume(socket.id).then(
       () => next(),
       () => {
-        const error: ErrorBody = { code: 'rate_limited', message: 'Too many events; the connection was closed. Reconnect to continue.' };
+        const error: ErrorBody = {
+          code: 'rate_limited',
+          message: 'Too many events; the connection was closed. Reconnect to continue.',
+        };
         if (typeof ack === 'function') (ack as AnyAck)({ ok: false, error });
         socket.emit('error', error);
         socket.disconnect(true);

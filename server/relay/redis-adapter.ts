@@ -18,7 +18,11 @@ export interface RedisAdapterHandle {
  * loads the Redis client.
  * @param options.streamName the stream the processes share @default "socket.io"
  */
-export async function createRedisAdapter(url: string, logger: Logger, options: { streamName?: string } = {}): Promise<RedisAdapterHandle> {
+export async function createRedisAdapter(
+  url: string,
+  logger: Logger,
+  options: { streamName?: string } = {},
+): Promise<RedisAdapterHandle> {
   const [{ createClient }, { createAdapter }] = await Promise.all([import('redis'), import('@socket.io/redis-streams-adapter')]);
   const client = createClient({ url });
   client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
@@ -26,9 +30,10 @@ export async function createRedisAdapter(url: string, logger: Logger, options: {
   return {
     adapter: createAdapter(client, options.streamName ? { streamName: options.streamName } : {}),
     client,
-    close: () => client.quit().then(
-      () => undefined,
-      () => undefined,
-    ),
+    close: () =>
+      client.quit().then(
+        () => undefined,
+        () => undefined,
+      ),
   };
 }

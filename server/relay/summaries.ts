@@ -36,7 +36,8 @@ export function createSummaries(store: Store) {
   async function summarize(conversation: ConversationRecord, recent?: Message[]): Promise<ConversationSummary> {
     const [visitor, messages] = await Promise.all([
       store.getVisitor(conversation.visitorId),
-      recent ?? store.listMessages(conversation.id, { afterSeq: Math.max(0, conversation.lastSeq - RECENT), includeInternal: true }),
+      recent ??
+        store.listMessages(conversation.id, { afterSeq: Math.max(0, conversation.lastSeq - RECENT), includeInternal: true }),
     ]);
     const last = lastQueuePreview(messages);
     return {
@@ -76,7 +77,10 @@ export function createSummaries(store: Store) {
       messages,
       previous,
       risk: assessRisk(signals, now),
-      survey: conversation.surveyScore === null ? null : { score: conversation.surveyScore, ...(conversation.surveyComment ? { comment: conversation.surveyComment } : {}) },
+      survey:
+        conversation.surveyScore === null
+          ? null
+          : { score: conversation.surveyScore, ...(conversation.surveyComment ? { comment: conversation.surveyComment } : {}) },
     };
   }
 

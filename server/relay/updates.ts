@@ -19,12 +19,18 @@ export interface UpdateNotifier {
 }
 
 /** @param intervalMs @default 500 */
-export function createUpdateNotifier(deps: { agents: AgentNamespace; store: Store; summaries: Summaries; logger: Logger }, intervalMs = 500): UpdateNotifier {
+export function createUpdateNotifier(
+  deps: { agents: AgentNamespace; store: Store; summaries: Summaries; logger: Logger },
+  intervalMs = 500,
+): UpdateNotifier {
   const quiet = new Map<string, { dirty: boolean }>();
 
   async function send(conversationId: string, known?: ConversationRecord): Promise<void> {
     const conversation = known ?? (await deps.store.getConversation(conversationId));
-    if (conversation) deps.agents.to(rooms.agentsOf(conversation.site)).emit('conversation:updated', await deps.summaries.summarize(conversation));
+    if (conversation)
+      deps.agents
+        .to(rooms.agentsOf(conversation.site))
+        .emit('conversation:updated', await deps.summaries.summarize(conversation));
   }
 
   function changed(conversationId: string, known?: ConversationRecord): void {

@@ -23,7 +23,6 @@ import type { ConversationRecord, VisitorRecord } from '../store/store.js';
 import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
 import { createFloodLimiter, guarded, guardedSignal, installSocketGuard, RelayError } from './guard.js';
 import { rooms } from './rooms.js';
-import type { Summaries } from './summaries.js';
 import { autoAckClientId, autoAckText, visitorLocale } from './auto-ack.js';
 import { createCommitter } from './committer.js';
 import { createConnectionLimits } from './connection-limits.js';
@@ -48,7 +47,11 @@ async function visitorByToken(deps: RelayDeps, auth: VisitorAuth): Promise<{ tok
 }
 
 /** Finds or creates the visitor behind a handshake; returns it with the token it should keep. */
-async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth, byToken: VisitorRecord | null): Promise<{ visitor: VisitorRecord; token: string }> {
+async function resolveVisitor(
+  deps: RelayDeps,
+  auth: VisitorAuth,
+  byToken: VisitorRecord | null,
+): Promise<{ visitor: VisitorRecord; token: string }> {
   const { store } = deps;
   const site = deps.site(auth.site)!;
   const profile = {
@@ -62,7 +65,14 @@ async function resolveVisitor(deps: RelayDeps, auth: VisitorAuth, byToken: Visit
     const proven = await proveIdentity(site.secret, auth.user).catch((error: unknown) => {
       throw error instanceof IdentityRefused ? refuse('unauthorized', error.message) : error;
     });
-    return resolveIdentified(store, site.key, { ...profile, ...proven.profile, verifiedFields: proven.verifiedFields }, proven.externalId, byToken, auth.token);
+    return resolveIdentified(
+      store,
+      site.key,
+      { ...profile, ...proven.profile, verifiedFields: proven.verifiedFields },
+      proven.externalId,
+      byToken,
+      auth.token,
+    );
   }
   if (byToken && auth.token) {
     const changed = Object.keys(profile).length > 0;
@@ -100,7 +110,12 @@ async function currentConversation(deps: RelayDeps, visitorId: string): Promise<
   return null;
 }
 
-export function registerVisitorNamespace(visitors: VisitorNamespace, agents: AgentNamespace, deps: RelayDeps, summaries: Summaries, updates: UpdateNotifier): void {
+export function registerVisitorNamespace(
+  visitors: VisitorNamespace,
+  agents: AgentNamespace,
+  deps: RelayDeps,
+  updates: UpdateNotifier,
+): void {
   const { store, logger, limits, metrics } = deps;
   const connectionLimits = createConnectionLimits(limits, deps.limiter);
   const clientAddress = clientAddressResolver(deps.config.trustProxy);
@@ -116,11 +131,18 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
     const site = deps.site(auth.site);
     if (!site) return next(refuse('unknown_site', `There is no site "${auth.site}" on this server.`));
     if (!isOriginAllowed(site, socket.handshake.headers.origin, socket.handshake.headers.host)) {
-      return next(refuse('origin_not_allowed', `Pages at ${socket.handshake.headers.origin} may not use site "${site.key}"; add the origin to allowedOrigins.`));
+      return next(
+        refuse(
+          'origin_not_allowed',
+          `Pages at ${socket.handshake.headers.origin} may not use site "${site.key}"; add the origin to allowedOrigins.`,
+        ),
+      );
     }
     visitorByToken(deps, auth)
       .then(async (returning) => {
-        await (returning ? connectionLimits.returning(returning.tokenHash) : connectionLimits.fresh(clientAddress(socket.request)));
+        await (returning
+          ? connectionLimits.returning(returning.tokenHash)
+          : connectionLimits.fresh(clientAddress(socket.request)));
         return resolveVisitor(deps, auth, returning?.visitor ?? null);
       })
       .then(({ visitor, token }) => {
@@ -176,7 +198,14 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       if (changed) updates.changed(conversation.id, conversation);
     }
 
-    async function saveVisitorMessage(input: { clientId: string; text: string; context?: object; offline?: boolean; name?: string; email?: string }) {
+    async function saveVisitorMessage(input: {
+      clientId: string;
+      text: string;
+      context?: object;
+      offline?: boolean;
+      name?: string;
+      email?: string;
+    }) {
       const arrived = performance.now();
       await messageLimiter.consume(visitorId);
       const author: Author = { kind: 'visitor', id: visitorId, ...(input.name ? { name: input.name } : {}) };
@@ -198,7 +227,11 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
         relay(result.message, result.conversation, result.created || input.context !== undefined || input.offline === true);
         // Acknowledged at once and told when to expect a person; after the visitor's
         // own ack, so it never delays it.
-        if (result.created && site.autoAcknowledge) void acknowledge(result.conversation, input.offline && deps.config.mail.transport.kind !== 'off' ? (input.email ?? null) : null);
+        if (result.created && site.autoAcknowledge)
+          void acknowledge(
+            result.conversation,
+            input.offline && deps.config.mail.transport.kind !== 'off' ? (input.email ?? null) : null,
+          );
       }
       return result;
     }
@@ -254,7 +287,14 @@ export function registerVisitorNamespace(visitors: VisitorNamespace, agents: Age
       'offline:leave',
       guarded(logger, offlineLeaveSchema, async ({ clientId, email, text, name, context }) => {
         await store.updateVisitor(visitorId, { email, ...(name ? { name } : {}) });
-        const { conversation } = await saveVisitorMessage({ clientId, text, offline: true, email, ...(name ? { name } : {}), ...(context ? { context } : {}) });
+        const { conversation } = await saveVisitorMessage({
+          clientId,
+          text,
+          offline: true,
+          email,
+          ...(name ? { name } : {}),
+          ...(context ? { context } : {}),
+        });
         return { conversationId: conversation.id };
       }),
     );

@@ -58,7 +58,9 @@ export function installedVersions(): { 'engine.io'?: string; ws?: string } {
 
 /** True when both packages are on the majors in KNOWN_MAJORS. */
 export function internalsKnown(versions: { 'engine.io'?: string; ws?: string } = installedVersions()): boolean {
-  return (Object.keys(KNOWN_MAJORS) as (keyof typeof KNOWN_MAJORS)[]).every((name) => Number(versions[name]?.split('.')[0]) === KNOWN_MAJORS[name]);
+  return (Object.keys(KNOWN_MAJORS) as (keyof typeof KNOWN_MAJORS)[]).every(
+    (name) => Number(versions[name]?.split('.')[0]) === KNOWN_MAJORS[name],
+  );
 }
 
 const patched = new WeakSet<object>();
@@ -99,9 +101,15 @@ function corkPerTurn(transport: WebSocketTransport): void {
  */
 export function batchSocketWrites(io: Server, known: boolean = internalsKnown()): boolean {
   if (!known) return false;
-  io.engine.on('connection', (connection: { transport: WebSocketTransport; on(event: 'upgrade', listener: (transport: WebSocketTransport) => void): void }) => {
-    corkPerTurn(connection.transport);
-    connection.on('upgrade', corkPerTurn);
-  });
+  io.engine.on(
+    'connection',
+    (connection: {
+      transport: WebSocketTransport;
+      on(event: 'upgrade', listener: (transport: WebSocketTransport) => void): void;
+    }) => {
+      corkPerTurn(connection.transport);
+      connection.on('upgrade', corkPerTurn);
+    },
+  );
   return true;
 }

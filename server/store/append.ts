@@ -172,7 +172,11 @@ export async function appendVisitor(trx: Trx, input: VisitorAppendInput, options
     .executeTakeFirst();
   if (earlier !== undefined) {
     const duplicate = resend(earlier, input.message);
-    const conversation = await trx.selectFrom('conversations').selectAll().where('id', '=', earlier.conversation_id).executeTakeFirstOrThrow();
+    const conversation = await trx
+      .selectFrom('conversations')
+      .selectAll()
+      .where('id', '=', earlier.conversation_id)
+      .executeTakeFirstOrThrow();
     return { ...duplicate, conversation: toConversation(conversation), created: false };
   }
 
@@ -235,7 +239,11 @@ function newConversationRow(input: VisitorAppendInput): ConversationRow {
  * that item alone (both are found before the item writes anything); any other error fails the
  * whole batch.
  */
-export async function appendVisitorBatch(trx: Trx, batch: VisitorAppendInput[], options: AppendOptions): Promise<BatchVisitorAppendResult[]> {
+export async function appendVisitorBatch(
+  trx: Trx,
+  batch: VisitorAppendInput[],
+  options: AppendOptions,
+): Promise<BatchVisitorAppendResult[]> {
   if (batch.length === 0) return [];
   const visitorIds = [...new Set(batch.map((item) => item.visitorId))].sort();
   // Locks sorted, visitors before conversations (appendBatch takes conversations sorted too):
@@ -305,7 +313,8 @@ export async function appendVisitorBatch(trx: Trx, batch: VisitorAppendInput[], 
       await trx.insertInto('conversations').values(conversation).execute();
       open.set(input.visitorId, conversation);
     } else {
-      if (input.context !== undefined) conversation.context = JSON.stringify(mergeContext(parseContext(conversation.context), input.context));
+      if (input.context !== undefined)
+        conversation.context = JSON.stringify(mergeContext(parseContext(conversation.context), input.context));
       if (input.offline === true) conversation.offline = 1;
     }
     const row: Selectable<MessagesTable> = {
@@ -331,7 +340,10 @@ export async function appendVisitorBatch(trx: Trx, batch: VisitorAppendInput[], 
   }
 
   for (let i = 0; i < inserts.length; i += MESSAGE_INSERT_CHUNK) {
-    await trx.insertInto('messages').values(inserts.slice(i, i + MESSAGE_INSERT_CHUNK)).execute();
+    await trx
+      .insertInto('messages')
+      .values(inserts.slice(i, i + MESSAGE_INSERT_CHUNK))
+      .execute();
   }
   for (const conversation of dirty) await saveConversationState(trx, conversation);
   if (options.outbox) await writeEvents(trx, events);

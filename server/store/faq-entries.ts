@@ -5,7 +5,14 @@
  */
 import type { Kysely, Selectable, Transaction } from 'kysely';
 import type { AgentId, SiteKey } from '../../protocol/types.js';
-import type { FaqContent, FaqEntryRecord, FaqEntryStatus, FaqRevisionRecord, PublishedFaqEntry, SaveFaqEntryInput } from './faq-records.js';
+import type {
+  FaqContent,
+  FaqEntryRecord,
+  FaqEntryStatus,
+  FaqRevisionRecord,
+  PublishedFaqEntry,
+  SaveFaqEntryInput,
+} from './faq-records.js';
 import { newId } from './ids.js';
 import { nowIso, num, parseList } from './rows.js';
 import type { Database, FaqEntriesTable } from './schema.js';
@@ -99,16 +106,29 @@ export function createFaqEntries(db: Kysely<Database>, rowLocks: boolean) {
     const columns = { ...contentColumns(content), status, published, revision, updated_at: now, updated_by: by };
     let row: Selectable<FaqEntriesTable>;
     if (current) {
-      row = await trx.updateTable('faq_entries').set(columns).where('site', '=', site).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+      row = await trx
+        .updateTable('faq_entries')
+        .set(columns)
+        .where('site', '=', site)
+        .where('id', '=', id)
+        .returningAll()
+        .executeTakeFirstOrThrow();
     } else {
-      const last = await trx.selectFrom('faq_entries').select((eb) => eb.fn.max('position').as('position')).where('site', '=', site).executeTakeFirst();
+      const last = await trx
+        .selectFrom('faq_entries')
+        .select((eb) => eb.fn.max('position').as('position'))
+        .where('site', '=', site)
+        .executeTakeFirst();
       row = await trx
         .insertInto('faq_entries')
         .values({ site, id, position: num(last?.position) + 1, deleted_at: null, ...columns })
         .returningAll()
         .executeTakeFirstOrThrow();
     }
-    await trx.insertInto('faq_revisions').values({ site, entry_id: id, revision, content: JSON.stringify(content), status, saved_at: now, saved_by: by }).execute();
+    await trx
+      .insertInto('faq_revisions')
+      .values({ site, entry_id: id, revision, content: JSON.stringify(content), status, saved_at: now, saved_by: by })
+      .execute();
     return toEntry(row);
   }
 
@@ -148,7 +168,12 @@ export function createFaqEntries(db: Kysely<Database>, rowLocks: boolean) {
     async stamp(site: SiteKey): Promise<string> {
       const totals = await db
         .selectFrom('faq_entries')
-        .select((eb) => [eb.fn.countAll().as('count'), eb.fn.max('updated_at').as('latest'), eb.fn.sum('revision').as('revisions'), eb.fn.count('deleted_at').as('deleted')])
+        .select((eb) => [
+          eb.fn.countAll().as('count'),
+          eb.fn.max('updated_at').as('latest'),
+          eb.fn.sum('revision').as('revisions'),
+          eb.fn.count('deleted_at').as('deleted'),
+        ])
         .where('site', '=', site)
         .executeTakeFirst();
       return `${num(totals?.count)}:${num(totals?.deleted)}:${num(totals?.revisions)}:${totals?.latest ?? ''}`;
@@ -159,7 +184,9 @@ export function createFaqEntries(db: Kysely<Database>, rowLocks: boolean) {
         const id = input.id ?? newId();
         const current = input.id === undefined ? undefined : await row(trx, input.site, id, true);
         if (current && input.baseRevision !== undefined && num(current.revision) !== input.baseRevision) {
-          throw new ConflictError(`The answer was changed by someone else (revision ${num(current.revision)}, not ${input.baseRevision}); reload it first.`);
+          throw new ConflictError(
+            `The answer was changed by someone else (revision ${num(current.revision)}, not ${input.baseRevision}); reload it first.`,
+          );
         }
         const status: FaqEntryStatus = input.publish ? 'published' : 'draft';
         const published = input.publish ? JSON.stringify(input.content) : (current?.published ?? null);
@@ -200,21 +227,37 @@ export function createFaqEntries(db: Kysely<Database>, rowLocks: boolean) {
         .where('entry_id', '=', id)
         .orderBy('revision', 'desc')
         .execute();
-      return rows.map((r) => ({ revision: num(r.revision), content: parseContent(r.content), status: r.status, savedAt: r.saved_at, savedBy: r.saved_by }));
+      return rows.map((r) => ({
+        revision: num(r.revision),
+        content: parseContent(r.content),
+        status: r.status,
+        savedAt: r.saved_at,
+        savedBy: r.saved_by,
+      }));
     },
 
     /** Puts an earlier revision back as the working copy (a draft: publishing is a separate step). */
     restore(site: SiteKey, id: string, revision: number, by: AgentId | null): Promise<FaqEntryRecord> {
       return db.transaction().execute(async (trx) => {
         const current = await existing(trx, site, id);
-        const old = await trx.selectFrom('faq_revisions').select('content').where('site', '=', site).where('entry_id', '=', id).where('revision', '=', revision).executeTakeFirst();
+        const old = await trx
+          .selectFrom('faq_revisions')
+          .select('content')
+          .where('site', '=', site)
+          .where('entry_id', '=', id)
+          .where('revision', '=', revision)
+          .executeTakeFirst();
         if (!old) throw new NotFoundError(`Answer ${id} has no revision ${revision}.`);
         return write(trx, site, id, current, parseContent(old.content), 'draft', current.published, by);
       });
     },
 
     /** Writes each entry as published under its own id (new or replaced), in order, in one transaction. */
-    importPublished(site: SiteKey, entries: readonly PublishedFaqEntry[], by: AgentId | null): Promise<{ created: number; updated: number }> {
+    importPublished(
+      site: SiteKey,
+      entries: readonly PublishedFaqEntry[],
+      by: AgentId | null,
+    ): Promise<{ created: number; updated: number }> {
       return db.transaction().execute(async (trx) => {
         let created = 0;
         for (const { id, ...content } of entries) {

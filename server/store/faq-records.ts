@@ -2,7 +2,13 @@
 import type { AgentId, SiteKey } from '../../protocol/types.js';
 import type { FaqContent } from '../../protocol/faq-admin.js';
 
-export type { FaqContent, FaqEntryRecord, FaqEntryStatus, FaqRevisionRecord, PublishedFaqEntry } from '../../protocol/faq-admin.js';
+export type {
+  FaqContent,
+  FaqEntryRecord,
+  FaqEntryStatus,
+  FaqRevisionRecord,
+  PublishedFaqEntry,
+} from '../../protocol/faq-admin.js';
 
 export interface SaveFaqEntryInput {
   site: SiteKey;
@@ -15,4 +21,3 @@ export interface SaveFaqEntryInput {
   /** The revision the editor started from: a save over a newer one throws ConflictError. */
   baseRevision?: number;
 }
-

@@ -18,10 +18,19 @@ export const SQLITE_FILE_NAME = 'pasokh.db';
  * PostgreSQL when `databaseUrl` is set, otherwise SQLite at `${dataDir}/pasokh.db`. Migrated
  * and ready when the promise resolves.
  */
-export async function openStore(config: { databaseUrl?: string; databaseSchema?: string; dataDir: string; outbox?: boolean }): Promise<Store> {
+export async function openStore(config: {
+  databaseUrl?: string;
+  databaseSchema?: string;
+  dataDir: string;
+  outbox?: boolean;
+}): Promise<Store> {
   const outbox = config.outbox === true;
   if (config.databaseUrl !== undefined && config.databaseUrl !== '') {
-    return createPostgresStore({ url: config.databaseUrl, outbox, ...(config.databaseSchema ? { schema: config.databaseSchema } : {}) });
+    return createPostgresStore({
+      url: config.databaseUrl,
+      outbox,
+      ...(config.databaseSchema ? { schema: config.databaseSchema } : {}),
+    });
   }
   return createSqliteStore({ file: join(config.dataDir, SQLITE_FILE_NAME), outbox });
 }

@@ -47,7 +47,9 @@ function viewsAndVotes(db: Kysely<Database>, site: SiteKey, range: InsightRange)
 function readingsThenChats(db: Kysely<Database>, site: SiteKey, range: InsightRange) {
   return db
     .selectFrom('faq_events as e')
-    .innerJoin('conversations as c', (join) => join.onRef('c.visitor_id', '=', 'e.visitor_id').onRef('c.created_at', '>=', 'e.at'))
+    .innerJoin('conversations as c', (join) =>
+      join.onRef('c.visitor_id', '=', 'e.visitor_id').onRef('c.created_at', '>=', 'e.at'),
+    )
     .select(['e.article_id', 'e.at', 'c.id', 'c.created_at', 'c.survey_score'])
     .where('e.site', '=', site)
     .where('c.site', '=', site)
@@ -77,7 +79,16 @@ export async function answerStats(db: Kysely<Database>, site: SiteKey, range: In
   const row = (id: string) => {
     const existing = rows.get(id);
     if (existing) return existing;
-    const fresh: AnswerCounts = { articleId: id, views: 0, readers: 0, yes: 0, no: 0, stillAsked: 0, stillAskedScore: null, needsReview: false };
+    const fresh: AnswerCounts = {
+      articleId: id,
+      views: 0,
+      readers: 0,
+      yes: 0,
+      no: 0,
+      stillAsked: 0,
+      stillAskedScore: null,
+      needsReview: false,
+    };
     rows.set(id, fresh);
     return fresh;
   };

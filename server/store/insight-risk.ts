@@ -25,7 +25,9 @@ function ago(now: IsoTime, days: number): IsoTime {
 
 /** The signals of the given visitors within the rule's lookback, keyed by visitor. */
 async function signalsOf(db: Kysely<Database>, visitorIds: VisitorId[], now: IsoTime): Promise<Map<VisitorId, RiskSignals>> {
-  const map = new Map<VisitorId, RiskSignals>(visitorIds.map((id) => [id, { surveys: [], notHelpfulVotes: [], conversations: [] }]));
+  const map = new Map<VisitorId, RiskSignals>(
+    visitorIds.map((id) => [id, { surveys: [], notHelpfulVotes: [], conversations: [] }]),
+  );
   if (visitorIds.length === 0) return map;
   const since = ago(now, Math.max(RISK_RULES.lookbackDays, RISK_RULES.frequentDays));
   const [conversations, votes] = await Promise.all([
@@ -92,7 +94,9 @@ export async function riskCandidates(db: Kysely<Database>, site: SiteKey, now: I
       .execute(),
   ]);
   // Capped so the IN list stays within both databases' parameter limits.
-  const ids = [...new Set([...detractors, ...voters, ...frequent].map((r) => r.visitor_id).filter((id): id is string => id !== null))].slice(0, 5000);
+  const ids = [
+    ...new Set([...detractors, ...voters, ...frequent].map((r) => r.visitor_id).filter((id): id is string => id !== null)),
+  ].slice(0, 5000);
   if (ids.length === 0) return [];
   const visitors = await db
     .selectFrom('visitors')
@@ -102,6 +106,16 @@ export async function riskCandidates(db: Kysely<Database>, site: SiteKey, now: I
     .orderBy('id')
     .limit(limit)
     .execute();
-  const signals = await signalsOf(db, visitors.map((v) => v.id), now);
-  return visitors.map((v) => ({ visitorId: v.id, name: v.name, email: v.email, lastSeenAt: v.last_seen_at, signals: signals.get(v.id)! }));
+  const signals = await signalsOf(
+    db,
+    visitors.map((v) => v.id),
+    now,
+  );
+  return visitors.map((v) => ({
+    visitorId: v.id,
+    name: v.name,
+    email: v.email,
+    lastSeenAt: v.last_seen_at,
+    signals: signals.get(v.id)!,
+  }));
 }

@@ -118,7 +118,9 @@ function secondsBetween(from: string, to: string | null): number | null {
   return to === null ? null : Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000);
 }
 
-function durationsByDay(rows: { created_at: string; first_response_at: string | null; closed_at: string | null }[]): Map<string, Durations> {
+function durationsByDay(
+  rows: { created_at: string; first_response_at: string | null; closed_at: string | null }[],
+): Map<string, Durations> {
   const byDay = new Map<string, Durations>();
   for (const row of rows) {
     const day = row.created_at.slice(0, 10);

@@ -132,7 +132,12 @@ export class KyselyStore implements Store {
   }
 
   async findVisitorByTokenHash(site: SiteKey, tokenHash: string): Promise<VisitorRecord | null> {
-    const row = await this.#db.selectFrom('visitors').selectAll().where('site', '=', site).where('token_hash', '=', tokenHash).executeTakeFirst();
+    const row = await this.#db
+      .selectFrom('visitors')
+      .selectAll()
+      .where('site', '=', site)
+      .where('token_hash', '=', tokenHash)
+      .executeTakeFirst();
     return row === undefined ? null : toVisitor(row);
   }
 
@@ -158,7 +163,8 @@ export class KyselyStore implements Store {
 
   async updateVisitor(id: VisitorId, patch: Parameters<Store['updateVisitor']>[1]): Promise<VisitorRecord> {
     const row = await this.#db.transaction().execute(async (trx) => {
-      const verified = patch.verifiedFields !== undefined ? fieldList(patch.verifiedFields) : await this.#unsignedChange(trx, id, patch);
+      const verified =
+        patch.verifiedFields !== undefined ? fieldList(patch.verifiedFields) : await this.#unsignedChange(trx, id, patch);
       return trx
         .updateTable('visitors')
         .set({
@@ -178,11 +184,21 @@ export class KyselyStore implements Store {
   }
 
   /** The verified list after an unsigned patch: a signed name or email it changes is no longer signed. */
-  async #unsignedChange(trx: Transaction<Database>, id: VisitorId, patch: { name?: string | null; email?: string | null }): Promise<string | undefined> {
+  async #unsignedChange(
+    trx: Transaction<Database>,
+    id: VisitorId,
+    patch: { name?: string | null; email?: string | null },
+  ): Promise<string | undefined> {
     if (patch.name === undefined && patch.email === undefined) return undefined;
-    const current = await trx.selectFrom('visitors').select(['name', 'email', 'verified_fields']).where('id', '=', id).executeTakeFirst();
+    const current = await trx
+      .selectFrom('visitors')
+      .select(['name', 'email', 'verified_fields'])
+      .where('id', '=', id)
+      .executeTakeFirst();
     if (current === undefined) return undefined;
-    const changed = (field: string) => (field === 'name' && patch.name !== undefined && patch.name !== current.name) || (field === 'email' && patch.email !== undefined && patch.email !== current.email);
+    const changed = (field: string) =>
+      (field === 'name' && patch.name !== undefined && patch.name !== current.name) ||
+      (field === 'email' && patch.email !== undefined && patch.email !== current.email);
     return fieldList(parseList(current.verified_fields).filter((field) => !changed(field)));
   }
 
@@ -209,7 +225,10 @@ export class KyselyStore implements Store {
     return this.#db.transaction().execute((trx) => appendVisitorBatch(trx, batch, this.#append));
   }
 
-  async listMessages(conversationId: ConversationId, options: { afterSeq?: number; limit?: number; includeInternal: boolean }): Promise<Message[]> {
+  async listMessages(
+    conversationId: ConversationId,
+    options: { afterSeq?: number; limit?: number; includeInternal: boolean },
+  ): Promise<Message[]> {
     const limit = Math.max(0, Math.trunc(options.limit ?? 500));
     if (limit === 0) return [];
     const rows = await this.#db
@@ -268,12 +287,21 @@ export class KyselyStore implements Store {
     return rows.map(toConversation);
   }
 
-  async assignConversation(id: ConversationId, agentId: AgentId | null, options: { onlyIfUnassigned?: boolean } = {}): Promise<ConversationRecord | null> {
+  async assignConversation(
+    id: ConversationId,
+    agentId: AgentId | null,
+    options: { onlyIfUnassigned?: boolean } = {},
+  ): Promise<ConversationRecord | null> {
     let row;
     try {
       row = await this.#db.transaction().execute(async (trx) => {
         const before = this.#append.outbox
-          ? await trx.selectFrom('conversations').select('assignee_id').where('id', '=', id).$if(this.#options.rowLocks, (q) => q.forUpdate()).executeTakeFirst()
+          ? await trx
+              .selectFrom('conversations')
+              .select('assignee_id')
+              .where('id', '=', id)
+              .$if(this.#options.rowLocks, (q) => q.forUpdate())
+              .executeTakeFirst()
           : undefined;
         // One conditional UPDATE: the database decides the race, not a read-then-write.
         const updated = await trx
@@ -281,7 +309,9 @@ export class KyselyStore implements Store {
           .set({ assignee_id: agentId })
           .where('id', '=', id)
           .$if(options.onlyIfUnassigned === true, (q) =>
-            q.where((eb) => eb.or([eb('assignee_id', 'is', null), ...(agentId === null ? [] : [eb('assignee_id', '=', agentId)])])),
+            q.where((eb) =>
+              eb.or([eb('assignee_id', 'is', null), ...(agentId === null ? [] : [eb('assignee_id', '=', agentId)])]),
+            ),
           )
           .returningAll()
           .executeTakeFirst();
@@ -305,7 +335,12 @@ export class KyselyStore implements Store {
     const now = nowIso();
     const row = await this.#db.transaction().execute(async (trx) => {
       const before = this.#append.outbox
-        ? await trx.selectFrom('conversations').select('status').where('id', '=', id).$if(this.#options.rowLocks, (q) => q.forUpdate()).executeTakeFirst()
+        ? await trx
+            .selectFrom('conversations')
+            .select('status')
+            .where('id', '=', id)
+            .$if(this.#options.rowLocks, (q) => q.forUpdate())
+            .executeTakeFirst()
         : undefined;
       const closed = await trx
         .updateTable('conversations')
@@ -329,7 +364,8 @@ export class KyselyStore implements Store {
   }
 
   async saveSurvey(id: ConversationId, score: number, comment: string | null): Promise<void> {
-    if (!Number.isInteger(score) || score < 0 || score > 10) throw new RangeError(`A survey score is an integer 0–10, got ${score}`);
+    if (!Number.isInteger(score) || score < 0 || score > 10)
+      throw new RangeError(`A survey score is an integer 0–10, got ${score}`);
     const row = await this.#db.transaction().execute(async (trx) => {
       const saved = await trx
         .updateTable('conversations')
@@ -356,7 +392,9 @@ export class KyselyStore implements Store {
       .orderBy('first_response_at', 'desc')
       .limit(limit)
       .execute();
-    return rows.map((row) => Math.max(0, (Date.parse(row.first_response_at ?? row.created_at) - Date.parse(row.created_at)) / 1000));
+    return rows.map((row) =>
+      Math.max(0, (Date.parse(row.first_response_at ?? row.created_at) - Date.parse(row.created_at)) / 1000),
+    );
   }
 
   surveyStats(site: SiteKey | null, since: IsoTime): Promise<SurveyStats> {
@@ -486,7 +524,9 @@ export class KyselyStore implements Store {
       await this.#db
         .insertInto('saved_replies')
         .values(row)
-        .onConflict((oc) => oc.column('id').doUpdateSet({ site: row.site, title: row.title, text: row.text, updated_at: row.updated_at }))
+        .onConflict((oc) =>
+          oc.column('id').doUpdateSet({ site: row.site, title: row.title, text: row.text, updated_at: row.updated_at }),
+        )
         .execute();
     } catch (error) {
       if (isForeignKeyViolation(error)) throw new NotFoundError(`No agent ${input.createdBy}`, { cause: error });
@@ -507,7 +547,10 @@ export class KyselyStore implements Store {
     const rows = events.map((event) => faqEventRow(event, newId()));
     await this.#db.transaction().execute(async (trx) => {
       for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
-        await trx.insertInto('faq_events').values(rows.slice(i, i + INSERT_CHUNK)).execute();
+        await trx
+          .insertInto('faq_events')
+          .values(rows.slice(i, i + INSERT_CHUNK))
+          .execute();
       }
     });
   }
@@ -578,7 +621,7 @@ export class KyselyStore implements Store {
 
   listAudit(limit = 100): Promise<AuditEntry[]> {
     return privacy.listAudit(this.#db, limit);
-}
+  }
 
   // ---------- FAQ edited in the console (faq-entries.ts) ----------
 
@@ -610,7 +653,11 @@ export class KyselyStore implements Store {
     return this.#faq.restore(site, id, revision, by);
   }
 
-  importFaqEntries(site: SiteKey, entries: PublishedFaqEntry[], by: AgentId | null): Promise<{ created: number; updated: number }> {
+  importFaqEntries(
+    site: SiteKey,
+    entries: PublishedFaqEntry[],
+    by: AgentId | null,
+  ): Promise<{ created: number; updated: number }> {
     return this.#faq.importPublished(site, entries, by);
   }
 

@@ -18,8 +18,21 @@ type ConversationRow = Pick<Selectable<ConversationsTable>, 'id' | 'site' | 'vis
 /** Events made while a transaction runs, written by it just before it commits. */
 export type EventBuffer = Selectable<OutboxEventsTable>[];
 
-function push(buffer: EventBuffer, site: string, type: IntegrationEventType, data: { visitorId: string; [key: string]: unknown }): void {
-  buffer.push({ id: newId(), site, type, visitor_id: data.visitorId, created_at: nowIso(), data: JSON.stringify(data), dispatched: 0 });
+function push(
+  buffer: EventBuffer,
+  site: string,
+  type: IntegrationEventType,
+  data: { visitorId: string; [key: string]: unknown },
+): void {
+  buffer.push({
+    id: newId(),
+    site,
+    type,
+    visitor_id: data.visitorId,
+    created_at: nowIso(),
+    data: JSON.stringify(data),
+    dispatched: 0,
+  });
 }
 
 function page(conversation: ConversationRow): { url?: string; title?: string } {
@@ -28,15 +41,27 @@ function page(conversation: ConversationRow): { url?: string; title?: string } {
 }
 
 /** The events one saved message makes: internal notes stay inside the console. */
-export function messageEvents(buffer: EventBuffer, conversation: ConversationRow, message: Message, created: boolean, offline: boolean): void {
+export function messageEvents(
+  buffer: EventBuffer,
+  conversation: ConversationRow,
+  message: Message,
+  created: boolean,
+  offline: boolean,
+): void {
   const ref = { conversationId: conversation.id, visitorId: conversation.visitor_id };
   if (created) push(buffer, conversation.site, 'conversation.created', { ...ref, page: page(conversation) });
   if (message.internal === true) return;
   push(buffer, conversation.site, 'message.created', { ...ref, page: page(conversation), message });
-  if (offline && message.author.kind === 'visitor') push(buffer, conversation.site, 'offline.message', { ...ref, page: page(conversation), message });
+  if (offline && message.author.kind === 'visitor')
+    push(buffer, conversation.site, 'offline.message', { ...ref, page: page(conversation), message });
 }
 
-export function conversationEvent(buffer: EventBuffer, conversation: ConversationRow, type: IntegrationEventType, extra: object): void {
+export function conversationEvent(
+  buffer: EventBuffer,
+  conversation: ConversationRow,
+  type: IntegrationEventType,
+  extra: object,
+): void {
   push(buffer, conversation.site, type, { conversationId: conversation.id, visitorId: conversation.visitor_id, ...extra });
 }
 
@@ -45,12 +70,21 @@ const EVENT_INSERT_CHUNK = 100;
 
 export async function writeEvents(trx: Db, buffer: EventBuffer): Promise<void> {
   for (let i = 0; i < buffer.length; i += EVENT_INSERT_CHUNK) {
-    await trx.insertInto('outbox_events').values(buffer.slice(i, i + EVENT_INSERT_CHUNK)).execute();
+    await trx
+      .insertInto('outbox_events')
+      .values(buffer.slice(i, i + EVENT_INSERT_CHUNK))
+      .execute();
   }
 }
 
 function toEvent(row: Selectable<OutboxEventsTable>): IntegrationEvent {
-  return { id: row.id, type: row.type, createdAt: row.created_at, site: row.site, data: JSON.parse(row.data) } as IntegrationEvent;
+  return {
+    id: row.id,
+    type: row.type,
+    createdAt: row.created_at,
+    site: row.site,
+    data: JSON.parse(row.data),
+  } as IntegrationEvent;
 }
 
 export async function pendingEvents(db: Db, limit: number): Promise<IntegrationEvent[]> {
@@ -90,7 +124,10 @@ export async function dispatchEvent(db: Kysely<Database>, eventId: string, deliv
   });
 }
 
-export async function claimDeliveries(db: Kysely<Database>, input: { owner: string; leaseMs: number; limit: number; rowLocks: boolean }): Promise<ClaimedDelivery[]> {
+export async function claimDeliveries(
+  db: Kysely<Database>,
+  input: { owner: string; leaseMs: number; limit: number; rowLocks: boolean },
+): Promise<ClaimedDelivery[]> {
   const now = nowIso();
   const leaseUntil = new Date(Date.now() + input.leaseMs).toISOString();
   const rows = await db
@@ -114,13 +151,29 @@ export async function claimDeliveries(db: Kysely<Database>, input: { owner: stri
     .returningAll()
     .execute();
   if (rows.length === 0) return [];
-  const events = await db.selectFrom('outbox_events').selectAll().where('id', 'in', [...new Set(rows.map((r) => r.event_id))]).execute();
+  const events = await db
+    .selectFrom('outbox_events')
+    .selectAll()
+    .where('id', 'in', [...new Set(rows.map((r) => r.event_id))])
+    .execute();
   const byId = new Map(events.map((e) => [e.id, toEvent(e)]));
-  return rows.map((row) => ({ id: row.id, endpoint: row.endpoint, target: row.target, destination: row.destination, attempts: row.attempts, event: byId.get(row.event_id)! }));
+  return rows.map((row) => ({
+    id: row.id,
+    endpoint: row.endpoint,
+    target: row.target,
+    destination: row.destination,
+    attempts: row.attempts,
+    event: byId.get(row.event_id)!,
+  }));
 }
 
 /** Records an attempt's outcome; false (and nothing written) when the lease was lost to another worker. */
-export async function finishDelivery(db: Kysely<Database>, id: string, owner: string, outcome: DeliveryOutcome): Promise<boolean> {
+export async function finishDelivery(
+  db: Kysely<Database>,
+  id: string,
+  owner: string,
+  outcome: DeliveryOutcome,
+): Promise<boolean> {
   const result = await db
     .updateTable('deliveries')
     .set({
@@ -176,7 +229,11 @@ export async function listDeliveries(db: Db, filter: { sites?: string[]; limit?:
 
 /** Puts a delivery back in line for an attempt now, whatever its state. */
 export async function resendDelivery(db: Db, id: string, at: IsoTime = nowIso()): Promise<DeliveryView> {
-  await db.updateTable('deliveries').set({ status: 'pending', next_attempt_at: at, updated_at: at }).where('id', '=', id).execute();
+  await db
+    .updateTable('deliveries')
+    .set({ status: 'pending', next_attempt_at: at, updated_at: at })
+    .where('id', '=', id)
+    .execute();
   const row = await viewQuery(db).where('deliveries.id', '=', id).executeTakeFirst();
   if (row === undefined) throw new NotFoundError(`No delivery ${id}`);
   return toView(row);

@@ -15,7 +15,12 @@ export async function findVisitors(db: Kysely<Database>, ref: string): Promise<V
   const key = ref.trim();
   if (key === '') return [];
   const rows = key.includes('@')
-    ? await db.selectFrom('visitors').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', key.toLowerCase())).orderBy('first_seen_at').execute()
+    ? await db
+        .selectFrom('visitors')
+        .selectAll()
+        .where((eb) => eb(eb.fn('lower', ['email']), '=', key.toLowerCase()))
+        .orderBy('first_seen_at')
+        .execute()
     : await db.selectFrom('visitors').selectAll().where('id', '=', key).execute();
   return rows.map(toVisitor);
 }
@@ -23,9 +28,33 @@ export async function findVisitors(db: Kysely<Database>, ref: string): Promise<V
 export async function exportVisitor(db: Kysely<Database>, visitorId: string): Promise<VisitorExport | null> {
   const visitor = await db.selectFrom('visitors').selectAll().where('id', '=', visitorId).executeTakeFirst();
   if (visitor === undefined) return null;
-  const conversations = await db.selectFrom('conversations').selectAll().where('visitor_id', '=', visitorId).orderBy('created_at').orderBy('id').execute();
-  const messages = conversations.length === 0 ? [] : await db.selectFrom('messages').selectAll().where('conversation_id', 'in', conversations.map((c) => c.id)).orderBy('seq').execute();
-  const events = await db.selectFrom('faq_events').selectAll().where('visitor_id', '=', visitorId).orderBy('at').orderBy('id').execute();
+  const conversations = await db
+    .selectFrom('conversations')
+    .selectAll()
+    .where('visitor_id', '=', visitorId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const messages =
+    conversations.length === 0
+      ? []
+      : await db
+          .selectFrom('messages')
+          .selectAll()
+          .where(
+            'conversation_id',
+            'in',
+            conversations.map((c) => c.id),
+          )
+          .orderBy('seq')
+          .execute();
+  const events = await db
+    .selectFrom('faq_events')
+    .selectAll()
+    .where('visitor_id', '=', visitorId)
+    .orderBy('at')
+    .orderBy('id')
+    .execute();
   const { erasedAt, ...identity } = toVisitor(visitor);
   return {
     exportedAt: nowIso(),
@@ -41,19 +70,39 @@ export async function exportVisitor(db: Kysely<Database>, visitorId: string): Pr
       // Internal notes are the agents' working notes, not the visitor's data as they gave it.
       messages: messages.filter((m) => m.conversation_id === c.id && m.internal === 0).map(toMessage),
     })),
-    events: events.map((e) => ({ kind: e.kind, query: e.query, articleId: e.article_id, helpful: e.helpful === null ? null : e.helpful === 1, at: e.at })),
+    events: events.map((e) => ({
+      kind: e.kind,
+      query: e.query,
+      articleId: e.article_id,
+      helpful: e.helpful === null ? null : e.helpful === 1,
+      at: e.at,
+    })),
   };
 }
 
 /** One transaction: the visitor is either wholly erased or untouched. */
 export async function eraseVisitor(db: Kysely<Database>, visitorId: string, rowLocks: boolean): Promise<ErasureReport | null> {
   return db.transaction().execute(async (trx) => {
-    const visitor = await trx.selectFrom('visitors').select('id').where('id', '=', visitorId).$if(rowLocks, (q) => q.forUpdate()).executeTakeFirst();
+    const visitor = await trx
+      .selectFrom('visitors')
+      .select('id')
+      .where('id', '=', visitorId)
+      .$if(rowLocks, (q) => q.forUpdate())
+      .executeTakeFirst();
     if (visitor === undefined) return null;
-    const conversations = (await trx.selectFrom('conversations').select('id').where('visitor_id', '=', visitorId).execute()).map((c) => c.id);
-    const messages = conversations.length === 0 ? 0n : (await trx.deleteFrom('messages').where('conversation_id', 'in', conversations).executeTakeFirst()).numDeletedRows;
+    const conversations = (await trx.selectFrom('conversations').select('id').where('visitor_id', '=', visitorId).execute()).map(
+      (c) => c.id,
+    );
+    const messages =
+      conversations.length === 0
+        ? 0n
+        : (await trx.deleteFrom('messages').where('conversation_id', 'in', conversations).executeTakeFirst()).numDeletedRows;
     // What the visitor wrote or where they were goes; status, times, seq counts and the score stay.
-    await trx.updateTable('conversations').set({ context: '{}', survey_comment: null }).where('visitor_id', '=', visitorId).execute();
+    await trx
+      .updateTable('conversations')
+      .set({ context: '{}', survey_comment: null })
+      .where('visitor_id', '=', visitorId)
+      .execute();
     const events = (await trx.deleteFrom('faq_events').where('visitor_id', '=', visitorId).executeTakeFirst()).numDeletedRows;
     await trx.deleteFrom('outbox_events').where('visitor_id', '=', visitorId).execute();
     await trx
@@ -69,7 +118,9 @@ export async function eraseVisitor(db: Kysely<Database>, visitorId: string, rowL
 /** The retention sweep: closed conversations closed before `before`, with their messages and events. */
 export async function deleteClosedConversationsBefore(db: Kysely<Database>, before: string): Promise<number> {
   return db.transaction().execute(async (trx) => {
-    const ids = (await trx.selectFrom('conversations').select('id').where('status', '=', 'closed').where('closed_at', '<', before).execute()).map((c) => c.id);
+    const ids = (
+      await trx.selectFrom('conversations').select('id').where('status', '=', 'closed').where('closed_at', '<', before).execute()
+    ).map((c) => c.id);
     for (let i = 0; i < ids.length; i += 200) {
       const chunk = ids.slice(i, i + 200);
       await trx.deleteFrom('messages').where('conversation_id', 'in', chunk).execute();
@@ -86,17 +137,46 @@ export async function pruneOutbox(db: Kysely<Database>, before: string): Promise
     .deleteFrom('outbox_events')
     .where('dispatched', '=', 1)
     .where('created_at', '<', before)
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('deliveries').select('deliveries.id').whereRef('deliveries.event_id', '=', 'outbox_events.id').where('deliveries.status', '=', 'pending'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('deliveries')
+            .select('deliveries.id')
+            .whereRef('deliveries.event_id', '=', 'outbox_events.id')
+            .where('deliveries.status', '=', 'pending'),
+        ),
+      ),
+    )
     .executeTakeFirst();
   return Number(result.numDeletedRows);
 }
 
-export async function recordAudit(db: Kysely<Database>, entry: { actor: string; action: string; target: string; detail?: Record<string, unknown> }): Promise<void> {
-  await db.insertInto('audit_log').values({ id: newId(), at: nowIso(), actor: entry.actor, action: entry.action, target: entry.target, detail: JSON.stringify(entry.detail ?? {}) }).execute();
+export async function recordAudit(
+  db: Kysely<Database>,
+  entry: { actor: string; action: string; target: string; detail?: Record<string, unknown> },
+): Promise<void> {
+  await db
+    .insertInto('audit_log')
+    .values({
+      id: newId(),
+      at: nowIso(),
+      actor: entry.actor,
+      action: entry.action,
+      target: entry.target,
+      detail: JSON.stringify(entry.detail ?? {}),
+    })
+    .execute();
 }
 
 /** Newest first. */
 export async function listAudit(db: Kysely<Database>, limit: number): Promise<AuditEntry[]> {
   const rows = await db.selectFrom('audit_log').selectAll().orderBy('id', 'desc').limit(limit).execute();
-  return rows.map((r) => ({ id: r.id, at: r.at, actor: r.actor, action: r.action, target: r.target, detail: JSON.parse(r.detail) as Record<string, unknown> }));
+  return rows.map((r) => ({
+    id: r.id,
+    at: r.at,
+    actor: r.actor,
+    action: r.action,
+    target: r.target,
+    detail: JSON.parse(r.detail) as Record<string, unknown>,
+  }));
 }

@@ -5,7 +5,16 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { CompiledQuery, Kysely, SqliteDialect, SqliteDriver, type DatabaseConnection, type Driver, type SqliteDatabase, type SqliteDialectConfig } from 'kysely';
+import {
+  CompiledQuery,
+  Kysely,
+  SqliteDialect,
+  SqliteDriver,
+  type DatabaseConnection,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+} from 'kysely';
 import { KyselyStore } from './kysely-store.js';
 import type { Database as Schema } from './schema.js';
 import type { Store } from './store.js';
@@ -47,7 +56,10 @@ const STATEMENT_CACHE_SIZE = 256;
  * with the batch size. A cache that stopped filling once full kept whatever sizes a burst had
  * left and prepared the everyday ones on every commit; least recently used goes first instead.
  */
-export function withStatementCache(database: Pick<Database.Database, 'prepare' | 'close'>, capacity = STATEMENT_CACHE_SIZE): SqliteDatabase {
+export function withStatementCache(
+  database: Pick<Database.Database, 'prepare' | 'close'>,
+  capacity = STATEMENT_CACHE_SIZE,
+): SqliteDatabase {
   const statements = new Map<string, Database.Statement>();
   return {
     close: () => database.close(),
@@ -95,7 +107,10 @@ export async function openSqliteStoreInThread(options: { file: string; outbox?: 
     database.close();
     throw error;
   }
-  const store = new KyselyStore(new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) }), { rowLocks: false, outbox: options.outbox === true });
+  const store = new KyselyStore(
+    new Kysely<Schema>({ dialect: new ImmediateSqliteDialect({ database: withStatementCache(database) }) }),
+    { rowLocks: false, outbox: options.outbox === true },
+  );
   try {
     await store.migrate();
   } catch (error) {

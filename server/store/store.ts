@@ -133,7 +133,8 @@ export interface VisitorAppend {
 }
 
 /** Per item, as BatchAppendResult: a conflict or an unknown visitor fails that item alone. */
-export type BatchVisitorAppendResult = { ok: true; result: AppendVisitorResult } | { ok: false; error: ConflictError | NotFoundError };
+export type BatchVisitorAppendResult =
+  { ok: true; result: AppendVisitorResult } | { ok: false; error: ConflictError | NotFoundError };
 
 export interface SavedReplyRecord {
   id: string;
@@ -173,7 +174,14 @@ export interface DeliveryOutcome {
 }
 
 export type { FaqInsights, SurveyStats } from '../../protocol/http.js';
-export type { FaqContent, FaqEntryRecord, FaqEntryStatus, FaqRevisionRecord, PublishedFaqEntry, SaveFaqEntryInput } from './faq-records.js';
+export type {
+  FaqContent,
+  FaqEntryRecord,
+  FaqEntryStatus,
+  FaqRevisionRecord,
+  PublishedFaqEntry,
+  SaveFaqEntryInput,
+} from './faq-records.js';
 import type { FaqEntryRecord, FaqRevisionRecord, PublishedFaqEntry, SaveFaqEntryInput } from './faq-records.js';
 import type { FaqInsights, SurveyStats } from '../../protocol/http.js';
 import type { RiskSignals } from '../../protocol/at-risk.js';
@@ -217,7 +225,13 @@ export interface Store {
    */
   updateVisitor(
     id: VisitorId,
-    patch: { name?: string | null; email?: string | null; locale?: string | null; tokenHash?: string; verifiedFields?: VerifiableField[] },
+    patch: {
+      name?: string | null;
+      email?: string | null;
+      locale?: string | null;
+      tokenHash?: string;
+      verifiedFields?: VerifiableField[];
+    },
   ): Promise<VisitorRecord>;
 
   // conversations and messages
@@ -226,7 +240,13 @@ export interface Store {
    * transaction: two racing first messages open exactly one conversation. The context is stored
    * when the conversation is created and merged (searches/articles appended) otherwise.
    */
-  appendVisitorMessage(input: { site: SiteKey; visitorId: VisitorId; message: NewMessage; context?: VisitorContext; offline?: boolean }): Promise<AppendVisitorResult>;
+  appendVisitorMessage(input: {
+    site: SiteKey;
+    visitorId: VisitorId;
+    message: NewMessage;
+    context?: VisitorContext;
+    offline?: boolean;
+  }): Promise<AppendVisitorResult>;
   /**
    * Saves a message in an existing conversation, assigning the next seq in the same transaction.
    * The same clientId again returns the original message with duplicate=true; the same clientId
@@ -245,7 +265,10 @@ export interface Store {
    */
   appendVisitorMessages(batch: VisitorAppend[]): Promise<BatchVisitorAppendResult[]>;
   /** Messages with seq > afterSeq in seq order, at most `limit` (default 500). */
-  listMessages(conversationId: ConversationId, options: { afterSeq?: number; limit?: number; includeInternal: boolean }): Promise<Message[]>;
+  listMessages(
+    conversationId: ConversationId,
+    options: { afterSeq?: number; limit?: number; includeInternal: boolean },
+  ): Promise<Message[]>;
   getConversation(id: ConversationId): Promise<ConversationRecord | null>;
   /** The visitor's open conversation, if any. */
   findOpenConversation(visitorId: VisitorId): Promise<ConversationRecord | null>;
@@ -254,12 +277,21 @@ export interface Store {
   /** Closed conversations matching every given part of `filter`, newest first (at most 200). */
   searchClosedConversations(filter: HistoryFilter): Promise<ConversationRecord[]>;
   /** Conversations for the agent queue, oldest first. */
-  listConversations(filter: { sites?: SiteKey[]; status?: ConversationStatus; assigneeId?: AgentId | null; limit?: number }): Promise<ConversationRecord[]>;
+  listConversations(filter: {
+    sites?: SiteKey[];
+    status?: ConversationStatus;
+    assigneeId?: AgentId | null;
+    limit?: number;
+  }): Promise<ConversationRecord[]>;
   /**
    * Sets the assignee. With `onlyIfUnassigned`, returns null (and changes nothing) when another
    * agent already holds it, so two agents claiming at once cannot both win.
    */
-  assignConversation(id: ConversationId, agentId: AgentId | null, options?: { onlyIfUnassigned?: boolean }): Promise<ConversationRecord | null>;
+  assignConversation(
+    id: ConversationId,
+    agentId: AgentId | null,
+    options?: { onlyIfUnassigned?: boolean },
+  ): Promise<ConversationRecord | null>;
   closeConversation(id: ConversationId): Promise<ConversationRecord>;
   /** Records the post-conversation survey (last answer wins). */
   saveSurvey(id: ConversationId, score: number, comment: string | null): Promise<void>;
@@ -269,12 +301,21 @@ export interface Store {
 
   // agents and sessions
   /** `sites` null or absent: the agent serves every site. */
-  createAgent(input: { email: string; name: string; role: AgentRole; passwordHash: string; sites?: SiteKey[] | null }): Promise<AgentRecord>;
+  createAgent(input: {
+    email: string;
+    name: string;
+    role: AgentRole;
+    passwordHash: string;
+    sites?: SiteKey[] | null;
+  }): Promise<AgentRecord>;
   findAgentByEmail(email: string): Promise<AgentRecord | null>;
   getAgent(id: AgentId): Promise<AgentRecord | null>;
   listAgents(): Promise<AgentRecord[]>;
   /** `sites: null` makes the agent serve every site again. */
-  updateAgent(id: AgentId, patch: { name?: string; role?: AgentRole; passwordHash?: string; disabled?: boolean; sites?: SiteKey[] | null }): Promise<AgentRecord>;
+  updateAgent(
+    id: AgentId,
+    patch: { name?: string; role?: AgentRole; passwordHash?: string; disabled?: boolean; sites?: SiteKey[] | null },
+  ): Promise<AgentRecord>;
   deleteAgent(id: AgentId): Promise<void>;
   createSession(input: { tokenHash: string; agentId: AgentId; expiresAt: IsoTime }): Promise<SessionRecord>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
@@ -283,7 +324,13 @@ export interface Store {
 
   // saved replies
   listSavedReplies(site: SiteKey | null): Promise<SavedReplyRecord[]>;
-  saveSavedReply(input: { id?: string; site: SiteKey | null; title: string; text: string; createdBy: AgentId | null }): Promise<SavedReplyRecord>;
+  saveSavedReply(input: {
+    id?: string;
+    site: SiteKey | null;
+    title: string;
+    text: string;
+    createdBy: AgentId | null;
+  }): Promise<SavedReplyRecord>;
   deleteSavedReply(id: string): Promise<void>;
 
   // FAQ analytics
@@ -342,7 +389,11 @@ export interface Store {
   /** Puts revision `revision` back as a draft working copy. */
   restoreFaqRevision(site: SiteKey, id: string, revision: number, by: AgentId | null): Promise<FaqEntryRecord>;
   /** Writes the entries as published, each under its id, in one transaction. */
-  importFaqEntries(site: SiteKey, entries: PublishedFaqEntry[], by: AgentId | null): Promise<{ created: number; updated: number }>;
+  importFaqEntries(
+    site: SiteKey,
+    entries: PublishedFaqEntry[],
+    by: AgentId | null,
+  ): Promise<{ created: number; updated: number }>;
   /** What visitors see: published content of the entries not deleted, in the owner's order. */
   publishedFaqEntries(site: SiteKey): Promise<PublishedFaqEntry[]>;
   /** A short string that changes whenever any of the site's entries changes. */

@@ -50,7 +50,9 @@ function startHost(): Host {
   // The thread's garbage is short-lived copies of calls and replies: a small young generation
   // collects it often and cheaply instead of letting the process grow by tens of MB first.
   const resourceLimits = { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB };
-  const worker = entry.pathname.endsWith('.ts') ? new Worker(tsWorkerBootstrap(entry), { eval: true, resourceLimits }) : new Worker(entry, { resourceLimits });
+  const worker = entry.pathname.endsWith('.ts')
+    ? new Worker(tsWorkerBootstrap(entry), { eval: true, resourceLimits })
+    : new Worker(entry, { resourceLimits });
   worker.unref();
   const pending = new Map<number, { method: string; resolve(value: unknown): void; reject(error: Error): void }>();
   const handles = new Set<StoreHandle>();

@@ -28,12 +28,17 @@ export function createWebhookChannel(deps: WebhookChannelDeps): DeliveryChannel 
     route(event: IntegrationEvent): NewDelivery[] {
       return endpointsOf(deps, event.site)
         .filter((endpoint) => endpoint.events.includes(event.type))
-        .map((endpoint) => ({ endpoint: endpointKey(event.site, endpoint), target: endpoint.type, destination: displayUrl(endpoint) }));
+        .map((endpoint) => ({
+          endpoint: endpointKey(event.site, endpoint),
+          target: endpoint.type,
+          destination: displayUrl(endpoint),
+        }));
     },
     async send(delivery: ClaimedDelivery) {
       const { event } = delivery;
       const endpoint = endpointsOf(deps, event.site).find((e) => endpointKey(event.site, e) === delivery.endpoint);
-      if (endpoint === undefined) return { ok: false, permanent: true, responseCode: null, error: 'The endpoint is no longer in the config.' };
+      if (endpoint === undefined)
+        return { ok: false, permanent: true, responseCode: null, error: 'The endpoint is no longer in the config.' };
       if (endpoint.type === 'webhook') return sendWebhook(endpoint.url, endpoint.secret, event);
       const visitor = await deps.store.getVisitor(event.data.visitorId);
       return sendJson(endpoint.url, slackMessage(event, visitor, deps.conversationUrl(event.data.conversationId)));

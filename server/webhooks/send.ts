@@ -33,7 +33,13 @@ async function post(url: string, body: string, headers: Record<string, string>, 
 }
 
 /** POSTs the event as `{ id, type, createdAt, site, data }` with the X-Pasokh-* headers. */
-export function sendWebhook(url: string, secret: string, event: IntegrationEvent, now = Date.now(), timeoutMs = SEND_TIMEOUT_MS): Promise<AttemptResult> {
+export function sendWebhook(
+  url: string,
+  secret: string,
+  event: IntegrationEvent,
+  now = Date.now(),
+  timeoutMs = SEND_TIMEOUT_MS,
+): Promise<AttemptResult> {
   const body = JSON.stringify({ id: event.id, type: event.type, createdAt: event.createdAt, site: event.site, data: event.data });
   const timestamp = Math.floor(now / 1000);
   return post(

@@ -7,7 +7,10 @@ import { createHash } from 'node:crypto';
 import * as v from 'valibot';
 import { INTEGRATION_EVENTS } from '../../protocol/integrations.js';
 
-const events = v.pipe(v.array(v.picklist(INTEGRATION_EVENTS, `must be among ${INTEGRATION_EVENTS.join(', ')}`)), v.minLength(1, 'must name at least one event'));
+const events = v.pipe(
+  v.array(v.picklist(INTEGRATION_EVENTS, `must be among ${INTEGRATION_EVENTS.join(', ')}`)),
+  v.minLength(1, 'must name at least one event'),
+);
 const url = v.pipe(v.string(), v.regex(/^https?:\/\/[^\s]+$/, 'must be an http:// or https:// URL'), v.maxLength(2048));
 
 export const webhookSchema = v.variant('type', [

@@ -38,17 +38,23 @@ const HEADLINES: Record<IntegrationEvent['type'], string> = {
  * @param visitor how to name the visitor (name and/or email), when known
  * @param conversationUrl the conversation in the console
  */
-export function slackMessage(event: IntegrationEvent, visitor: { name: string | null; email: string | null } | null, conversationUrl: string): SlackMessage {
+export function slackMessage(
+  event: IntegrationEvent,
+  visitor: { name: string | null; email: string | null } | null,
+  conversationUrl: string,
+): SlackMessage {
   const who = [visitor?.name, visitor?.email ? `(${visitor.email})` : null].filter(Boolean).join(' ') || 'A visitor';
   const lines = [`*${HEADLINES[event.type]}* · ${slackEscape(who)}`];
   const data = event.data;
   if ('page' in data && data.page.url) lines.push(`Page: ${link(data.page.url, data.page.title || data.page.url)}`);
   if (event.type === 'message.created' || event.type === 'offline.message') {
     const author = event.data.message.author;
-    if (author.kind !== 'visitor') lines[0] = `*${HEADLINES[event.type]}* · ${slackEscape(author.name ?? (author.kind === 'agent' ? 'An agent' : 'Pasokh'))} to ${slackEscape(who)}`;
+    if (author.kind !== 'visitor')
+      lines[0] = `*${HEADLINES[event.type]}* · ${slackEscape(author.name ?? (author.kind === 'agent' ? 'An agent' : 'Pasokh'))} to ${slackEscape(who)}`;
     lines.push(quote(event.data.message.text));
   }
-  if (event.type === 'survey.answered') lines.push(`Score ${event.data.score}/10${event.data.comment ? `\n${quote(event.data.comment)}` : ''}`);
+  if (event.type === 'survey.answered')
+    lines.push(`Score ${event.data.score}/10${event.data.comment ? `\n${quote(event.data.comment)}` : ''}`);
   lines.push(link(conversationUrl, 'Open the conversation'));
   return { text: lines.join('\n') };
 }

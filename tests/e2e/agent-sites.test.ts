@@ -11,7 +11,15 @@ import { addAgentAsAdmin, consoleApi, loginCookie, signInConsole, useServerAndBr
 
 const dir = mkdtempSync(join(tmpdir(), 'pasokh-e2e-sites-'));
 const configFile = join(dir, 'pasokh.config.json');
-writeFileSync(configFile, JSON.stringify({ sites: [{ key: 'shop', name: 'Shop' }, { key: 'blog', name: 'Blog' }] }));
+writeFileSync(
+  configFile,
+  JSON.stringify({
+    sites: [
+      { key: 'shop', name: 'Shop' },
+      { key: 'blog', name: 'Blog' },
+    ],
+  }),
+);
 const e2e = useServerAndBrowser({ PASOKH_CONFIG: configFile });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -20,7 +28,9 @@ describe('the Agents page', () => {
     const url = e2e.server.url;
     const cookie = await loginCookie(url);
     const nika = await addAgentAsAdmin(url, cookie, { email: 'nika@example.com', name: 'Nika', password: 'a long password' });
-    const sitesOf = async () => (await consoleApi<{ agents: AgentListItem[] }>(url, cookie, 'GET', '/api/agents')).agents.find((a) => a.id === nika.id)?.sites;
+    const sitesOf = async () =>
+      (await consoleApi<{ agents: AgentListItem[] }>(url, cookie, 'GET', '/api/agents')).agents.find((a) => a.id === nika.id)
+        ?.sites;
 
     const page = await (await e2e.newContext()).newPage();
     await signInConsole(page, url);

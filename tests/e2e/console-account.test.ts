@@ -8,7 +8,7 @@ import { docScreenshot } from './doc-screenshot.js';
 
 const e2e = useServerAndBrowser();
 
-describe('the console\'s sign-in page on a server without agents', () => {
+describe("the console's sign-in page on a server without agents", () => {
   it('says "No agents yet" and how to create the first admin', async () => {
     const server = await startServerProcess({ PASOKH_ADMIN_EMAIL: '', PASOKH_ADMIN_PASSWORD: '' });
     const browser = await launchChromium();
@@ -34,7 +34,7 @@ describe('the console\'s sign-in page on a server without agents', () => {
   });
 });
 
-describe('an agent\'s account page', () => {
+describe("an agent's account page", () => {
   it('changes the display name and the password', async () => {
     const page = await (await e2e.newContext({ viewport: { width: 1100, height: 720 } })).newPage();
     await signInConsole(page, e2e.server.url);
@@ -57,7 +57,11 @@ describe('an agent\'s account page', () => {
     await page.getByText('Password changed.').waitFor();
     await docScreenshot(page, 'console-account.png');
 
-    const signIn = await fetch(`${e2e.server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: ADMIN.email, password: 'a fresh password 2' }) });
+    const signIn = await fetch(`${e2e.server.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: ADMIN.email, password: 'a fresh password 2' }),
+    });
     expect(signIn.status).toBe(200);
   });
 });

@@ -10,7 +10,12 @@ const e2e = useServerAndBrowser();
 
 /** A visitor asks `text`; the agent answers and closes the conversation. */
 async function closedConversation(url: string, text: string, answer: string): Promise<void> {
-  const visitor = io(`${url}/visitor`, { auth: { site: 'default' }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const visitor = io(`${url}/visitor`, {
+    auth: { site: 'default' },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
   const hello = new Promise<void>((resolve) => visitor.once('hello', () => resolve()));
   const agent = await connectAgent(url);
   try {
@@ -26,7 +31,7 @@ async function closedConversation(url: string, text: string, answer: string): Pr
   }
 }
 
-describe('the console\'s history of closed conversations', () => {
+describe("the console's history of closed conversations", () => {
   it('finds a closed conversation by its words and shows the transcript read-only', async () => {
     await closedConversation(e2e.server.url, 'Is the kiln-fired teapot dishwasher safe?', 'Hand wash only, please.');
     await closedConversation(e2e.server.url, 'Do you ship to Tabriz?', 'Yes, in three days.');

@@ -21,7 +21,12 @@ beforeAll(async () => {
   hook = await startReceiver();
   configDir = mkdtempSync(join(tmpdir(), 'pasokh-e2e-config-'));
   const file = join(configDir, 'pasokh.config.json');
-  writeFileSync(file, JSON.stringify({ sites: [{ key: 'default', webhooks: [{ url: hook.url, secret: 'whsec-0123456789abcdef', events: ['message.created'] }] }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      sites: [{ key: 'default', webhooks: [{ url: hook.url, secret: 'whsec-0123456789abcdef', events: ['message.created'] }] }],
+    }),
+  );
   server = await startServerProcess({ PASOKH_CONFIG: file, NODE_ENV: 'development', PASOKH_AUTO_ACK: 'false' });
   browser = await launchChromium();
 });
@@ -35,8 +40,15 @@ afterAll(async () => {
 
 describe('the console admin page', () => {
   it('shows deliveries with their status and resends one; erases a visitor and logs it', async () => {
-    const visitor = io(`${server.url}/visitor`, { auth: { site: 'default' }, transports: ['websocket'], reconnection: false, forceNew: true });
-    const visitorId = await new Promise<string>((resolve) => visitor.once('hello', (hello: { visitorId: string }) => resolve(hello.visitorId)));
+    const visitor = io(`${server.url}/visitor`, {
+      auth: { site: 'default' },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    const visitorId = await new Promise<string>((resolve) =>
+      visitor.once('hello', (hello: { visitorId: string }) => resolve(hello.visitorId)),
+    );
     await visitor.timeout(10_000).emitWithAck('message:send', { clientId: randomUUID(), text: 'hello hooks' });
     visitor.disconnect();
     await hook.until('the webhook arrived', (all) => all.length === 1);

@@ -13,7 +13,12 @@ const e2e = useServerAndBrowser();
 
 /** A visitor from another browser asks one question, with the page it came from. */
 async function visitorAsks(url: string, text: string): Promise<() => void> {
-  const socket = io(`${url}/visitor`, { auth: { site: 'default' }, transports: ['websocket'], forceNew: true, reconnection: false });
+  const socket = io(`${url}/visitor`, {
+    auth: { site: 'default' },
+    transports: ['websocket'],
+    forceNew: true,
+    reconnection: false,
+  });
   await new Promise<void>((resolve, reject) => {
     socket.once('hello', () => resolve());
     socket.once('connect_error', reject);
@@ -21,7 +26,13 @@ async function visitorAsks(url: string, text: string): Promise<() => void> {
   const ack = await socket.timeout(5000).emitWithAck('message:send', {
     clientId: crypto.randomUUID(),
     text,
-    context: { url: 'https://shop.example/cart', title: 'Your cart', locale: 'en', userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Safari/604.1', searches: [{ query: 'refund', hits: 2, at: new Date().toISOString() }] },
+    context: {
+      url: 'https://shop.example/cart',
+      title: 'Your cart',
+      locale: 'en',
+      userAgent: 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) Safari/604.1',
+      searches: [{ query: 'refund', hits: 2, at: new Date().toISOString() }],
+    },
   });
   if (!ack.ok) throw new Error(`message:send failed: ${ack.error.code}`);
   return () => void socket.close();

@@ -37,7 +37,12 @@ const visitorSockets: Socket[] = [];
 const identity = (id: string, name: string) => ({ id, hash: createHmac('sha256', SECRET).update(id).digest('hex'), name });
 
 /** A visitor from another browser (socket.io-client) who asks one question with its page context. */
-async function seedConversation(user: { id: string; name: string }, locale: string, text: string, context: VisitorMessageSend['context']): Promise<void> {
+async function seedConversation(
+  user: { id: string; name: string },
+  locale: string,
+  text: string,
+  context: VisitorMessageSend['context'],
+): Promise<void> {
   const socket: Socket<VisitorServerToClient, VisitorClientToServer> = io(`${server.url}/visitor`, {
     auth: { site: 'default', user: identity(user.id, user.name), locale },
     transports: ['websocket'],
@@ -49,12 +54,18 @@ async function seedConversation(user: { id: string; name: string }, locale: stri
     socket.once('hello', resolve);
     socket.once('connect_error', reject);
   });
-  const ack = await socket.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text, ...(context ? { context } : {}) });
+  const ack = await socket
+    .timeout(5000)
+    .emitWithAck('message:send', { clientId: randomUUID(), text, ...(context ? { context } : {}) });
   expect(ack.ok).toBe(true);
 }
 
 async function newPage(options: { width: number; height: number; locale?: string }): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: options.width, height: options.height }, deviceScaleFactor: 1, ...(options.locale ? { locale: options.locale } : {}) });
+  const context = await browser.newContext({
+    viewport: { width: options.width, height: options.height },
+    deviceScaleFactor: 1,
+    ...(options.locale ? { locale: options.locale } : {}),
+  });
   contexts.push(context);
   return context.newPage();
 }
@@ -77,32 +88,48 @@ beforeAll(async () => {
   const { agent: admin } = await consoleApi<{ agent: { id: string } }>(server.url, adminCookie, 'GET', '/api/me');
   await consoleApi(server.url, adminCookie, 'PATCH', `/api/agents/${admin.id}`, { name: 'Maryam' });
   await addAgentAsAdmin(server.url, adminCookie, { email: 'omid@example.com', name: 'Omid', password: 'second agent password' });
-  await consoleApi(server.url, adminCookie, 'POST', '/api/saved-replies', { title: 'Greeting', text: 'Hi {name}, this is {agent}. Let me check that for you.' });
-  await consoleApi(server.url, adminCookie, 'POST', '/api/saved-replies', { title: 'Refund timing', text: 'Refunds reach your card 3–5 business days after we issue them.' });
+  await consoleApi(server.url, adminCookie, 'POST', '/api/saved-replies', {
+    title: 'Greeting',
+    text: 'Hi {name}, this is {agent}. Let me check that for you.',
+  });
+  await consoleApi(server.url, adminCookie, 'POST', '/api/saved-replies', {
+    title: 'Refund timing',
+    text: 'Refunds reach your card 3–5 business days after we issue them.',
+  });
 
   // Two conversations already waiting, one of them in Persian, so the queue looks like a real day.
-  await seedConversation({ id: 'c-2041', name: 'David Miller' }, 'en-CA', 'Do you ship to Canada? The checkout page does not list it.', {
-    url: `${server.url}/#shipping`,
-    title: 'Pasokh Demo Store — handmade tea and ceramics',
-    locale: 'en-CA',
-    userAgent: UA,
-    searches: [
-      { query: 'ship canada', hits: 2 },
-      { query: 'international delivery', hits: 3 },
-    ],
-    articles: [{ id: 'en-international-shipping', title: 'Do you ship internationally?', helpful: false }],
-  });
-  await seedConversation({ id: 'c-3307', name: 'لیلا رضایی' }, 'fa-IR', 'سلام، سه روز پیش سفارش دادم ولی هنوز کد رهگیری برایم نیامده.', {
-    url: `${server.url}/fa`,
-    title: 'فروشگاه نمونهٔ پاسخ — چای و سفال دست‌ساز',
-    locale: 'fa-IR',
-    userAgent: UA,
-    searches: [
-      { query: 'کد رهگیری', hits: 2 },
-      { query: 'سفارشم کجاست', hits: 4 },
-    ],
-    articles: [{ id: 'fa-order-status', title: 'سفارشم کجاست؟', helpful: false }],
-  });
+  await seedConversation(
+    { id: 'c-2041', name: 'David Miller' },
+    'en-CA',
+    'Do you ship to Canada? The checkout page does not list it.',
+    {
+      url: `${server.url}/#shipping`,
+      title: 'Pasokh Demo Store — handmade tea and ceramics',
+      locale: 'en-CA',
+      userAgent: UA,
+      searches: [
+        { query: 'ship canada', hits: 2 },
+        { query: 'international delivery', hits: 3 },
+      ],
+      articles: [{ id: 'en-international-shipping', title: 'Do you ship internationally?', helpful: false }],
+    },
+  );
+  await seedConversation(
+    { id: 'c-3307', name: 'لیلا رضایی' },
+    'fa-IR',
+    'سلام، سه روز پیش سفارش دادم ولی هنوز کد رهگیری برایم نیامده.',
+    {
+      url: `${server.url}/fa`,
+      title: 'فروشگاه نمونهٔ پاسخ — چای و سفال دست‌ساز',
+      locale: 'fa-IR',
+      userAgent: UA,
+      searches: [
+        { query: 'کد رهگیری', hits: 2 },
+        { query: 'سفارشم کجاست', hits: 4 },
+      ],
+      articles: [{ id: 'fa-order-status', title: 'سفارشم کجاست؟', helpful: false }],
+    },
+  );
 });
 afterAll(async () => {
   for (const socket of visitorSockets) socket.disconnect();
@@ -119,7 +146,10 @@ describe('the README screenshots', () => {
     const visitor = await newPage({ width: 1280, height: 800 });
     await visitor.goto(`${server.url}/`);
     await waitForWidgetApi(visitor);
-    await visitor.evaluate((user) => (window as unknown as { Pasokh: (...args: unknown[]) => void }).Pasokh('identify', user), identity('c-1187', 'Sara'));
+    await visitor.evaluate(
+      (user) => (window as unknown as { Pasokh: (...args: unknown[]) => void }).Pasokh('identify', user),
+      identity('c-1187', 'Sara'),
+    );
     await visitor.getByRole('button', { name: 'Open help' }).click();
     await visitor.getByRole('searchbox', { name: 'Search' }).pressSequentially('refnd', { delay: 40 });
     await visitor.getByRole('link', { name: 'When will I get my refund?' }).click();
@@ -141,7 +171,9 @@ describe('the README screenshots', () => {
     await expect.poll(() => reply.inputValue()).toBe('Hi Sara, this is Maryam. Let me check that for you.');
     await reply.press('Enter');
     await visitor.getByText('Hi Sara, this is Maryam.').waitFor({ timeout: 10_000 });
-    await reply.fill('Your return reached our warehouse on the 6th and the refund of $38 went out today. Banks usually show it within 3–5 business days.');
+    await reply.fill(
+      'Your return reached our warehouse on the 6th and the refund of $38 went out today. Banks usually show it within 3–5 business days.',
+    );
     await reply.press('Enter');
     await visitor.getByText('the refund of $38 went out today').waitFor({ timeout: 10_000 });
     await message.fill('Perfect, thank you so much!');
@@ -166,7 +198,12 @@ describe('the README screenshots', () => {
     await visitor.getByRole('button', { name: 'Open help' }).click();
     await visitor.getByRole('searchbox', { name: 'Search' }).pressSequentially('refund', { delay: 40 });
     await visitor.getByRole('link', { name: 'When will I get my refund?' }).waitFor();
-    expect(await visitor.getByRole('link').filter({ hasText: /refund/i }).count()).toBeGreaterThan(1);
+    expect(
+      await visitor
+        .getByRole('link')
+        .filter({ hasText: /refund/i })
+        .count(),
+    ).toBeGreaterThan(1);
     await visitor.waitForTimeout(300);
     await save(visitor, 'widget.png');
   });
@@ -199,7 +236,10 @@ describe('the README screenshots', () => {
     await visitor.getByRole('button', { name: 'بازکردن راهنما' }).click();
     const search = visitor.getByRole('searchbox');
     await search.pressSequentially('پيگيري سفارش', { delay: 40 });
-    await visitor.getByRole('link', { name: /سفارشم کجاست/ }).first().waitFor({ timeout: 10_000 });
+    await visitor
+      .getByRole('link', { name: /سفارشم کجاست/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
     expect(await search.evaluate((el) => getComputedStyle(el).direction)).toBe('rtl');
     await visitor.waitForTimeout(300);
     await save(visitor, 'widget-fa.png');

@@ -36,7 +36,11 @@ describe('a conversation handed from one agent to another', () => {
     const pageA = await (await e2e.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     const pageB = await (await e2e.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
     const pageErrors: string[] = [];
-    for (const [who, page] of [['visitor', visitor], ['A', pageA], ['B', pageB]] as const) {
+    for (const [who, page] of [
+      ['visitor', visitor],
+      ['A', pageA],
+      ['B', pageB],
+    ] as const) {
       page.on('pageerror', (error) => pageErrors.push(`${who}: ${error.message}`));
     }
     // Everything the visitor's browser receives over its sockets: the note must never be in it.
@@ -50,14 +54,20 @@ describe('a conversation handed from one agent to another', () => {
     await visitor.goto(`${e2e.server.url}/`);
     await waitForWidgetApi(visitor);
     const hash = createHmac('sha256', SECRET).update('u-1').digest('hex');
-    await visitor.evaluate((user) => (window as unknown as { Pasokh: (...args: unknown[]) => void }).Pasokh('identify', user), { id: 'u-1', hash, name: 'Sara' });
+    await visitor.evaluate((user) => (window as unknown as { Pasokh: (...args: unknown[]) => void }).Pasokh('identify', user), {
+      id: 'u-1',
+      hash,
+      name: 'Sara',
+    });
     await visitor.getByRole('button', { name: 'Open help' }).click();
     await visitor.getByRole('searchbox', { name: 'Search' }).pressSequentially('refnd', { delay: 30 });
     await visitor.getByRole('link', { name: 'When will I get my refund?' }).click();
     await visitor.getByText('Was this helpful?').waitFor();
     await visitor.getByRole('button', { name: 'No', exact: true }).click();
     await visitor.getByRole('button', { name: 'Talk to a person' }).click();
-    await visitor.getByRole('textbox', { name: 'Message' }).fill('My refund for order #1042 has still not arrived after two weeks.');
+    await visitor
+      .getByRole('textbox', { name: 'Message' })
+      .fill('My refund for order #1042 has still not arrived after two weeks.');
     await visitor.getByRole('button', { name: 'Send', exact: true }).click();
 
     // Agent A: the question arrives under the visitor's name, with what she searched and read.
@@ -85,7 +95,10 @@ describe('a conversation handed from one agent to another', () => {
     const replyA = pageA.getByRole('textbox', { name: 'Reply' });
     await replyA.click();
     await replyA.pressSequentially('/gre', { delay: 30 });
-    await pageA.getByRole('listbox', { name: 'Saved replies' }).getByRole('option', { name: /Greeting/ }).waitFor();
+    await pageA
+      .getByRole('listbox', { name: 'Saved replies' })
+      .getByRole('option', { name: /Greeting/ })
+      .waitFor();
     await replyA.press('Enter');
     await expect.poll(() => replyA.inputValue()).toBe('Hi Sara, this is Maryam.');
     await pageA.getByRole('button', { name: 'Send', exact: true }).click();
@@ -119,7 +132,12 @@ describe('a conversation handed from one agent to another', () => {
     // Visitor: asked the one survey question; the answer is stored.
     await visitor.getByRole('button', { name: '9 out of 10' }).click({ timeout: 10_000 });
     await visitor.getByText('Thank you for rating this conversation.').waitFor({ timeout: 10_000 });
-    const insights = await consoleApi<{ survey: { responses: number; promoters: number } }>(e2e.server.url, adminCookie, 'GET', '/api/insights');
+    const insights = await consoleApi<{ survey: { responses: number; promoters: number } }>(
+      e2e.server.url,
+      adminCookie,
+      'GET',
+      '/api/insights',
+    );
     expect(insights.survey.responses).toBe(1);
     expect(insights.survey.promoters).toBe(1);
 

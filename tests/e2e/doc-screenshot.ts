@@ -7,7 +7,10 @@ import { copyFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, SCREENSHOTS } from './support.js';
 
-export async function docScreenshot(target: { screenshot(options: { path: string }): Promise<unknown> }, name: string): Promise<void> {
+export async function docScreenshot(
+  target: { screenshot(options: { path: string }): Promise<unknown> },
+  name: string,
+): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   const path = join(SCREENSHOTS, name);
   await target.screenshot({ path });

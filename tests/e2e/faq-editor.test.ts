@@ -13,13 +13,30 @@ import { ROOT, SCREENSHOTS, signInConsole, useServerAndBrowser } from './support
 
 const dir = mkdtempSync(join(tmpdir(), 'pasokh-faq-e2e-'));
 const configFile = join(dir, 'pasokh.config.json');
-writeFileSync(configFile, JSON.stringify({ sites: [{ key: 'default', name: 'Pasokh Demo Store', faq: join(ROOT, 'demo/faq.json'), faqSource: 'database' }] }));
+writeFileSync(
+  configFile,
+  JSON.stringify({
+    sites: [{ key: 'default', name: 'Pasokh Demo Store', faq: join(ROOT, 'demo/faq.json'), faqSource: 'database' }],
+  }),
+);
 
 const REACH_MS = 5000;
 
 interface Case {
   locale: 'en' | 'fa';
-  names: { nav: string; list: string; add: string; question: string; answer: string; publish: string; remove: string; language: string; keywords: string; showDeleted: string; undo: string };
+  names: {
+    nav: string;
+    list: string;
+    add: string;
+    question: string;
+    answer: string;
+    publish: string;
+    remove: string;
+    language: string;
+    keywords: string;
+    showDeleted: string;
+    undo: string;
+  };
   languageOption: string;
   question: string;
   answer: string;
@@ -29,7 +46,19 @@ interface Case {
 const CASES: Case[] = [
   {
     locale: 'en',
-    names: { nav: 'FAQ', list: 'Answers', add: 'New answer', question: 'Question', answer: 'Answer', publish: 'Publish', remove: 'Delete', language: 'Language', keywords: 'Keywords', showDeleted: 'Show deleted answers', undo: 'Undo' },
+    names: {
+      nav: 'FAQ',
+      list: 'Answers',
+      add: 'New answer',
+      question: 'Question',
+      answer: 'Answer',
+      publish: 'Publish',
+      remove: 'Delete',
+      language: 'Language',
+      keywords: 'Keywords',
+      showDeleted: 'Show deleted answers',
+      undo: 'Undo',
+    },
     languageOption: 'English',
     question: 'Can I pay with a gift card?',
     answer: 'Yes: a **kumquat** gift card works at checkout, alone or with another card.',
@@ -37,7 +66,19 @@ const CASES: Case[] = [
   },
   {
     locale: 'fa',
-    names: { nav: 'پرسش‌ها', list: 'پاسخ‌ها', add: 'پاسخ تازه', question: 'پرسش', answer: 'پاسخ', publish: 'انتشار', remove: 'حذف', language: 'زبان', keywords: 'کلیدواژه‌ها', showDeleted: 'نمایش پاسخ‌های حذف‌شده', undo: 'برگرداندن' },
+    names: {
+      nav: 'پرسش‌ها',
+      list: 'پاسخ‌ها',
+      add: 'پاسخ تازه',
+      question: 'پرسش',
+      answer: 'پاسخ',
+      publish: 'انتشار',
+      remove: 'حذف',
+      language: 'زبان',
+      keywords: 'کلیدواژه‌ها',
+      showDeleted: 'نمایش پاسخ‌های حذف‌شده',
+      undo: 'برگرداندن',
+    },
     languageOption: 'فارسی',
     question: 'آیا می‌توانم با کارت هدیه پرداخت کنم؟',
     answer: 'بله: کارت هدیهٔ **زعفرانی** هنگام پرداخت پذیرفته می‌شود.',
@@ -65,7 +106,10 @@ describe('FAQ editor', () => {
 
       const visitor = await (await e2e.newContext()).newPage();
       await visitor.goto(`${e2e.server.url}/${c.locale === 'fa' ? 'fa' : ''}`);
-      await visitor.locator('pasokh-widget').getByRole('button', { name: c.locale === 'fa' ? 'بازکردن راهنما' : 'Open help' }).click();
+      await visitor
+        .locator('pasokh-widget')
+        .getByRole('button', { name: c.locale === 'fa' ? 'بازکردن راهنما' : 'Open help' })
+        .click();
       const search = visitor.locator('pasokh-widget').getByRole('searchbox');
       await search.fill(c.word);
       await expect(visitor.locator('pasokh-widget').getByRole('link', { name: c.question }).count()).resolves.toBe(0);
@@ -90,7 +134,10 @@ describe('FAQ editor', () => {
       const deleted = Date.now();
       await admin.getByRole('button', { name: c.names.remove, exact: true }).click();
       const goneAfter = await timeUntil(visitor, c.question, false, deleted);
-      await admin.getByRole('list', { name: c.names.list }).getByRole('button', { name: c.question }).waitFor({ state: 'detached' });
+      await admin
+        .getByRole('list', { name: c.names.list })
+        .getByRole('button', { name: c.question })
+        .waitFor({ state: 'detached' });
       expect(goneAfter).toBeLessThanOrEqual(REACH_MS);
       // Undo brings it back to the open widget the same way.
       await admin.getByRole('checkbox', { name: c.names.showDeleted }).check();
@@ -98,7 +145,9 @@ describe('FAQ editor', () => {
       await admin.getByRole('button', { name: `${c.names.undo}: ${c.question}` }).click();
       const backAfter = await timeUntil(visitor, c.question, true, undone);
       expect(backAfter).toBeLessThanOrEqual(REACH_MS);
-      console.log(`faq-editor e2e (${c.locale}): shown in ${shownAfter} ms, gone in ${goneAfter} ms, back in ${backAfter} ms after the click`);
+      console.log(
+        `faq-editor e2e (${c.locale}): shown in ${shownAfter} ms, gone in ${goneAfter} ms, back in ${backAfter} ms after the click`,
+      );
     });
   }
 });

@@ -37,13 +37,24 @@ async function axe(page: Page): Promise<AxeViolation[]> {
   return page.evaluate(async () => {
     const run = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: any[] }> } }).axe;
     const result = await run.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.map((n: { target: unknown }) => JSON.stringify(n.target)) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.map((n: { target: unknown }) => JSON.stringify(n.target)),
+    }));
   });
 }
 
 /** Opens a page, collecting console errors (a CSP violation is one). */
-async function open(path: string, options: { width?: number; javaScript?: boolean } = {}): Promise<{ page: Page; errors: string[]; status: number }> {
-  const context = await e2e.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, javaScriptEnabled: options.javaScript ?? true, bypassCSP: false });
+async function open(
+  path: string,
+  options: { width?: number; javaScript?: boolean } = {},
+): Promise<{ page: Page; errors: string[]; status: number }> {
+  const context = await e2e.newContext({
+    viewport: { width: options.width ?? 1280, height: 900 },
+    javaScriptEnabled: options.javaScript ?? true,
+    bypassCSP: false,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('console', (message) => {
@@ -86,7 +97,10 @@ describe('the help centre without JavaScript', () => {
     await page.getByRole('searchbox', { name: 'Search the help centre' }).fill('money back');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.waitForURL(/\/help\?q=money\+back$/);
-    await page.getByRole('region', { name: 'Answers for “money back”' }).getByRole('link', { name: 'When will I get my refund?' }).click();
+    await page
+      .getByRole('region', { name: 'Answers for “money back”' })
+      .getByRole('link', { name: 'When will I get my refund?' })
+      .click();
     await page.waitForURL(/\/help\/when-will-i-get-my-refund$/);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('When will I get my refund?');
   });

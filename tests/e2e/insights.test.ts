@@ -10,7 +10,15 @@ import type { Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { VisitorClientToServer, VisitorHello, VisitorServerToClient } from '../../protocol/events.js';
-import { connectAgentSocket, loginCookie, ROOT, SCREENSHOTS, signInConsole, useServerAndBrowser, type AgentSocket } from './support.js';
+import {
+  connectAgentSocket,
+  loginCookie,
+  ROOT,
+  SCREENSHOTS,
+  signInConsole,
+  useServerAndBrowser,
+  type AgentSocket,
+} from './support.js';
 
 const env = useServerAndBrowser({ PASOKH_AUTO_ACK: 'false' });
 const sockets: Socket[] = [];
@@ -19,7 +27,12 @@ afterAll(() => sockets.forEach((s) => s.disconnect()));
 type VisitorSocket = Socket<VisitorServerToClient, VisitorClientToServer>;
 
 async function visitor(): Promise<{ socket: VisitorSocket; token: string }> {
-  const socket: VisitorSocket = io(`${env.server.url}/visitor`, { auth: { site: 'default' }, transports: ['websocket'], reconnection: false, forceNew: true });
+  const socket: VisitorSocket = io(`${env.server.url}/visitor`, {
+    auth: { site: 'default' },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   sockets.push(socket);
   const hello = await new Promise<VisitorHello>((resolve, reject) => {
     socket.once('hello', resolve);
@@ -29,7 +42,11 @@ async function visitor(): Promise<{ socket: VisitorSocket; token: string }> {
 }
 
 async function beacon(token: string, events: unknown[]): Promise<void> {
-  const response = await fetch(`${env.server.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ site: 'default', token, events }) });
+  const response = await fetch(`${env.server.url}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ site: 'default', token, events }),
+  });
   expect(response.status).toBe(202);
 }
 
@@ -44,11 +61,15 @@ async function readerWhoAsks(agent: AgentSocket, score: number): Promise<void> {
   const sent = await socket.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'Where is my refund?' });
   if (!sent.ok) throw new Error(sent.error.message);
   await agent.timeout(5000).emitWithAck('conversation:claim', { conversationId: sent.conversationId });
-  await agent.timeout(5000).emitWithAck('message:send', { conversationId: sent.conversationId, clientId: randomUUID(), text: 'Looking now.' });
+  await agent
+    .timeout(5000)
+    .emitWithAck('message:send', { conversationId: sent.conversationId, clientId: randomUUID(), text: 'Looking now.' });
   const closed = new Promise((resolve) => socket.once('conversation:closed', resolve));
   await agent.timeout(5000).emitWithAck('conversation:close', { conversationId: sent.conversationId });
   await closed;
-  expect(await socket.timeout(5000).emitWithAck('survey:answer', { conversationId: sent.conversationId, score })).toEqual({ ok: true });
+  expect(await socket.timeout(5000).emitWithAck('survey:answer', { conversationId: sent.conversationId, score })).toEqual({
+    ok: true,
+  });
 }
 
 const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
@@ -57,7 +78,11 @@ const AXE = readFileSync(join(ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8')
 async function axeInsights(page: Page): Promise<string[]> {
   await page.evaluate(AXE);
   return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: { run(context: unknown, options: unknown): Promise<{ violations: { id: string; nodes: { target: unknown }[] }[] }> };
+      }
+    ).axe;
     const result = await axe.run(document.querySelector('main.insights'), { resultTypes: ['violations'] });
     return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => JSON.stringify(n.target)).join(' ')}`);
   });
@@ -73,7 +98,10 @@ describe('the insights page', () => {
     sockets.push(agent);
     for (let i = 0; i < 3; i += 1) {
       const { token } = await visitor();
-      await beacon(token, [{ kind: 'search', query: 'opening hours', hits: 1 }, { kind: 'view', articleId: 'en-order-status' }]);
+      await beacon(token, [
+        { kind: 'search', query: 'opening hours', hits: 1 },
+        { kind: 'view', articleId: 'en-order-status' },
+      ]);
     }
     for (const score of [3, 10, 9]) await readerWhoAsks(agent, score);
 
@@ -88,8 +116,12 @@ describe('the insights page', () => {
     expect(alt).toMatch(/^Searches and chats per day, 30 days\. Searches: latest 6, highest 6 on .+; Chats: latest 3/);
     await expect.poll(() => page.locator('.kpi', { hasText: 'Deflection rate' }).locator('dd').textContent()).toBe('50%');
     const answers = page.getByRole('region', { name: 'Answers' });
-    await expect.poll(() => answers.getByRole('row', { name: /When will I get my refund\?/ }).textContent()).toContain('Needs review');
-    await expect.poll(() => page.getByRole('region', { name: 'Customers at risk' }).textContent()).toContain('gave a survey score of 3');
+    await expect
+      .poll(() => answers.getByRole('row', { name: /When will I get my refund\?/ }).textContent())
+      .toContain('Needs review');
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Customers at risk' }).textContent())
+      .toContain('gave a survey score of 3');
     await page.screenshot({ path: join(SCREENSHOTS, 'console-insights.png'), fullPage: true });
     keep('console-insights.png');
     expect(await axeInsights(page)).toEqual([]);

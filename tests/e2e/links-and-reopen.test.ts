@@ -12,7 +12,8 @@ import { connectAgentSocket, loginCookie, signInConsole, useServerAndBrowser } f
 // Development without SMTP: email goes to .eml files in the data folder, where the test reads it.
 const e2e = useServerAndBrowser({ NODE_ENV: 'development', PASOKH_AUTO_ACK: 'false' });
 
-const REPLY = 'Track it at https://shop.example/track?id=7. Or mailto:help@shop.example — not javascript:alert(1) nor <b>bold</b>';
+const REPLY =
+  'Track it at https://shop.example/track?id=7. Or mailto:help@shop.example — not javascript:alert(1) nor <b>bold</b>';
 
 describe('links and the reopen link', () => {
   it('shows links as real links in the widget and the console, and nothing else as markup', async () => {
@@ -36,7 +37,9 @@ describe('links and the reopen link', () => {
     await link.waitFor();
     expect(await link.getAttribute('href')).toBe('https://shop.example/track?id=7');
     expect(await link.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(await visitor.getByRole('link', { name: 'mailto:help@shop.example' }).getAttribute('href')).toBe('mailto:help@shop.example');
+    expect(await visitor.getByRole('link', { name: 'mailto:help@shop.example' }).getAttribute('href')).toBe(
+      'mailto:help@shop.example',
+    );
     expect(await visitor.getByRole('link', { name: /javascript/ }).count()).toBe(0);
     const bubble = visitor.locator('pasokh-widget').locator('.bubble', { hasText: 'Track it at' });
     expect(await bubble.locator('b').count()).toBe(0);
@@ -45,12 +48,23 @@ describe('links and the reopen link', () => {
   });
 
   it('opens the widget onto the conversation from the link in the reply email', async () => {
-    const visitorSocket = io(`${e2e.server.url}/visitor`, { auth: { site: 'default' }, transports: ['websocket'], reconnection: false, forceNew: true });
-    const left = await visitorSocket.timeout(10_000).emitWithAck('offline:leave', { clientId: randomUUID(), email: 'leila@example.com', text: 'Please email me back' });
+    const visitorSocket = io(`${e2e.server.url}/visitor`, {
+      auth: { site: 'default' },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
+    const left = await visitorSocket
+      .timeout(10_000)
+      .emitWithAck('offline:leave', { clientId: randomUUID(), email: 'leila@example.com', text: 'Please email me back' });
     visitorSocket.disconnect();
     if (!left.ok) throw new Error(left.error.message);
     const agent = await connectAgentSocket(e2e.server.url, await loginCookie(e2e.server.url));
-    const sent = await agent.timeout(5000).emitWithAck('message:send', { conversationId: left.conversationId, clientId: randomUUID(), text: 'Here is your answer by email.' });
+    const sent = await agent.timeout(5000).emitWithAck('message:send', {
+      conversationId: left.conversationId,
+      clientId: randomUUID(),
+      text: 'Here is your answer by email.',
+    });
     expect(sent.ok).toBe(true);
     agent.disconnect();
 

@@ -68,7 +68,9 @@ describe('leaving a message when nobody is online', () => {
     expect(await row.textContent()).toContain('Leila');
     await row.click();
     await agent.getByText('Left while nobody was online; reply by email to leila@example.com.').waitFor();
-    await agent.getByRole('textbox', { name: 'Reply' }).fill('Hi Leila, done: your samovar kit will be gift-wrapped at no charge.');
+    await agent
+      .getByRole('textbox', { name: 'Reply' })
+      .fill('Hi Leila, done: your samovar kit will be gift-wrapped at no charge.');
     await agent.getByRole('button', { name: 'Send', exact: true }).click();
     await agent.getByRole('log', { name: 'Messages' }).getByText('gift-wrapped at no charge').waitFor();
     await expect.poll(() => agent.getByRole('log', { name: 'Messages' }).locator('.msg-pending').count()).toBe(0);

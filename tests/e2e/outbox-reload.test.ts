@@ -70,7 +70,9 @@ async function gateSockets(context: BrowserContext): Promise<SocketGate> {
       open.clear();
     },
   };
-  await context.route(/\/socket\.io\//, (route) => (gate.mode === 'down' ? route.abort('internetdisconnected') : route.fallback()));
+  await context.route(/\/socket\.io\//, (route) =>
+    gate.mode === 'down' ? route.abort('internetdisconnected') : route.fallback(),
+  );
   await context.routeWebSocket(/\/socket\.io\//, (page) => {
     if (gate.mode === 'down') {
       void page.close({ code: 4000, reason: 'down' }).catch(() => {});
@@ -114,7 +116,10 @@ function outboxTexts(page: Page): Promise<string[]> {
 }
 
 async function conversationId(page: Page): Promise<string> {
-  const id = await page.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { id?: string } | null)?.id ?? null, CONVERSATION_KEY);
+  const id = await page.evaluate(
+    (key) => (JSON.parse(localStorage.getItem(key) ?? 'null') as { id?: string } | null)?.id ?? null,
+    CONVERSATION_KEY,
+  );
   if (!id) throw new Error('the widget holds no conversation');
   return id;
 }

@@ -6,7 +6,14 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Locator, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { afterAll, afterEach, beforeAll } from 'vitest';
 import { io, type Socket as ClientSocket } from 'socket.io-client';
 import type { AgentClientToServer, AgentServerToClient } from '../../protocol/events.js';
@@ -86,12 +93,22 @@ export function useServerAndBrowser(env: Record<string, string> = {}): {
 
 export async function launchChromium(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) {
-    throw new Error(`Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium). End-to-end tests never download a browser.`);
+    throw new Error(
+      `Chromium is not at ${CHROMIUM}: install Debian's package (apt-get install -y chromium). End-to-end tests never download a browser.`,
+    );
   }
   mkdirSync(SCREENSHOTS, { recursive: true });
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-dev-shm-usage'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
   });
 }
 
@@ -110,14 +127,21 @@ export async function loginCookie(url: string, credentials: Credentials = ADMIN)
     headers: { 'content-type': 'application/json' },
     body: JSON.stringify(credentials),
   });
-  if (response.status !== 200) throw new Error(`sign-in of ${credentials.email} failed: ${response.status} ${await response.text()}`);
+  if (response.status !== 200)
+    throw new Error(`sign-in of ${credentials.email} failed: ${response.status} ${await response.text()}`);
   const cookie = response.headers.get('set-cookie');
   if (!cookie) throw new Error('the sign-in answer set no cookie');
   return cookie.split(';')[0]!;
 }
 
 /** Calls the console's HTTP API with a session cookie; throws with the body on anything but 2xx. */
-export async function consoleApi<T = unknown>(url: string, cookie: string, method: string, path: string, body?: unknown): Promise<T> {
+export async function consoleApi<T = unknown>(
+  url: string,
+  cookie: string,
+  method: string,
+  path: string,
+  body?: unknown,
+): Promise<T> {
   const response = await fetch(`${url}${path}`, {
     method,
     headers: { cookie, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
@@ -134,7 +158,10 @@ export async function addAgentAsAdmin(
   adminCookie: string,
   input: { email: string; name: string; password: string; role?: 'admin' | 'agent' },
 ): Promise<AgentProfile> {
-  const { agent } = await consoleApi<{ agent: AgentProfile }>(url, adminCookie, 'POST', '/api/agents', { role: 'agent', ...input });
+  const { agent } = await consoleApi<{ agent: AgentProfile }>(url, adminCookie, 'POST', '/api/agents', {
+    role: 'agent',
+    ...input,
+  });
   return agent;
 }
 
@@ -166,7 +193,12 @@ export type AgentSocket = ClientSocket<AgentServerToClient, AgentClientToServer>
  * `messages:sync` answers from the database. It counts as an online agent while connected.
  */
 export async function connectAgentSocket(url: string, cookie: string): Promise<AgentSocket> {
-  const socket: AgentSocket = io(`${url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+  const socket: AgentSocket = io(`${url}/agent`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { cookie },
+  });
   await new Promise<void>((resolveQueue, reject) => {
     const timer = setTimeout(() => reject(new Error('the agent socket got no queue within 5 s')), 5000);
     socket.once('queue', () => {

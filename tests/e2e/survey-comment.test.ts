@@ -33,7 +33,11 @@ describe('the survey comment and customers at risk', () => {
     await visitor.getByRole('button', { name: '3 out of 10' }).click();
     const comment = visitor.getByRole('textbox', { name: 'What could we do better? (optional)' });
     await comment.waitFor();
-    expect(await comment.evaluate((el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el)).toBe(true);
+    expect(
+      await comment.evaluate(
+        (el) => el.getRootNode() instanceof ShadowRoot && (el.getRootNode() as ShadowRoot).activeElement === el,
+      ),
+    ).toBe(true);
     expect(await axeWidget(visitor)).toEqual([]);
     await comment.fill('Nobody told me when the refund would come.');
     // Thanked for the score at once; the comment box goes once the comment is sent.
@@ -51,17 +55,26 @@ describe('the survey comment and customers at risk', () => {
 
     // What the server stored: the earlier conversation's score with the comment, and the risk.
     const cookie = await loginCookie(e2e.server.url);
-    const socket: AgentSocket = io(`${e2e.server.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+    const socket: AgentSocket = io(`${e2e.server.url}/agent`, {
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+      extraHeaders: { cookie },
+    });
     const queue = await new Promise<ConversationSummary[]>((resolve) => socket.once('queue', resolve));
     const open = queue.find((c) => c.lastMessage?.text.includes('Still no refund'))!;
     const current = await socket.timeout(5000).emitWithAck('conversation:get', { conversationId: open.id });
     if (!current.ok) throw new Error(current.error.message);
     expect(current.conversation.risk).toEqual([{ kind: 'detractor', score: 3 }]);
-    const earlier = await socket.timeout(5000).emitWithAck('conversation:get', { conversationId: current.conversation.previous[0]!.id });
+    const earlier = await socket
+      .timeout(5000)
+      .emitWithAck('conversation:get', { conversationId: current.conversation.previous[0]!.id });
     if (!earlier.ok) throw new Error(earlier.error.message);
     expect(earlier.conversation.survey).toEqual({ score: 3, comment: 'Nobody told me when the refund would come.' });
     socket.disconnect();
-    const report = (await (await fetch(`${e2e.server.url}/api/insights?days=7`, { headers: { cookie } })).json()) as { atRisk: { reasons: unknown[] }[] };
+    const report = (await (await fetch(`${e2e.server.url}/api/insights?days=7`, { headers: { cookie } })).json()) as {
+      atRisk: { reasons: unknown[] }[];
+    };
     expect(report.atRisk.map((v) => v.reasons)).toEqual([[{ kind: 'detractor', score: 3 }]]);
     expect(errors).toEqual([]);
   });

@@ -50,7 +50,9 @@ describe('the whole loop', () => {
     await agent.getByText(`${e2e.server.url}/`, { exact: false }).first().waitFor();
     await agent.getByText('refnd', { exact: false }).first().waitFor();
     await agent.getByRole('button', { name: 'Claim' }).click();
-    await agent.getByRole('textbox', { name: 'Reply' }).fill('Sorry about that! I have re-sent the refund for order #1042 today.');
+    await agent
+      .getByRole('textbox', { name: 'Reply' })
+      .fill('Sorry about that! I have re-sent the refund for order #1042 today.');
     await agent.getByRole('button', { name: 'Send' }).click();
 
     // Visitor: the reply arrives live.
@@ -88,13 +90,19 @@ describe('the whole loop', () => {
     await search.waitFor();
     // Typed with the Arabic yeh (ي) as many keyboards do: must still find the Persian answer.
     await search.pressSequentially('پيگيري سفارش', { delay: 20 });
-    await page.getByRole('link', { name: /سفارشم کجاست/ }).first().waitFor({ timeout: 10_000 });
+    await page
+      .getByRole('link', { name: /سفارشم کجاست/ })
+      .first()
+      .waitFor({ timeout: 10_000 });
     const dir = await search.evaluate((el) => getComputedStyle(el).direction);
     expect(dir).toBe('rtl');
     await page.screenshot({ path: join(SCREENSHOTS, 'widget-fa.png') });
     // Once the query settles it goes out in the analytics beacon and the team sees it; still no socket.
     const cookie = await loginCookie(e2e.server.url);
-    const searched = async () => (await consoleApi<{ faq: { topQueries: { query: string }[] } }>(e2e.server.url, cookie, 'GET', '/api/insights?days=1')).faq.topQueries.map((q) => q.query);
+    const searched = async () =>
+      (
+        await consoleApi<{ faq: { topQueries: { query: string }[] } }>(e2e.server.url, cookie, 'GET', '/api/insights?days=1')
+      ).faq.topQueries.map((q) => q.query);
     await expect.poll(searched, { timeout: 8000 }).toContain('پيگيري سفارش');
     expect(chatTraffic).toEqual([]);
     await context.close();

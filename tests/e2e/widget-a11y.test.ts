@@ -11,7 +11,15 @@ const e2e = useServerAndBrowser();
 
 const LOCALES = [
   { locale: 'en', path: '/', open: 'Open help', query: 'refund', talk: 'Talk to a person', message: 'Message', email: 'Email' },
-  { locale: 'fa', path: '/fa', open: 'بازکردن راهنما', query: 'سفارش', talk: 'گفتگو با پشتیبان', message: 'پیام', email: 'ایمیل' },
+  {
+    locale: 'fa',
+    path: '/fa',
+    open: 'بازکردن راهنما',
+    query: 'سفارش',
+    talk: 'گفتگو با پشتیبان',
+    message: 'پیام',
+    email: 'ایمیل',
+  },
 ] as const;
 
 async function expectNoSeriousViolations(page: Page, view: string): Promise<void> {
@@ -60,7 +68,10 @@ describe.each(LOCALES)('accessibility of the widget in $locale', ({ locale, path
       await box.press('Enter');
       const sent = await agent.visitorMessage(`Accessibility check ${locale}`);
       await agent.reply(sent.conversationId, locale === 'fa' ? 'سلام، در خدمتم.' : 'Hello, how can I help?');
-      await page.getByRole('log').getByText(locale === 'fa' ? 'سلام، در خدمتم.' : 'Hello, how can I help?').waitFor();
+      await page
+        .getByRole('log')
+        .getByText(locale === 'fa' ? 'سلام، در خدمتم.' : 'Hello, how can I help?')
+        .waitFor();
       await expectNoSeriousViolations(page, 'chat');
     } finally {
       agent.close();

@@ -47,7 +47,11 @@ describe('the public API in a page', () => {
       <script async src="/pasokh.js"></script></body></html>`,
     );
     await page.goto(`${e2e.server.url}/queued`);
-    await page.locator('pasokh-widget').getByRole('link', { name: /refund/i }).first().waitFor({ timeout: 10_000 });
+    await page
+      .locator('pasokh-widget')
+      .getByRole('link', { name: /refund/i })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await expect.poll(() => page.evaluate(() => (window as unknown as PasokhWindow).events)).toEqual(['open']);
 
     const launcher = page.getByRole('button', { name: 'Open help' });
@@ -84,10 +88,15 @@ describe('the public API in a page', () => {
     await panel(page).waitFor();
     expect(await call(page, 'toggle')).toBeNull();
     await panel(page).waitFor({ state: 'hidden' });
-    await expect.poll(() => page.evaluate(() => (window as unknown as PasokhWindow).events)).toEqual(['open', 'close', 'open', 'close']);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as PasokhWindow).events))
+      .toEqual(['open', 'close', 'open', 'close']);
 
     expect(await call(page, 'search', 'refund')).toBeNull();
-    await panel(page).getByRole('link', { name: /refund/i }).first().waitFor();
+    await panel(page)
+      .getByRole('link', { name: /refund/i })
+      .first()
+      .waitFor();
     expect(await page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('refund');
 
     expect(await call(page, 'identify', { id: 'user-1', hash: 'a'.repeat(64), name: 'Sara' })).toBeNull();
@@ -118,7 +127,9 @@ describe('the public API in a page', () => {
     expect(await call(page, 'setLocale', 'de')).toBe('TypeError: Pasokh: locale must be "en" or "fa".');
     expect(await call(page, 'on', 'opened', 'not a function')).toMatch(/^TypeError: Pasokh: on needs an event/);
     expect(await call(page, 'identify', { name: 'Sara' })).toBe('TypeError: Pasokh: identify needs { id }.');
-    expect(await call(page, 'boot', { site: 'default', position: 'top' })).toBe('TypeError: Pasokh: position must be "right" or "left".');
+    expect(await call(page, 'boot', { site: 'default', position: 'top' })).toBe(
+      'TypeError: Pasokh: position must be "right" or "left".',
+    );
     await context.close();
   });
 
@@ -183,8 +194,13 @@ describe('the public API in a page', () => {
       }
     });
     expect(misuse).toBe('TypeError');
-    await page.evaluate(() => (window as unknown as { PasokhModule: { search(query: string): void } }).PasokhModule.search('refund'));
-    await panel(page).getByRole('link', { name: /refund/i }).first().waitFor();
+    await page.evaluate(() =>
+      (window as unknown as { PasokhModule: { search(query: string): void } }).PasokhModule.search('refund'),
+    );
+    await panel(page)
+      .getByRole('link', { name: /refund/i })
+      .first()
+      .waitFor();
     await expect.poll(() => page.evaluate(() => (window as unknown as PasokhWindow).events)).toEqual(['open']);
     expect(await page.evaluate(() => 'Pasokh' in window)).toBe(false);
     await context.close();

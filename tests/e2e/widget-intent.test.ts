@@ -79,6 +79,9 @@ describe('what the widget downloads before and on intent', () => {
       expect(await page.getByRole('searchbox', { name: 'Search' }).inputValue()).toBe('refund');
       await context.close();
     }
-    expect(Math.min(...times), `click to focused search box, ms: ${times.map((t) => t.toFixed(0)).join(', ')}`).toBeLessThanOrEqual(150);
+    expect(
+      Math.min(...times),
+      `click to focused search box, ms: ${times.map((t) => t.toFixed(0)).join(', ')}`,
+    ).toBeLessThanOrEqual(150);
   });
 });

@@ -22,7 +22,20 @@ const PAGE = (widget: boolean) => `<!doctype html><html lang="en"><head><title>H
 <button id="b" type="button">Buy</button><input id="i" value="query"><ul id="u"><li id="li">One</li></ul><div id="d">Box</div>
 ${widget ? '<script async src="/pasokh.js" data-site="default"></script>' : ''}</body></html>`;
 
-const PROPS = ['display', 'font-size', 'font-family', 'color', 'margin', 'padding', 'position', 'direction', 'box-sizing', 'line-height', 'background-color', 'outline'];
+const PROPS = [
+  'display',
+  'font-size',
+  'font-family',
+  'color',
+  'margin',
+  'padding',
+  'position',
+  'direction',
+  'box-sizing',
+  'line-height',
+  'background-color',
+  'outline',
+];
 
 /** Computed styles of the host page's own elements. */
 function hostStyles(page: Page): Promise<Record<string, Record<string, string>>> {
@@ -58,7 +71,11 @@ describe('the widget on a hostile page', () => {
     await launcher.click();
     const search = page.getByRole('searchbox', { name: 'Search' });
     await search.fill('refund');
-    await page.locator('pasokh-widget').getByRole('link', { name: /refund/i }).first().click();
+    await page
+      .locator('pasokh-widget')
+      .getByRole('link', { name: /refund/i })
+      .first()
+      .click();
     await page.getByText('Was this helpful?').waitFor();
     const panel = page.locator('pasokh-widget section');
     const inside = await panel.evaluate((element) => {

@@ -34,7 +34,10 @@ describe('the widget with the keyboard alone', () => {
       // Focus moved into the panel, onto the search box.
       await expect.poll(() => widgetFocus(page), { timeout: 10_000 }).toBe('Search');
       await page.keyboard.type('refund', { delay: 20 });
-      const first = page.locator('pasokh-widget').getByRole('link', { name: /refund/i }).first();
+      const first = page
+        .locator('pasokh-widget')
+        .getByRole('link', { name: /refund/i })
+        .first();
       await first.waitFor();
       const title = (await first.locator('.q').textContent())!;
 

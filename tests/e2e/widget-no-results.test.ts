@@ -9,8 +9,26 @@ import { useServerAndBrowser } from './support.js';
 const e2e = useServerAndBrowser();
 
 const LOCALES = [
-  { locale: 'en', path: '/', open: 'Open help', query: 'xylophone quantum astrology', answers: 'Answers', popular: 'Popular questions', none: 'No answers match', talk: 'Talk to a person' },
-  { locale: 'fa', path: '/fa', open: 'بازکردن راهنما', query: 'زیست‌شناسی کوانتومی ستاره', answers: 'پاسخ‌ها', popular: 'پرسش‌های پرتکرار', none: 'پاسخی برای', talk: 'گفتگو با پشتیبان' },
+  {
+    locale: 'en',
+    path: '/',
+    open: 'Open help',
+    query: 'xylophone quantum astrology',
+    answers: 'Answers',
+    popular: 'Popular questions',
+    none: 'No answers match',
+    talk: 'Talk to a person',
+  },
+  {
+    locale: 'fa',
+    path: '/fa',
+    open: 'بازکردن راهنما',
+    query: 'زیست‌شناسی کوانتومی ستاره',
+    answers: 'پاسخ‌ها',
+    popular: 'پرسش‌های پرتکرار',
+    none: 'پاسخی برای',
+    talk: 'گفتگو با پشتیبان',
+  },
 ] as const;
 
 describe.each(LOCALES)('a query with no answer in $locale', ({ locale, path, open, query, answers, popular, none, talk }) => {

@@ -16,8 +16,12 @@ const e2e = useServerAndBrowser();
  * page fulfilled by a Playwright route has no address, and Chromium then keeps it from reaching
  * a loopback server at all.)
  */
-async function blogServer(serverUrl: string): Promise<{ origin: string; url: (lang: 'en' | 'fa') => string; close(): Promise<void> }> {
-  const html = (lang: string) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Blog</title></head><body><p>A blog</p>
+async function blogServer(
+  serverUrl: string,
+): Promise<{ origin: string; url: (lang: 'en' | 'fa') => string; close(): Promise<void> }> {
+  const html = (
+    lang: string,
+  ) => `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Blog</title></head><body><p>A blog</p>
 <script>window.errors = []; addEventListener('pasokh:error', (event) => errors.push(event.detail));</script>
 <script async src="${serverUrl}/pasokh.js" data-site="default"></script></body></html>`;
   const server = createServer((request, response) => {
@@ -42,7 +46,9 @@ describe('a page whose origin the site does not allow', () => {
     const context = await e2e.newContext({ viewport: { width: 900, height: 700 } });
     const page = await context.newPage();
     await page.goto(blog.url('en'));
-    await expect.poll(() => page.evaluate(() => (window as unknown as { errors: { code: string }[] }).errors.map((e) => e.code))).toEqual(['origin_not_allowed']);
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { errors: { code: string }[] }).errors.map((e) => e.code)))
+      .toEqual(['origin_not_allowed']);
 
     await page.getByRole('button', { name: 'Open help' }).click();
     await page.getByText("Help isn't set up for this page yet.").waitFor();
@@ -52,7 +58,10 @@ describe('a page whose origin the site does not allow', () => {
     expect(await page.evaluate(() => (window as unknown as { errors: unknown[] }).errors.length)).toBe(1);
     await docScreenshot(page.locator('pasokh-widget section'), 'widget-not-set-up.png');
 
-    const warnings = e2e.server.output().split('\n').filter((line) => line.includes(blog.origin) && line.includes('allowedOrigins'));
+    const warnings = e2e.server
+      .output()
+      .split('\n')
+      .filter((line) => line.includes(blog.origin) && line.includes('allowedOrigins'));
     expect(warnings).toHaveLength(1);
   });
 

@@ -31,7 +31,12 @@ export async function connectAgent(url: string): Promise<Agent> {
   });
   const cookie = response.headers.get('set-cookie')?.split(';')[0];
   if (!response.ok || !cookie) throw new Error(`agent login failed: HTTP ${response.status}`);
-  const socket: AgentSocket = io(`${url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } });
+  const socket: AgentSocket = io(`${url}/agent`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { cookie },
+  });
   const messages: Message[] = [];
   const waiters = new Set<() => void>();
   socket.on('message:new', (message) => {
@@ -106,6 +111,8 @@ export function widgetFocus(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const active = document.querySelector('pasokh-widget')?.shadowRoot?.activeElement as HTMLElement | null | undefined;
     if (!active || document.activeElement?.tagName !== 'PASOKH-WIDGET') return null;
-    return active.id === 'l' ? 'launcher' : active.getAttribute('aria-label') || active.textContent?.trim() || active.tagName.toLowerCase();
+    return active.id === 'l'
+      ? 'launcher'
+      : active.getAttribute('aria-label') || active.textContent?.trim() || active.tagName.toLowerCase();
   });
 }

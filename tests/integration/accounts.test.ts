@@ -53,7 +53,7 @@ describe('the first admin', () => {
     expect(setup).toEqual({ hasAgents: false });
   });
 
-  it('takes the first admin\'s name from PASOKH_ADMIN_NAME, and refuses a changed PASOKH_ADMIN_PASSWORD with a warning', async () => {
+  it("takes the first admin's name from PASOKH_ADMIN_NAME, and refuses a changed PASOKH_ADMIN_PASSWORD with a warning", async () => {
     const store = await createSqliteStore({ file: join(mkdtempSync(join(tmpdir(), 'pasokh-acc-')), 'pasokh.db') });
     cleanups.push(() => store.close());
     const { logger, lines } = capturingLogger();
@@ -73,15 +73,23 @@ describe('the first admin', () => {
   });
 });
 
-describe('an agent\'s own account', () => {
+describe("an agent's own account", () => {
   it('changes its display name', async () => {
     const h = await harness();
     const cookie = await h.login();
-    const renamed = await fetch(`${h.url}/api/me`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: '  Ada L.  ' }) });
+    const renamed = await fetch(`${h.url}/api/me`, {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '  Ada L.  ' }),
+    });
     expect(renamed.status).toBe(200);
     const me = (await fetch(`${h.url}/api/me`, { headers: { cookie } }).then((r) => r.json())) as { agent: { name: string } };
     expect(me.agent.name).toBe('Ada L.');
-    const empty = await fetch(`${h.url}/api/me`, { method: 'PATCH', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ name: ' ' }) });
+    const empty = await fetch(`${h.url}/api/me`, {
+      method: 'PATCH',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: ' ' }),
+    });
     expect(empty.status).toBe(400);
   });
 
@@ -90,7 +98,11 @@ describe('an agent\'s own account', () => {
     const cookie = await h.login();
     const other = await h.login();
     const change = (current: string, password: string) =>
-      fetch(`${h.url}/api/me/password`, { method: 'POST', headers: { cookie, 'content-type': 'application/json' }, body: JSON.stringify({ current, password }) });
+      fetch(`${h.url}/api/me/password`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ current, password }),
+      });
 
     expect((await change('not it at all', 'a brand new password')).status).toBe(403);
     expect((await change(ADMIN.password, 'short')).status).toBe(400);

@@ -22,7 +22,15 @@ let h: Harness | undefined;
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'pasokh-sites-'));
   configFile = join(dir, 'pasokh.config.json');
-  writeFileSync(configFile, JSON.stringify({ sites: [{ key: 'shop', name: 'Shop', autoAcknowledge: false }, { key: 'blog', name: 'Blog', autoAcknowledge: false }] }));
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      sites: [
+        { key: 'shop', name: 'Shop', autoAcknowledge: false },
+        { key: 'blog', name: 'Blog', autoAcknowledge: false },
+      ],
+    }),
+  );
 });
 
 afterEach(async () => {
@@ -64,7 +72,8 @@ describe('agents scoped to sites', () => {
       shop.socket.timeout(5000).emitWithAck('message:send', { ...ref, clientId: randomUUID(), text: 'hi from the shop' }),
       shop.socket.timeout(5000).emitWithAck('conversation:close', ref),
     ]);
-    for (const answer of answers) expect(answer).toEqual({ ok: false, error: { code: 'not_found', message: 'No such conversation.' } });
+    for (const answer of answers)
+      expect(answer).toEqual({ ok: false, error: { code: 'not_found', message: 'No such conversation.' } });
     const stored = await h.store.getConversation(blogConversation);
     expect(stored).toMatchObject({ status: 'open', assigneeId: null, lastSeq: 1 });
 
@@ -93,8 +102,16 @@ describe('agents scoped to sites', () => {
     expect(seenByShop.map((m) => m.conversationId)).toEqual([shopConversation]);
     expect(typingSeenByShop).toEqual([]);
 
-    const blogger = await h.store.createAgent({ email: 'blog@example.com', name: 'Bahar', role: 'agent', passwordHash: 'x', sites: ['blog'] });
-    const transfer = await admin.timeout(5000).emitWithAck('conversation:transfer', { conversationId: shopConversation, agentId: blogger.id });
+    const blogger = await h.store.createAgent({
+      email: 'blog@example.com',
+      name: 'Bahar',
+      role: 'agent',
+      passwordHash: 'x',
+      sites: ['blog'],
+    });
+    const transfer = await admin
+      .timeout(5000)
+      .emitWithAck('conversation:transfer', { conversationId: shopConversation, agentId: blogger.id });
     expect(transfer).toEqual({ ok: false, error: { code: 'not_found', message: 'No such agent to transfer to.' } });
   });
 
@@ -129,13 +146,24 @@ describe('agents scoped to sites', () => {
     const blogConversation = await say(blogVisitor, 'anyone?');
     const adminCookie = await h.login();
     const patch = (body: unknown) =>
-      fetch(`${h!.url}/api/agents/${shop.id}`, { method: 'PATCH', headers: { cookie: adminCookie, 'content-type': 'application/json', origin: h!.url }, body: JSON.stringify(body) });
+      fetch(`${h!.url}/api/agents/${shop.id}`, {
+        method: 'PATCH',
+        headers: { cookie: adminCookie, 'content-type': 'application/json', origin: h!.url },
+        body: JSON.stringify(body),
+      });
 
     const wrong = await patch({ sites: ['shop', 'nowhere'] });
     expect(wrong.status).toBe(400);
-    expect(await wrong.json()).toMatchObject({ error: { code: 'invalid_payload', message: expect.stringContaining('"nowhere"') } });
+    expect(await wrong.json()).toMatchObject({
+      error: { code: 'invalid_payload', message: expect.stringContaining('"nowhere"') },
+    });
 
-    const requeued = nextEvent<{ id: string }[]>(shop.socket, 'queue', (rows) => rows.some((c) => c.id === blogConversation), 2000);
+    const requeued = nextEvent<{ id: string }[]>(
+      shop.socket,
+      'queue',
+      (rows) => rows.some((c) => c.id === blogConversation),
+      2000,
+    );
     const changed = await patch({ sites: ['shop', 'blog'] });
     expect(changed.status).toBe(200);
     expect((await changed.json()).agent.sites).toEqual(['blog', 'shop']);
@@ -150,12 +178,16 @@ describe('agents scoped to sites', () => {
     h = await startHarness({ env: { PASOKH_CONFIG: configFile } });
     await h.store.createAgent({ email: 'nika@example.com', name: 'Nika', role: 'agent', passwordHash: 'x' });
     const env = { ...process.env, PASOKH_DATA: h.dataDir, PASOKH_CONFIG: configFile, LOG_LEVEL: 'silent' };
-    const pasokh = (...args: string[]) => run(process.execPath, [join(ROOT, 'bin/pasokh.js'), ...args], { cwd: ROOT, env, timeout: 30_000 });
+    const pasokh = (...args: string[]) =>
+      run(process.execPath, [join(ROOT, 'bin/pasokh.js'), ...args], { cwd: ROOT, env, timeout: 30_000 });
 
     expect((await pasokh('agent', 'sites', 'nika@example.com', 'blog')).stdout).toBe('nika@example.com now serves blog.\n');
     expect((await h.store.findAgentByEmail('nika@example.com'))?.sites).toEqual(['blog']);
     expect((await pasokh('agent', 'list')).stdout).toContain('nika@example.com\tNika\tagent\tsites: blog\n');
-    await expect(pasokh('agent', 'sites', 'nika@example.com', 'blog,moon')).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('There is no site "moon" on this server') });
+    await expect(pasokh('agent', 'sites', 'nika@example.com', 'blog,moon')).rejects.toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('There is no site "moon" on this server'),
+    });
     expect((await pasokh('agent', 'sites', 'nika@example.com', 'all')).stdout).toBe('nika@example.com now serves every site.\n');
     expect((await h.store.findAgentByEmail('nika@example.com'))?.sites).toBeNull();
   }, 60_000);

@@ -38,7 +38,9 @@ describe('the automatic acknowledgement of a first message', () => {
     h = await startHarness({ env: { PASOKH_AUTO_ACK: 'true', NODE_ENV: 'development' } });
     const { socket: visitor } = await h.visitor();
     const ack = nextEvent<Message>(visitor, 'message:new', (m) => m.author.kind === 'system');
-    await visitor.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: 'sara@example.com', text: 'Call me back please' });
+    await visitor
+      .timeout(5000)
+      .emitWithAck('offline:leave', { clientId: randomUUID(), email: 'sara@example.com', text: 'Call me back please' });
     expect((await ack).text).toBe('Thanks, we got your message. We will reply to sara@example.com as soon as someone is back.');
   });
 
@@ -46,7 +48,9 @@ describe('the automatic acknowledgement of a first message', () => {
     h = await startHarness({ env: { PASOKH_AUTO_ACK: 'true', NODE_ENV: 'production' } });
     const { socket: visitor } = await h.visitor();
     const ack = nextEvent<Message>(visitor, 'message:new', (m) => m.author.kind === 'system');
-    await visitor.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: 'sara@example.com', text: 'Call me back please' });
+    await visitor
+      .timeout(5000)
+      .emitWithAck('offline:leave', { clientId: randomUUID(), email: 'sara@example.com', text: 'Call me back please' });
     expect((await ack).text).toBe('Thanks, we got your message. Nobody is online right now; the reply will appear here.');
     const config = (await (await fetch(`${h.url}/api/widget-config?site=default`)).json()) as { email: boolean };
     expect(config.email).toBe(false);

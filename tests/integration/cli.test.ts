@@ -32,7 +32,10 @@ function dataDir(): string {
 describe('the pasokh command', () => {
   it('adds an agent with the password from stdin, hashed, and lists it', async () => {
     const data = dataDir();
-    const added = pasokh(['agent', 'add', 'Sara@Example.com', '--name', 'Sara'], { env: { PASOKH_DATA: data }, input: 'a long password\n' });
+    const added = pasokh(['agent', 'add', 'Sara@Example.com', '--name', 'Sara'], {
+      env: { PASOKH_DATA: data },
+      input: 'a long password\n',
+    });
     expect(added.stderr).toBe('');
     expect(added.stdout).toContain('Added agent Sara <sara@example.com>.');
     expect(added.code).toBe(0);
@@ -60,14 +63,19 @@ describe('the pasokh command', () => {
 
   it('fails fast at start on invalid config with a sentence a site owner understands', () => {
     const cwd = dataDir();
-    writeFileSync(join(cwd, 'pasokh.config.json'), JSON.stringify({ sites: [{ key: 'shop', allowedOrigins: ['shop.example'] }] }));
+    writeFileSync(
+      join(cwd, 'pasokh.config.json'),
+      JSON.stringify({ sites: [{ key: 'shop', allowedOrigins: ['shop.example'] }] }),
+    );
     const started = pasokh(['serve'], { cwd, env: { PORT: '0', PASOKH_DATA: join(cwd, 'data') } });
     expect(started.code).toBe(1);
-    expect(started.stderr).toMatch(/^pasokh: In .*pasokh\.config\.json: "sites\[0\]\.allowedOrigins\[0\]" must be an origin like "https:\/\/shop\.example"/);
+    expect(started.stderr).toMatch(
+      /^pasokh: In .*pasokh\.config\.json: "sites\[0\]\.allowedOrigins\[0\]" must be an origin like "https:\/\/shop\.example"/,
+    );
     expect(started.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('changes an agent\'s password (from stdin) and name', async () => {
+  it("changes an agent's password (from stdin) and name", async () => {
     const data = dataDir();
     pasokh(['agent', 'add', 'reza@example.com', '--name', 'Reza'], { env: { PASOKH_DATA: data }, input: 'first password\n' });
     const passwd = pasokh(['agent', 'passwd', 'reza@example.com'], { env: { PASOKH_DATA: data }, input: 'second password\n' });
@@ -104,7 +112,10 @@ describe('pasokh faq check', () => {
   it('points at the line of each problem and exits 1', () => {
     const dir = dataDir();
     const file = join(dir, 'faq.json');
-    writeFileSync(file, '[\n  {"id": "a", "locale": "en", "question": "Q?", "answer": "A."},\n  {"id": "a", "locale": "de", "question": "Q2?", "answer": ""}\n]\n');
+    writeFileSync(
+      file,
+      '[\n  {"id": "a", "locale": "en", "question": "Q?", "answer": "A."},\n  {"id": "a", "locale": "de", "question": "Q2?", "answer": ""}\n]\n',
+    );
     const result = pasokh(['faq', 'check', file]);
     expect(result.code).toBe(1);
     expect(result.stdout).toMatch(/faq\.json:3: .*duplicate/i);

@@ -30,7 +30,8 @@ describe('the widget client after a lost live message', () => {
       origin: harness.url,
       site: 'default',
       storage: memoryStorage(),
-      connect: (url, options) => dropLiveMessages(io(url, { ...options, transports: ['websocket'], forceNew: true }) as VisitorSocket, lost),
+      connect: (url, options) =>
+        dropLiveMessages(io(url, { ...options, transports: ['websocket'], forceNew: true }) as VisitorSocket, lost),
     });
     try {
       client.send('hello');
@@ -39,7 +40,9 @@ describe('the widget client after a lost live message', () => {
       const agent: AgentSocket = await harness.agent();
       lost.add(2);
       for (const text of ['lost on the way', 'arrives']) {
-        const ack = await agent.timeout(5000).emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text });
+        const ack = await agent
+          .timeout(5000)
+          .emitWithAck('message:send', { conversationId, clientId: crypto.randomUUID(), text });
         expect(ack.ok).toBe(true);
       }
       await waitFor(() => client.getState().messages.length === 3, 3000).catch(() => undefined);
@@ -64,7 +67,17 @@ describe('the console client after a lost live message', () => {
     const restore = useServer(harness.url, cookie);
     const controller = createConsole({
       connect: (path, options) =>
-        gate.wrap(dropLiveMessages(io(`${harness.url}${path}`, { ...options, transports: ['websocket'], forceNew: true, extraHeaders: { cookie } }) as AgentSocket, lost)),
+        gate.wrap(
+          dropLiveMessages(
+            io(`${harness.url}${path}`, {
+              ...options,
+              transports: ['websocket'],
+              forceNew: true,
+              extraHeaders: { cookie },
+            }) as AgentSocket,
+            lost,
+          ),
+        ),
     });
     try {
       await controller.boot();

@@ -87,12 +87,18 @@ describe('a connection the server turned away', () => {
     close = server.close;
     const { createConsole } = await import('../../console/state/console.js');
     const agent = { id: 'a1', email: 'a@example.com', name: 'Ada', role: 'admin' as const };
-    const api = { me: async () => ({ agent }), logout: async () => ({}), agents: async () => ({ agents: [] }), replies: async () => ({ replies: [] }) };
+    const api = {
+      me: async () => ({ agent }),
+      logout: async () => ({}),
+      agents: async () => ({ agents: [] }),
+      replies: async () => ({ replies: [] }),
+    };
     const controller = createConsole({
       api: api as unknown as NonNullable<Parameters<typeof createConsole>[0]>['api'],
       storage: {},
       timing: { random: () => 0 },
-      connect: (path, options) => io(`${server.url}${path}`, { ...options, transports: ['websocket'], forceNew: true }) as AgentSocket,
+      connect: (path, options) =>
+        io(`${server.url}${path}`, { ...options, transports: ['websocket'], forceNew: true }) as AgentSocket,
     });
     const seen = new Set<ConsoleState['connection']>();
     controller.store.subscribe((state) => seen.add(state.connection));

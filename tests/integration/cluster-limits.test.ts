@@ -60,7 +60,8 @@ suite('rate limits across processes', () => {
     await redis.connect();
     store = await createSqliteStore({ file: join(mkdtempSync(join(tmpdir(), 'pasokh-limits-')), 'pasokh.db') });
     await addAgent(store, { email: 'admin@example.com', password: 'correct horse battery', name: 'Ada', role: 'admin' });
-    for (const site of config.sites) faqs.set(site.key, await createFaqLibrary({ source: site.faq, site: site.key, watch: false }));
+    for (const site of config.sites)
+      faqs.set(site.key, await createFaqLibrary({ source: site.faq, site: site.key, watch: false }));
   });
 
   afterAll(async () => {

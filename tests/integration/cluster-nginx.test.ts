@@ -51,7 +51,9 @@ suite('two nodes behind nginx', () => {
     await Promise.all(visitors.map((v) => v.ready()));
     const dropped = new Set<VisitorClient>();
     for (const visitor of visitors) {
-      (visitor as unknown as { socket: { on(e: string, f: () => void): void } }).socket.on('disconnect', () => dropped.add(visitor));
+      (visitor as unknown as { socket: { on(e: string, f: () => void): void } }).socket.on('disconnect', () =>
+        dropped.add(visitor),
+      );
     }
 
     const sentByVisitor = new Map<VisitorClient, string[]>();
@@ -95,10 +97,19 @@ suite('two nodes behind nginx', () => {
     for (const [i, visitor] of visitors.entries()) {
       const conversationId = visitor.conversationId!;
       const rows = stored.filter((m) => m.conversationId === conversationId);
-      expect(rows.map((r) => r.seq), `visitor ${i}: seqs gapless`).toEqual(rows.map((_, n) => n + 1));
+      expect(
+        rows.map((r) => r.seq),
+        `visitor ${i}: seqs gapless`,
+      ).toEqual(rows.map((_, n) => n + 1));
       const texts = rows.map((r) => r.text);
-      expect(texts.filter((t) => t.startsWith(`v${i} `)), `visitor ${i}: stored once, in order`).toEqual(sentByVisitor.get(visitor));
-      expect(texts.filter((t) => t.startsWith(`a${i} `)), `agent to ${i}: stored once, in order`).toEqual(sentByAgent.get(conversationId));
+      expect(
+        texts.filter((t) => t.startsWith(`v${i} `)),
+        `visitor ${i}: stored once, in order`,
+      ).toEqual(sentByVisitor.get(visitor));
+      expect(
+        texts.filter((t) => t.startsWith(`a${i} `)),
+        `agent to ${i}: stored once, in order`,
+      ).toEqual(sentByAgent.get(conversationId));
 
       // Both sides hold every stored message once they have caught up.
       await visitor.syncAll();

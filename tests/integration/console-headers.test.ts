@@ -14,17 +14,20 @@ afterAll(async () => {
   await h.stop();
 });
 
-it.each(['/console', '/console/', '/console/index.html'])('serves %s with the console’s CSP, X-Frame-Options and no long cache', async (path) => {
-  const response = await fetch(`${h.url}${path}`, { headers: { origin: 'https://evil.example' } });
-  expect(response.status).toBe(200);
-  expect(response.headers.get('content-type')).toMatch(/^text\/html/);
-  expect(await response.text()).toMatch(/<div id="app"|<script/);
-  expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
-  expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
-  expect(response.headers.get('x-frame-options')).toBe('DENY');
-  expect(response.headers.get('cache-control')).toBe('no-cache');
-  expect(response.headers.get('access-control-allow-origin')).toBeNull();
-});
+it.each(['/console', '/console/', '/console/index.html'])(
+  'serves %s with the console’s CSP, X-Frame-Options and no long cache',
+  async (path) => {
+    const response = await fetch(`${h.url}${path}`, { headers: { origin: 'https://evil.example' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toMatch(/^text\/html/);
+    expect(await response.text()).toMatch(/<div id="app"|<script/);
+    expect(response.headers.get('content-security-policy')).toMatch(/frame-ancestors 'none'/);
+    expect(response.headers.get('content-security-policy')).toMatch(/script-src 'self'/);
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
+    expect(response.headers.get('cache-control')).toBe('no-cache');
+    expect(response.headers.get('access-control-allow-origin')).toBeNull();
+  },
+);
 
 it.each(['/', '/fa'])('never lets another origin read the demo page %s', async (path) => {
   const response = await fetch(`${h.url}${path}`, { headers: { origin: 'https://evil.example' } });

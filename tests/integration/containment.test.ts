@@ -18,7 +18,12 @@ it('refuses a connection with code internal when a middleware throws, and keeps 
   h.app.io.of('/agent').use(() => {
     throw new TypeError('a bug in a middleware');
   });
-  const socket = io(`${h.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: await h.login() } });
+  const socket = io(`${h.url}/agent`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { cookie: await h.login() },
+  });
   const refusal = await new Promise<{ data?: { code?: string } }>((resolve) => socket.once('connect_error', resolve));
   socket.disconnect();
   expect(refusal.data?.code).toBe('internal');
@@ -29,7 +34,12 @@ it('refuses a connection when an async middleware rejects', async () => {
   h.app.io.of('/agent').use(async () => {
     throw new TypeError('a bug in an async middleware');
   });
-  const socket = io(`${h.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie: await h.login() } });
+  const socket = io(`${h.url}/agent`, {
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { cookie: await h.login() },
+  });
   const refusal = await new Promise<{ data?: { code?: string } }>((resolve) => socket.once('connect_error', resolve));
   socket.disconnect();
   expect(refusal.data?.code).toBe('internal');
@@ -43,6 +53,8 @@ it('ignores a throwing event listener and goes on answering the same socket', as
   });
   const { socket } = await h.visitor();
   socket.emit('typing', { conversationId: 'c0ffee00-0000-4000-8000-000000000009', typing: true });
-  const ack = await socket.timeout(5000).emitWithAck('message:send', { clientId: 'c0ffee00-0000-4000-8000-00000000000a', text: 'still here?' });
+  const ack = await socket
+    .timeout(5000)
+    .emitWithAck('message:send', { clientId: 'c0ffee00-0000-4000-8000-00000000000a', text: 'still here?' });
   expect(ack).toMatchObject({ ok: true, seq: 1 });
 });

@@ -52,7 +52,9 @@ const visitorMessage = (visitorId: string, text: string, clientId = randomUUID()
 
 describe('the group committer', () => {
   it('saves visitor messages that arrive together in one transaction and answers each sender', async () => {
-    const visitors = await Promise.all(Array.from({ length: 40 }, () => store.createVisitor({ site: 'default', tokenHash: randomUUID() })));
+    const visitors = await Promise.all(
+      Array.from({ length: 40 }, () => store.createVisitor({ site: 'default', tokenHash: randomUUID() })),
+    );
     const committer = createCommitter(counting(store));
     const results = await Promise.all(visitors.map((v, i) => committer.appendVisitor(visitorMessage(v.id, `first words ${i}`))));
 
@@ -67,7 +69,9 @@ describe('the group committer', () => {
   it('keeps one visitor’s burst in order with gapless seqs, and two racing first messages in one conversation', async () => {
     const visitor = await store.createVisitor({ site: 'default', tokenHash: randomUUID() });
     const committer = createCommitter(counting(store));
-    const results = await Promise.all(Array.from({ length: 10 }, (_, i) => committer.appendVisitor(visitorMessage(visitor.id, `burst ${i}`))));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) => committer.appendVisitor(visitorMessage(visitor.id, `burst ${i}`))),
+    );
 
     expect(results.map((r) => r.message.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
     expect(new Set(results.map((r) => r.conversation.id)).size).toBe(1);
@@ -105,7 +109,10 @@ describe('the group committer', () => {
     const visitor = await store.createVisitor({ site: 'default', tokenHash: randomUUID() });
     const committer = createCommitter(store);
     await store.close();
-    const outcomes = await Promise.allSettled([committer.appendVisitor(visitorMessage(visitor.id, 'a')), committer.appendVisitor(visitorMessage(visitor.id, 'b'))]);
+    const outcomes = await Promise.allSettled([
+      committer.appendVisitor(visitorMessage(visitor.id, 'a')),
+      committer.appendVisitor(visitorMessage(visitor.id, 'b')),
+    ]);
     expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected']);
     store = await createSqliteStore({ file: join(dir, 'pasokh.db') });
     expect(await store.findOpenConversation(visitor.id)).toBeNull();
@@ -118,7 +125,9 @@ describe('the group committer', () => {
       afterCommit: (messages) => {
         // Already durable: a second connection to the file sees the rows.
         const db = new Database(join(dir, 'pasokh.db'), { readonly: true });
-        const count = db.prepare('select count(*) as n from messages where id in (' + messages.map(() => '?').join(',') + ')').get(...messages.map((m) => m.id)) as { n: number };
+        const count = db
+          .prepare('select count(*) as n from messages where id in (' + messages.map(() => '?').join(',') + ')')
+          .get(...messages.map((m) => m.id)) as { n: number };
         db.close();
         seen.push(`commit ${messages.map((m) => m.text).join('+')} on disk ${count.n}`);
       },

@@ -58,8 +58,13 @@ function kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
 function rows(where: { conversationId?: string; clientId?: string }): Row[] {
   const db = new Database(join(dataDir, 'pasokh.db'), { readonly: true, fileMustExist: true });
   try {
-    if (where.clientId) return db.prepare('select id, seq, client_id, text from messages where client_id = ? order by seq').all(where.clientId) as Row[];
-    return db.prepare('select id, seq, client_id, text from messages where conversation_id = ? order by seq').all(where.conversationId) as Row[];
+    if (where.clientId)
+      return db
+        .prepare('select id, seq, client_id, text from messages where client_id = ? order by seq')
+        .all(where.clientId) as Row[];
+    return db
+      .prepare('select id, seq, client_id, text from messages where conversation_id = ? order by seq')
+      .all(where.conversationId) as Row[];
   } finally {
     db.close();
   }
@@ -145,7 +150,9 @@ describe('durable delivery against the real server process', () => {
       acked = true;
       return ack;
     });
-    const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) => server!.child.once('exit', (code, signal) => resolve({ code, signal })));
+    const exit = await new Promise<{ code: number | null; signal: string | null }>((resolve) =>
+      server!.child.once('exit', (code, signal) => resolve({ code, signal })),
+    );
     expect(exit.signal === 'SIGKILL' || exit.code === 137).toBe(true);
     // The window the hook opens: on disk, yet the client has heard nothing.
     expect(rows({ clientId })).toHaveLength(1);
@@ -205,10 +212,19 @@ describe('durable delivery against the real server process', () => {
     v.online();
     const typed = await typedOffline;
     expect(typed.map((t) => t.seq)).toEqual([22, 23, 24]);
-    await until('both sides hold all 24', () => v.view.list(conversationId).length === 24 && a.view.list(conversationId).length === 24);
+    await until(
+      'both sides hold all 24',
+      () => v.view.list(conversationId).length === 24 && a.view.list(conversationId).length === 24,
+    );
 
     const stored = rows({ conversationId });
-    const expected = ['I will be right back', ...Array.from({ length: 20 }, (_, i) => `agent ${i + 1}`), 'visitor offline 1', 'visitor offline 2', 'visitor offline 3'];
+    const expected = [
+      'I will be right back',
+      ...Array.from({ length: 20 }, (_, i) => `agent ${i + 1}`),
+      'visitor offline 1',
+      'visitor offline 2',
+      'visitor offline 3',
+    ];
     expect(stored.map((r) => r.text)).toEqual(expected);
     expect(stored.map((r) => r.seq)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
     expect(v.view.list(conversationId).map((m) => m.id)).toEqual(stored.map((r) => r.id));

@@ -54,9 +54,20 @@ async function start(mail: object = {}): Promise<Harness> {
 
 /** Sends an email to Pasokh's receiver, as the visitor's mail provider would. */
 async function sendToPasokh(h: Harness, to: string, text: string): Promise<void> {
-  const transport = nodemailer.createTransport({ host: '127.0.0.1', port: h.integrations!.inbound!.port, secure: false, ignoreTLS: true });
+  const transport = nodemailer.createTransport({
+    host: '127.0.0.1',
+    port: h.integrations!.inbound!.port,
+    secure: false,
+    ignoreTLS: true,
+  });
   try {
-    await transport.sendMail({ from: VISITOR_EMAIL, to, subject: 'Re: your message to Shop', text, messageId: `<${randomUUID()}@example.org>` });
+    await transport.sendMail({
+      from: VISITOR_EMAIL,
+      to,
+      subject: 'Re: your message to Shop',
+      text,
+      messageId: `<${randomUUID()}@example.org>`,
+    });
   } finally {
     transport.close();
   }
@@ -71,10 +82,21 @@ function linkIn(text: string): string {
 describe('email', () => {
   it('takes an offline message to the agents, the reply to the visitor, and the visitor’s email reply back into the conversation', async () => {
     const h = await start();
-    await h.store.createAgent({ email: 'elsewhere@example.com', name: 'Elsewhere', role: 'agent', passwordHash: 'x', sites: ['another-site'] });
+    await h.store.createAgent({
+      email: 'elsewhere@example.com',
+      name: 'Elsewhere',
+      role: 'agent',
+      passwordHash: 'x',
+      sites: ['another-site'],
+    });
     await h.store.createAgent({ email: 'sam@example.com', name: 'Sam', role: 'agent', passwordHash: 'x' });
     const { socket: visitor } = await h.visitor({ locale: 'en' });
-    const left = await visitor.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: VISITOR_EMAIL, name: 'Nasrin', text: 'Do you ship to Shiraz?' });
+    const left = await visitor.timeout(5000).emitWithAck('offline:leave', {
+      clientId: randomUUID(),
+      email: VISITOR_EMAIL,
+      name: 'Nasrin',
+      text: 'Do you ship to Shiraz?',
+    });
     expect(left.ok).toBe(true);
     const conversationId = left.ok ? left.conversationId : '';
 
@@ -87,7 +109,9 @@ describe('email', () => {
 
     visitor.disconnect();
     const agent = await h.agent();
-    const sent = await agent.timeout(5000).emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'Yes — it takes three days.' });
+    const sent = await agent
+      .timeout(5000)
+      .emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'Yes — it takes three days.' });
     expect(sent.ok).toBe(true);
     const reply = await mailbox!.next(VISITOR_EMAIL);
     expect(reply.subject).toBe('Re: your message to Shop');
@@ -95,8 +119,16 @@ describe('email', () => {
     expect(reply.text).toContain('Yes — it takes three days.');
     expect(reply.replyTo).toMatch(/^reply\+[0-9a-z-]+@shop\.example$/);
 
-    const arrived = nextEvent<Message>(agent, 'message:new', (m) => m.conversationId === conversationId && m.author.kind === 'visitor');
-    await sendToPasokh(h, reply.replyTo!, `Wonderful, thank you!\n\nOn Fri, Dec 4, 2026 Shop Support <support@shop.example> wrote:\n> ${reply.text.split('\n').join('\n> ')}`);
+    const arrived = nextEvent<Message>(
+      agent,
+      'message:new',
+      (m) => m.conversationId === conversationId && m.author.kind === 'visitor',
+    );
+    await sendToPasokh(
+      h,
+      reply.replyTo!,
+      `Wonderful, thank you!\n\nOn Fri, Dec 4, 2026 Shop Support <support@shop.example> wrote:\n> ${reply.text.split('\n').join('\n> ')}`,
+    );
     const message = await arrived;
     expect(message.text).toBe('Wonderful, thank you!');
     expect(message.seq).toBe(3);
@@ -115,7 +147,11 @@ describe('email', () => {
     // 1.5 s away: the two replies below are sent well within it, even on a loaded machine.
     const h = await start({ visitorAwaySeconds: 1.5 });
     const { socket: visitor } = await h.visitor({ user: { id: 'u-7', email: VISITOR_EMAIL, name: 'Nasrin' } });
-    const first = await visitor.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'Is this in stock?', context: { url: 'https://shop.example/p/42?ref=x', title: 'Kettle' } });
+    const first = await visitor.timeout(5000).emitWithAck('message:send', {
+      clientId: randomUUID(),
+      text: 'Is this in stock?',
+      context: { url: 'https://shop.example/p/42?ref=x', title: 'Kettle' },
+    });
     const conversationId = first.ok ? first.conversationId : '';
     const agent = await h.agent();
     await agent.timeout(5000).emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'Seen live: yes.' });
@@ -123,7 +159,9 @@ describe('email', () => {
     expect(mailbox!.mails.filter((m) => m.to.includes(VISITOR_EMAIL))).toEqual([]);
 
     visitor.disconnect();
-    await agent.timeout(5000).emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'Emailed: back in stock Monday.' });
+    await agent
+      .timeout(5000)
+      .emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'Emailed: back in stock Monday.' });
     await agent.timeout(5000).emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'And 10% off.' });
     const mail = await mailbox!.next(VISITOR_EMAIL);
     // One email carries every reply since the visitor last wrote, the one seen live included for context.
@@ -134,7 +172,12 @@ describe('email', () => {
     const admin = await h.login();
     const listed = (await (await fetch(`${h.url}/api/deliveries`, { headers: { cookie: admin } })).json()) as DeliveriesResponse;
     expect(listed.email).toBe('smtp');
-    expect(listed.deliveries.filter((d) => d.target === 'mail').map((d) => d.status).sort()).toEqual(['delivered', 'skipped', 'skipped']);
+    expect(
+      listed.deliveries
+        .filter((d) => d.target === 'mail')
+        .map((d) => d.status)
+        .sort(),
+    ).toEqual(['delivered', 'skipped', 'skipped']);
 
     const response = await fetch(linkIn(mail.text).replace('https://help.shop.example', h.url), { redirect: 'manual' });
     expect(response.status).toBe(302);
@@ -153,7 +196,10 @@ describe('email', () => {
     const agent = await h.agent();
     const { socket: two } = await h.visitor({ user: { id: 'b', name: 'Claimed Carl' } });
     const claimed = await two.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'Hello?' });
-    expect((await agent.timeout(5000).emitWithAck('conversation:claim', { conversationId: claimed.ok ? claimed.conversationId : '' })).ok).toBe(true);
+    expect(
+      (await agent.timeout(5000).emitWithAck('conversation:claim', { conversationId: claimed.ok ? claimed.conversationId : '' }))
+        .ok,
+    ).toBe(true);
     const { socket: one } = await h.visitor({ user: { id: 'a', name: 'Waiting Wanda' } });
     await one.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'Anyone there?' });
     const alert = await mailbox!.next('admin@example.com', (m) => m.subject.includes('has waited'));
@@ -166,7 +212,9 @@ describe('email', () => {
   it('writes outgoing mail as .eml files under the data folder in development without SMTP', async () => {
     harness = await startHarness({ env: { NODE_ENV: 'development' } });
     const { socket } = await harness.visitor();
-    await socket.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: VISITOR_EMAIL, text: 'Written to a file' });
+    await socket
+      .timeout(5000)
+      .emitWithAck('offline:leave', { clientId: randomUUID(), email: VISITOR_EMAIL, text: 'Written to a file' });
     const folder = join(harness.dataDir, 'mail');
     const deadline = Date.now() + 10_000;
     let files: string[] = [];
@@ -193,7 +241,12 @@ describe('password reset by email', () => {
   it('emails a one-time link that sets a new password and ends the old sessions, without telling who has an account', async () => {
     const h = await start();
     const oldCookie = await h.login();
-    const ask = (email: string) => fetch(`${h.url}/api/password-reset`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email }) });
+    const ask = (email: string) =>
+      fetch(`${h.url}/api/password-reset`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ email }),
+      });
     expect((await ask('nobody@example.com')).status).toBe(202);
     expect((await ask('ADMIN@example.com')).status).toBe(202);
     const mail = await mailbox!.next('admin@example.com', (m) => m.subject === 'Reset your Pasokh password');
@@ -203,7 +256,11 @@ describe('password reset by email', () => {
     expect(mailbox!.mails.filter((m) => m.to.includes('nobody@example.com'))).toEqual([]);
 
     const confirm = (password: string) =>
-      fetch(`${h.url}/api/password-reset/confirm`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ token, password }) });
+      fetch(`${h.url}/api/password-reset/confirm`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ token, password }),
+      });
     expect((await confirm('short')).status).toBe(400);
     expect((await confirm('a brand new passphrase')).status).toBe(200);
     expect((await confirm('and once more please')).status).toBe(400);
@@ -221,14 +278,20 @@ describe('transcript on request', () => {
     const conversationId = first.ok ? first.conversationId : '';
     const agent = await h.agent();
     await agent.timeout(5000).emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'Medium, usually.' });
-    await agent.timeout(5000).emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'note to self', internal: true });
+    await agent
+      .timeout(5000)
+      .emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'note to self', internal: true });
     const admin = await h.login();
-    const ask = () => fetch(`${h.url}/api/conversations/${conversationId}/transcript`, { method: 'POST', headers: { cookie: admin } });
+    const ask = () =>
+      fetch(`${h.url}/api/conversations/${conversationId}/transcript`, { method: 'POST', headers: { cookie: admin } });
     expect((await ask()).status).toBe(409);
     await agent.timeout(5000).emitWithAck('conversation:close', { conversationId });
     const other = await h.addAgent('other-site@example.com', 'Other');
     await h.store.updateAgent((await h.store.findAgentByEmail('other-site@example.com'))!.id, { sites: ['another-site'] });
-    expect((await fetch(`${h.url}/api/conversations/${conversationId}/transcript`, { method: 'POST', headers: { cookie: other } })).status).toBe(404);
+    expect(
+      (await fetch(`${h.url}/api/conversations/${conversationId}/transcript`, { method: 'POST', headers: { cookie: other } }))
+        .status,
+    ).toBe(404);
 
     const response = await ask();
     expect(response.status).toBe(200);

@@ -15,7 +15,9 @@ afterAll(async () => {
 });
 
 async function pollingHandshake(origin?: string): Promise<{ status: number; body: string }> {
-  const response = await fetch(`${h.url}/socket.io/?EIO=4&transport=polling`, { headers: origin === undefined ? {} : { origin } });
+  const response = await fetch(`${h.url}/socket.io/?EIO=4&transport=polling`, {
+    headers: origin === undefined ? {} : { origin },
+  });
   return { status: response.status, body: await response.text() };
 }
 

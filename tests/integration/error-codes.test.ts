@@ -13,7 +13,10 @@ afterEach(async () => {
 describe('error codes over HTTP', () => {
   it("hands the widget the server's code for a refused request, so pasokh:error can carry it", async () => {
     h = await startHarness();
-    await expect(getJson(`${h.url}/api/faq?site=nowhere`)).rejects.toMatchObject({ code: 'unknown_site', message: 'There is no site "nowhere" on this server.' });
+    await expect(getJson(`${h.url}/api/faq?site=nowhere`)).rejects.toMatchObject({
+      code: 'unknown_site',
+      message: 'There is no site "nowhere" on this server.',
+    });
   });
 
   it('answers each refusal with the status the catalogue gives its code', async () => {

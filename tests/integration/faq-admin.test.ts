@@ -12,7 +12,12 @@ import type { FaqAdminList, FaqEntryRecord } from '../../protocol/faq-admin.js';
 import { startHarness, type Harness } from './harness.js';
 
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/faq/faq.json');
-const CONTENT = { locale: 'en', question: 'Can I pay with a gift card?', answer: 'Yes: gift cards work at **checkout**.', keywords: ['voucher'] };
+const CONTENT = {
+  locale: 'en',
+  question: 'Can I pay with a gift card?',
+  answer: 'Yes: gift cards work at **checkout**.',
+  keywords: ['voucher'],
+};
 
 describe('FAQ editor API', () => {
   let h: Harness;
@@ -23,7 +28,16 @@ describe('FAQ editor API', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pasokh-faq-admin-'));
     const config = join(dir, 'pasokh.config.json');
-    writeFileSync(config, JSON.stringify({ sites: [{ key: 'default', faq: FIXTURE, faqSource: 'database' }, { key: 'files', faq: FIXTURE }, { key: 'team', faqSource: 'database', faqEditors: 'agents' }] }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        sites: [
+          { key: 'default', faq: FIXTURE, faqSource: 'database' },
+          { key: 'files', faq: FIXTURE },
+          { key: 'team', faqSource: 'database', faqEditors: 'agents' },
+        ],
+      }),
+    );
     h = await startHarness({ env: { PASOKH_CONFIG: config } });
     admin = await h.login();
     agent = await h.addAgent('agent@example.com', 'Sam');
@@ -86,19 +100,39 @@ describe('FAQ editor API', () => {
   });
 
   it('keeps revisions, restores one as a draft, and refuses a stale save', async () => {
-    await call(admin, 'POST', '/api/console/faq?site=default', { id: 'history', content: { ...CONTENT, answer: 'first' }, publish: true });
-    await call(admin, 'PUT', '/api/console/faq/history?site=default', { content: { ...CONTENT, answer: 'second' }, publish: true, baseRevision: 1 });
-    const stale = await call(admin, 'PUT', '/api/console/faq/history?site=default', { content: { ...CONTENT, answer: 'third' }, baseRevision: 1 });
+    await call(admin, 'POST', '/api/console/faq?site=default', {
+      id: 'history',
+      content: { ...CONTENT, answer: 'first' },
+      publish: true,
+    });
+    await call(admin, 'PUT', '/api/console/faq/history?site=default', {
+      content: { ...CONTENT, answer: 'second' },
+      publish: true,
+      baseRevision: 1,
+    });
+    const stale = await call(admin, 'PUT', '/api/console/faq/history?site=default', {
+      content: { ...CONTENT, answer: 'third' },
+      baseRevision: 1,
+    });
     expect(stale.status).toBe(409);
-    const revisions = (await call(admin, 'GET', '/api/console/faq/history/revisions?site=default')).body.revisions as { revision: number }[];
+    const revisions = (await call(admin, 'GET', '/api/console/faq/history/revisions?site=default')).body.revisions as {
+      revision: number;
+    }[];
     expect(revisions.map((r) => r.revision)).toEqual([2, 1]);
-    const restored = (await call(admin, 'POST', '/api/console/faq/history/revisions/1/restore?site=default')).body.entry as FaqEntryRecord;
+    const restored = (await call(admin, 'POST', '/api/console/faq/history/revisions/1/restore?site=default')).body
+      .entry as FaqEntryRecord;
     expect(restored).toMatchObject({ answer: 'first', status: 'draft', published: { answer: 'second' } });
   });
 
   it('picks up a change another process published, within two seconds', async () => {
     // Written straight to the database, as a second server behind the load balancer would.
-    await h.store.saveFaqEntry({ site: 'default', id: 'from-elsewhere', content: { ...CONTENT, keywords: [], phrasings: [], category: null, translationOf: null, locale: 'en' }, publish: true, by: null });
+    await h.store.saveFaqEntry({
+      site: 'default',
+      id: 'from-elsewhere',
+      content: { ...CONTENT, keywords: [], phrasings: [], category: null, translationOf: null, locale: 'en' },
+      publish: true,
+      by: null,
+    });
     const started = Date.now();
     while (!(await faq()).payload.docs.some((d) => d.id === 'from-elsewhere')) {
       expect(Date.now() - started).toBeLessThan(2000);
@@ -109,15 +143,22 @@ describe('FAQ editor API', () => {
   it('searches the list by any of the answer’s words', async () => {
     const list = (await call(admin, 'GET', '/api/console/faq?site=default&q=CHECKOUT')).body as unknown as FaqAdminList;
     expect(list.entries.map((e) => e.id)).toContain('gift-cards');
-    expect(list.entries.every((e) => `${e.question} ${e.answer} ${e.keywords.join(' ')}`.toLowerCase().includes('checkout'))).toBe(true);
+    expect(
+      list.entries.every((e) => `${e.question} ${e.answer} ${e.keywords.join(' ')}`.toLowerCase().includes('checkout')),
+    ).toBe(true);
   });
 
   it('rejects a bad payload with a sentence and saves nothing', async () => {
-    const bad = await call(admin, 'POST', '/api/console/faq?site=default', { id: 'bad', content: { ...CONTENT, locale: 'de', question: '' } });
+    const bad = await call(admin, 'POST', '/api/console/faq?site=default', {
+      id: 'bad',
+      content: { ...CONTENT, locale: 'de', question: '' },
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatchObject({ code: 'invalid_payload' });
     expect((await call(admin, 'GET', '/api/console/faq/bad?site=default')).status).toBe(404);
-    const huge = await call(admin, 'POST', '/api/console/faq?site=default', { content: { ...CONTENT, answer: 'x'.repeat(20_001) } });
+    const huge = await call(admin, 'POST', '/api/console/faq?site=default', {
+      content: { ...CONTENT, answer: 'x'.repeat(20_001) },
+    });
     expect(huge.status).toBe(400);
   });
 
@@ -148,7 +189,9 @@ describe('FAQ editor API', () => {
   });
 
   it('renders the preview with the visitors’ sanitiser', async () => {
-    const { body } = await call(admin, 'POST', '/api/console/faq-preview', { markdown: '**bold** <script>alert(1)</script> [x](javascript:alert(1))' });
+    const { body } = await call(admin, 'POST', '/api/console/faq-preview', {
+      markdown: '**bold** <script>alert(1)</script> [x](javascript:alert(1))',
+    });
     expect(body.html).toContain('<strong>bold</strong>');
     expect(body.html).not.toMatch(/script|javascript/);
   });

@@ -55,7 +55,13 @@ describe('POST /api/events', () => {
   it('stores events of known articles under the visitor and drops unknown article ids', async () => {
     h = await start();
     const token = await visitorToken();
-    const events = [search('gift wrap'), { kind: 'view', articleId: 'en-refund-policy' }, { kind: 'view', articleId: 'made-up-article' }, { kind: 'helpful', articleId: 'made-up-article', helpful: false }, { kind: 'helpful', articleId: 'en-refund-policy', helpful: true }];
+    const events = [
+      search('gift wrap'),
+      { kind: 'view', articleId: 'en-refund-policy' },
+      { kind: 'view', articleId: 'made-up-article' },
+      { kind: 'helpful', articleId: 'made-up-article', helpful: false },
+      { kind: 'helpful', articleId: 'en-refund-policy', helpful: true },
+    ];
     const response = await postText('/api/events', { site: 'default', token, events }, SHOP);
     expect(response.status).toBe(202);
     expect(await response.json()).toEqual({ ok: true, stored: 3, dropped: 2 });

@@ -39,7 +39,9 @@ describe('pasokh faq import / export', () => {
     const original = (await loadFaq(DEMO)).entries;
     const imported = pasokh(['import', DEMO], data);
     expect(imported.stderr).toBe('');
-    expect(imported.stdout).toContain(`Imported ${original.length} answers into site "default" (${original.length} new, 0 replaced)`);
+    expect(imported.stdout).toContain(
+      `Imported ${original.length} answers into site "default" (${original.length} new, 0 replaced)`,
+    );
     expect(imported.code).toBe(0);
 
     for (const target of ['out.json', 'out.csv', 'out-md']) {

@@ -43,7 +43,17 @@ async function expectStillServing(): Promise<void> {
 
 const origins = fc.option(
   fc.oneof(
-    fc.constantFrom('null', '', ALLOWED, 'https://evil.example', 'file://', 'http://[::1', 'http://127.0.0.1', 'javascript:alert(1)', 'https://a b'),
+    fc.constantFrom(
+      'null',
+      '',
+      ALLOWED,
+      'https://evil.example',
+      'file://',
+      'http://[::1',
+      'http://127.0.0.1',
+      'javascript:alert(1)',
+      'https://a b',
+    ),
     fc.string({ maxLength: 40 }),
     fc.webUrl(),
   ),
@@ -55,7 +65,10 @@ const auths = fc.oneof(
     {
       site: fc.oneof(fc.constant('default'), fc.string({ maxLength: 70 }), fc.anything({ maxDepth: 1 })),
       token: fc.oneof(fc.string({ minLength: 43, maxLength: 43 }), fc.anything({ maxDepth: 1 })),
-      user: fc.oneof(fc.record({ id: fc.string(), hash: fc.string(), name: fc.string(), email: fc.string() }, { requiredKeys: [] }), fc.anything({ maxDepth: 2 })),
+      user: fc.oneof(
+        fc.record({ id: fc.string(), hash: fc.string(), name: fc.string(), email: fc.string() }, { requiredKeys: [] }),
+        fc.anything({ maxDepth: 2 }),
+      ),
       locale: fc.anything({ maxDepth: 1 }),
     },
     { requiredKeys: [] },
@@ -63,10 +76,22 @@ const auths = fc.oneof(
 );
 
 /** Opens a socket, waits for it to connect or be refused (or 1.5 s), and closes it. */
-async function handshake(namespace: string, transport: 'polling' | 'websocket', auth: unknown, headers: Record<string, string>): Promise<void> {
+async function handshake(
+  namespace: string,
+  transport: 'polling' | 'websocket',
+  auth: unknown,
+  headers: Record<string, string>,
+): Promise<void> {
   let socket: Socket | undefined;
   try {
-    socket = io(`${server.url}${namespace}`, { transports: [transport], reconnection: false, forceNew: true, timeout: 1500, auth: auth as object, extraHeaders: headers });
+    socket = io(`${server.url}${namespace}`, {
+      transports: [transport],
+      reconnection: false,
+      forceNew: true,
+      timeout: 1500,
+      auth: auth as object,
+      extraHeaders: headers,
+    });
     await new Promise<void>((resolve) => {
       socket!.once('connect', () => resolve());
       socket!.once('connect_error', () => resolve());
@@ -80,9 +105,33 @@ async function handshake(namespace: string, transport: 'polling' | 'websocket', 
 }
 
 const packets = fc.oneof(
-  fc.constantFrom('40/agent,', '40/visitor,{"site":"default"}', '40/visitor,', '40', '41', '42["message:send",{}]', '42/visitor,["typing"]', '42[]', '43/agent,1[]', '2', '3', '5', '6', '1', '4', '0', '44/agent,{}', '45-["x",{"_placeholder":true,"num":9}]'),
+  fc.constantFrom(
+    '40/agent,',
+    '40/visitor,{"site":"default"}',
+    '40/visitor,',
+    '40',
+    '41',
+    '42["message:send",{}]',
+    '42/visitor,["typing"]',
+    '42[]',
+    '43/agent,1[]',
+    '2',
+    '3',
+    '5',
+    '6',
+    '1',
+    '4',
+    '0',
+    '44/agent,{}',
+    '45-["x",{"_placeholder":true,"num":9}]',
+  ),
   fc.string({ maxLength: 80 }),
-  fc.tuple(fc.constantFrom('4', '40/agent,', '40/visitor,', '42', '42/visitor,', '42/agent,', '43/visitor,7'), fc.json({ maxDepth: 3 })).map(([prefix, json]) => prefix + json),
+  fc
+    .tuple(
+      fc.constantFrom('4', '40/agent,', '40/visitor,', '42', '42/visitor,', '42/agent,', '43/visitor,7'),
+      fc.json({ maxDepth: 3 }),
+    )
+    .map(([prefix, json]) => prefix + json),
 );
 
 /** A long-polling session opened by hand: GET the handshake, POST the packets, read once. */
@@ -94,7 +143,12 @@ async function rawPolling(query: string, origin: string | undefined, bodies: str
     if (!sid) return;
     const session = `${server.url}/socket.io/?EIO=4&transport=polling&sid=${encodeURIComponent(sid)}`;
     for (const body of bodies) {
-      await fetch(session, { method: 'POST', headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' }, body, signal: AbortSignal.timeout(2000) }).then((r) => r.text());
+      await fetch(session, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'text/plain;charset=UTF-8' },
+        body,
+        signal: AbortSignal.timeout(2000),
+      }).then((r) => r.text());
     }
     await fetch(session, { headers, signal: AbortSignal.timeout(300) }).then((r) => r.text());
   } catch {
@@ -133,9 +187,14 @@ describe('hostile input', () => {
         fc.constantFrom('polling' as const, 'websocket' as const),
         auths,
         origins,
-        fc.option(fc.oneof(fc.string({ maxLength: 60 }), fc.constant('pasokh_session=x'), fc.constant(cookie)), { nil: undefined }),
+        fc.option(fc.oneof(fc.string({ maxLength: 60 }), fc.constant('pasokh_session=x'), fc.constant(cookie)), {
+          nil: undefined,
+        }),
         async (namespace, transport, auth, origin, cookieHeader) => {
-          await handshake(namespace, transport, auth, { ...(origin === undefined ? {} : { origin }), ...(cookieHeader === undefined ? {} : { cookie: cookieHeader }) });
+          await handshake(namespace, transport, auth, {
+            ...(origin === undefined ? {} : { origin }),
+            ...(cookieHeader === undefined ? {} : { cookie: cookieHeader }),
+          });
         },
       ),
       { numRuns: 70, interruptAfterTimeLimit: 10_000 },
@@ -146,7 +205,12 @@ describe('hostile input', () => {
   it('survives raw Engine.IO and Socket.IO packets over long-polling', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.oneof(fc.constant('EIO=4&transport=polling'), fc.constant('EIO=3&transport=polling'), fc.constant('EIO=4&transport=websocket'), fc.string({ maxLength: 40 })),
+        fc.oneof(
+          fc.constant('EIO=4&transport=polling'),
+          fc.constant('EIO=3&transport=polling'),
+          fc.constant('EIO=4&transport=websocket'),
+          fc.string({ maxLength: 40 }),
+        ),
         origins,
         fc.array(packets, { minLength: 1, maxLength: 4 }),
         async (query, origin, bodies) => rawPolling(query, origin, bodies),
@@ -158,14 +222,21 @@ describe('hostile input', () => {
 
   it('survives random payloads for every client event of /visitor and /agent', async () => {
     const sockets = { '/visitor': reconnecting('/visitor'), '/agent': reconnecting('/agent') };
-    const events = [...VISITOR_CLIENT_EVENTS.map((event) => ['/visitor', event] as const), ...AGENT_CLIENT_EVENTS.map((event) => ['/agent', event] as const)];
+    const events = [
+      ...VISITOR_CLIENT_EVENTS.map((event) => ['/visitor', event] as const),
+      ...AGENT_CLIENT_EVENTS.map((event) => ['/agent', event] as const),
+    ];
     const payloads = fc.oneof(
       fc.anything({ maxDepth: 3 }),
       fc.record(
         {
           conversationId: fc.oneof(fc.uuid(), fc.string(), fc.anything({ maxDepth: 1 })),
           clientId: fc.oneof(fc.uuid(), fc.string(), fc.integer()),
-          text: fc.oneof(fc.string({ maxLength: 50 }), fc.string({ minLength: 4001, maxLength: 4100 }), fc.anything({ maxDepth: 1 })),
+          text: fc.oneof(
+            fc.string({ maxLength: 50 }),
+            fc.string({ minLength: 4001, maxLength: 4100 }),
+            fc.anything({ maxDepth: 1 }),
+          ),
           afterSeq: fc.oneof(fc.integer(), fc.double(), fc.anything({ maxDepth: 1 })),
           seq: fc.oneof(fc.integer(), fc.anything({ maxDepth: 1 })),
           typing: fc.anything({ maxDepth: 1 }),
@@ -181,11 +252,22 @@ describe('hostile input', () => {
     );
     let sent = 0;
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom(...events), payloads, fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 2 }), async ([namespace, event], payload, extra) => {
-        const socket = await sockets[namespace]();
-        sent++;
-        await Promise.race([socket.timeout(500).emitWithAck(event, payload, ...extra).catch(() => {}), sleep(150)]);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(...events),
+        payloads,
+        fc.array(fc.anything({ maxDepth: 1 }), { maxLength: 2 }),
+        async ([namespace, event], payload, extra) => {
+          const socket = await sockets[namespace]();
+          sent++;
+          await Promise.race([
+            socket
+              .timeout(500)
+              .emitWithAck(event, payload, ...extra)
+              .catch(() => {}),
+            sleep(150),
+          ]);
+        },
+      ),
       { numRuns: 160, interruptAfterTimeLimit: 9_000 },
     );
     expect(sent).toBeGreaterThan(50);

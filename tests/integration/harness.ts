@@ -53,7 +53,13 @@ export async function startHarness(options: { env?: Record<string, string>; deps
   const dataDir = mkdtempSync(join(tmpdir(), 'pasokh-it-'));
   // Exact seqs are asserted throughout, so the automatic acknowledgement is off unless a test
   // turns it on (auto-ack.test.ts does).
-  const config = loadConfig({ PASOKH_DATA: dataDir, LOG_LEVEL: 'silent', PASOKH_AUTO_ACK: 'false', NODE_ENV: 'test', ...options.env });
+  const config = loadConfig({
+    PASOKH_DATA: dataDir,
+    LOG_LEVEL: 'silent',
+    PASOKH_AUTO_ACK: 'false',
+    NODE_ENV: 'test',
+    ...options.env,
+  });
   const outbox = integrationsEnabled(config);
   const store = await createSqliteStore({ file: join(dataDir, 'pasokh.db'), outbox });
   await addAgent(store, { ...ADMIN, name: 'Ada Admin', role: 'admin' });
@@ -61,12 +67,18 @@ export async function startHarness(options: { env?: Record<string, string>; deps
   const app = await createApp({ config, store, faqs, logger: pino({ level: 'silent' }), ...options.deps });
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
-  const integrations = outbox ? await startIntegrations({ config, store, app, logger: pino({ level: 'silent' }), pollMs: 50 }) : undefined;
+  const integrations = outbox
+    ? await startIntegrations({ config, store, app, logger: pino({ level: 'silent' }), pollMs: 50 })
+    : undefined;
   const sockets: Socket[] = [];
   const queues = new WeakMap<AgentSocket, ConversationSummary[]>();
 
   async function login(email = ADMIN.email, password = ADMIN.password): Promise<string> {
-    const response = await fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+    const response = await fetch(`${url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password }),
+    });
     if (response.status !== 200) throw new Error(`login failed: ${response.status} ${await response.text()}`);
     const cookie = response.headers.get('set-cookie');
     if (!cookie) throw new Error('login set no cookie');
@@ -136,7 +148,12 @@ export async function startHarness(options: { env?: Record<string, string>; deps
 }
 
 /** Resolves with the next `event` the socket receives that satisfies `match`. */
-export function nextEvent<T>(socket: Socket, event: string, match: (payload: T) => boolean = () => true, timeoutMs = 5000): Promise<T> {
+export function nextEvent<T>(
+  socket: Socket,
+  event: string,
+  match: (payload: T) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       socket.off(event, listener);

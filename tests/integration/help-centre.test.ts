@@ -12,11 +12,42 @@ import { startHarness, type Harness } from './harness.js';
 
 const HOSTILE = 'Is <script>alert("x")</script> safe?';
 const FAQ: FaqEntry[] = [
-  { id: 'en-parcel', locale: 'en', category: 'Orders', question: 'Where is my parcel?', answer: 'Follow it from **My account → Orders**. It updates daily.' },
-  { id: 'fa-parcel', locale: 'fa', category: 'سفارش‌ها', question: 'بسته‌ام کجاست؟', answer: 'از **حساب من ← سفارش‌ها** دنبالش کنید. هر روز به‌روز می‌شود.' },
-  { id: 'money', locale: 'en', category: 'Payments', question: 'How do I get my money back?', answer: 'We send refunds within five business days. Ask us if it takes longer.' },
-  { id: 'pool', locale: 'fa', category: 'پرداخت', question: 'پولم را چطور پس بگیرم؟', answer: 'بازپرداخت ظرف پنج روز کاری انجام می‌شود.', translationOf: 'money' },
-  { id: 'en-hostile', locale: 'en', category: '<img src=x onerror=alert(1)>', question: HOSTILE, answer: 'Plain <script>alert(2)</script> text & more.' },
+  {
+    id: 'en-parcel',
+    locale: 'en',
+    category: 'Orders',
+    question: 'Where is my parcel?',
+    answer: 'Follow it from **My account → Orders**. It updates daily.',
+  },
+  {
+    id: 'fa-parcel',
+    locale: 'fa',
+    category: 'سفارش‌ها',
+    question: 'بسته‌ام کجاست؟',
+    answer: 'از **حساب من ← سفارش‌ها** دنبالش کنید. هر روز به‌روز می‌شود.',
+  },
+  {
+    id: 'money',
+    locale: 'en',
+    category: 'Payments',
+    question: 'How do I get my money back?',
+    answer: 'We send refunds within five business days. Ask us if it takes longer.',
+  },
+  {
+    id: 'pool',
+    locale: 'fa',
+    category: 'پرداخت',
+    question: 'پولم را چطور پس بگیرم؟',
+    answer: 'بازپرداخت ظرف پنج روز کاری انجام می‌شود.',
+    translationOf: 'money',
+  },
+  {
+    id: 'en-hostile',
+    locale: 'en',
+    category: '<img src=x onerror=alert(1)>',
+    question: HOSTILE,
+    answer: 'Plain <script>alert(2)</script> text & more.',
+  },
   { id: 'en-lonely', locale: 'en', question: 'Do you sell gift cards?', answer: 'Not yet.' },
 ];
 
@@ -34,13 +65,26 @@ const jsonLd = (body: string): Record<string, any> => {
   return JSON.parse(scripts[0]![1]!);
 };
 const links = (body: string, rel: string) =>
-  Object.fromEntries([...body.matchAll(new RegExp(`<link rel="${rel}"(?: hreflang="(\\w+)")? href="([^"]+)">`, 'g'))].map((m) => [m[1] ?? rel, m[2]!.replaceAll('&amp;', '&')]));
+  Object.fromEntries(
+    [...body.matchAll(new RegExp(`<link rel="${rel}"(?: hreflang="(\\w+)")? href="([^"]+)">`, 'g'))].map((m) => [
+      m[1] ?? rel,
+      m[2]!.replaceAll('&amp;', '&'),
+    ]),
+  );
 const pathOf = (url: string) => url.slice(h.url.length);
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pasokh-help-'));
   writeFileSync(join(dir, 'faq.json'), JSON.stringify(FAQ));
-  writeFileSync(join(dir, 'pasokh.config.json'), JSON.stringify({ sites: [{ key: 'shop', name: 'Shop & Co', faq: 'faq.json' }, { key: 'demo', name: 'Demo', faq: DEMO_FAQ }] }));
+  writeFileSync(
+    join(dir, 'pasokh.config.json'),
+    JSON.stringify({
+      sites: [
+        { key: 'shop', name: 'Shop & Co', faq: 'faq.json' },
+        { key: 'demo', name: 'Demo', faq: DEMO_FAQ },
+      ],
+    }),
+  );
   h = await startHarness({ env: { PASOKH_CONFIG: join(dir, 'pasokh.config.json') } });
   // Views before any page is asked for: the front page's popular list is cached a minute.
   const at = new Date().toISOString();
@@ -70,9 +114,17 @@ describe('the help centre front page', () => {
   it('is FAQPage JSON-LD with every English answer of the page', async () => {
     const ld = jsonLd((await page('/help')).body);
     expect(ld['@type']).toBe('FAQPage');
-    expect(ld.mainEntity.map((q: any) => q.name).sort()).toEqual(FAQ.filter((e) => e.locale === 'en').map((e) => e.question).sort());
+    expect(ld.mainEntity.map((q: any) => q.name).sort()).toEqual(
+      FAQ.filter((e) => e.locale === 'en')
+        .map((e) => e.question)
+        .sort(),
+    );
     const money = ld.mainEntity.find((q: any) => q.name === 'How do I get my money back?');
-    expect(money.acceptedAnswer).toMatchObject({ '@type': 'Answer', text: 'We send refunds within five business days. Ask us if it takes longer.', url: `${h.url}/help/how-do-i-get-my-money-back` });
+    expect(money.acceptedAnswer).toMatchObject({
+      '@type': 'Answer',
+      text: 'We send refunds within five business days. Ask us if it takes longer.',
+      url: `${h.url}/help/how-do-i-get-my-money-back`,
+    });
   });
 
   it('links the two front pages to each other with hreflang', async () => {
@@ -91,7 +143,10 @@ describe('the help centre front page', () => {
 
   it('lists the most viewed answers first, from the FAQ view events', async () => {
     const { body } = await page('/help?site=demo');
-    const popular = /<h2 id="popular">[^<]*<\/h2>\n<ul class="answers">\n<li><a href="([^"]+)">([^<]+)<\/a>[\s\S]*?<li><a href="[^"]+">([^<]+)<\/a>/.exec(body);
+    const popular =
+      /<h2 id="popular">[^<]*<\/h2>\n<ul class="answers">\n<li><a href="([^"]+)">([^<]+)<\/a>[\s\S]*?<li><a href="[^"]+">([^<]+)<\/a>/.exec(
+        body,
+      );
     expect(popular?.[1]).toBe('/help/can-i-send-an-order-as-a-gift?site=demo');
     expect(popular?.[3]).toBe('Do your products have a warranty?');
   });
@@ -137,7 +192,11 @@ describe('one answer', () => {
     expect(links(body, 'canonical')).toEqual({ canonical: `${h.url}/help/how-do-i-get-my-money-back` });
     const ld = jsonLd(body);
     expect(ld['@type']).toBe('QAPage');
-    expect(ld.mainEntity).toMatchObject({ '@type': 'Question', name: 'How do I get my money back?', acceptedAnswer: { text: 'We send refunds within five business days. Ask us if it takes longer.' } });
+    expect(ld.mainEntity).toMatchObject({
+      '@type': 'Question',
+      name: 'How do I get my money back?',
+      acceptedAnswer: { text: 'We send refunds within five business days. Ask us if it takes longer.' },
+    });
   });
 
   it('links translations both ways with hreflang, by id prefix and by translationOf', async () => {
@@ -152,7 +211,9 @@ describe('one answer', () => {
       expect(persian.body).toContain('<html lang="fa" dir="rtl">');
       expect(links(persian.body, 'alternate')).toEqual(expected);
     }
-    expect(links((await page('/help/do-you-sell-gift-cards')).body, 'alternate')).toEqual({ en: `${h.url}/help/do-you-sell-gift-cards` });
+    expect(links((await page('/help/do-you-sell-gift-cards')).body, 'alternate')).toEqual({
+      en: `${h.url}/help/do-you-sell-gift-cards`,
+    });
   });
 
   it('redirects an answer’s id to its slug, in its own locale', async () => {
@@ -229,7 +290,9 @@ describe('the sitemap', () => {
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('application/xml; charset=utf-8');
     const xml = await response.text();
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="UTF-8"\?>\n<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/,
+    );
     const locs = [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]!.replaceAll('&amp;', '&'));
     const demo = (await (await get('/api/faq?site=demo')).json()) as { docs: { id: string }[] };
     expect(locs).toHaveLength(FAQ.length + demo.docs.length);

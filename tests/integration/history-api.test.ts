@@ -14,7 +14,9 @@ afterAll(async () => {
 describe('GET /api/history', () => {
   it('finds closed conversations by words said, visitor and agent, for signed-in agents only', async () => {
     const { socket: visitor } = await h.visitor({ user: undefined });
-    const sent = await visitor.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'The samovar lid does not fit' });
+    const sent = await visitor
+      .timeout(5000)
+      .emitWithAck('message:send', { clientId: randomUUID(), text: 'The samovar lid does not fit' });
     if (!sent.ok) throw new Error(sent.error.code);
     const cookie = await h.login();
     const agent = await h.agent(cookie);

@@ -9,7 +9,11 @@ afterEach(async () => {
   await h.stop();
 });
 
-const json = (body: unknown, extra: Record<string, string> = {}) => ({ method: 'POST', headers: { 'content-type': 'application/json', ...extra }, body: JSON.stringify(body) });
+const json = (body: unknown, extra: Record<string, string> = {}) => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json', ...extra },
+  body: JSON.stringify(body),
+});
 
 describe('the FAQ API', () => {
   it('serves the search payload with an ETag and answers 304 when nothing changed', async () => {
@@ -27,7 +31,11 @@ describe('the FAQ API', () => {
 
   it('lists the most viewed answers first in the payload, for the list shown with no query or no hit', async () => {
     const views = ['en-shipping-cost', 'en-shipping-cost', 'en-refund-policy'].map((articleId) => ({ kind: 'view', articleId }));
-    const sent = await fetch(`${h.url}/api/events`, { method: 'POST', headers: { 'content-type': 'text/plain', origin: 'https://shop.example' }, body: JSON.stringify({ site: 'default', events: views }) });
+    const sent = await fetch(`${h.url}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://shop.example' },
+      body: JSON.stringify({ site: 'default', events: views }),
+    });
     expect(sent.status).toBe(202);
     const response = await fetch(`${h.url}/api/faq?site=default`);
     const payload = (await response.json()) as { popular?: string[]; version: string };
@@ -40,7 +48,10 @@ describe('the FAQ API', () => {
   it('serves one answer as sanitised HTML and a JSON 404 for an unknown one', async () => {
     const payload = (await (await fetch(`${h.url}/api/faq?site=default`)).json()) as { docs: { id: string }[] };
     const id = payload.docs[0]!.id;
-    const article = (await (await fetch(`${h.url}/api/faq/${encodeURIComponent(id)}?site=default`)).json()) as { id: string; html: string };
+    const article = (await (await fetch(`${h.url}/api/faq/${encodeURIComponent(id)}?site=default`)).json()) as {
+      id: string;
+      html: string;
+    };
     expect(article.id).toBe(id);
     expect(article.html).toMatch(/<p>|<ul>|<ol>/);
     expect(article.html).not.toMatch(/<script/i);
@@ -58,20 +69,43 @@ describe('the FAQ API', () => {
   });
 
   it('stores analytics beacons sent as text/plain and shows them in insights', async () => {
-    const minted = await fetch(`${h.url}/api/visitors`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://shop.example' }, body: JSON.stringify({ site: 'default' }) });
+    const minted = await fetch(`${h.url}/api/visitors`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://shop.example' },
+      body: JSON.stringify({ site: 'default' }),
+    });
     const { token } = (await minted.json()) as { token: string };
-    const beacon = { site: 'default', token, events: [{ kind: 'search', query: 'gift wrapping', hits: 0 }, { kind: 'search', query: 'Gift wrapping ', hits: 0 }, { kind: 'view', articleId: 'en-refund-policy' }, { kind: 'helpful', articleId: 'en-refund-policy', helpful: false }] };
-    const sent = await fetch(`${h.url}/api/events`, { method: 'POST', headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://shop.example' }, body: JSON.stringify(beacon) });
+    const beacon = {
+      site: 'default',
+      token,
+      events: [
+        { kind: 'search', query: 'gift wrapping', hits: 0 },
+        { kind: 'search', query: 'Gift wrapping ', hits: 0 },
+        { kind: 'view', articleId: 'en-refund-policy' },
+        { kind: 'helpful', articleId: 'en-refund-policy', helpful: false },
+      ],
+    };
+    const sent = await fetch(`${h.url}/api/events`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain;charset=UTF-8', origin: 'https://shop.example' },
+      body: JSON.stringify(beacon),
+    });
     expect(sent.status).toBe(202);
     const cookie = await h.login();
-    const insights = (await (await fetch(`${h.url}/api/insights?days=7`, { headers: { cookie } })).json()) as { faq: { searches: number; zeroHit: { query: string; count: number }[]; helpful: { articleId: string; no: number }[] } };
+    const insights = (await (await fetch(`${h.url}/api/insights?days=7`, { headers: { cookie } })).json()) as {
+      faq: { searches: number; zeroHit: { query: string; count: number }[]; helpful: { articleId: string; no: number }[] };
+    };
     expect(insights.faq.searches).toBe(2);
     expect(insights.faq.zeroHit[0]).toEqual({ query: 'gift wrapping', count: 2 });
     expect(insights.faq.helpful).toContainEqual(expect.objectContaining({ articleId: 'en-refund-policy', no: 1 }));
   });
 
   it('rejects bad beacons with a clear error and stores nothing', async () => {
-    for (const body of ['{not json', JSON.stringify({ site: 'default', events: [] }), JSON.stringify({ site: 'default', events: [{ kind: 'hack' }] })]) {
+    for (const body of [
+      '{not json',
+      JSON.stringify({ site: 'default', events: [] }),
+      JSON.stringify({ site: 'default', events: [{ kind: 'hack' }] }),
+    ]) {
       const response = await fetch(`${h.url}/api/events`, { method: 'POST', headers: { 'content-type': 'text/plain' }, body });
       expect(response.status).toBe(400);
       expect(await response.json()).toMatchObject({ error: { code: 'invalid_payload' } });
@@ -118,18 +152,28 @@ describe('agent sign-in', () => {
 
   it('lets an admin add an agent, and disabling that agent closes its socket', async () => {
     const admin = await h.login();
-    const created = await fetch(`${h.url}/api/agents`, json({ email: 'Bob@Example.com', name: 'Bob', password: 'bob-password-1' }, { cookie: admin }));
+    const created = await fetch(
+      `${h.url}/api/agents`,
+      json({ email: 'Bob@Example.com', name: 'Bob', password: 'bob-password-1' }, { cookie: admin }),
+    );
     expect(created.status).toBe(201);
     const { agent } = (await created.json()) as { agent: { id: string; email: string; role: string } };
     expect(agent).toMatchObject({ email: 'bob@example.com', role: 'agent' });
 
     const bobCookie = await h.login('bob@example.com', 'bob-password-1');
     const bob = await h.agent(bobCookie);
-    const forbidden = await fetch(`${h.url}/api/agents`, json({ email: 'eve@example.com', name: 'Eve', password: 'eve-password-1' }, { cookie: bobCookie }));
+    const forbidden = await fetch(
+      `${h.url}/api/agents`,
+      json({ email: 'eve@example.com', name: 'Eve', password: 'eve-password-1' }, { cookie: bobCookie }),
+    );
     expect(forbidden.status).toBe(403);
 
     const gone = nextEvent<string>(bob, 'disconnect');
-    const disabled = await fetch(`${h.url}/api/agents/${agent.id}`, { method: 'PATCH', headers: { 'content-type': 'application/json', cookie: admin }, body: JSON.stringify({ disabled: true }) });
+    const disabled = await fetch(`${h.url}/api/agents/${agent.id}`, {
+      method: 'PATCH',
+      headers: { 'content-type': 'application/json', cookie: admin },
+      body: JSON.stringify({ disabled: true }),
+    });
     expect(disabled.status).toBe(200);
     expect(await gone).toBe('io server disconnect');
     expect((await fetch(`${h.url}/api/me`, { headers: { cookie: bobCookie } })).status).toBe(401);
@@ -137,9 +181,14 @@ describe('agent sign-in', () => {
 
   it('keeps saved replies for the team', async () => {
     const cookie = await h.login();
-    const created = await fetch(`${h.url}/api/saved-replies`, json({ title: 'Greeting', text: 'Hi {name}, I am {agent}.' }, { cookie }));
+    const created = await fetch(
+      `${h.url}/api/saved-replies`,
+      json({ title: 'Greeting', text: 'Hi {name}, I am {agent}.' }, { cookie }),
+    );
     expect(created.status).toBe(201);
-    const list = (await (await fetch(`${h.url}/api/saved-replies`, { headers: { cookie } })).json()) as { replies: { title: string; text: string }[] };
+    const list = (await (await fetch(`${h.url}/api/saved-replies`, { headers: { cookie } })).json()) as {
+      replies: { title: string; text: string }[];
+    };
     expect(list.replies).toEqual([expect.objectContaining({ title: 'Greeting', text: 'Hi {name}, I am {agent}.' })]);
     const bad = await fetch(`${h.url}/api/saved-replies`, json({ title: '', text: 'x' }, { cookie }));
     expect(bad.status).toBe(400);
@@ -150,7 +199,9 @@ describe('operations', () => {
   it('answers health and Prometheus metrics', async () => {
     expect(await (await fetch(`${h.url}/healthz`)).json()).toEqual({ ok: true });
     const { socket } = await h.visitor();
-    await socket.timeout(5000).emitWithAck('message:send', { clientId: 'c0ffee00-0000-4000-8000-000000000001', text: 'count me' });
+    await socket
+      .timeout(5000)
+      .emitWithAck('message:send', { clientId: 'c0ffee00-0000-4000-8000-000000000001', text: 'count me' });
     const metrics = await (await fetch(`${h.url}/metrics`)).text();
     expect(metrics).toMatch(/^pasokh_messages_total 1$/m);
     expect(metrics).toMatch(/^pasokh_visitor_sockets 1$/m);
@@ -159,7 +210,9 @@ describe('operations', () => {
     expect(metrics).toMatch(/^# TYPE pasokh_message_commit_seconds histogram$/m);
     expect(metrics).toMatch(/^pasokh_message_commit_seconds_count 1$/m);
     expect(metrics).toMatch(/^pasokh_message_commit_seconds_bucket\{le="\+Inf"\} 1$/m);
-    const buckets = [...metrics.matchAll(/^pasokh_message_commit_seconds_bucket\{le="([\d.]+)"\} (\d+)$/gm)].map((m) => Number(m[2]));
+    const buckets = [...metrics.matchAll(/^pasokh_message_commit_seconds_bucket\{le="([\d.]+)"\} (\d+)$/gm)].map((m) =>
+      Number(m[2]),
+    );
     expect(buckets.length).toBeGreaterThan(5);
     expect(buckets).toEqual([...buckets].sort((a, b) => a - b));
     expect(buckets.at(-1)).toBe(1);
@@ -194,6 +247,12 @@ describe('widget assets', () => {
 
   it('gives the widget its site’s look and presence', async () => {
     const config = (await (await fetch(`${h.url}/api/widget-config?site=default`)).json()) as Record<string, unknown>;
-    expect(config).toMatchObject({ site: 'default', locale: 'en', color: '#0f766e', position: 'right', presence: { online: false, replyMinutes: null } });
+    expect(config).toMatchObject({
+      site: 'default',
+      locale: 'en',
+      color: '#0f766e',
+      position: 'right',
+      presence: { online: false, replyMinutes: null },
+    });
   });
 });

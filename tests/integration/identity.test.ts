@@ -20,12 +20,18 @@ describe('identity verification', () => {
     const { hello: phone } = await h.visitor({ user });
     expect(phone.visitorId).toBe(first.visitorId);
     expect(phone.conversation?.id).toBe(sent.conversationId);
-    expect(await h.store.getVisitor(first.visitorId)).toMatchObject({ name: 'Sara', email: 'sara@example.com', externalId: 'user-42' });
+    expect(await h.store.getVisitor(first.visitorId)).toMatchObject({
+      name: 'Sara',
+      email: 'sara@example.com',
+      externalId: 'user-42',
+    });
   });
 
   it('refuses a wrong or missing hash when the site has a secret', async () => {
     h = await startHarness({ env: { PASOKH_SECRET: SECRET } });
-    await expect(h.visitor({ user: { id: 'user-42', hash: identityHash(SECRET, 'user-43') } })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+    await expect(h.visitor({ user: { id: 'user-42', hash: identityHash(SECRET, 'user-43') } })).rejects.toMatchObject({
+      data: { code: 'unauthorized' },
+    });
     await expect(h.visitor({ user: { id: 'user-42' } })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
   });
 

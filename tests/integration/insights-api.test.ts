@@ -17,7 +17,15 @@ let dir: string;
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'pasokh-insights-'));
   const configFile = join(dir, 'pasokh.config.json');
-  writeFileSync(configFile, JSON.stringify({ sites: [{ key: 'default', name: 'Shop', autoAcknowledge: false }, { key: 'blog', name: 'Blog', autoAcknowledge: false }] }));
+  writeFileSync(
+    configFile,
+    JSON.stringify({
+      sites: [
+        { key: 'default', name: 'Shop', autoAcknowledge: false },
+        { key: 'blog', name: 'Blog', autoAcknowledge: false },
+      ],
+    }),
+  );
   h = await startHarness({ env: { PASOKH_CONFIG: configFile } });
 });
 afterEach(async () => {
@@ -26,7 +34,11 @@ afterEach(async () => {
 });
 
 async function beacon(token: string, events: unknown[]): Promise<void> {
-  const response = await fetch(`${h.url}/api/events`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ site: 'default', token, events }) });
+  const response = await fetch(`${h.url}/api/events`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ site: 'default', token, events }),
+  });
   expect(response.status).toBe(202);
 }
 
@@ -46,7 +58,9 @@ async function unhappyReader(agent: AgentSocket, score: number, comment?: string
   const closed = nextEvent(socket, 'conversation:closed');
   await agent.timeout(5000).emitWithAck('conversation:close', { conversationId });
   await closed;
-  expect(await socket.timeout(5000).emitWithAck('survey:answer', { conversationId, score, ...(comment ? { comment } : {}) })).toEqual({ ok: true });
+  expect(
+    await socket.timeout(5000).emitWithAck('survey:answer', { conversationId, score, ...(comment ? { comment } : {}) }),
+  ).toEqual({ ok: true });
   return socket;
 }
 
@@ -55,7 +69,10 @@ describe('the insights routes', () => {
     const cookie = await h.login();
     const agent = await h.agent(cookie);
     const { hello: satisfied } = await h.visitor();
-    await beacon(satisfied.token, [{ kind: 'search', query: '=HYPERLINK("x")', hits: 0 }, { kind: 'view', articleId: 'en-order-status' }]);
+    await beacon(satisfied.token, [
+      { kind: 'search', query: '=HYPERLINK("x")', hits: 0 },
+      { kind: 'view', articleId: 'en-order-status' },
+    ]);
     await unhappyReader(agent, 3, 'Too slow');
     await unhappyReader(agent, 10);
     await unhappyReader(agent, 5);
@@ -68,10 +85,27 @@ describe('the insights routes', () => {
     expect(report.series.totals.firstResponseMedian).not.toBeNull();
     expect(report.series.days.at(-1)).toMatchObject({ chats: 3, surveys: 3, nps: -33 });
     const refund = report.answers.find((a) => a.articleId === 'en-refund-policy');
-    expect(refund).toMatchObject({ title: 'When will I get my refund?', views: 3, readers: 3, no: 3, stillAsked: 3, stillAskedScore: 6, needsReview: true });
-    expect(report.answers.find((a) => a.articleId === 'en-order-status')).toMatchObject({ title: 'Where is my order?', stillAsked: 0, needsReview: false });
+    expect(refund).toMatchObject({
+      title: 'When will I get my refund?',
+      views: 3,
+      readers: 3,
+      no: 3,
+      stillAsked: 3,
+      stillAskedScore: 6,
+      needsReview: true,
+    });
+    expect(report.answers.find((a) => a.articleId === 'en-order-status')).toMatchObject({
+      title: 'Where is my order?',
+      stillAsked: 0,
+      needsReview: false,
+    });
     expect(report.atRisk).toHaveLength(2);
-    expect(report.atRisk.flatMap((v) => v.reasons)).toEqual(expect.arrayContaining([{ kind: 'detractor', score: 3 }, { kind: 'detractor', score: 5 }]));
+    expect(report.atRisk.flatMap((v) => v.reasons)).toEqual(
+      expect.arrayContaining([
+        { kind: 'detractor', score: 3 },
+        { kind: 'detractor', score: 5 },
+      ]),
+    );
 
     const csv = await fetch(`${h.url}/api/insights.csv?days=7`, { headers: { cookie } });
     expect(csv.status).toBe(200);
@@ -79,12 +113,27 @@ describe('the insights routes', () => {
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="pasokh-default-days-7d.csv"');
     const days = parse((await csv.text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
     expect(days).toHaveLength(7);
-    expect(days.at(-1)).toMatchObject({ searches: '4', visits: '4', deflected: '1', deflection_rate: '0.25', chats: '3', surveys: '3', nps: '-33' });
+    expect(days.at(-1)).toMatchObject({
+      searches: '4',
+      visits: '4',
+      deflected: '1',
+      deflection_rate: '0.25',
+      chats: '3',
+      surveys: '3',
+      nps: '-33',
+    });
 
     const answersCsv = await (await fetch(`${h.url}/api/insights.csv?days=30&table=answers`, { headers: { cookie } })).text();
     const answers = parse(answersCsv.replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
-    expect(answers.find((a) => a.answer_id === 'en-refund-policy')).toMatchObject({ title: 'When will I get my refund?', read_and_still_asked: '3', needs_review: 'yes' });
-    const risk = parse((await (await fetch(`${h.url}/api/insights.csv?table=at-risk`, { headers: { cookie } })).text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    expect(answers.find((a) => a.answer_id === 'en-refund-policy')).toMatchObject({
+      title: 'When will I get my refund?',
+      read_and_still_asked: '3',
+      needs_review: 'yes',
+    });
+    const risk = parse(
+      (await (await fetch(`${h.url}/api/insights.csv?table=at-risk`, { headers: { cookie } })).text()).replace(/^\uFEFF/, ''),
+      { columns: true },
+    ) as Record<string, string>[];
     expect(risk.map((r) => r.reasons).sort()).toEqual(['survey score 3', 'survey score 5']);
   });
 

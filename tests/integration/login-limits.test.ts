@@ -12,7 +12,11 @@ afterEach(async () => {
 });
 
 const attempt = (url: string, email: string, password: string) =>
-  fetch(`${url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email, password }) });
+  fetch(`${url}/api/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password }),
+  });
 
 it('judges only as many guesses of a parallel wave as the limit allows; the rest are rate_limited', async () => {
   h = await startHarness({ deps: { limits: { loginsPer15m: 10 } } });
@@ -47,7 +51,9 @@ it('takes about as long to refuse an unknown email as a known one', async () => 
     unknown.push(await timeOne(h.url, `nobody-${i}@example.com`));
   }
   const ratio = median(unknown) / median(known);
-  console.log(`login refusal median: known ${median(known).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`);
+  console.log(
+    `login refusal median: known ${median(known).toFixed(1)} ms, unknown ${median(unknown).toFixed(1)} ms, ratio ${ratio.toFixed(2)}`,
+  );
   expect(ratio).toBeGreaterThan(0.6);
   expect(ratio).toBeLessThan(1.67);
 });

@@ -28,7 +28,8 @@ export async function startMailbox(): Promise<Mailbox> {
     onData(stream, session, callback) {
       simpleParser(stream).then(
         (parsed) => {
-          const references = parsed.references === undefined ? [] : Array.isArray(parsed.references) ? parsed.references : [parsed.references];
+          const references =
+            parsed.references === undefined ? [] : Array.isArray(parsed.references) ? parsed.references : [parsed.references];
           mails.push({
             to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
             subject: parsed.subject ?? '',
@@ -52,7 +53,10 @@ export async function startMailbox(): Promise<Mailbox> {
       for (;;) {
         const found = mails.find((m) => m.to.includes(address.toLowerCase()) && match(m));
         if (found) return found;
-        if (Date.now() > deadline) throw new Error(`no mail to ${address} within ${ms} ms (${mails.length} mails: ${mails.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ')})`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `no mail to ${address} within ${ms} ms (${mails.length} mails: ${mails.map((m) => `${m.to.join(',')}: ${m.subject}`).join('; ')})`,
+          );
         await new Promise((resolve) => setTimeout(resolve, 25));
       }
     },

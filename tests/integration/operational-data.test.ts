@@ -33,7 +33,9 @@ describe('/metrics', () => {
       expect(refused.status, String(authorization)).toBe(401);
       expect(await refused.json()).toMatchObject({ error: { code: 'unauthorized' } });
     }
-    const allowed = await fetch(`${h.url}/metrics`, { headers: { authorization: `Bearer ${TOKEN}`, 'x-forwarded-for': '203.0.113.9' } });
+    const allowed = await fetch(`${h.url}/metrics`, {
+      headers: { authorization: `Bearer ${TOKEN}`, 'x-forwarded-for': '203.0.113.9' },
+    });
     expect(allowed.status).toBe(200);
     expect(await allowed.text()).toMatch(/^pasokh_messages_total /m);
   });

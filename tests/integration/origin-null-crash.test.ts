@@ -26,7 +26,11 @@ it('survives a long-polling handshake with Origin: null followed by a CONNECT to
   // The two requests of the attack, sent as they are whatever the first one answers.
   const open = await fetch(base, { headers: { origin: 'null' } });
   const sid = /"sid":"([^"]+)"/.exec(await open.text())?.[1] ?? 'none';
-  const connect = await fetch(`${base}&sid=${sid}`, { method: 'POST', headers: { origin: 'null', 'content-type': 'text/plain;charset=UTF-8' }, body: '40/agent,' }).catch((error: unknown) => error);
+  const connect = await fetch(`${base}&sid=${sid}`, {
+    method: 'POST',
+    headers: { origin: 'null', 'content-type': 'text/plain;charset=UTF-8' },
+    body: '40/agent,',
+  }).catch((error: unknown) => error);
   await new Promise((r) => setTimeout(r, 300));
 
   expect(server.alive(), server.output()).toBe(true);

@@ -45,13 +45,20 @@ describe('the npm package', () => {
   it('installs into an empty folder and serves with `npx pasokh serve`', async () => {
     execFileSync(process.execPath, [join(ROOT, 'scripts/build-if-stale.mjs')], { cwd: ROOT, stdio: 'pipe' });
     execFileSync('npm', ['pack', '--pack-destination', work], { cwd: ROOT, stdio: 'pipe' });
-    const tarball = join(work, readdirSync(work).find((name) => name.endsWith('.tgz'))!);
+    const tarball = join(
+      work,
+      readdirSync(work).find((name) => name.endsWith('.tgz'))!,
+    );
 
     const app = join(work, 'site');
     rmSync(app, { recursive: true, force: true });
     execFileSync('mkdir', ['-p', app]);
     writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'a-site', private: true }));
-    execFileSync('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], { cwd: app, stdio: 'pipe', timeout: 900_000 });
+    execFileSync('npm', ['install', tarball, '--prefer-offline', '--no-audit', '--no-fund'], {
+      cwd: app,
+      stdio: 'pipe',
+      timeout: 900_000,
+    });
 
     const installed = join(app, 'node_modules/pasokh');
     expect(existsSync(join(installed, 'dist/node/server/cli.js'))).toBe(true);

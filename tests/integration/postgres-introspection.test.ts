@@ -52,11 +52,14 @@ async function tablesAfterConcurrentDrop(db: Kysely<unknown>, client: pg.Client)
   const doomed = schemaName();
   await client.query(`create schema "${doomed}"; create table "${doomed}".t (id serial primary key)`);
   cleanups.push(async () => void (await client.query(`drop schema if exists "${doomed}" cascade`)));
-  return db.transaction().setIsolationLevel('repeatable read').execute(async (trx) => {
-    await sql`select 1`.execute(trx);
-    await client.query(`drop schema "${doomed}" cascade`);
-    return trx.introspection.getTables({ withInternalKyselyTables: true });
-  });
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute(async (trx) => {
+      await sql`select 1`.execute(trx);
+      await client.query(`drop schema "${doomed}" cascade`);
+      return trx.introspection.getTables({ withInternalKyselyTables: true });
+    });
 }
 
 describe('PostgreSQL introspection for migrations', () => {
@@ -69,7 +72,9 @@ describe('PostgreSQL introspection for migrations', () => {
   it('lists only its own schema, unharmed by another session dropping a schema mid-query', async () => {
     const client = await admin();
     const schema = await ownSchema(client);
-    const db = kyselyOn(createPostgresDialect(new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` }), schema));
+    const db = kyselyOn(
+      createPostgresDialect(new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` }), schema),
+    );
     const tables = await tablesAfterConcurrentDrop(db, client);
     expect(tables.map((t) => `${t.schema}.${t.name}`)).toEqual([`${schema}.notes`]);
     expect(tables[0]!.columns.map((c) => [c.name, c.dataType, c.isNullable, c.isAutoIncrementing])).toEqual([
@@ -81,7 +86,9 @@ describe('PostgreSQL introspection for migrations', () => {
   it('lists the search_path schema when no schema is named', async () => {
     const client = await admin();
     const schema = await ownSchema(client);
-    const db = kyselyOn(createPostgresDialect(new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` })));
+    const db = kyselyOn(
+      createPostgresDialect(new pg.Pool({ connectionString: url, max: 1, options: `-c search_path=${schema}` })),
+    );
     const tables = await db.introspection.getTables();
     expect(tables.map((t) => `${t.schema}.${t.name}`)).toEqual([`${schema}.notes`]);
   });
@@ -89,8 +96,11 @@ describe('PostgreSQL introspection for migrations', () => {
   it('migrates a store while other sessions keep dropping schemas', { timeout: 60_000 }, async () => {
     const client = await admin();
     const doomed = Array.from({ length: 40 }, schemaName);
-    for (const name of doomed) await client.query(`create schema "${name}"; create table "${name}".t (id serial primary key, v text)`);
-    cleanups.push(async () => void (await client.query(doomed.map((name) => `drop schema if exists "${name}" cascade`).join(';'))));
+    for (const name of doomed)
+      await client.query(`create schema "${name}"; create table "${name}".t (id serial primary key, v text)`);
+    cleanups.push(
+      async () => void (await client.query(doomed.map((name) => `drop schema if exists "${name}" cascade`).join(';'))),
+    );
     const dropper = (async () => {
       for (const name of doomed) await client.query(`drop schema "${name}" cascade`);
     })();

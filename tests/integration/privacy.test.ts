@@ -23,8 +23,17 @@ afterEach(async () => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-async function api<T>(url: string, cookie: string, method = 'GET', body?: unknown): Promise<{ status: number; body: T; headers: Headers }> {
-  const response = await fetch(url, { method, headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+async function api<T>(
+  url: string,
+  cookie: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<{ status: number; body: T; headers: Headers }> {
+  const response = await fetch(url, {
+    method,
+    headers: { cookie, ...(body ? { 'content-type': 'application/json' } : {}) },
+    ...(body ? { body: JSON.stringify(body) } : {}),
+  });
   return { status: response.status, body: (await response.json()) as T, headers: response.headers };
 }
 
@@ -32,7 +41,12 @@ describe('data rights over HTTP', () => {
   it('exports and erases a visitor by email for admins only, and logs both without the email', async () => {
     h = await startHarness();
     const { socket, hello } = await h.visitor();
-    const left = await socket.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: 'Leila@Example.com', name: 'Leila', text: 'My phone is 0912 000 0000' });
+    const left = await socket.timeout(5000).emitWithAck('offline:leave', {
+      clientId: randomUUID(),
+      email: 'Leila@Example.com',
+      name: 'Leila',
+      text: 'My phone is 0912 000 0000',
+    });
     expect(left.ok).toBe(true);
     socket.disconnect();
     const admin = await h.login();
@@ -42,14 +56,18 @@ describe('data rights over HTTP', () => {
     const exported = await api<{ visitors: VisitorExport[] }>(`${h.url}/api/visitors/leila@example.com/export`, admin);
     expect(exported.status).toBe(200);
     expect(exported.headers.get('content-disposition')).toBe(`attachment; filename="pasokh-visitor-${hello.visitorId}.json"`);
-    expect(exported.body.visitors[0]).toMatchObject({ visitor: { id: hello.visitorId, email: 'Leila@Example.com', name: 'Leila' } });
+    expect(exported.body.visitors[0]).toMatchObject({
+      visitor: { id: hello.visitorId, email: 'Leila@Example.com', name: 'Leila' },
+    });
     expect(exported.body.visitors[0]!.conversations[0]!.messages.map((m) => m.text)).toEqual(['My phone is 0912 000 0000']);
 
     expect((await api(`${h.url}/api/visitors/leila@example.com`, agent, 'DELETE')).status).toBe(403);
     const erased = await api<{ erased: ErasureReport[] }>(`${h.url}/api/visitors/leila@example.com`, admin, 'DELETE');
     expect(erased.body.erased).toEqual([{ visitorId: hello.visitorId, conversations: 1, messages: 1, events: 0 }]);
     expect((await api(`${h.url}/api/visitors/leila@example.com/export`, admin)).status).toBe(404);
-    expect((await api(`${h.url}/api/visitors/${hello.visitorId}/export`, admin)).body).toMatchObject({ visitors: [{ visitor: { email: null, name: null }, conversations: [{ messages: [] }] }] });
+    expect((await api(`${h.url}/api/visitors/${hello.visitorId}/export`, admin)).body).toMatchObject({
+      visitors: [{ visitor: { email: null, name: null }, conversations: [{ messages: [] }] }],
+    });
 
     // The browser that held the visitor's token comes back as a stranger.
     const again = await h.visitor({ token: hello.token });
@@ -70,7 +88,11 @@ describe('data rights over HTTP', () => {
   it('logs agent changes made in the console, without their passwords', async () => {
     h = await startHarness();
     const admin = await h.login();
-    const added = await api<{ agent: { id: string } }>(`${h.url}/api/agents`, admin, 'POST', { email: 'nima@example.com', name: 'Nima', password: 'a long password 1' });
+    const added = await api<{ agent: { id: string } }>(`${h.url}/api/agents`, admin, 'POST', {
+      email: 'nima@example.com',
+      name: 'Nima',
+      password: 'a long password 1',
+    });
     expect(added.status).toBe(201);
     await api(`${h.url}/api/agents/${added.body.agent.id}`, admin, 'PATCH', { disabled: true });
     await api(`${h.url}/api/agents/${added.body.agent.id}`, admin, 'DELETE');
@@ -97,7 +119,11 @@ describe('data rights over HTTP', () => {
       housekeeping.stop();
     }
     expect(await h.store.getConversation(conversationId)).toBeNull();
-    expect((await h.store.listAudit())[0]).toMatchObject({ actor: 'retention', action: 'conversations.delete', detail: { conversations: 1 } });
+    expect((await h.store.listAudit())[0]).toMatchObject({
+      actor: 'retention',
+      action: 'conversations.delete',
+      detail: { conversations: 1 },
+    });
   });
 });
 
@@ -107,16 +133,28 @@ describe('data rights from the CLI', () => {
     dirs.push(data);
     const store = await createSqliteStore({ file: join(data, 'pasokh.db') });
     const visitor = await store.createVisitor({ site: 'default', tokenHash: 't', email: 'reza@example.com' });
-    await store.appendVisitorMessage({ site: 'default', visitorId: visitor.id, message: { clientId: randomUUID(), author: { kind: 'visitor' }, text: 'erase me later' } });
+    await store.appendVisitorMessage({
+      site: 'default',
+      visitorId: visitor.id,
+      message: { clientId: randomUUID(), author: { kind: 'visitor' }, text: 'erase me later' },
+    });
     await store.close();
     const pasokh = (args: string[]) => {
-      const result = spawnSync(process.execPath, [join(ROOT, 'bin/pasokh.js'), ...args], { cwd: ROOT, env: { ...process.env, PASOKH_DATA: data, LOG_LEVEL: 'silent' }, encoding: 'utf8', timeout: 30_000 });
+      const result = spawnSync(process.execPath, [join(ROOT, 'bin/pasokh.js'), ...args], {
+        cwd: ROOT,
+        env: { ...process.env, PASOKH_DATA: data, LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       return { code: result.status, stdout: result.stdout, stderr: result.stderr };
     };
 
     const exported = pasokh(['visitor', 'export', 'REZA@example.com']);
     expect(exported.code).toBe(0);
-    expect(JSON.parse(exported.stdout)).toMatchObject({ visitor: { id: visitor.id, email: 'reza@example.com' }, conversations: [{ messages: [{ text: 'erase me later' }] }] });
+    expect(JSON.parse(exported.stdout)).toMatchObject({
+      visitor: { id: visitor.id, email: 'reza@example.com' },
+      conversations: [{ messages: [{ text: 'erase me later' }] }],
+    });
     const erased = pasokh(['visitor', 'erase', 'reza@example.com']);
     expect(erased.stdout.trim()).toBe(`Erased visitor ${visitor.id}: 1 messages in 1 conversations, 0 events.`);
     expect(erased.code).toBe(0);

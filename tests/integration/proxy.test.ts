@@ -25,7 +25,13 @@ function guess(forwardedFor: string, password = 'wrong-password'): Promise<numbe
 
 /** Connects a visitor as if forwarded for `client`; resolves with "ok" or the refusal code. */
 function visitorFrom(client: string): Promise<string> {
-  const socket = io(`${h!.url}/visitor`, { auth: { site: 'default' }, transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { 'x-forwarded-for': client } });
+  const socket = io(`${h!.url}/visitor`, {
+    auth: { site: 'default' },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+    extraHeaders: { 'x-forwarded-for': client },
+  });
   return new Promise<string>((resolve) => {
     socket.once('connect', () => resolve('ok'));
     socket.once('connect_error', (error: Error & { data?: { code?: string } }) => resolve(error.data?.code ?? error.message));
@@ -51,7 +57,10 @@ describe('the sign-in limit behind proxies', () => {
 
 describe('the visitor connection limit behind a proxy', () => {
   it('keys on the forwarded client, so one busy client does not block the others', async () => {
-    h = await startHarness({ env: { PASOKH_TRUST_PROXY: '1' }, deps: { limits: { connectionsPerMinute: 3, newVisitorBurstPer10m: 0 } } });
+    h = await startHarness({
+      env: { PASOKH_TRUST_PROXY: '1' },
+      deps: { limits: { connectionsPerMinute: 3, newVisitorBurstPer10m: 0 } },
+    });
     for (let i = 0; i < 3; i++) expect(await visitorFrom('203.0.113.1')).toBe('ok');
     expect(await visitorFrom('203.0.113.1')).toBe('rate_limited');
     expect(await visitorFrom('203.0.113.2')).toBe('ok');

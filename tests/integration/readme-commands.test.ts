@@ -18,13 +18,20 @@ const RUN_ELSEWHERE: { match: RegExp; file: string; contains: string }[] = [
   { match: /^npm test$/, file: '.ci/run', contains: 'npm test' },
   // The scaled-out recipe needs hosts named db and cache; the same settings run against the
   // machine's PostgreSQL and Redis there.
-  { match: /^DATABASE_URL=\S+ REDIS_URL=\S+ PORT=\d+ npm start$/, file: 'tests/integration/scale-out.test.ts', contains: 'REDIS' },
+  {
+    match: /^DATABASE_URL=\S+ REDIS_URL=\S+ PORT=\d+ npm start$/,
+    file: 'tests/integration/scale-out.test.ts',
+    contains: 'REDIS',
+  },
 ];
 
 /** Every command line of the README's ```sh blocks, comments removed. */
 function readmeCommands(): string[] {
   const blocks = [...README.matchAll(/```sh\n([\s\S]*?)```/g)].map((match) => match[1]!);
-  return blocks.flatMap((block) => block.split('\n')).map((line) => line.replace(/\s+#.*$/, '').trim()).filter(Boolean);
+  return blocks
+    .flatMap((block) => block.split('\n'))
+    .map((line) => line.replace(/\s+#.*$/, '').trim())
+    .filter(Boolean);
 }
 
 /** `A=1 B='x y' rest` → the variables and the rest. */
@@ -45,7 +52,7 @@ afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true 
 const dataDir = mkdtempSync(join(tmpdir(), 'pasokh-readme-'));
 dirs.push(dataDir);
 
-describe('the README\'s commands', () => {
+describe("the README's commands", () => {
   const commands = readmeCommands();
 
   it('finds the commands to check', () => {
@@ -78,13 +85,22 @@ describe('the README\'s commands', () => {
       expect(existsSync(join(ROOT, 'dist/widget/pasokh.js'))).toBe(true);
       const data = mkdtempSync(join(tmpdir(), 'pasokh-readme-start-'));
       dirs.push(data);
-      const server = await startServerChild({ port: await freePort(), dataDir: data, env: { PASOKH_ADMIN_EMAIL: '', PASOKH_ADMIN_PASSWORD: '', ...env } });
+      const server = await startServerChild({
+        port: await freePort(),
+        dataDir: data,
+        env: { PASOKH_ADMIN_EMAIL: '', PASOKH_ADMIN_PASSWORD: '', ...env },
+      });
       try {
         expect((await fetch(`${server.url}/`)).status).toBe(200);
         if (env.PASOKH_ADMIN_EMAIL) {
-          const login = await fetch(`${server.url}/api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: env.PASOKH_ADMIN_EMAIL, password: env.PASOKH_ADMIN_PASSWORD }) });
+          const login = await fetch(`${server.url}/api/login`, {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ email: env.PASOKH_ADMIN_EMAIL, password: env.PASOKH_ADMIN_PASSWORD }),
+          });
           expect(login.status).toBe(200);
-          if (env.PASOKH_ADMIN_NAME) expect(((await login.json()) as { agent: { name: string } }).agent.name).toBe(env.PASOKH_ADMIN_NAME);
+          if (env.PASOKH_ADMIN_NAME)
+            expect(((await login.json()) as { agent: { name: string } }).agent.name).toBe(env.PASOKH_ADMIN_NAME);
         }
       } finally {
         await server.kill();

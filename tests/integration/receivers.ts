@@ -17,7 +17,9 @@ export interface Receiver {
 }
 
 /** `answer` decides each response's status from the request and the requests before it. */
-export async function startReceiver(answer: (request: Omit<Received, 'status'>, before: Received[]) => number | Promise<number> = () => 200): Promise<Receiver> {
+export async function startReceiver(
+  answer: (request: Omit<Received, 'status'>, before: Received[]) => number | Promise<number> = () => 200,
+): Promise<Receiver> {
   const requests: Received[] = [];
   const server: Server = createServer((req, res) => {
     const chunks: Buffer[] = [];

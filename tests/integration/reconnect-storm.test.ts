@@ -30,9 +30,13 @@ afterEach(async () => {
 function storedTexts(): Map<string, string[]> {
   const db = new Database(join(dataDir!, 'pasokh.db'), { readonly: true, fileMustExist: true });
   try {
-    const rows = db.prepare('select conversation_id, text from messages order by conversation_id, seq').all() as { conversation_id: string; text: string }[];
+    const rows = db.prepare('select conversation_id, text from messages order by conversation_id, seq').all() as {
+      conversation_id: string;
+      text: string;
+    }[];
     const byConversation = new Map<string, string[]>();
-    for (const row of rows) byConversation.set(row.conversation_id, [...(byConversation.get(row.conversation_id) ?? []), row.text]);
+    for (const row of rows)
+      byConversation.set(row.conversation_id, [...(byConversation.get(row.conversation_id) ?? []), row.text]);
     return byConversation;
   } finally {
     db.close();
@@ -77,7 +81,11 @@ describe('a reconnect storm after kill -9', () => {
 
     server = await startServerChild({ port, dataDir });
     const restartedAt = Date.now();
-    const [secondAcks, thirdAcks] = await within(RECOVERY_MS, 'delivering every queued message', Promise.all([Promise.all(inFlight), Promise.all(queued)]));
+    const [secondAcks, thirdAcks] = await within(
+      RECOVERY_MS,
+      'delivering every queued message',
+      Promise.all([Promise.all(inFlight), Promise.all(queued)]),
+    );
     const recoveredMs = Date.now() - restartedAt;
     expect(clients.filter((c) => !c.connected)).toHaveLength(0);
 
@@ -89,6 +97,14 @@ describe('a reconnect storm after kill -9', () => {
       expect(thirdAcks[i]).toEqual({ conversationId, seq: 3 });
       expect(stored.get(conversationId)).toEqual([`first ${i}`, `in flight ${i}`, `queued while down ${i}`]);
     });
-    console.log(JSON.stringify({ visitors: VISITORS, ackedBeforeKill, ackedWhenItDied, recoveredMs, retries: clients.reduce((n, c) => n + c.retries, 0) }));
+    console.log(
+      JSON.stringify({
+        visitors: VISITORS,
+        ackedBeforeKill,
+        ackedWhenItDied,
+        recoveredMs,
+        retries: clients.reduce((n, c) => n + c.retries, 0),
+      }),
+    );
   }, 120_000);
 });

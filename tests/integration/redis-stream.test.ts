@@ -18,7 +18,13 @@ afterAll(async () => {
 describe('the Redis stream setting', () => {
   it('relays through the stream PASOKH_REDIS_STREAM names', async () => {
     const stream = `pasokh-test-${randomUUID()}`;
-    const config = loadConfig({ PASOKH_DATA: mkdtempSync(join(tmpdir(), 'pasokh-stream-')), PORT: '0', HOST: '127.0.0.1', REDIS_URL, PASOKH_REDIS_STREAM: stream });
+    const config = loadConfig({
+      PASOKH_DATA: mkdtempSync(join(tmpdir(), 'pasokh-stream-')),
+      PORT: '0',
+      HOST: '127.0.0.1',
+      REDIS_URL,
+      PASOKH_REDIS_STREAM: stream,
+    });
     const server = await startServer(config, { logger: pino({ level: 'silent' }) });
     servers.push(server);
     // Any room broadcast goes through the adapter, and so into the stream.

@@ -27,7 +27,11 @@ describe('queue summaries after messages', () => {
     const { socket: visitor } = await h.visitor();
     const updates = collect<ConversationSummary>(agent, 'conversation:updated');
 
-    const first = await visitor.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'Where is my parcel?', context: { url: 'https://shop.example/orders' } });
+    const first = await visitor.timeout(5000).emitWithAck('message:send', {
+      clientId: randomUUID(),
+      text: 'Where is my parcel?',
+      context: { url: 'https://shop.example/orders' },
+    });
     if (!first.ok) throw new Error(first.error.message);
     await sleep(QUIET_MS);
     expect(updates.map((u) => u.id)).toEqual([first.conversationId]);
@@ -42,9 +46,16 @@ describe('queue summaries after messages', () => {
     // The first reply to an unassigned conversation takes it: that a message cannot tell.
     // Listening before sending: the summary may arrive before the ack.
     const assignment = nextEvent<ConversationSummary>(agent, 'conversation:updated', (u) => u.assignee !== null);
-    const reply = await agent.timeout(5000).emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Let me look.' });
+    const reply = await agent
+      .timeout(5000)
+      .emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Let me look.' });
     expect(reply).toMatchObject({ ok: true, seq: 3 });
-    expect(await assignment).toMatchObject({ id: first.conversationId, lastSeq: 3, waitingSince: null, assignee: { name: 'Ada Admin' } });
+    expect(await assignment).toMatchObject({
+      id: first.conversationId,
+      lastSeq: 3,
+      waitingSince: null,
+      assignee: { name: 'Ada Admin' },
+    });
 
     // A busy conversation right after a summary: its plain messages bring no further ones.
     const count = updates.length;
@@ -52,7 +63,9 @@ describe('queue summaries after messages', () => {
       const sent = await visitor.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text });
       expect(sent.ok).toBe(true);
     }
-    await agent.timeout(5000).emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Found it.' });
+    await agent
+      .timeout(5000)
+      .emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Found it.' });
     await sleep(QUIET_MS);
     expect(updates).toHaveLength(count);
   });
@@ -63,7 +76,13 @@ describe('writes to a socket', () => {
     const agent = await h.agent();
     const [server] = await h.app.io.of('/agent').fetchSockets();
     const local = h.app.io.of('/agent').sockets.get(server!.id)!;
-    const tcp = (local.conn as unknown as { transport: { socket: { _socket: TcpSocket & { _writev: Function; _write: Function } } } }).transport.socket._socket;
+    const tcp = (
+      local.conn as unknown as {
+        transport: {
+          socket: { _socket: TcpSocket & { _writev: (...args: unknown[]) => unknown; _write: (...args: unknown[]) => unknown } };
+        };
+      }
+    ).transport.socket._socket;
     let writes = 0;
     for (const name of ['_write', '_writev'] as const) {
       const original = tcp[name].bind(tcp);

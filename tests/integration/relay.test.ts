@@ -32,7 +32,12 @@ describe('the relay between a visitor and an agent', () => {
     if (!ack.ok) return;
 
     const message = await relayed;
-    expect(message).toMatchObject({ conversationId: ack.conversationId, seq: 1, text: 'Where is my order?', author: { kind: 'visitor', id: hello.visitorId } });
+    expect(message).toMatchObject({
+      conversationId: ack.conversationId,
+      seq: 1,
+      text: 'Where is my order?',
+      author: { kind: 'visitor', id: hello.visitorId },
+    });
     const summary = await updated;
     expect(summary.context.url).toBe('https://shop.example/orders');
     expect(summary.context.searches?.[0]?.query).toBe('order status');
@@ -51,7 +56,9 @@ describe('the relay between a visitor and an agent', () => {
     const claim = await agent.timeout(5000).emitWithAck('conversation:claim', { conversationId: first.conversationId });
     expect(claim).toMatchObject({ ok: true, conversation: { assignee: { name: 'Ada Admin' } } });
     const live = nextEvent<Message>(visitor, 'message:new', (m) => m.author.kind === 'agent');
-    const reply = await agent.timeout(5000).emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Hi! How can I help?' });
+    const reply = await agent
+      .timeout(5000)
+      .emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Hi! How can I help?' });
     expect(reply).toMatchObject({ ok: true, seq: 2 });
     expect(await live).toMatchObject({ seq: 2, text: 'Hi! How can I help?', author: { kind: 'agent', name: 'Ada Admin' } });
 
@@ -76,7 +83,9 @@ describe('the relay between a visitor and an agent', () => {
     expect(b.seq).toBe(a.seq);
     expect(await h.store.listMessages(a.conversationId, { afterSeq: 0, includeInternal: true })).toHaveLength(1);
 
-    const conflict = await visitor.timeout(5000).emitWithAck('message:send', { clientId: message.clientId, text: 'Different words' });
+    const conflict = await visitor
+      .timeout(5000)
+      .emitWithAck('message:send', { clientId: message.clientId, text: 'Different words' });
     expect(conflict).toMatchObject({ ok: false, error: { code: 'conflict' } });
   });
 
@@ -105,18 +114,29 @@ describe('the relay between a visitor and an agent', () => {
     const heard = collect<Message>(visitor, 'message:new');
     const first = await visitor.timeout(5000).emitWithAck('message:send', send('Can I get a discount?'));
     if (!first.ok) throw new Error(first.error.message);
-    const note = await agent.timeout(5000).emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'VIP customer, offer 10%', internal: true });
+    const note = await agent.timeout(5000).emitWithAck('message:send', {
+      conversationId: first.conversationId,
+      clientId: randomUUID(),
+      text: 'VIP customer, offer 10%',
+      internal: true,
+    });
     expect(note).toMatchObject({ ok: true, seq: 2 });
     const third = nextEvent<Message>(visitor, 'message:new', (m) => m.seq === 3);
-    const reply = await agent.timeout(5000).emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Yes: 10% off today.' });
+    const reply = await agent
+      .timeout(5000)
+      .emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'Yes: 10% off today.' });
     expect(reply).toMatchObject({ ok: true, seq: 3 });
     await third;
 
     expect(heard.map((m) => m.text)).toEqual(['Can I get a discount?', 'Yes: 10% off today.']);
     const sync = await visitor.timeout(5000).emitWithAck('messages:sync', { conversationId: first.conversationId, afterSeq: 0 });
     expect(sync.ok && sync.messages.map((m: Message) => m.text)).toEqual(['Can I get a discount?', 'Yes: 10% off today.']);
-    const agentView = await agent.timeout(5000).emitWithAck('messages:sync', { conversationId: first.conversationId, afterSeq: 0 });
-    expect(agentView.ok && agentView.messages.filter((m: Message) => m.internal).map((m: Message) => m.text)).toEqual(['VIP customer, offer 10%']);
+    const agentView = await agent
+      .timeout(5000)
+      .emitWithAck('messages:sync', { conversationId: first.conversationId, afterSeq: 0 });
+    expect(agentView.ok && agentView.messages.filter((m: Message) => m.internal).map((m: Message) => m.text)).toEqual([
+      'VIP customer, offer 10%',
+    ]);
   });
 
   it('tells the visitor when the conversation is closed and records the survey answer', async () => {
@@ -129,12 +149,20 @@ describe('the relay between a visitor and an agent', () => {
     expect(ack).toMatchObject({ ok: true, conversation: { status: 'closed' } });
     expect(await closed).toEqual({ conversationId: first.conversationId, survey: true });
 
-    expect(await visitor.timeout(5000).emitWithAck('survey:answer', { conversationId: first.conversationId, score: 11 })).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
-    expect(await visitor.timeout(5000).emitWithAck('survey:answer', { conversationId: first.conversationId, score: 9, comment: 'quick!' })).toEqual({ ok: true });
+    expect(
+      await visitor.timeout(5000).emitWithAck('survey:answer', { conversationId: first.conversationId, score: 11 }),
+    ).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
+    expect(
+      await visitor
+        .timeout(5000)
+        .emitWithAck('survey:answer', { conversationId: first.conversationId, score: 9, comment: 'quick!' }),
+    ).toEqual({ ok: true });
     const stored = await h.store.getConversation(first.conversationId);
     expect(stored).toMatchObject({ status: 'closed', surveyScore: 9, surveyComment: 'quick!' });
 
-    const reply = await agent.timeout(5000).emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'late' });
+    const reply = await agent
+      .timeout(5000)
+      .emitWithAck('message:send', { conversationId: first.conversationId, clientId: randomUUID(), text: 'late' });
     expect(reply).toMatchObject({ ok: false, error: { code: 'closed' } });
   });
 
@@ -155,7 +183,9 @@ describe('the relay between a visitor and an agent', () => {
   it('takes a message when nobody is online and shows it to agents as offline', async () => {
     const { socket: visitor, hello } = await h.visitor();
     expect(hello.presence.online).toBe(false);
-    const left = await visitor.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: 'sara@example.com', text: 'Please call me back' });
+    const left = await visitor
+      .timeout(5000)
+      .emitWithAck('offline:leave', { clientId: randomUUID(), email: 'sara@example.com', text: 'Please call me back' });
     expect(left.ok).toBe(true);
     if (!left.ok) return;
     const conversation = await h.store.getConversation(left.conversationId);
@@ -182,9 +212,22 @@ describe('the relay between a visitor and an agent', () => {
 describe('bad input on the sockets', () => {
   it('rejects malformed payloads with invalid_payload and keeps serving', async () => {
     const { socket: visitor } = await h.visitor();
-    const bad: unknown[] = [null, 'text', 42, {}, { clientId: 'short', text: 'hi' }, { clientId: randomUUID(), text: '   ' }, { clientId: randomUUID(), text: 7 }, { clientId: randomUUID(), text: 'hi', extra: true }];
+    const bad: unknown[] = [
+      null,
+      'text',
+      42,
+      {},
+      { clientId: 'short', text: 'hi' },
+      { clientId: randomUUID(), text: '   ' },
+      { clientId: randomUUID(), text: 7 },
+      { clientId: randomUUID(), text: 'hi', extra: true },
+    ];
     for (const payload of bad) {
-      const ack = await (visitor as unknown as { timeout(ms: number): { emitWithAck(event: string, p: unknown): Promise<unknown> } }).timeout(5000).emitWithAck('message:send', payload);
+      const ack = await (
+        visitor as unknown as { timeout(ms: number): { emitWithAck(event: string, p: unknown): Promise<unknown> } }
+      )
+        .timeout(5000)
+        .emitWithAck('message:send', payload);
       expect(ack).toMatchObject({ ok: false, error: { code: 'invalid_payload' } });
     }
     const fine = await visitor.timeout(5000).emitWithAck('message:send', send('still works'));
@@ -202,7 +245,10 @@ describe('bad input on the sockets', () => {
   it('answers an unknown event with an error ack', async () => {
     const { socket: visitor } = await h.visitor();
     const raw = visitor as unknown as { timeout(ms: number): { emitWithAck(event: string, p: unknown): Promise<unknown> } };
-    expect(await raw.timeout(5000).emitWithAck('conversation:close', { conversationId: 'x' })).toMatchObject({ ok: false, error: { code: 'invalid_payload', message: 'Unknown event "conversation:close".' } });
+    expect(await raw.timeout(5000).emitWithAck('conversation:close', { conversationId: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_payload', message: 'Unknown event "conversation:close".' },
+    });
   });
 
   it('disconnects a flooding socket and says why', async () => {

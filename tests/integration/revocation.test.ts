@@ -84,7 +84,11 @@ describe('session revocation', () => {
     const otherSocket = await h.agent(other);
     const disconnected = disconnectedWithin(socket, 2000);
 
-    const response = await fetch(`${h.url}/api/logout`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: h.url }, body: '{}' });
+    const response = await fetch(`${h.url}/api/logout`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json', origin: h.url },
+      body: '{}',
+    });
     expect(response.status).toBe(200);
 
     expect(await disconnected).toBeLessThanOrEqual(2000);

@@ -74,7 +74,8 @@ if (reason !== null) {
     const faqs = new Map<string, FaqLibrary>();
 
     beforeAll(async () => {
-      for (const site of config.sites) faqs.set(site.key, await createFaqLibrary({ source: site.faq, site: site.key, watch: false }));
+      for (const site of config.sites)
+        faqs.set(site.key, await createFaqLibrary({ source: site.faq, site: site.key, watch: false }));
       for (let i = 0; i < 2; i++) {
         const store = await createPostgresStore({ url: databaseUrl, schema, poolSize: 4 });
         if (i === 0) await addAgent(store, { ...ADMIN, name: 'Ada Admin', role: 'admin' });
@@ -118,7 +119,9 @@ if (reason !== null) {
       const hello = await visitor.ready();
       expect(hello.presence.online).toBe(false);
       const presence: Presence[] = [];
-      (visitor as unknown as { socket: { on(e: string, f: (p: Presence) => void): void } }).socket.on('presence', (p) => presence.push(p));
+      (visitor as unknown as { socket: { on(e: string, f: (p: Presence) => void): void } }).socket.on('presence', (p) =>
+        presence.push(p),
+      );
 
       // An agent signing in on B is seen online by the visitor on A.
       const agent = new AgentClient({ url: b.url, cookie: await login(b.url, ADMIN.email, ADMIN.password) });
@@ -130,9 +133,13 @@ if (reason !== null) {
       expect((await lateVisitor.ready()).presence.online).toBe(true);
 
       const heard: Message[] = [];
-      (agent as unknown as { socket: { on(e: string, f: (m: Message) => void): void } }).socket.on('message:new', (m) => heard.push(m));
+      (agent as unknown as { socket: { on(e: string, f: (m: Message) => void): void } }).socket.on('message:new', (m) =>
+        heard.push(m),
+      );
       const first = await visitor.send('Hello from instance A');
-      await until('the agent on B hears the visitor on A', () => heard.some((m) => m.seq === 1 && m.conversationId === first.conversationId));
+      await until('the agent on B hears the visitor on A', () =>
+        heard.some((m) => m.seq === 1 && m.conversationId === first.conversationId),
+      );
       await agent.follow(first.conversationId);
 
       const sends: Promise<{ seq: number }>[] = [];
@@ -170,14 +177,31 @@ if (reason !== null) {
     it('ends an agent’s sockets on both instances within 2 s of signing out on one', async () => {
       const [a, b] = [instances[0]!, instances[1]!];
       const cookie = await login(a.url, ADMIN.email, ADMIN.password);
-      const sockets = [a, b].map((instance) => io(`${instance.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } }));
+      const sockets = [a, b].map((instance) =>
+        io(`${instance.url}/agent`, { transports: ['websocket'], reconnection: false, forceNew: true, extraHeaders: { cookie } }),
+      );
       try {
-        await Promise.all(sockets.map((socket) => new Promise((resolve, reject) => (socket.once('queue', resolve), socket.once('connect_error', reject)))));
+        await Promise.all(
+          sockets.map(
+            (socket) => new Promise((resolve, reject) => (socket.once('queue', resolve), socket.once('connect_error', reject))),
+          ),
+        );
         const started = Date.now();
-        const gone = Promise.all(sockets.map((socket) => new Promise<number>((resolve) => socket.once('disconnect', () => resolve(Date.now() - started)))));
-        const response = await fetch(`${a.url}/api/logout`, { method: 'POST', headers: { cookie, origin: a.url, 'content-type': 'application/json' }, body: '{}' });
+        const gone = Promise.all(
+          sockets.map(
+            (socket) => new Promise<number>((resolve) => socket.once('disconnect', () => resolve(Date.now() - started))),
+          ),
+        );
+        const response = await fetch(`${a.url}/api/logout`, {
+          method: 'POST',
+          headers: { cookie, origin: a.url, 'content-type': 'application/json' },
+          body: '{}',
+        });
         expect(response.status).toBe(200);
-        const took = await Promise.race([gone, new Promise<never>((_, reject) => setTimeout(() => reject(new Error('a socket outlived its session by 2 s')), 2000))]);
+        const took = await Promise.race([
+          gone,
+          new Promise<never>((_, reject) => setTimeout(() => reject(new Error('a socket outlived its session by 2 s')), 2000)),
+        ]);
         expect(Math.max(...took)).toBeLessThanOrEqual(2000);
       } finally {
         for (const socket of sockets) socket.disconnect();

@@ -10,8 +10,11 @@ afterAll(async () => {
 });
 
 describe('site names over HTTP', () => {
-  it('gives the widget the site\'s name in each language', async () => {
-    const config = (await fetch(`${h.url}/api/widget-config?site=default`).then((r) => r.json())) as { name: string; names: Record<string, string> };
+  it("gives the widget the site's name in each language", async () => {
+    const config = (await fetch(`${h.url}/api/widget-config?site=default`).then((r) => r.json())) as {
+      name: string;
+      names: Record<string, string>;
+    };
     expect(config.name).toBe('Pasokh Demo Store');
     expect(config.names).toEqual({ en: 'Pasokh Demo Store', fa: 'فروشگاه نمایشی پاسخ' });
   });

@@ -8,7 +8,16 @@ import { ConflictError, NotFoundError, type FaqContent, type Store } from '../..
 const SITE = 'default';
 
 function content(extra: Partial<FaqContent> = {}): FaqContent {
-  return { locale: 'en', question: 'How do refunds work?', answer: 'Within **14 days**.', keywords: ['refund'], phrasings: ['money back'], category: 'Billing', translationOf: null, ...extra };
+  return {
+    locale: 'en',
+    question: 'How do refunds work?',
+    answer: 'Within **14 days**.',
+    keywords: ['refund'],
+    phrasings: ['money back'],
+    category: 'Billing',
+    translationOf: null,
+    ...extra,
+  };
 }
 
 export function describeFaqEntriesContract(current: () => Store): void {
@@ -32,8 +41,20 @@ export function describeFaqEntriesContract(current: () => Store): void {
 
     it('lists entries in the order they were created, per site', async () => {
       const store = current();
-      const a = await store.saveFaqEntry({ site: SITE, id: 'b-first', content: content({ question: 'First' }), publish: true, by: null });
-      const b = await store.saveFaqEntry({ site: SITE, id: 'a-second', content: content({ question: 'Second', locale: 'fa', translationOf: 'b-first' }), publish: true, by: null });
+      const a = await store.saveFaqEntry({
+        site: SITE,
+        id: 'b-first',
+        content: content({ question: 'First' }),
+        publish: true,
+        by: null,
+      });
+      const b = await store.saveFaqEntry({
+        site: SITE,
+        id: 'a-second',
+        content: content({ question: 'Second', locale: 'fa', translationOf: 'b-first' }),
+        publish: true,
+        by: null,
+      });
       await store.saveFaqEntry({ site: 'elsewhere', content: content(), publish: true, by: null });
       expect((await store.listFaqEntries(SITE)).map((e) => e.id)).toEqual([a.id, b.id]);
       expect((await store.publishedFaqEntries(SITE)).map((e) => [e.id, e.locale, e.translationOf])).toEqual([
@@ -46,7 +67,9 @@ export function describeFaqEntriesContract(current: () => Store): void {
       const store = current();
       const entry = await store.saveFaqEntry({ site: SITE, content: content(), by: null });
       await store.saveFaqEntry({ site: SITE, id: entry.id, content: content({ question: 'Theirs' }), by: null, baseRevision: 1 });
-      await expect(store.saveFaqEntry({ site: SITE, id: entry.id, content: content({ question: 'Mine' }), by: null, baseRevision: 1 })).rejects.toBeInstanceOf(ConflictError);
+      await expect(
+        store.saveFaqEntry({ site: SITE, id: entry.id, content: content({ question: 'Mine' }), by: null, baseRevision: 1 }),
+      ).rejects.toBeInstanceOf(ConflictError);
       expect((await store.getFaqEntry(SITE, entry.id))?.question).toBe('Theirs');
     });
 
@@ -86,7 +109,14 @@ export function describeFaqEntriesContract(current: () => Store): void {
     it('imports entries as published, replacing those with the same id', async () => {
       const store = current();
       await store.saveFaqEntry({ site: SITE, id: 'refunds', content: content({ answer: 'old' }), by: null });
-      const result = await store.importFaqEntries(SITE, [{ id: 'refunds', ...content({ answer: 'new' }) }, { id: 'shipping', ...content({ question: 'Shipping?' }) }], null);
+      const result = await store.importFaqEntries(
+        SITE,
+        [
+          { id: 'refunds', ...content({ answer: 'new' }) },
+          { id: 'shipping', ...content({ question: 'Shipping?' }) },
+        ],
+        null,
+      );
       expect(result).toEqual({ created: 1, updated: 1 });
       expect((await store.publishedFaqEntries(SITE)).map((e) => [e.id, e.answer])).toEqual([
         ['refunds', 'new'],

@@ -70,8 +70,21 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
 
     describe('visitors', () => {
       it('finds a created visitor by token hash, by external id and by id', async () => {
-        const visitor = await store.createVisitor({ site: SITE, tokenHash: 'token-1', externalId: 'user-7', name: 'Reza', email: 'reza@example.com', locale: 'fa' });
-        expect(visitor).toMatchObject({ site: SITE, externalId: 'user-7', name: 'Reza', email: 'reza@example.com', locale: 'fa' });
+        const visitor = await store.createVisitor({
+          site: SITE,
+          tokenHash: 'token-1',
+          externalId: 'user-7',
+          name: 'Reza',
+          email: 'reza@example.com',
+          locale: 'fa',
+        });
+        expect(visitor).toMatchObject({
+          site: SITE,
+          externalId: 'user-7',
+          name: 'Reza',
+          email: 'reza@example.com',
+          locale: 'fa',
+        });
         expect(visitor.firstSeenAt).toBe(visitor.lastSeenAt);
         expect(await store.findVisitorByTokenHash(SITE, 'token-1')).toEqual(visitor);
         expect(await store.findVisitorByExternalId(SITE, 'user-7')).toEqual(visitor);
@@ -101,17 +114,32 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       });
 
       it('keeps which fields the site signed, and drops a signed field an unsigned update changes', async () => {
-        const visitor = await store.createVisitor({ site: SITE, tokenHash: 't', externalId: 'u-1', name: 'Alice', email: 'alice@example.com', verifiedFields: ['email', 'id', 'name'] });
+        const visitor = await store.createVisitor({
+          site: SITE,
+          tokenHash: 't',
+          externalId: 'u-1',
+          name: 'Alice',
+          email: 'alice@example.com',
+          verifiedFields: ['email', 'id', 'name'],
+        });
         expect(visitor.verifiedFields).toEqual(['email', 'id', 'name']);
         expect((await store.createVisitor({ site: SITE, tokenHash: 't2' })).verifiedFields).toEqual([]);
 
         // The same value again, unsigned, takes nothing away; a new value does.
-        expect((await store.updateVisitor(visitor.id, { name: 'Alice', locale: 'en' })).verifiedFields).toEqual(['email', 'id', 'name']);
+        expect((await store.updateVisitor(visitor.id, { name: 'Alice', locale: 'en' })).verifiedFields).toEqual([
+          'email',
+          'id',
+          'name',
+        ]);
         const renamed = await store.updateVisitor(visitor.id, { name: 'Alice Admin' });
         expect(renamed).toMatchObject({ name: 'Alice Admin', verifiedFields: ['email', 'id'] });
         expect((await store.updateVisitor(visitor.id, { email: 'mallory@example.com' })).verifiedFields).toEqual(['id']);
 
-        const signed = await store.updateVisitor(visitor.id, { name: 'Alice', email: 'alice@example.com', verifiedFields: ['id', 'name', 'email'] });
+        const signed = await store.updateVisitor(visitor.id, {
+          name: 'Alice',
+          email: 'alice@example.com',
+          verifiedFields: ['id', 'name', 'email'],
+        });
         expect(signed.verifiedFields).toEqual(['email', 'id', 'name']);
         expect(await store.getVisitor(visitor.id)).toEqual(signed);
       });
@@ -124,10 +152,31 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     describe('visitor messages', () => {
       it('opens a conversation with the first message and appends the next ones to it', async () => {
         const visitor = await newVisitor();
-        const context: VisitorContext = { url: 'https://shop.example/cart', title: 'Cart', searches: [{ query: 'refund', hits: 0 }] };
-        const first = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays('hello'), context });
-        expect(first).toMatchObject({ created: true, duplicate: false, message: { seq: 1, text: 'hello', author: { kind: 'visitor' } } });
-        expect(first.conversation).toMatchObject({ site: SITE, visitorId: visitor.id, status: 'open', offline: false, assigneeId: null, lastSeq: 1, context });
+        const context: VisitorContext = {
+          url: 'https://shop.example/cart',
+          title: 'Cart',
+          searches: [{ query: 'refund', hits: 0 }],
+        };
+        const first = await store.appendVisitorMessage({
+          site: SITE,
+          visitorId: visitor.id,
+          message: visitorSays('hello'),
+          context,
+        });
+        expect(first).toMatchObject({
+          created: true,
+          duplicate: false,
+          message: { seq: 1, text: 'hello', author: { kind: 'visitor' } },
+        });
+        expect(first.conversation).toMatchObject({
+          site: SITE,
+          visitorId: visitor.id,
+          status: 'open',
+          offline: false,
+          assigneeId: null,
+          lastSeq: 1,
+          context,
+        });
         expect(first.message.conversationId).toBe(first.conversation.id);
 
         const second = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays('anyone?') });
@@ -143,7 +192,12 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
           site: SITE,
           visitorId: visitor.id,
           message: visitorSays('one'),
-          context: { url: '/a', title: 'A', searches: [{ query: 'refund', hits: 0 }], articles: [{ id: 'shipping', title: 'Shipping' }] },
+          context: {
+            url: '/a',
+            title: 'A',
+            searches: [{ query: 'refund', hits: 0 }],
+            articles: [{ id: 'shipping', title: 'Shipping' }],
+          },
         });
         const { conversation } = await store.appendVisitorMessage({
           site: SITE,
@@ -173,7 +227,9 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       it('opens exactly one conversation when first messages race', async () => {
         const visitor = await newVisitor();
         const results = await Promise.all(
-          Array.from({ length: 6 }, (_, i) => store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays(`race ${i}`) })),
+          Array.from({ length: 6 }, (_, i) =>
+            store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays(`race ${i}`) }),
+          ),
         );
         expect(new Set(results.map((r) => r.conversation.id)).size).toBe(1);
         expect(results.filter((r) => r.created)).toHaveLength(1);
@@ -191,7 +247,10 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect(second.created).toBe(true);
         expect(second.conversation.id).not.toBe(first.conversation.id);
         expect(second.message.seq).toBe(1);
-        expect((await store.listVisitorConversations(visitor.id)).map((c) => c.id)).toEqual([second.conversation.id, first.conversation.id]);
+        expect((await store.listVisitorConversations(visitor.id)).map((c) => c.id)).toEqual([
+          second.conversation.id,
+          first.conversation.id,
+        ]);
         expect((await store.listVisitorConversations(visitor.id, 1)).map((c) => c.id)).toEqual([second.conversation.id]);
       });
 
@@ -217,15 +276,24 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
 
       it('stores the offline flag of a message left while nobody was online', async () => {
         const visitor = await newVisitor();
-        const { conversation } = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays('call me'), offline: true });
+        const { conversation } = await store.appendVisitorMessage({
+          site: SITE,
+          visitorId: visitor.id,
+          message: visitorSays('call me'),
+          offline: true,
+        });
         expect(conversation.offline).toBe(true);
         expect((await store.getConversation(conversation.id))?.offline).toBe(true);
       });
 
       it('throws NotFoundError for an unknown visitor or a visitor of another site', async () => {
         const visitor = await newVisitor();
-        await expect(store.appendVisitorMessage({ site: SITE, visitorId: randomUUID(), message: visitorSays('x') })).rejects.toBeInstanceOf(NotFoundError);
-        await expect(store.appendVisitorMessage({ site: 'other', visitorId: visitor.id, message: visitorSays('x') })).rejects.toBeInstanceOf(NotFoundError);
+        await expect(
+          store.appendVisitorMessage({ site: SITE, visitorId: randomUUID(), message: visitorSays('x') }),
+        ).rejects.toBeInstanceOf(NotFoundError);
+        await expect(
+          store.appendVisitorMessage({ site: 'other', visitorId: visitor.id, message: visitorSays('x') }),
+        ).rejects.toBeInstanceOf(NotFoundError);
         expect(await store.findOpenConversation(visitor.id)).toBeNull();
       });
     });
@@ -246,9 +314,15 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         const conversationId = await newConversation();
         const message = agentSays('a1', 'hi there');
         await store.appendMessage(conversationId, message);
-        await expect(store.appendMessage(conversationId, { ...message, text: 'something else' })).rejects.toBeInstanceOf(ConflictError);
-        await expect(store.appendMessage(conversationId, { ...message, author: { kind: 'agent', id: 'a2' } })).rejects.toBeInstanceOf(ConflictError);
-        await expect(store.appendMessage(conversationId, { ...message, author: { kind: 'visitor' } })).rejects.toBeInstanceOf(ConflictError);
+        await expect(store.appendMessage(conversationId, { ...message, text: 'something else' })).rejects.toBeInstanceOf(
+          ConflictError,
+        );
+        await expect(
+          store.appendMessage(conversationId, { ...message, author: { kind: 'agent', id: 'a2' } }),
+        ).rejects.toBeInstanceOf(ConflictError);
+        await expect(store.appendMessage(conversationId, { ...message, author: { kind: 'visitor' } })).rejects.toBeInstanceOf(
+          ConflictError,
+        );
         expect((await store.getConversation(conversationId))?.lastSeq).toBe(2);
       });
 
@@ -268,8 +342,14 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
 
       it('numbers 50 parallel appends exactly 1 to 50', async () => {
         const visitor = await newVisitor();
-        const { conversation } = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays('m0') });
-        const results = await Promise.all(Array.from({ length: 49 }, (_, i) => store.appendMessage(conversation.id, agentSays('a1', `m${i + 1}`))));
+        const { conversation } = await store.appendVisitorMessage({
+          site: SITE,
+          visitorId: visitor.id,
+          message: visitorSays('m0'),
+        });
+        const results = await Promise.all(
+          Array.from({ length: 49 }, (_, i) => store.appendMessage(conversation.id, agentSays('a1', `m${i + 1}`))),
+        );
         const seqs = [1, ...results.map((r) => r.message.seq)].sort((a, b) => a - b);
         expect(seqs).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
         const stored = await store.listMessages(conversation.id, { includeInternal: true });
@@ -306,7 +386,11 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect((await store.getConversation(id))?.waitingSince).toBe(first.message.createdAt);
         await store.appendMessage(id, agentSays('a1', 'hi!'));
         expect((await store.getConversation(id))?.waitingSince).toBeNull();
-        const later = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays('thanks, one more') });
+        const later = await store.appendVisitorMessage({
+          site: SITE,
+          visitorId: visitor.id,
+          message: visitorSays('thanks, one more'),
+        });
         expect(later.conversation.waitingSince).toBe(later.message.createdAt);
       });
 
@@ -323,8 +407,12 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         const all = await store.listMessages(conversationId, { includeInternal: true });
         expect(all.map((m) => m.seq)).toEqual([1, 2, 3]);
         expect(all[1]).toMatchObject({ internal: true, author: { kind: 'agent', id: 'a1', name: 'Sara' } });
-        expect((await store.listMessages(conversationId, { afterSeq: 1, includeInternal: true })).map((m) => m.seq)).toEqual([2, 3]);
-        expect((await store.listMessages(conversationId, { afterSeq: 0, limit: 2, includeInternal: true })).map((m) => m.seq)).toEqual([1, 2]);
+        expect((await store.listMessages(conversationId, { afterSeq: 1, includeInternal: true })).map((m) => m.seq)).toEqual([
+          2, 3,
+        ]);
+        expect(
+          (await store.listMessages(conversationId, { afterSeq: 0, limit: 2, includeInternal: true })).map((m) => m.seq),
+        ).toEqual([1, 2]);
         expect(await store.listMessages(randomUUID(), { includeInternal: true })).toEqual([]);
       });
 
@@ -355,7 +443,8 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         const other = await newAgent();
         const reza = await newVisitor(SITE, { name: 'Reza Karimi', email: 'reza@example.com' });
         const mina = await newVisitor(SITE, { name: 'Mina', email: 'mina@example.com' });
-        const say = async (visitorId: string, text: string, site = SITE) => (await store.appendVisitorMessage({ site, visitorId, message: visitorSays(text) })).conversation.id;
+        const say = async (visitorId: string, text: string, site = SITE) =>
+          (await store.appendVisitorMessage({ site, visitorId, message: visitorSays(text) })).conversation.id;
         const first = await say(reza.id, 'My TEAPOT arrived cracked, 50% of the lid');
         await store.assignConversation(first, agent);
         await store.closeConversation(first);
@@ -365,7 +454,8 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         const open = await say(reza.id, 'teapot again');
         const elsewhere = await say((await newVisitor('other')).id, 'teapot on the other site', 'other');
         await store.closeConversation(elsewhere);
-        const ids = async (filter: Parameters<Store['searchClosedConversations']>[0]) => (await store.searchClosedConversations(filter)).map((c) => c.id);
+        const ids = async (filter: Parameters<Store['searchClosedConversations']>[0]) =>
+          (await store.searchClosedConversations(filter)).map((c) => c.id);
 
         expect(await ids({ sites: [SITE] })).toEqual([second, first]);
         expect(await ids({ sites: [SITE], text: 'teapot' })).toEqual([first]);
@@ -413,8 +503,12 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect(winners).toHaveLength(1);
         const winner = winners[0]?.assigneeId;
         expect((await store.getConversation(conversationId))?.assigneeId).toBe(winner);
-        expect(await store.assignConversation(conversationId, winner === sara ? omid : sara, { onlyIfUnassigned: true })).toBeNull();
-        expect((await store.assignConversation(conversationId, winner ?? null, { onlyIfUnassigned: true }))?.assigneeId).toBe(winner);
+        expect(
+          await store.assignConversation(conversationId, winner === sara ? omid : sara, { onlyIfUnassigned: true }),
+        ).toBeNull();
+        expect((await store.assignConversation(conversationId, winner ?? null, { onlyIfUnassigned: true }))?.assigneeId).toBe(
+          winner,
+        );
       });
 
       it('transfers and unassigns without onlyIfUnassigned', async () => {
@@ -427,7 +521,9 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
 
       it('throws NotFoundError when assigning an unknown conversation', async () => {
         const agentId = await newAgent();
-        await expect(store.assignConversation(randomUUID(), agentId, { onlyIfUnassigned: true })).rejects.toBeInstanceOf(NotFoundError);
+        await expect(store.assignConversation(randomUUID(), agentId, { onlyIfUnassigned: true })).rejects.toBeInstanceOf(
+          NotFoundError,
+        );
       });
 
       it('closes a conversation once and keeps the first closing time', async () => {
@@ -451,7 +547,13 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
 
       it('computes NPS as % promoters minus % detractors, rounded, per site and since a time', async () => {
         const since = isoAgo(HOUR);
-        expect(await store.surveyStats(SITE, since)).toEqual({ responses: 0, promoters: 0, passives: 0, detractors: 0, nps: null });
+        expect(await store.surveyStats(SITE, since)).toEqual({
+          responses: 0,
+          promoters: 0,
+          passives: 0,
+          detractors: 0,
+          nps: null,
+        });
         for (const score of [10, 9, 9, 8, 7, 6, 0]) await store.saveSurvey(await newConversation(), score, null);
         await store.saveSurvey(await newConversation('shop'), 0, null);
         await newConversation(); // no answer: not a response
@@ -478,12 +580,25 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
 
     describe('agents and sessions', () => {
       it('creates agents and finds them by email whatever the case', async () => {
-        const agent = await store.createAgent({ email: 'Sara@Example.com', name: 'Sara', role: 'admin', passwordHash: 'scrypt$x' });
-        expect(agent).toMatchObject({ email: 'Sara@Example.com', name: 'Sara', role: 'admin', passwordHash: 'scrypt$x', disabled: false });
+        const agent = await store.createAgent({
+          email: 'Sara@Example.com',
+          name: 'Sara',
+          role: 'admin',
+          passwordHash: 'scrypt$x',
+        });
+        expect(agent).toMatchObject({
+          email: 'Sara@Example.com',
+          name: 'Sara',
+          role: 'admin',
+          passwordHash: 'scrypt$x',
+          disabled: false,
+        });
         expect(await store.findAgentByEmail('sara@example.com')).toEqual(agent);
         expect(await store.getAgent(agent.id)).toEqual(agent);
         expect(await store.findAgentByEmail('nobody@example.com')).toBeNull();
-        await expect(store.createAgent({ email: 'SARA@example.com', name: 'Copy', role: 'agent', passwordHash: 'x' })).rejects.toBeInstanceOf(ConflictError);
+        await expect(
+          store.createAgent({ email: 'SARA@example.com', name: 'Copy', role: 'agent', passwordHash: 'x' }),
+        ).rejects.toBeInstanceOf(ConflictError);
         const omid = await store.createAgent({ email: 'omid@example.com', name: 'Omid', role: 'agent', passwordHash: 'y' });
         expect((await store.listAgents()).map((a) => a.id).sort()).toEqual([agent.id, omid.id].sort());
       });
@@ -505,14 +620,24 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect(await store.getAgent(created.id)).toEqual(scoped);
         expect((await store.updateAgent(created.id, { name: 'Nika R' })).sites).toEqual(['blog', 'shop']);
         expect((await store.updateAgent(created.id, { sites: null })).sites).toBeNull();
-        const born = await store.createAgent({ email: 'ali@example.com', name: 'Ali', role: 'agent', passwordHash: 'h', sites: ['blog'] });
+        const born = await store.createAgent({
+          email: 'ali@example.com',
+          name: 'Ali',
+          role: 'agent',
+          passwordHash: 'h',
+          sites: ['blog'],
+        });
         expect((await store.findAgentByEmail('ali@example.com'))?.sites).toEqual(['blog']);
         expect((await store.listAgents()).find((a) => a.id === born.id)?.sites).toEqual(['blog']);
       });
 
       it('finds a live session, but not an expired or deleted one', async () => {
         const agentId = await newAgent();
-        const session = await store.createSession({ tokenHash: 'live', agentId, expiresAt: new Date(Date.now() + HOUR).toISOString() });
+        const session = await store.createSession({
+          tokenHash: 'live',
+          agentId,
+          expiresAt: new Date(Date.now() + HOUR).toISOString(),
+        });
         expect(await store.findSession('live')).toEqual(session);
         await store.createSession({ tokenHash: 'expired', agentId, expiresAt: isoAgo(1000) });
         expect(await store.findSession('expired')).toBeNull();
@@ -533,7 +658,9 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       });
 
       it('refuses a session for an unknown agent', async () => {
-        await expect(store.createSession({ tokenHash: 't', agentId: randomUUID(), expiresAt: new Date(Date.now() + HOUR).toISOString() })).rejects.toBeInstanceOf(NotFoundError);
+        await expect(
+          store.createSession({ tokenHash: 't', agentId: randomUUID(), expiresAt: new Date(Date.now() + HOUR).toISOString() }),
+        ).rejects.toBeInstanceOf(NotFoundError);
       });
 
       it('deletes an agent with its sessions and leaves its conversations unassigned', async () => {
@@ -560,7 +687,13 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect((await store.listSavedReplies(SITE)).map((r) => r.id)).toEqual([hello.id, refund.id]);
         expect((await store.listSavedReplies(null)).map((r) => r.id)).toEqual([hello.id, shop.id, refund.id]);
 
-        const edited = await store.saveSavedReply({ id: refund.id, site: SITE, title: 'Refunds', text: 'Refunds take 3 days.', createdBy: null });
+        const edited = await store.saveSavedReply({
+          id: refund.id,
+          site: SITE,
+          title: 'Refunds',
+          text: 'Refunds take 3 days.',
+          createdBy: null,
+        });
         expect(edited).toMatchObject({ id: refund.id, title: 'Refunds', text: 'Refunds take 3 days.' });
         expect((await store.listSavedReplies(SITE)).find((r) => r.id === refund.id)?.text).toBe('Refunds take 3 days.');
 
@@ -618,7 +751,13 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect((await store.faqInsights(SITE, old)).searches).toBe(8);
         expect((await store.faqInsights(SITE, old)).zeroHit[0]).toEqual({ query: 'bitcoin', count: 3 });
         expect((await store.faqInsights(SITE, isoAgo(HOUR), 1)).topQueries).toHaveLength(1);
-        expect(await store.faqInsights('nobody', old)).toEqual({ searches: 0, zeroHit: [], topQueries: [], views: [], helpful: [] });
+        expect(await store.faqInsights('nobody', old)).toEqual({
+          searches: 0,
+          zeroHit: [],
+          topQueries: [],
+          views: [],
+          helpful: [],
+        });
       });
     });
 
@@ -632,11 +771,29 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       it('writes an event with each change, in its transaction, and none for resends or internal notes', async () => {
         const visitor = await newVisitor();
         const first = visitorSays('my order is late');
-        const { conversation } = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: first, context: { url: 'https://shop.example/cart', title: 'Cart' } });
+        const { conversation } = await store.appendVisitorMessage({
+          site: SITE,
+          visitorId: visitor.id,
+          message: first,
+          context: { url: 'https://shop.example/cart', title: 'Cart' },
+        });
         await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: first });
         expect(await drain()).toEqual([
-          { type: 'conversation.created', data: { conversationId: conversation.id, visitorId: visitor.id, page: { url: 'https://shop.example/cart', title: 'Cart' } } },
-          { type: 'message.created', data: expect.objectContaining({ conversationId: conversation.id, message: expect.objectContaining({ seq: 1, text: 'my order is late' }) }) },
+          {
+            type: 'conversation.created',
+            data: {
+              conversationId: conversation.id,
+              visitorId: visitor.id,
+              page: { url: 'https://shop.example/cart', title: 'Cart' },
+            },
+          },
+          {
+            type: 'message.created',
+            data: expect.objectContaining({
+              conversationId: conversation.id,
+              message: expect.objectContaining({ seq: 1, text: 'my order is late' }),
+            }),
+          },
         ]);
 
         const agentId = await newAgent();
@@ -648,7 +805,12 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         await store.closeConversation(conversation.id);
         await store.saveSurvey(conversation.id, 9, 'quick');
         const later = await drain();
-        expect(later.map((e) => e.type)).toEqual(['message.created', 'conversation.assigned', 'conversation.closed', 'survey.answered']);
+        expect(later.map((e) => e.type)).toEqual([
+          'message.created',
+          'conversation.assigned',
+          'conversation.closed',
+          'survey.answered',
+        ]);
         expect(later[0]!.data).toMatchObject({ message: { text: 'on its way', author: { kind: 'agent' } } });
         expect(later[1]!.data).toEqual({ conversationId: conversation.id, visitorId: visitor.id, assigneeId: agentId });
         expect(later[3]!.data).toEqual({ conversationId: conversation.id, visitorId: visitor.id, score: 9, comment: 'quick' });
@@ -678,22 +840,52 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect((await store.pendingEvents(10)).map((e) => e.id)).not.toContain(event!.id);
 
         const [claimed] = await store.claimDeliveries({ owner: 'w1', leaseMs: 60_000, limit: 10 });
-        expect(claimed).toMatchObject({ endpoint: 'hook-1', target: 'webhook', attempts: 1, event: { id: event!.id, type: 'conversation.created' } });
+        expect(claimed).toMatchObject({
+          endpoint: 'hook-1',
+          target: 'webhook',
+          attempts: 1,
+          event: { id: event!.id, type: 'conversation.created' },
+        });
         expect(await store.claimDeliveries({ owner: 'w2', leaseMs: 60_000, limit: 10 })).toEqual([]);
-        expect(await store.finishDelivery(claimed!.id, 'w2', { status: 'delivered', responseCode: 200, error: null, nextAttemptAt: null })).toBe(false);
+        expect(
+          await store.finishDelivery(claimed!.id, 'w2', {
+            status: 'delivered',
+            responseCode: 200,
+            error: null,
+            nextAttemptAt: null,
+          }),
+        ).toBe(false);
 
         const soon = new Date(Date.now() + HOUR).toISOString();
-        expect(await store.finishDelivery(claimed!.id, 'w1', { status: 'pending', responseCode: 503, error: 'HTTP 503', nextAttemptAt: soon })).toBe(true);
+        expect(
+          await store.finishDelivery(claimed!.id, 'w1', {
+            status: 'pending',
+            responseCode: 503,
+            error: 'HTTP 503',
+            nextAttemptAt: soon,
+          }),
+        ).toBe(true);
         expect(await store.claimDeliveries({ owner: 'w2', leaseMs: 60_000, limit: 10 })).toEqual([]);
         const [listed] = await store.listDeliveries({ sites: [SITE] });
-        expect(listed).toMatchObject({ id: claimed!.id, eventType: 'conversation.created', status: 'pending', attempts: 1, responseCode: 503, nextAttemptAt: soon });
+        expect(listed).toMatchObject({
+          id: claimed!.id,
+          eventType: 'conversation.created',
+          status: 'pending',
+          attempts: 1,
+          responseCode: 503,
+          nextAttemptAt: soon,
+        });
         expect(await store.listDeliveries({ sites: ['elsewhere'] })).toEqual([]);
 
         expect(await store.resendDelivery(claimed!.id)).toMatchObject({ status: 'pending' });
         const [again] = await store.claimDeliveries({ owner: 'w2', leaseMs: 60_000, limit: 10 });
         expect(again).toMatchObject({ id: claimed!.id, attempts: 2 });
         await store.finishDelivery(again!.id, 'w2', { status: 'delivered', responseCode: 204, error: null, nextAttemptAt: null });
-        expect((await store.listDeliveries({}))[0]).toMatchObject({ status: 'delivered', responseCode: 204, nextAttemptAt: null });
+        expect((await store.listDeliveries({}))[0]).toMatchObject({
+          status: 'delivered',
+          responseCode: 204,
+          nextAttemptAt: null,
+        });
         await expect(store.resendDelivery('no-such-delivery')).rejects.toBeInstanceOf(NotFoundError);
       });
 
@@ -709,16 +901,28 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         await new Promise((resolve) => setTimeout(resolve, 20));
         const taken = await store.claimDeliveries({ owner: 'next', leaseMs: 60_000, limit: 10 });
         expect(taken.map((d) => [d.endpoint, d.attempts])).toEqual([['now', 2]]);
-        expect(await store.finishDelivery(first!.id, 'crashed', { status: 'failed', responseCode: null, error: 'late', nextAttemptAt: null })).toBe(false);
+        expect(
+          await store.finishDelivery(first!.id, 'crashed', {
+            status: 'failed',
+            responseCode: null,
+            error: 'late',
+            nextAttemptAt: null,
+          }),
+        ).toBe(false);
       });
 
       it('never hands the same delivery to two workers claiming at once', async () => {
         for (let i = 0; i < 4; i++) await newConversation();
         const events = await store.pendingEvents(100);
         for (const event of events) {
-          await store.dispatchEvent(event.id, [1, 2, 3].map((n) => ({ endpoint: `e${n}`, target: 'webhook' as const, destination: 'x' })));
+          await store.dispatchEvent(
+            event.id,
+            [1, 2, 3].map((n) => ({ endpoint: `e${n}`, target: 'webhook' as const, destination: 'x' })),
+          );
         }
-        const claims = await Promise.all(Array.from({ length: 6 }, (_, i) => store.claimDeliveries({ owner: `w${i}`, leaseMs: 60_000, limit: 5 })));
+        const claims = await Promise.all(
+          Array.from({ length: 6 }, (_, i) => store.claimDeliveries({ owner: `w${i}`, leaseMs: 60_000, limit: 5 })),
+        );
         const ids = claims.flat().map((d) => d.id);
         expect(ids).toHaveLength(events.length * 3);
         expect(new Set(ids).size).toBe(ids.length);
@@ -729,13 +933,20 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       async function visitorWithHistory(email: string) {
         const tokenHash = `token-${randomUUID()}`;
         const visitor = await newVisitor(SITE, { name: 'Leila', email, externalId: `ext-${randomUUID()}`, tokenHash });
-        const { conversation } = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays('my address is 12 Rose St'), context: { url: 'https://shop.example/cart' } });
+        const { conversation } = await store.appendVisitorMessage({
+          site: SITE,
+          visitorId: visitor.id,
+          message: visitorSays('my address is 12 Rose St'),
+          context: { url: 'https://shop.example/cart' },
+        });
         const agentId = await newAgent();
         await store.appendMessage(conversation.id, agentSays(agentId, 'noted'));
         await store.appendMessage(conversation.id, agentSays(agentId, 'VIP customer', { internal: true }));
         await store.closeConversation(conversation.id);
         await store.saveSurvey(conversation.id, 9, 'Leila was happy');
-        await store.recordFaqEvents([{ kind: 'search', site: SITE, visitorId: visitor.id, query: 'rose st delivery', hits: 0, at: new Date().toISOString() }]);
+        await store.recordFaqEvents([
+          { kind: 'search', site: SITE, visitorId: visitor.id, query: 'rose st delivery', hits: 0, at: new Date().toISOString() },
+        ]);
         return { visitor, conversationId: conversation.id, tokenHash };
       }
 
@@ -749,7 +960,12 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         const data = await store.exportVisitor(visitor.id);
         expect(data?.visitor).toMatchObject({ id: visitor.id, name: 'Leila', email: 'Leila@Example.com', erasedAt: null });
         expect(data?.conversations).toHaveLength(1);
-        expect(data?.conversations[0]).toMatchObject({ id: conversationId, status: 'closed', context: { url: 'https://shop.example/cart' }, survey: { score: 9, comment: 'Leila was happy' } });
+        expect(data?.conversations[0]).toMatchObject({
+          id: conversationId,
+          status: 'closed',
+          context: { url: 'https://shop.example/cart' },
+          survey: { score: 9, comment: 'Leila was happy' },
+        });
         expect(data?.conversations[0]?.messages.map((m) => m.text)).toEqual(['my address is 12 Rose St', 'noted']);
         expect(data?.events).toEqual([expect.objectContaining({ kind: 'search', query: 'rose st delivery' })]);
         expect(await store.exportVisitor('no-such-visitor')).toBeNull();
@@ -768,7 +984,13 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         expect(await store.findVisitorByTokenHash(SITE, tokenHash)).toBeNull();
         expect(await store.findVisitors('leila@example.com')).toEqual([]);
         expect(await store.listMessages(conversationId, { includeInternal: true })).toEqual([]);
-        expect(await store.getConversation(conversationId)).toMatchObject({ status: 'closed', lastSeq: 3, surveyScore: 9, surveyComment: null, context: {} });
+        expect(await store.getConversation(conversationId)).toMatchObject({
+          status: 'closed',
+          lastSeq: 3,
+          surveyScore: 9,
+          surveyComment: null,
+          context: {},
+        });
         expect((await store.surveyStats(SITE, since)).responses).toBe(2);
         expect((await store.faqInsights(SITE, since)).searches).toBe(1);
         expect((await store.pendingEvents(100)).every((e) => e.data.visitorId !== visitor.id)).toBe(true);
@@ -843,10 +1065,21 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         const unanswered = await chatOf(quiet.id);
         await store.saveSurvey(unanswered, 2, 'nobody came');
 
-        const series = await store.insightSeries(SITE, { since: isoAgo(3 * DAY), until: new Date(Date.now() + 1000).toISOString() });
+        const series = await store.insightSeries(SITE, {
+          since: isoAgo(3 * DAY),
+          until: new Date(Date.now() + 1000).toISOString(),
+        });
         expect(series.days.map((d) => d.day)).toEqual([dayOf(3 * DAY), dayOf(2 * DAY), dayOf(DAY), dayOf(0)]);
         const [empty, twoDaysAgo, , today] = series.days;
-        expect(empty).toMatchObject({ searches: 0, visits: 0, deflected: 0, chats: 0, firstResponseMedian: null, surveys: 0, nps: null });
+        expect(empty).toMatchObject({
+          searches: 0,
+          visits: 0,
+          deflected: 0,
+          chats: 0,
+          firstResponseMedian: null,
+          surveys: 0,
+          nps: null,
+        });
         expect(twoDaysAgo).toMatchObject({ searches: 2, visits: 1, deflected: 1, chats: 0 });
         expect(today).toMatchObject({ searches: 2, visits: 1, deflected: 0, chats: 2, surveys: 2, nps: 0 });
         expect(today!.firstResponseMedian).toBeGreaterThanOrEqual(0.29);
@@ -873,7 +1106,15 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         await store.saveSurvey(soonChat, 4, null);
         await chatOf(late.id);
         await chatOf(after.id);
-        await store.recordFaqEvents([{ kind: 'view', site: SITE, visitorId: after.id, articleId: 'refunds', at: new Date(Date.now() + MINUTE).toISOString() }]);
+        await store.recordFaqEvents([
+          {
+            kind: 'view',
+            site: SITE,
+            visitorId: after.id,
+            articleId: 'refunds',
+            at: new Date(Date.now() + MINUTE).toISOString(),
+          },
+        ]);
 
         const stats = await store.answerStats(SITE, { since: isoAgo(HOUR), until: new Date(Date.now() + HOUR).toISOString() });
         expect(stats).toEqual([
@@ -885,9 +1126,14 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
 
       it('flags an answer whose readers still ask, and gathers the signals of visitors who may be at risk', async () => {
         const readers = await Promise.all([1, 2, 3, 4].map(() => newVisitor()));
-        await store.recordFaqEvents(readers.map((r) => ({ kind: 'view' as const, site: SITE, visitorId: r.id, articleId: 'returns', at: isoAgo(MINUTE) })));
+        await store.recordFaqEvents(
+          readers.map((r) => ({ kind: 'view' as const, site: SITE, visitorId: r.id, articleId: 'returns', at: isoAgo(MINUTE) })),
+        );
         for (const reader of readers.slice(0, 3)) await chatOf(reader.id);
-        const [returns] = await store.answerStats(SITE, { since: isoAgo(HOUR), until: new Date(Date.now() + HOUR).toISOString() });
+        const [returns] = await store.answerStats(SITE, {
+          since: isoAgo(HOUR),
+          until: new Date(Date.now() + HOUR).toISOString(),
+        });
         expect(returns).toMatchObject({ articleId: 'returns', readers: 4, stillAsked: 3, needsReview: true });
 
         const detractor = readers[0]!;
@@ -919,13 +1165,21 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     describe('durability', () => {
       it('keeps everything that was acknowledged across close and reopen', async () => {
         const visitor = await newVisitor();
-        const { conversation } = await store.appendVisitorMessage({ site: SITE, visitorId: visitor.id, message: visitorSays('persist me'), context: { url: '/x' } });
+        const { conversation } = await store.appendVisitorMessage({
+          site: SITE,
+          visitorId: visitor.id,
+          message: visitorSays('persist me'),
+          context: { url: '/x' },
+        });
         const reply = await store.appendMessage(conversation.id, agentSays('a1', 'saved'));
         await store.close();
 
         store = await harness.reopen();
         expect(await store.getVisitor(visitor.id)).toEqual(visitor);
-        expect((await store.listMessages(conversation.id, { includeInternal: true })).map((m) => m.text)).toEqual(['persist me', 'saved']);
+        expect((await store.listMessages(conversation.id, { includeInternal: true })).map((m) => m.text)).toEqual([
+          'persist me',
+          'saved',
+        ]);
         const reopened = await store.getConversation(conversation.id);
         expect(reopened).toMatchObject({ lastSeq: 2, context: { url: '/x' }, firstResponseAt: reply.message.createdAt });
         expect((await store.appendMessage(conversation.id, agentSays('a1', 'after reopen'))).message.seq).toBe(3);

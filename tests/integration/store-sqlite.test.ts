@@ -45,11 +45,20 @@ describe('SQLite store file', () => {
       // journal_mode is a property of the file and survives the connection.
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
       const tables = db.prepare("select name from sqlite_master where type = 'table' order by name").pluck().all();
-      expect(tables).toEqual(expect.arrayContaining(['agents', 'conversations', 'faq_events', 'messages', 'saved_replies', 'sessions', 'visitors']));
+      expect(tables).toEqual(
+        expect.arrayContaining(['agents', 'conversations', 'faq_events', 'messages', 'saved_replies', 'sessions', 'visitors']),
+      );
       // The clientId key leads with the (time-ordered) client id: see migration 0002.
-      const keys = db.prepare("select name from sqlite_master where type = 'index' and tbl_name = 'messages' and name like 'messages_%' order by name").pluck().all();
+      const keys = db
+        .prepare(
+          "select name from sqlite_master where type = 'index' and tbl_name = 'messages' and name like 'messages_%' order by name",
+        )
+        .pluck()
+        .all();
       expect(keys).toEqual(['messages_client_id_conversation', 'messages_conversation_seq']);
-      expect(db.prepare("select name from pragma_index_info('messages_client_id_conversation') order by seqno").pluck().all()).toEqual(['client_id', 'conversation_id']);
+      expect(
+        db.prepare("select name from pragma_index_info('messages_client_id_conversation') order by seqno").pluck().all(),
+      ).toEqual(['client_id', 'conversation_id']);
     } finally {
       db.close();
     }
@@ -61,12 +70,18 @@ describe('SQLite store file', () => {
     const file = join(dir, 'pasokh.db');
     const store = await createSqliteStore({ file });
     try {
-      const visitors = await Promise.all(Array.from({ length: 20 }, (_, i) => store.createVisitor({ site: 'default', tokenHash: `wal-${i}` })));
+      const visitors = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => store.createVisitor({ site: 'default', tokenHash: `wal-${i}` })),
+      );
       // One commit per message, spread over 20 conversations: several pages each, well past
       // SQLite's default checkpoint at 1,000 pages.
       for (let i = 0; i < 400; i++) {
         const visitor = visitors[i % visitors.length]!;
-        await store.appendVisitorMessage({ site: 'default', visitorId: visitor.id, message: { clientId: crypto.randomUUID(), author: { kind: 'visitor', id: visitor.id }, text: `message ${i}` } });
+        await store.appendVisitorMessage({
+          site: 'default',
+          visitorId: visitor.id,
+          message: { clientId: crypto.randomUUID(), author: { kind: 'visitor', id: visitor.id }, text: `message ${i}` },
+        });
       }
       const frame = 4096 + 24;
       const { size } = await stat(`${file}-wal`);
@@ -87,17 +102,54 @@ describe('SQLite store file', () => {
     const { error } = await new Migrator({ db: old, provider }).migrateTo('0001-initial');
     expect(error).toBeUndefined();
     const at = new Date().toISOString();
-    await old.insertInto('visitors').values({ id: 'v1', site: 'default', token_hash: 'h', first_seen_at: at, last_seen_at: at }).execute();
-    await old.insertInto('conversations').values({ id: 'c1', site: 'default', visitor_id: 'v1', status: 'open', offline: 0, context: '{}', last_seq: 1, created_at: at }).execute();
-    await old.insertInto('messages').values({ id: 'm1', conversation_id: 'c1', seq: 1, client_id: 'client-1', author_kind: 'visitor', author_id: 'v1', text: 'before the upgrade', internal: 0, created_at: at }).execute();
+    await old
+      .insertInto('visitors')
+      .values({ id: 'v1', site: 'default', token_hash: 'h', first_seen_at: at, last_seen_at: at })
+      .execute();
+    await old
+      .insertInto('conversations')
+      .values({
+        id: 'c1',
+        site: 'default',
+        visitor_id: 'v1',
+        status: 'open',
+        offline: 0,
+        context: '{}',
+        last_seq: 1,
+        created_at: at,
+      })
+      .execute();
+    await old
+      .insertInto('messages')
+      .values({
+        id: 'm1',
+        conversation_id: 'c1',
+        seq: 1,
+        client_id: 'client-1',
+        author_kind: 'visitor',
+        author_id: 'v1',
+        text: 'before the upgrade',
+        internal: 0,
+        created_at: at,
+      })
+      .execute();
     await old.destroy();
 
     const store = await createSqliteStore({ file });
     try {
-      const again = await store.appendMessage('c1', { clientId: 'client-1', author: { kind: 'visitor', id: 'v1' }, text: 'before the upgrade' });
+      const again = await store.appendMessage('c1', {
+        clientId: 'client-1',
+        author: { kind: 'visitor', id: 'v1' },
+        text: 'before the upgrade',
+      });
       expect(again).toMatchObject({ duplicate: true, message: { id: 'm1', seq: 1 } });
-      await expect(store.appendMessage('c1', { clientId: 'client-1', author: { kind: 'visitor', id: 'v1' }, text: 'changed' })).rejects.toThrow(/already used/);
-      expect((await store.appendMessage('c1', { clientId: 'client-2', author: { kind: 'visitor', id: 'v1' }, text: 'after' })).message.seq).toBe(2);
+      await expect(
+        store.appendMessage('c1', { clientId: 'client-1', author: { kind: 'visitor', id: 'v1' }, text: 'changed' }),
+      ).rejects.toThrow(/already used/);
+      expect(
+        (await store.appendMessage('c1', { clientId: 'client-2', author: { kind: 'visitor', id: 'v1' }, text: 'after' })).message
+          .seq,
+      ).toBe(2);
     } finally {
       await store.close();
     }
@@ -111,9 +163,36 @@ describe('SQLite store file', () => {
     const { error } = await new Migrator({ db: old, provider }).migrateTo('0002-client-id-index');
     expect(error).toBeUndefined();
     const at = new Date().toISOString();
-    await old.insertInto('visitors').values({ id: 'v1', site: 'default', token_hash: 'h1', external_id: 'mallory', name: 'Alice Admin', email: 'alice@example.com', first_seen_at: at, last_seen_at: at }).execute();
-    await old.insertInto('visitors').values({ id: 'v2', site: 'default', token_hash: 'h2', name: 'Guest', first_seen_at: at, last_seen_at: at }).execute();
-    await old.insertInto('agents').values({ id: 'a1', email: 'sara@example.com', email_key: 'sara@example.com', name: 'Sara', role: 'agent', password_hash: 'x', disabled: 0, created_at: at }).execute();
+    await old
+      .insertInto('visitors')
+      .values({
+        id: 'v1',
+        site: 'default',
+        token_hash: 'h1',
+        external_id: 'mallory',
+        name: 'Alice Admin',
+        email: 'alice@example.com',
+        first_seen_at: at,
+        last_seen_at: at,
+      })
+      .execute();
+    await old
+      .insertInto('visitors')
+      .values({ id: 'v2', site: 'default', token_hash: 'h2', name: 'Guest', first_seen_at: at, last_seen_at: at })
+      .execute();
+    await old
+      .insertInto('agents')
+      .values({
+        id: 'a1',
+        email: 'sara@example.com',
+        email_key: 'sara@example.com',
+        name: 'Sara',
+        role: 'agent',
+        password_hash: 'x',
+        disabled: 0,
+        created_at: at,
+      })
+      .execute();
     await old.destroy();
 
     const store = await createSqliteStore({ file });

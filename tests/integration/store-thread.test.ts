@@ -34,7 +34,9 @@ describe('the SQLite store on its own thread', () => {
     expect((await a.listAgents()).map((x) => x.email)).toEqual(['ada@example.com']);
     expect(await b.listAgents()).toEqual([]);
     // A constraint error comes back as the store's own class, not a bare Error.
-    await expect(a.createAgent({ email: 'ada@example.com', name: 'Ada again', role: 'agent', passwordHash: 'h' })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      a.createAgent({ email: 'ada@example.com', name: 'Ada again', role: 'agent', passwordHash: 'h' }),
+    ).rejects.toBeInstanceOf(ConflictError);
     await a.close();
     expect(await b.listAgents()).toEqual([]);
     await b.close();
@@ -42,7 +44,9 @@ describe('the SQLite store on its own thread', () => {
 
   it('answers the calls already made before it closes, and refuses calls after', async () => {
     const store = await createSqliteStore({ file: join(dir, 'c.db') });
-    const made = Array.from({ length: 20 }, (_, i) => store.createAgent({ email: `agent${i}@example.com`, name: `Agent ${i}`, role: 'agent', passwordHash: 'h' }));
+    const made = Array.from({ length: 20 }, (_, i) =>
+      store.createAgent({ email: `agent${i}@example.com`, name: `Agent ${i}`, role: 'agent', passwordHash: 'h' }),
+    );
     const closed = store.close();
     const agents = await Promise.all(made);
     await closed;

@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 function identityToken(claims: Record<string, unknown>, expiresIn: string | number = '10m'): Promise<string> {
-  return new SignJWT(claims).setProtectedHeader({ alg: 'HS256' }).setExpirationTime(expiresIn).sign(new TextEncoder().encode(SECRET));
+  return new SignJWT(claims)
+    .setProtectedHeader({ alg: 'HS256' })
+    .setExpirationTime(expiresIn)
+    .sign(new TextEncoder().encode(SECRET));
 }
 
 /** The visitor profile an agent gets for the conversation this visitor opens. */
@@ -35,7 +38,9 @@ async function profileSeenByAgent(harness: Harness, socket: VisitorSocket): Prom
 describe('verified visitor fields', () => {
   it('does not mark a name and email as verified when the identity hash signs only the id', async () => {
     h = await startHarness({ env: { PASOKH_SECRET: SECRET } });
-    const { socket } = await h.visitor({ user: { id: 'mallory', hash: identityHash(SECRET, 'mallory'), name: 'Alice Admin', email: 'alice@example.com' } });
+    const { socket } = await h.visitor({
+      user: { id: 'mallory', hash: identityHash(SECRET, 'mallory'), name: 'Alice Admin', email: 'alice@example.com' },
+    });
     const visitor = await profileSeenByAgent(h, socket);
     expect(visitor).toMatchObject({ name: 'Alice Admin', email: 'alice@example.com', verified: true, verifiedFields: ['id'] });
   });
@@ -53,7 +58,9 @@ describe('verified visitor fields', () => {
     h = await startHarness({ env: { PASOKH_SECRET: SECRET } });
     const token = await identityToken({ sub: 'alice', email: 'alice@example.com' });
     const { socket, hello } = await h.visitor({ user: { id: 'alice', token } });
-    const left = await socket.timeout(5000).emitWithAck('offline:leave', { clientId: randomUUID(), email: 'mallory@example.com', text: 'call me' });
+    const left = await socket
+      .timeout(5000)
+      .emitWithAck('offline:leave', { clientId: randomUUID(), email: 'mallory@example.com', text: 'call me' });
     expect(left.ok).toBe(true);
     expect(await h.store.getVisitor(hello.visitorId)).toMatchObject({ email: 'mallory@example.com', verifiedFields: ['id'] });
   });
@@ -61,13 +68,22 @@ describe('verified visitor fields', () => {
   it('refuses an expired, tampered or borrowed identity token with unauthorized', async () => {
     h = await startHarness({ env: { PASOKH_SECRET: SECRET } });
     const expired = await identityToken({ sub: 'alice' }, Math.floor(Date.now() / 1000) - 60);
-    await expect(h.visitor({ user: { id: 'alice', token: expired } })).rejects.toMatchObject({ data: { code: 'unauthorized' }, message: expect.stringMatching(/expired/) });
+    await expect(h.visitor({ user: { id: 'alice', token: expired } })).rejects.toMatchObject({
+      data: { code: 'unauthorized' },
+      message: expect.stringMatching(/expired/),
+    });
 
     const [header, , signature] = (await identityToken({ sub: 'mallory', name: 'Mallory' })).split('.');
-    const payload = Buffer.from(JSON.stringify({ sub: 'mallory', name: 'Alice Admin', exp: Math.floor(Date.now() / 1000) + 600 })).toString('base64url');
-    await expect(h.visitor({ user: { id: 'mallory', token: `${header}.${payload}.${signature}` } })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+    const payload = Buffer.from(
+      JSON.stringify({ sub: 'mallory', name: 'Alice Admin', exp: Math.floor(Date.now() / 1000) + 600 }),
+    ).toString('base64url');
+    await expect(h.visitor({ user: { id: 'mallory', token: `${header}.${payload}.${signature}` } })).rejects.toMatchObject({
+      data: { code: 'unauthorized' },
+    });
 
     const aliceToken = await identityToken({ sub: 'alice', name: 'Alice' });
-    await expect(h.visitor({ user: { id: 'mallory', token: aliceToken } })).rejects.toMatchObject({ data: { code: 'unauthorized' } });
+    await expect(h.visitor({ user: { id: 'mallory', token: aliceToken } })).rejects.toMatchObject({
+      data: { code: 'unauthorized' },
+    });
   });
 });

@@ -29,7 +29,13 @@ function configFile(webhookUrl: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'pasokh-hooks-'));
   cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
   const file = join(dir, 'pasokh.config.json');
-  writeFileSync(file, JSON.stringify({ deliveryRetrySeconds: 0.3, sites: [{ key: 'default', webhooks: [{ url: webhookUrl, secret: SECRET, events: ['message.created'] }] }] }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      deliveryRetrySeconds: 0.3,
+      sites: [{ key: 'default', webhooks: [{ url: webhookUrl, secret: SECRET, events: ['message.created'] }] }],
+    }),
+  );
   return file;
 }
 
@@ -50,7 +56,12 @@ describe('webhook durability', () => {
     let server: ServerChild = await startServerChild({ port, dataDir, env });
     cleanups.push(() => server.kill('SIGKILL'));
 
-    const socket = io(`${server.url}/visitor`, { auth: { site: 'default' }, transports: ['websocket'], reconnection: false, forceNew: true });
+    const socket = io(`${server.url}/visitor`, {
+      auth: { site: 'default' },
+      transports: ['websocket'],
+      reconnection: false,
+      forceNew: true,
+    });
     cleanups.push(() => void socket.disconnect());
     const ack = await socket.timeout(10_000).emitWithAck('message:send', { clientId: randomUUID(), text: 'survive this' });
     expect(ack.ok).toBe(true);
@@ -69,7 +80,11 @@ describe('webhook durability', () => {
     const accepted = hook.requests.filter((r) => r.status === 200);
     expect(accepted).toHaveLength(1);
     expect(accepted[0]!.headers['x-pasokh-delivery']).toBe(eventId);
-    expect(JSON.parse(accepted[0]!.body)).toMatchObject({ id: eventId, type: 'message.created', data: { message: { text: 'survive this' } } });
+    expect(JSON.parse(accepted[0]!.body)).toMatchObject({
+      id: eventId,
+      type: 'message.created',
+      data: { message: { text: 'survive this' } },
+    });
     expect(hook.requests.length).toBe(failed + 1);
   });
 });
@@ -104,7 +119,11 @@ describe('webhook workers on PostgreSQL', () => {
     }
     const visitor = await stores[0]!.createVisitor({ site: 'default', tokenHash: 'h' });
     for (let i = 0; i < 40; i++) {
-      await stores[i % 2]!.appendVisitorMessage({ site: 'default', visitorId: visitor.id, message: { clientId: randomUUID(), author: { kind: 'visitor' }, text: `m${i}` } });
+      await stores[i % 2]!.appendVisitorMessage({
+        site: 'default',
+        visitorId: visitor.id,
+        message: { clientId: randomUUID(), author: { kind: 'visitor' }, text: `m${i}` },
+      });
     }
     const workers = stores.map((store) =>
       createOutboxWorker({

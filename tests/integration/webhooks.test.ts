@@ -34,7 +34,15 @@ async function start(webhooks: object[], extra: object = {}): Promise<Harness> {
   const dir = mkdtempSync(join(tmpdir(), 'pasokh-hooks-'));
   dirs.push(dir);
   const file = join(dir, 'pasokh.config.json');
-  writeFileSync(file, JSON.stringify({ deliveryRetrySeconds: 0.05, publicUrl: 'https://help.shop.example', sites: [{ key: 'default', webhooks }], ...extra }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      deliveryRetrySeconds: 0.05,
+      publicUrl: 'https://help.shop.example',
+      sites: [{ key: 'default', webhooks }],
+      ...extra,
+    }),
+  );
   harness = await startHarness({ env: { PASOKH_CONFIG: file } });
   return harness;
 }
@@ -53,22 +61,51 @@ function bodies(r: Receiver): { id: string; type: string; createdAt: string; sit
 describe('webhooks', () => {
   it('posts each subscribed event once, signed with the endpoint secret, with the X-Pasokh headers', async () => {
     const hook = await receiver();
-    const h = await start([{ url: hook.url, secret: SECRET, events: ['conversation.created', 'message.created', 'conversation.assigned', 'conversation.closed', 'survey.answered'] }]);
+    const h = await start([
+      {
+        url: hook.url,
+        secret: SECRET,
+        events: ['conversation.created', 'message.created', 'conversation.assigned', 'conversation.closed', 'survey.answered'],
+      },
+    ]);
     const { socket } = await h.visitor();
-    const sent = await socket.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'Where is my order?', context: { url: 'https://shop.example/orders', title: 'Orders' } });
+    const sent = await socket.timeout(5000).emitWithAck('message:send', {
+      clientId: randomUUID(),
+      text: 'Where is my order?',
+      context: { url: 'https://shop.example/orders', title: 'Orders' },
+    });
     expect(sent.ok).toBe(true);
     const conversationId = sent.ok ? sent.conversationId : '';
     const agent = await h.agent();
     expect((await agent.timeout(5000).emitWithAck('conversation:claim', { conversationId })).ok).toBe(true);
-    expect((await agent.timeout(5000).emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'Looking now', internal: true })).ok).toBe(true);
+    expect(
+      (
+        await agent
+          .timeout(5000)
+          .emitWithAck('message:send', { conversationId, clientId: randomUUID(), text: 'Looking now', internal: true })
+      ).ok,
+    ).toBe(true);
     expect((await agent.timeout(5000).emitWithAck('conversation:close', { conversationId })).ok).toBe(true);
     expect((await socket.timeout(5000).emitWithAck('survey:answer', { conversationId, score: 10 })).ok).toBe(true);
 
     await hook.until('five events arrived', (all) => all.length >= 5);
     await new Promise((resolve) => setTimeout(resolve, 300));
     const events = bodies(hook);
-    expect(events.map((e) => e.type)).toEqual(['conversation.created', 'message.created', 'conversation.assigned', 'conversation.closed', 'survey.answered']);
-    expect(events[1]).toMatchObject({ site: 'default', data: { conversationId, page: { url: 'https://shop.example/orders', title: 'Orders' }, message: { text: 'Where is my order?', seq: 1 } } });
+    expect(events.map((e) => e.type)).toEqual([
+      'conversation.created',
+      'message.created',
+      'conversation.assigned',
+      'conversation.closed',
+      'survey.answered',
+    ]);
+    expect(events[1]).toMatchObject({
+      site: 'default',
+      data: {
+        conversationId,
+        page: { url: 'https://shop.example/orders', title: 'Orders' },
+        message: { text: 'Where is my order?', seq: 1 },
+      },
+    });
     expect(Object.keys(events[0]!)).toEqual(['id', 'type', 'createdAt', 'site', 'data']);
     for (const request of hook.requests) {
       const body = JSON.parse(request.body) as { id: string; type: string };
@@ -93,18 +130,25 @@ describe('webhooks', () => {
     const h = await start([{ url: hook.url, secret: SECRET, events: ['message.created'] }]);
     const { socket } = await h.visitor();
     const texts = ['one', 'two', 'three', 'four'];
-    for (const text of texts) expect((await socket.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text })).ok).toBe(true);
+    for (const text of texts)
+      expect((await socket.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text })).ok).toBe(true);
 
     await hook.until('all four accepted', () => accepted.size === 4, 15_000);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect([...accepted.values()]).toEqual([1, 1, 1, 1]);
-    expect(bodies(hook).map((e) => (e.data.message as { text: string }).text).sort()).toEqual([...texts].sort());
+    expect(
+      bodies(hook)
+        .map((e) => (e.data.message as { text: string }).text)
+        .sort(),
+    ).toEqual([...texts].sort());
     expect(hook.requests.filter((r) => r.status === 503)).toHaveLength(3);
 
     const admin = await h.login();
     const listed = (await (await fetch(`${h.url}/api/deliveries`, { headers: { cookie: admin } })).json()) as DeliveriesResponse;
     expect(listed.deliveries).toHaveLength(4);
-    expect(listed.deliveries.every((d) => d.status === 'delivered' && d.responseCode === 200 && d.nextAttemptAt === null)).toBe(true);
+    expect(listed.deliveries.every((d) => d.status === 'delivered' && d.responseCode === 200 && d.nextAttemptAt === null)).toBe(
+      true,
+    );
     expect(listed.deliveries.reduce((n, d) => n + d.attempts, 0)).toBe(7);
     expect(listed.deliveries.every((d) => d.destination === hook.url)).toBe(true);
   });
@@ -124,9 +168,18 @@ describe('webhooks', () => {
     const admin = await h.login();
     const listed = (await (await fetch(`${h.url}/api/deliveries`, { headers: { cookie: admin } })).json()) as DeliveriesResponse;
     expect(listed).toMatchObject({ email: 'off', webhooks: 1 });
-    expect(listed.deliveries[0]).toMatchObject({ eventId: first.id, eventType: 'conversation.created', status: 'delivered', attempts: 1, target: 'webhook' });
+    expect(listed.deliveries[0]).toMatchObject({
+      eventId: first.id,
+      eventType: 'conversation.created',
+      status: 'delivered',
+      attempts: 1,
+      target: 'webhook',
+    });
 
-    const resent = await fetch(`${h.url}/api/deliveries/${listed.deliveries[0]!.id}/resend`, { method: 'POST', headers: { cookie: admin } });
+    const resent = await fetch(`${h.url}/api/deliveries/${listed.deliveries[0]!.id}/resend`, {
+      method: 'POST',
+      headers: { cookie: admin },
+    });
     expect(resent.status).toBe(200);
     await hook.until('the resend arrived', (all) => all.length === 2);
     expect(hook.requests[1]!.headers['x-pasokh-delivery']).toBe(first.id);
@@ -140,7 +193,11 @@ describe('Slack', () => {
     const slack = await receiver();
     const h = await start([{ type: 'slack', url: slack.url, events: ['message.created'] }]);
     const { socket } = await h.visitor({ user: { id: 'u-1', name: 'Reza <b>', email: 'reza@example.com' } });
-    const sent = await socket.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'Refund for order #42 & more', context: { url: 'https://shop.example/orders/42', title: 'Order 42' } });
+    const sent = await socket.timeout(5000).emitWithAck('message:send', {
+      clientId: randomUUID(),
+      text: 'Refund for order #42 & more',
+      context: { url: 'https://shop.example/orders/42', title: 'Order 42' },
+    });
     const conversationId = sent.ok ? sent.conversationId : '';
     await slack.until('the post arrived', (all) => all.length === 1);
     const request = slack.requests[0]!;
@@ -156,6 +213,8 @@ describe('Slack', () => {
 describe('webhook config', () => {
   it('refuses an endpoint without a secret, or with an unknown event, in a sentence', async () => {
     await expect(start([{ url: 'https://hooks.example/x', events: ['message.created'] }])).rejects.toThrow(/webhooks\.0/);
-    await expect(start([{ url: 'https://hooks.example/x', secret: SECRET, events: ['message.sent'] }])).rejects.toThrow(/must be among conversation\.created/);
+    await expect(start([{ url: 'https://hooks.example/x', secret: SECRET, events: ['message.sent'] }])).rejects.toThrow(
+      /must be among conversation\.created/,
+    );
   });
 });

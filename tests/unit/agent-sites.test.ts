@@ -16,7 +16,9 @@ describe('agent site membership', () => {
     expect(parseSiteList(null, CONFIGURED)).toBeNull();
     expect(parseSiteList(' shop, blog ,shop', CONFIGURED)).toEqual(['shop', 'blog']);
     expect(parseSiteList(['docs'], CONFIGURED)).toEqual(['docs']);
-    expect(() => parseSiteList('shop,moon', CONFIGURED)).toThrow('There is no site "moon" on this server (sites: shop, blog, docs).');
+    expect(() => parseSiteList('shop,moon', CONFIGURED)).toThrow(
+      'There is no site "moon" on this server (sites: shop, blog, docs).',
+    );
     expect(() => parseSiteList(' , ', CONFIGURED)).toThrow('Name at least one site, or "all".');
     expect(() => parseSiteList([], CONFIGURED)).toThrow('Name at least one site, or "all".');
   });

@@ -32,12 +32,18 @@ describe('the at-risk rule', () => {
   });
 
   it('marks three conversations within fourteen days, not three spread wider', () => {
-    expect(assessRisk({ ...none, conversations: [daysAgo(1), daysAgo(5), daysAgo(13)] }, NOW)).toEqual([{ kind: 'frequent', conversations: 3, days: 14 }]);
+    expect(assessRisk({ ...none, conversations: [daysAgo(1), daysAgo(5), daysAgo(13)] }, NOW)).toEqual([
+      { kind: 'frequent', conversations: 3, days: 14 },
+    ]);
     expect(assessRisk({ ...none, conversations: [daysAgo(1), daysAgo(5), daysAgo(15)] }, NOW)).toEqual([]);
   });
 
   it('gives every reason that applies, in a fixed order', () => {
-    const signals = { surveys: [{ score: 4, at: daysAgo(2) }], notHelpfulVotes: [daysAgo(1), daysAgo(2), daysAgo(3)], conversations: [daysAgo(0), daysAgo(1), daysAgo(2)] };
+    const signals = {
+      surveys: [{ score: 4, at: daysAgo(2) }],
+      notHelpfulVotes: [daysAgo(1), daysAgo(2), daysAgo(3)],
+      conversations: [daysAgo(0), daysAgo(1), daysAgo(2)],
+    };
     expect(assessRisk(signals, NOW).map((r) => r.kind)).toEqual(['detractor', 'not_helpful', 'frequent']);
   });
 

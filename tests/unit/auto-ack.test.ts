@@ -3,8 +3,12 @@ import { autoAckClientId, autoAckText, visitorLocale } from '../../server/relay/
 
 describe('the automatic acknowledgement', () => {
   it('says when to expect a reply, from the rolling median', () => {
-    expect(autoAckText('en', { online: true, replyMinutes: 3 })).toBe('Thanks, we got your message. We usually reply in about 3 minutes.');
-    expect(autoAckText('en', { online: true, replyMinutes: 1 })).toBe('Thanks, we got your message. We usually reply in about 1 minute.');
+    expect(autoAckText('en', { online: true, replyMinutes: 3 })).toBe(
+      'Thanks, we got your message. We usually reply in about 3 minutes.',
+    );
+    expect(autoAckText('en', { online: true, replyMinutes: 1 })).toBe(
+      'Thanks, we got your message. We usually reply in about 1 minute.',
+    );
     expect(autoAckText('fa', { online: true, replyMinutes: 12 })).toBe('پیامتان رسید. معمولاً ظرف حدود ۱۲ دقیقه پاسخ می‌دهیم.');
   });
 

@@ -19,7 +19,17 @@ function write(root: string, path: string, text: string): void {
 function checkout(): string {
   const root = mkdtempSync(join(tmpdir(), 'pasokh-stale-'));
   roots.push(root);
-  for (const path of ['widget/a.ts', 'console/b.ts', 'protocol/c.ts', 'server/d.ts', 'vite.config.ts', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json']) write(root, path, path);
+  for (const path of [
+    'widget/a.ts',
+    'console/b.ts',
+    'protocol/c.ts',
+    'server/d.ts',
+    'vite.config.ts',
+    'tsconfig.json',
+    'tsconfig.build.json',
+    'package-lock.json',
+  ])
+    write(root, path, path);
   for (const path of ['dist/widget/pasokh.js', 'dist/console/index.html', 'dist/node/server/cli.js']) write(root, path, 'built');
   return root;
 }

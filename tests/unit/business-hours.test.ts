@@ -2,12 +2,20 @@ import { describe, expect, it } from 'vitest';
 import { isWithinBusinessHours, localTime } from '../../server/relay/business-hours.js';
 import { replyMinutesFrom } from '../../server/relay/presence.js';
 
-const tehran = { timeZone: 'Asia/Tehran', weekly: { sat: ['09:00-17:00'], sun: ['09:00-17:00'], mon: ['09:00-12:30', '13:30-17:00'] }, holidays: ['2026-03-21'] };
+const tehran = {
+  timeZone: 'Asia/Tehran',
+  weekly: { sat: ['09:00-17:00'], sun: ['09:00-17:00'], mon: ['09:00-12:30', '13:30-17:00'] },
+  holidays: ['2026-03-21'],
+};
 
 describe('business hours', () => {
   it('reads the wall clock in the site’s time zone, not the server’s', () => {
     // 05:30 UTC on Saturday 2026-11-21 is 09:00 in Tehran (UTC+3:30, no DST since 2022).
-    expect(localTime(new Date('2026-11-21T05:30:00Z'), 'Asia/Tehran')).toEqual({ day: 'sat', date: '2026-11-21', minute: 9 * 60 });
+    expect(localTime(new Date('2026-11-21T05:30:00Z'), 'Asia/Tehran')).toEqual({
+      day: 'sat',
+      date: '2026-11-21',
+      minute: 9 * 60,
+    });
     expect(isWithinBusinessHours(tehran, new Date('2026-11-21T05:30:00Z'))).toBe(true);
     expect(isWithinBusinessHours(tehran, new Date('2026-11-21T05:29:00Z'))).toBe(false);
   });

@@ -7,7 +7,12 @@ const KEY = 'pasokh:default:outbox';
 describe("the visitor's outbox in localStorage", () => {
   it('keeps an unacked message and its page context across a reload of the page', () => {
     const storage = memoryStorage();
-    createVisitorOutbox(storage, KEY).add({ clientId: 'c1', text: 'hello', createdAt: 'a', context: { url: 'https://shop.example/' } });
+    createVisitorOutbox(storage, KEY).add({
+      clientId: 'c1',
+      text: 'hello',
+      createdAt: 'a',
+      context: { url: 'https://shop.example/' },
+    });
     expect(createVisitorOutbox(storage, KEY).list()).toEqual([
       { clientId: 'c1', text: 'hello', createdAt: 'a', context: { url: 'https://shop.example/' }, attempts: 0, state: 'sending' },
     ]);
@@ -24,7 +29,13 @@ describe("the visitor's outbox in localStorage", () => {
   });
 
   it('still works in memory when storage refuses to write', () => {
-    const storage = { getItem: () => null, setItem: () => { throw new Error('QuotaExceededError'); }, removeItem: () => {} };
+    const storage = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('QuotaExceededError');
+      },
+      removeItem: () => {},
+    };
     const outbox = createVisitorOutbox(storage, KEY);
     outbox.add({ clientId: 'c1', text: 'hi', createdAt: 'a' });
     expect(outbox.list()).toHaveLength(1);

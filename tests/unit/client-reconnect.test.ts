@@ -59,7 +59,10 @@ describe('reconnecting after a refusal', () => {
   });
 
   it('reads the refusal of a connect_error, whatever the error holds', () => {
-    expect(refusalOf(Object.assign(new Error('refused'), { data: { code: 'rate_limited', retryAfterMs: 3000 } }))).toEqual({ code: 'rate_limited', retryAfterMs: 3000 });
+    expect(refusalOf(Object.assign(new Error('refused'), { data: { code: 'rate_limited', retryAfterMs: 3000 } }))).toEqual({
+      code: 'rate_limited',
+      retryAfterMs: 3000,
+    });
     expect(refusalOf(new Error('xhr poll error'))).toEqual({});
     expect(refusalOf(null)).toEqual({});
     expect(refusalOf({ data: 'text' })).toEqual({});

@@ -48,8 +48,12 @@ describe('backoff', () => {
 describe('the error catalogue', () => {
   it('retries only what may succeed unchanged, and its list agrees with the catalogue', () => {
     expect(['rate_limited', 'internal'].map(isRetryable)).toEqual([true, true]);
-    expect(['invalid_payload', 'too_large', 'conflict', 'forbidden', 'not_found', 'closed', 'made_up'].map(isRetryable)).toEqual(Array(7).fill(false));
-    const flagged = Object.entries(ERRORS).filter(([, entry]) => entry.retryable).map(([code]) => code);
+    expect(['invalid_payload', 'too_large', 'conflict', 'forbidden', 'not_found', 'closed', 'made_up'].map(isRetryable)).toEqual(
+      Array(7).fill(false),
+    );
+    const flagged = Object.entries(ERRORS)
+      .filter(([, entry]) => entry.retryable)
+      .map(([code]) => code);
     expect(flagged.sort()).toEqual([...RETRYABLE_CODES].sort());
   });
 });
@@ -66,7 +70,10 @@ describe('sender', () => {
   });
 
   it('retries a rate limit but gives up at once on a conflict, showing the message as failed', async () => {
-    const { sender, sent, sleeps, outbox, add } = setup([() => Promise.resolve(refused('rate_limited')), () => Promise.resolve(refused('conflict'))]);
+    const { sender, sent, sleeps, outbox, add } = setup([
+      () => Promise.resolve(refused('rate_limited')),
+      () => Promise.resolve(refused('conflict')),
+    ]);
     add('c1');
     await sender.pump();
     expect(sent).toHaveLength(2);
@@ -155,7 +162,10 @@ describe('outbox', () => {
   });
 
   it('adds a clientId only once and drops what is unreadable', () => {
-    const outbox = createOutbox<Item>([{ nope: true }, { clientId: 'ok', text: 'kept', createdAt: 'a', attempts: 0, state: 'sending' }]);
+    const outbox = createOutbox<Item>([
+      { nope: true },
+      { clientId: 'ok', text: 'kept', createdAt: 'a', attempts: 0, state: 'sending' },
+    ]);
     outbox.add({ clientId: 'ok', text: 'again', createdAt: 'b' });
     expect(outbox.list().map((item) => item.text)).toEqual(['kept']);
     expect(createOutbox<Item>('{not json').list()).toEqual([]);

@@ -2,7 +2,15 @@ import { describe, expect, it } from 'vitest';
 import type { Message } from '../../protocol/types.js';
 import { createSeqSync, type SyncAnswer } from '../../client/seq-sync.js';
 
-const msg = (seq: number): Message => ({ id: `id${seq}`, conversationId: 'c', seq, clientId: `k${seq}`, author: { kind: 'agent' }, text: `m${seq}`, createdAt: 'a' });
+const msg = (seq: number): Message => ({
+  id: `id${seq}`,
+  conversationId: 'c',
+  seq,
+  clientId: `k${seq}`,
+  author: { kind: 'agent' },
+  text: `m${seq}`,
+  createdAt: 'a',
+});
 const upTo = (from: number, to: number) => Array.from({ length: Math.max(0, to - from + 1) }, (_, i) => msg(from + i));
 
 /** A server holding seqs 1…last; each request is answered when the test says so, or at once. */
@@ -61,7 +69,10 @@ describe('seq sync', () => {
     await h.answerNext();
     await h.answerNext();
     expect(h.asked).toEqual([1, 3]);
-    expect(h.applied).toEqual([[2, 3], [4, 5]]);
+    expect(h.applied).toEqual([
+      [2, 3],
+      [4, 5],
+    ]);
   });
 
   it('reads page after page until a short page', async () => {

@@ -17,7 +17,15 @@ describe('where a site’s FAQ is managed', () => {
   });
 
   it('may be the database, starting empty rather than with the demo FAQ when no file is named', () => {
-    const config = loadConfig({}, dirWith({ sites: [{ key: 'a', faqSource: 'database', faqEditors: 'agents' }, { key: 'b', faqSource: 'database', faq: DEMO_FAQ }] }));
+    const config = loadConfig(
+      {},
+      dirWith({
+        sites: [
+          { key: 'a', faqSource: 'database', faqEditors: 'agents' },
+          { key: 'b', faqSource: 'database', faq: DEMO_FAQ },
+        ],
+      }),
+    );
     expect(config.sites.map((s) => [s.key, s.faqSource, s.faqEditors, s.faq])).toEqual([
       ['a', 'database', 'agents', ''],
       ['b', 'database', 'admins', DEMO_FAQ],

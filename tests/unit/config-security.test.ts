@@ -26,7 +26,8 @@ describe('PASOKH_TRUST_PROXY', () => {
 });
 
 describe('PASOKH_METRICS_TOKEN', () => {
-  const token = (value: string) => loadConfig({ PASOKH_METRICS_TOKEN: value, PASOKH_DATA: '/tmp/pasokh-unused' }, '/tmp').metricsToken;
+  const token = (value: string) =>
+    loadConfig({ PASOKH_METRICS_TOKEN: value, PASOKH_DATA: '/tmp/pasokh-unused' }, '/tmp').metricsToken;
   it('is taken when long enough, absent when empty, and refused when short', () => {
     expect(token('a-token-of-sixteen-plus')).toBe('a-token-of-sixteen-plus');
     expect(token('')).toBeUndefined();

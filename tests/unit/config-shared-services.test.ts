@@ -25,7 +25,9 @@ describe('settings for installs that share PostgreSQL and Redis', () => {
 
   it('refuses a schema name that would need quoting, with the setting named', () => {
     expect(() => loadConfig({ PASOKH_DATABASE_SCHEMA: 'Shop-Two' }, emptyDir())).toThrow(ConfigError);
-    expect(() => loadConfig({ PASOKH_DATABASE_SCHEMA: 'Shop-Two' }, emptyDir())).toThrow(/PASOKH_DATABASE_SCHEMA must be lowercase/);
+    expect(() => loadConfig({ PASOKH_DATABASE_SCHEMA: 'Shop-Two' }, emptyDir())).toThrow(
+      /PASOKH_DATABASE_SCHEMA must be lowercase/,
+    );
     const dir = emptyDir();
     writeFileSync(join(dir, 'pasokh.config.json'), JSON.stringify({ databaseSchema: 'a; drop' }));
     expect(() => loadConfig({}, dir)).toThrow(/"databaseSchema" must be lowercase letters/);

@@ -22,14 +22,21 @@ describe('configuration', () => {
 
   it('takes PORT, PASOKH_DATA and PASOKH_ALLOWED_ORIGINS from the environment', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
-    const config = loadConfig({ PORT: '9000', PASOKH_DATA: '/tmp/pasokh-x', PASOKH_ALLOWED_ORIGINS: 'https://a.example, https://b.example' }, cwd);
+    const config = loadConfig(
+      { PORT: '9000', PASOKH_DATA: '/tmp/pasokh-x', PASOKH_ALLOWED_ORIGINS: 'https://a.example, https://b.example' },
+      cwd,
+    );
     expect(config.port).toBe(9000);
     expect(config.dataDir).toBe('/tmp/pasokh-x');
     expect(config.sites[0]!.allowedOrigins).toEqual(['https://a.example', 'https://b.example']);
   });
 
   it('reads sites from pasokh.config.json, resolving the FAQ path next to the file', () => {
-    const dir = dirWith({ sites: [{ key: 'shop', name: 'Shop', faq: DEMO_FAQ, locale: 'fa', allowedOrigins: ['https://shop.example'], color: '#112233' }] });
+    const dir = dirWith({
+      sites: [
+        { key: 'shop', name: 'Shop', faq: DEMO_FAQ, locale: 'fa', allowedOrigins: ['https://shop.example'], color: '#112233' },
+      ],
+    });
     const config = loadConfig({}, dir);
     expect(config.sites[0]).toMatchObject({ key: 'shop', locale: 'fa', color: '#112233', position: 'right', vocabulary: true });
   });
@@ -69,46 +76,59 @@ describe('configuration', () => {
   });
 
   it.each([
-    [{ sites: [{ key: 'shop', allowedOrigin: ['https://shop.example'] }] }, '"sites[0].allowedOrigin" is not a setting; did you mean "allowedOrigins"?'],
+    [
+      { sites: [{ key: 'shop', allowedOrigin: ['https://shop.example'] }] },
+      '"sites[0].allowedOrigin" is not a setting; did you mean "allowedOrigins"?',
+    ],
     [{ prot: 8080 }, '"prot" is not a setting; did you mean "port"?'],
-    [{ sites: [{ key: 'shop', businessHours: { timeZone: 'Asia/Tehran', weekly: {}, holiday: [] } }] }, '"sites[0].businessHours.holiday" is not a setting; did you mean "holidays"?'],
+    [
+      { sites: [{ key: 'shop', businessHours: { timeZone: 'Asia/Tehran', weekly: {}, holiday: [] } }] },
+      '"sites[0].businessHours.holiday" is not a setting; did you mean "holidays"?',
+    ],
     [{ colour: '#000000' }, '"colour" is not a setting.'],
   ])('names an unknown setting and the nearest real one: %j', (config, sentence) => {
     expect(() => loadConfig({}, dirWith(config))).toThrow(sentence);
   });
 
-  it('names the Redis stream from PASOKH_REDIS_STREAM or the file, keeping the adapter\'s default otherwise', () => {
+  it("names the Redis stream from PASOKH_REDIS_STREAM or the file, keeping the adapter's default otherwise", () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
     expect(loadConfig({}, cwd).redisStream).toBe('socket.io');
     expect(loadConfig({ PASOKH_REDIS_STREAM: 'shop-a:relay' }, cwd).redisStream).toBe('shop-a:relay');
     expect(loadConfig({}, dirWith({ redisStream: 'shop-b' })).redisStream).toBe('shop-b');
-    expect(() => loadConfig({ PASOKH_REDIS_STREAM: 'has space' }, cwd)).toThrow('PASOKH_REDIS_STREAM must be 1 to 100 letters, digits or ":._-", not "has space".');
+    expect(() => loadConfig({ PASOKH_REDIS_STREAM: 'has space' }, cwd)).toThrow(
+      'PASOKH_REDIS_STREAM must be 1 to 100 letters, digits or ":._-", not "has space".',
+    );
   });
 
   it('takes true or false only for boolean environment variables', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
     // PASOKH_TRUST_PROXY takes a hop count or addresses instead (config-security.test.ts).
     for (const name of ['PASOKH_SECURE_COOKIES', 'PASOKH_AUTO_ACK']) {
-      for (const bad of ['1', 'yes', 'TRUE', 'on']) expect(() => loadConfig({ [name]: bad }, cwd)).toThrow(`${name} must be "true" or "false", not "${bad}".`);
+      for (const bad of ['1', 'yes', 'TRUE', 'on'])
+        expect(() => loadConfig({ [name]: bad }, cwd)).toThrow(`${name} must be "true" or "false", not "${bad}".`);
     }
     expect(loadConfig({ PASOKH_SECURE_COOKIES: 'true', PASOKH_AUTO_ACK: 'false' }, cwd)).toMatchObject({ secureCookies: true });
   });
 
   it('refuses half of the first-admin pair and a bad port', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
-    expect(() => loadConfig({ PASOKH_ADMIN_EMAIL: 'a@b.c' }, cwd)).toThrow(/Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ PASOKH_ADMIN_EMAIL: 'a@b.c' }, cwd)).toThrow(
+      /Set both PASOKH_ADMIN_EMAIL and PASOKH_ADMIN_PASSWORD/,
+    );
     expect(() => loadConfig({ PORT: 'http' }, cwd)).toThrow(/PORT must be a port number/);
     expect(() => loadConfig({ PASOKH_LOCALE: 'de' }, cwd)).toThrow(/PASOKH_LOCALE must be "en" or "fa"/);
   });
 
-  it('leaves the old generation\'s growth to V8 (0) unless the environment or the file sets it', () => {
+  it("leaves the old generation's growth to V8 (0) unless the environment or the file sets it", () => {
     const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
     expect(loadConfig({}, cwd).heapGrowthPercent).toBe(0);
     expect(loadConfig({ PASOKH_HEAP_GROWTH_PERCENT: '300' }, cwd).heapGrowthPercent).toBe(300);
     expect(loadConfig({}, dirWith({ heapGrowthPercent: 150 })).heapGrowthPercent).toBe(150);
     expect(loadConfig({ PASOKH_HEAP_GROWTH_PERCENT: '50' }, dirWith({ heapGrowthPercent: 150 })).heapGrowthPercent).toBe(50);
     for (const bad of ['-1', '2.5', 'lots', '1001']) {
-      expect(() => loadConfig({ PASOKH_HEAP_GROWTH_PERCENT: bad }, cwd)).toThrow(/PASOKH_HEAP_GROWTH_PERCENT must be a whole number \(0: V8's own choice\) from 0 to 1000/);
+      expect(() => loadConfig({ PASOKH_HEAP_GROWTH_PERCENT: bad }, cwd)).toThrow(
+        /PASOKH_HEAP_GROWTH_PERCENT must be a whole number \(0: V8's own choice\) from 0 to 1000/,
+      );
     }
     expect(() => loadConfig({}, dirWith({ heapGrowthPercent: 5000 }))).toThrow(ConfigError);
   });

@@ -11,30 +11,52 @@ import { createConversations, liveHandlers, tabActions, withMessages } from '../
 import { initialState, type ConsoleState } from '../../console/state/state.js';
 import { createStore } from '../../console/state/store.js';
 
-const msg = (seq: number, kind: 'visitor' | 'agent' = 'visitor'): Message => ({ id: `m${seq}`, conversationId: 'c1', seq, clientId: `k${seq}`, author: { kind }, text: `t${seq}`, createdAt: 'a' });
+const msg = (seq: number, kind: 'visitor' | 'agent' = 'visitor'): Message => ({
+  id: `m${seq}`,
+  conversationId: 'c1',
+  seq,
+  clientId: `k${seq}`,
+  author: { kind },
+  text: `t${seq}`,
+  createdAt: 'a',
+});
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
-const summary = (id: string, lastSeq = 1): ConversationSummary => ({ id, lastSeq, status: 'open', visitor: { id: 'v1' } }) as unknown as ConversationSummary;
+const summary = (id: string, lastSeq = 1): ConversationSummary =>
+  ({ id, lastSeq, status: 'open', visitor: { id: 'v1' } }) as unknown as ConversationSummary;
 
 /** A server holding seqs 1…last of conversation c1, answering sync and get. */
 function fakeConnection(server: { last: number; asked: number[] }): Connection {
   const answer = (event: string, payload: { afterSeq?: number }): Ack<Record<string, unknown>> => {
     if (event === 'messages:sync') {
       server.asked.push(payload.afterSeq!);
-      return { ok: true, messages: Array.from({ length: server.last - payload.afterSeq! }, (_, i) => msg(payload.afterSeq! + i + 1)) };
+      return {
+        ok: true,
+        messages: Array.from({ length: server.last - payload.afterSeq! }, (_, i) => msg(payload.afterSeq! + i + 1)),
+      };
     }
     const messages = Array.from({ length: server.last }, (_, i) => msg(i + 1));
     return { ok: true, conversation: { ...summary('c1', server.last), messages } as unknown as ConversationDetail };
   };
-  const socket = { timeout: () => ({ emitWithAck: async (event: string, payload: { afterSeq?: number }) => answer(event, payload) }) } as unknown as AgentSocket;
+  const socket = {
+    timeout: () => ({ emitWithAck: async (event: string, payload: { afterSeq?: number }) => answer(event, payload) }),
+  } as unknown as AgentSocket;
   return { start() {}, stop() {}, connected: () => true, ack: (emit) => emit(socket) as never, signal: () => true };
 }
 
 function setup(last: number) {
   const store = createStore<ConsoleState>(initialState('en'));
   const server = { last, asked: [] as number[] };
-  const conversations = createConversations({ store, connection: fakeConnection(server), offlineText: () => 'offline', timing: { sleep: async () => {} } });
+  const conversations = createConversations({
+    store,
+    connection: fakeConnection(server),
+    offlineText: () => 'offline',
+    timing: { sleep: async () => {} },
+  });
   const alerts: string[] = [];
-  const live = liveHandlers(conversations, { alert: { newMessage: (row) => alerts.push(`message ${row.id}`), newConversation: (row) => alerts.push(`new ${row.id}`) }, now: () => 1000 });
+  const live = liveHandlers(conversations, {
+    alert: { newMessage: (row) => alerts.push(`message ${row.id}`), newConversation: (row) => alerts.push(`new ${row.id}`) },
+    now: () => 1000,
+  });
   const tabs = tabActions(conversations);
   const seqs = () => (store.get().open.c1?.messages ?? []).map((m) => m.seq);
   return { store, server, conversations, live, tabs, alerts, seqs };
@@ -96,7 +118,11 @@ describe('open conversations', () => {
   });
 
   it('merges without touching the state when nothing is new', () => {
-    const s = { ...initialState('en'), open: { c1: { detail: null, messages: [msg(1)], loading: false, error: null, visitorReadSeq: 0 } }, visitorSeqs: { c1: [1] } };
+    const s = {
+      ...initialState('en'),
+      open: { c1: { detail: null, messages: [msg(1)], loading: false, error: null, visitorReadSeq: 0 } },
+      visitorSeqs: { c1: [1] },
+    };
     const patch = withMessages(s, 'c1', [msg(1)]);
     expect(patch.open).toBeUndefined();
   });

@@ -24,8 +24,18 @@ describe('console string catalogs', () => {
   });
 
   it('carry the binding accessible names of docs/architecture.md', () => {
-    expect([en['signIn.email'], en['signIn.password'], en['signIn.submit'], en['queue.label']]).toEqual(['Email', 'Password', 'Sign in', 'Conversations']);
-    expect([en['composer.reply'], en['composer.send'], en['conv.claim'], en['conv.close']]).toEqual(['Reply', 'Send', 'Claim', 'Close conversation']);
+    expect([en['signIn.email'], en['signIn.password'], en['signIn.submit'], en['queue.label']]).toEqual([
+      'Email',
+      'Password',
+      'Sign in',
+      'Conversations',
+    ]);
+    expect([en['composer.reply'], en['composer.send'], en['conv.claim'], en['conv.close']]).toEqual([
+      'Reply',
+      'Send',
+      'Claim',
+      'Close conversation',
+    ]);
   });
 
   it('fill markers, writing numbers with Persian digits in Persian', () => {

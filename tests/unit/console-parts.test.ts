@@ -15,7 +15,16 @@ import { initialState, type ConsoleState } from '../../console/state/state.js';
 import { createStore } from '../../console/state/store.js';
 import { createTyping, TYPING_IDLE_MS, TYPING_THROTTLE_MS } from '../../console/state/typing.js';
 
-const msg = (seq: number, extra: Partial<Message> = {}): Message => ({ id: `m${seq}`, conversationId: 'c1', seq, clientId: `k${seq}`, author: { kind: 'visitor' }, text: 't', createdAt: 'a', ...extra });
+const msg = (seq: number, extra: Partial<Message> = {}): Message => ({
+  id: `m${seq}`,
+  conversationId: 'c1',
+  seq,
+  clientId: `k${seq}`,
+  author: { kind: 'visitor' },
+  text: 't',
+  createdAt: 'a',
+  ...extra,
+});
 const tick = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('what the console keeps in the browser', () => {
@@ -53,7 +62,12 @@ describe('the typing signal', () => {
     let now = 0;
     const sent: boolean[] = [];
     const timers: (() => void)[] = [];
-    const typing = createTyping({ emit: (p) => sent.push(p.typing), now: () => now, setTimer: (fn, ms) => (expect(ms).toBe(TYPING_IDLE_MS), timers.push(fn)), clearTimer: () => {} });
+    const typing = createTyping({
+      emit: (p) => sent.push(p.typing),
+      now: () => now,
+      setTimer: (fn, ms) => (expect(ms).toBe(TYPING_IDLE_MS), timers.push(fn)),
+      clearTimer: () => {},
+    });
     return { typing, sent, timers, advance: (ms: number) => (now += ms) };
   }
 
@@ -82,8 +96,21 @@ describe('the typing signal', () => {
 
 describe('read receipts', () => {
   it('marks read up to the last message, saves it, and tells the visitor up to its last visible one', () => {
-    const store = createStore<ConsoleState>({ ...initialState('en'), agent: { id: 'a1', email: 'a@x', name: 'A', role: 'agent', disabled: false, sites: null } });
-    store.set({ open: { c1: { detail: null, messages: [msg(1), msg(2), msg(3, { internal: true, author: { kind: 'agent' } })], loading: false, error: null, visitorReadSeq: 0 } } });
+    const store = createStore<ConsoleState>({
+      ...initialState('en'),
+      agent: { id: 'a1', email: 'a@x', name: 'A', role: 'agent', disabled: false, sites: null },
+    });
+    store.set({
+      open: {
+        c1: {
+          detail: null,
+          messages: [msg(1), msg(2), msg(3, { internal: true, author: { kind: 'agent' } })],
+          loading: false,
+          error: null,
+          visitorReadSeq: 0,
+        },
+      },
+    });
     const saved: Record<string, number>[] = [];
     const told: number[] = [];
     let online = false;
@@ -136,7 +163,10 @@ describe('the agent outbox', () => {
     const outbox = createAgentOutbox({
       restored: null,
       onChange: (items) => lists.push(items),
-      send: async (item) => (sent.push(item.attempts), replies.shift() ?? { ok: false, error: { code: 'internal', message: 'down' } }),
+      send: async (item) => (
+        sent.push(item.attempts),
+        replies.shift() ?? { ok: false, error: { code: 'internal', message: 'down' } }
+      ),
       onSent: (_item, result) => shown.push(result.seq),
       timing: { sleep: async () => {}, random: () => 0 },
     });

@@ -28,7 +28,7 @@ describe('saved-reply placeholders', () => {
   });
 
   it('inserts values literally without re-expanding placeholders inside them', () => {
-    expect(fillPlaceholders('Hi {name}', { name: '{agent} $& $1' , agent: 'Ali' })).toBe('Hi {agent} $& $1');
+    expect(fillPlaceholders('Hi {name}', { name: '{agent} $& $1', agent: 'Ali' })).toBe('Hi {agent} $& $1');
   });
 
   it('trims names and leaves missing agent or site empty', () => {

@@ -1,6 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import type { ConversationSummary } from '../../protocol/types.js';
-import { applyMessage, filterQueue, freshestSummary, neighbour, nextPreview, previewText, sortQueue, unreadCount, upsertQueue, visitorTag } from '../../console/lib/queue.js';
+import {
+  applyMessage,
+  filterQueue,
+  freshestSummary,
+  neighbour,
+  nextPreview,
+  previewText,
+  sortQueue,
+  unreadCount,
+  upsertQueue,
+  visitorTag,
+} from '../../console/lib/queue.js';
 
 const conv = (id: string, patch: Partial<ConversationSummary> = {}): ConversationSummary => ({
   id,
@@ -47,23 +58,39 @@ describe('the agent queue', () => {
     });
 
     it('starts the wait with a visitor message and moves the row by it', () => {
-      const queue = [conv('b', { waitingSince: '2026-01-01T10:05:00Z', lastSeq: 1 }), conv('a', { lastSeq: 2, lastMessage: { text: 'thanks', authorKind: 'agent', createdAt: '2026-01-01T09:00:00Z' } })];
+      const queue = [
+        conv('b', { waitingSince: '2026-01-01T10:05:00Z', lastSeq: 1 }),
+        conv('a', { lastSeq: 2, lastMessage: { text: 'thanks', authorKind: 'agent', createdAt: '2026-01-01T09:00:00Z' } }),
+      ];
       const next = applyMessage(queue, message({ seq: 3, text: 'one more thing', createdAt: '2026-01-01T10:01:00Z' }));
       expect(next.map((c) => c.id)).toEqual(['a', 'b']);
-      expect(next[0]).toMatchObject({ lastSeq: 3, waitingSince: '2026-01-01T10:01:00Z', lastMessage: { text: 'one more thing', authorKind: 'visitor' } });
+      expect(next[0]).toMatchObject({
+        lastSeq: 3,
+        waitingSince: '2026-01-01T10:01:00Z',
+        lastMessage: { text: 'one more thing', authorKind: 'visitor' },
+      });
     });
 
     it('keeps a running wait when the visitor writes again, and ends it with an agent reply but not a note', () => {
       const waiting = [conv('a', { lastSeq: 1, waitingSince: '2026-01-01T10:00:00Z' })];
       expect(applyMessage(waiting, message({ seq: 2 }))[0]!.waitingSince).toBe('2026-01-01T10:00:00Z');
-      const noted = applyMessage(waiting, message({ seq: 2, internal: true, author: { kind: 'agent' }, text: 'check the order' }));
+      const noted = applyMessage(
+        waiting,
+        message({ seq: 2, internal: true, author: { kind: 'agent' }, text: 'check the order' }),
+      );
       expect(noted[0]).toMatchObject({ lastSeq: 2, waitingSince: '2026-01-01T10:00:00Z', lastMessage: null });
       const answered = applyMessage(waiting, message({ seq: 2, author: { kind: 'agent' }, text: 'on its way' }));
       expect(answered[0]).toMatchObject({ waitingSince: null, lastMessage: { text: 'on its way', authorKind: 'agent' } });
     });
 
     it('does not make a system line the last message, and ignores old or unknown messages', () => {
-      const queue = [conv('a', { lastSeq: 4, waitingSince: '2026-01-01T10:00:00Z', lastMessage: { text: 'help', authorKind: 'visitor', createdAt: '2026-01-01T10:00:00Z' } })];
+      const queue = [
+        conv('a', {
+          lastSeq: 4,
+          waitingSince: '2026-01-01T10:00:00Z',
+          lastMessage: { text: 'help', authorKind: 'visitor', createdAt: '2026-01-01T10:00:00Z' },
+        }),
+      ];
       const acked = applyMessage(queue, message({ seq: 5, author: { kind: 'system' }, text: 'We reply in minutes' }));
       expect(acked[0]).toMatchObject({ lastSeq: 5, waitingSince: '2026-01-01T10:00:00Z', lastMessage: { text: 'help' } });
       expect(applyMessage(queue, message({ seq: 3 }))).toBe(queue);
@@ -72,28 +99,49 @@ describe('the agent queue', () => {
   });
 
   describe('a summary against the row the console holds', () => {
-    const held = conv('a', { lastSeq: 5, waitingSince: null, lastMessage: { text: 'on its way', authorKind: 'agent', createdAt: '2026-01-01T10:09:00Z' } });
+    const held = conv('a', {
+      lastSeq: 5,
+      waitingSince: null,
+      lastMessage: { text: 'on its way', authorKind: 'agent', createdAt: '2026-01-01T10:09:00Z' },
+    });
 
     it('keeps the last message and wait of messages newer than the summary, and takes the rest', () => {
       // Read before the agent's reply (seq 5) was applied, arriving after it.
-      const stale = conv('a', { lastSeq: 4, waitingSince: '2026-01-01T10:00:00Z', lastMessage: { text: 'help', authorKind: 'visitor', createdAt: '2026-01-01T10:00:00Z' }, assignee: { id: 'ag1', name: 'Ali' } });
+      const stale = conv('a', {
+        lastSeq: 4,
+        waitingSince: '2026-01-01T10:00:00Z',
+        lastMessage: { text: 'help', authorKind: 'visitor', createdAt: '2026-01-01T10:00:00Z' },
+        assignee: { id: 'ag1', name: 'Ali' },
+      });
       expect(freshestSummary(held, stale)).toEqual({ ...stale, lastSeq: 5, waitingSince: null, lastMessage: held.lastMessage });
     });
 
     it('takes a summary as it is when it is as new as the row, or the row is unknown', () => {
-      const fresh = conv('a', { lastSeq: 6, waitingSince: '2026-01-01T10:12:00Z', lastMessage: { text: 'thanks', authorKind: 'visitor', createdAt: '2026-01-01T10:12:00Z' } });
+      const fresh = conv('a', {
+        lastSeq: 6,
+        waitingSince: '2026-01-01T10:12:00Z',
+        lastMessage: { text: 'thanks', authorKind: 'visitor', createdAt: '2026-01-01T10:12:00Z' },
+      });
       expect(freshestSummary(held, fresh)).toBe(fresh);
       expect(freshestSummary(undefined, conv('a', { lastSeq: 1 }))).toEqual(conv('a', { lastSeq: 1 }));
     });
 
     it('shows no wait on a conversation a stale summary says is closed', () => {
       const waiting = conv('a', { lastSeq: 5, waitingSince: '2026-01-01T10:00:00Z' });
-      expect(freshestSummary(waiting, conv('a', { lastSeq: 4, status: 'closed' }))).toMatchObject({ status: 'closed', lastSeq: 5, waitingSince: null });
+      expect(freshestSummary(waiting, conv('a', { lastSeq: 4, status: 'closed' }))).toMatchObject({
+        status: 'closed',
+        lastSeq: 5,
+        waitingSince: null,
+      });
     });
   });
 
   it('filters unassigned, mine and all', () => {
-    const queue = [conv('a'), conv('b', { assignee: { id: 'me', name: 'Me' } }), conv('c', { assignee: { id: 'other', name: 'O' } })];
+    const queue = [
+      conv('a'),
+      conv('b', { assignee: { id: 'me', name: 'Me' } }),
+      conv('c', { assignee: { id: 'other', name: 'O' } }),
+    ];
     expect(filterQueue(queue, 'unassigned', 'me').map((c) => c.id)).toEqual(['a']);
     expect(filterQueue(queue, 'mine', 'me').map((c) => c.id)).toEqual(['b']);
     expect(filterQueue(queue, 'all', 'me').map((c) => c.id)).toEqual(['a', 'b', 'c']);
@@ -108,7 +156,10 @@ describe('the agent queue', () => {
   it('counts at least one when only the summary shows the visitor spoke last', () => {
     const c = conv('a', { lastSeq: 3, lastMessage: { text: 'hi', authorKind: 'visitor', createdAt: '2026-01-01T00:00:00Z' } });
     expect(unreadCount(c, { readSeq: 0, visitorSeqs: [] })).toBe(1);
-    const answered = conv('a', { lastSeq: 3, lastMessage: { text: 'ok', authorKind: 'agent', createdAt: '2026-01-01T00:00:00Z' } });
+    const answered = conv('a', {
+      lastSeq: 3,
+      lastMessage: { text: 'ok', authorKind: 'agent', createdAt: '2026-01-01T00:00:00Z' },
+    });
     expect(unreadCount(answered, { readSeq: 0, visitorSeqs: [] })).toBe(0);
   });
 

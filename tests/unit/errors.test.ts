@@ -24,10 +24,14 @@ describe('the error catalogue', () => {
     }
   });
 
-  it('makes an HttpError carry its code\'s status, and its sentence unless one is given', () => {
+  it("makes an HttpError carry its code's status, and its sentence unless one is given", () => {
     const refused = new HttpError('origin_not_allowed');
     expect(refused.status).toBe(403);
     expect(refused.message).toBe(ERRORS.origin_not_allowed.message);
-    expect(new HttpError('rate_limited', 'Slow down.')).toMatchObject({ status: 429, code: 'rate_limited', message: 'Slow down.' });
+    expect(new HttpError('rate_limited', 'Slow down.')).toMatchObject({
+      status: 429,
+      code: 'rate_limited',
+      message: 'Slow down.',
+    });
   });
 });

@@ -30,13 +30,24 @@ describe('FAQ sources', () => {
   it('loads a folder of Markdown files with front matter', async () => {
     const lib = await library(fixture('md'));
     const refund = lib.entries().find((e) => e.id === 'en-refund');
-    expect(refund).toMatchObject({ locale: 'en', question: 'When will I get my refund?', keywords: ['refund', 'money back'], synonyms: ['reimbursement'], category: 'Returns' });
+    expect(refund).toMatchObject({
+      locale: 'en',
+      question: 'When will I get my refund?',
+      keywords: ['refund', 'money back'],
+      synonyms: ['reimbursement'],
+      category: 'Returns',
+    });
     expect(refund?.answer).toMatch(/^Refunds take 3–5 business days\.\n\n- Cards/);
     expect(lib.entries().find((e) => e.id === 'fa-password')?.question).toBe('رمز عبورم را فراموش کرده‌ام');
   });
   it('loads CSV with |-separated keywords and multi-line answers', async () => {
     const lib = await library(fixture('faq.csv'));
-    expect(lib.entries()[0]).toMatchObject({ id: 'en-refund', keywords: ['refund', 'money back'], synonyms: ['reimbursement'], category: 'Returns' });
+    expect(lib.entries()[0]).toMatchObject({
+      id: 'en-refund',
+      keywords: ['refund', 'money back'],
+      synonyms: ['reimbursement'],
+      category: 'Returns',
+    });
     expect(lib.entries()[0]?.answer).toContain('\n\nSee [our policy]');
     expect(lib.entries()[1]?.keywords).toEqual(['بازگشت وجه', 'استرداد']);
   });
@@ -124,7 +135,9 @@ describe('checkFaq', () => {
   });
   it('warns about an unsafe link without rejecting the FAQ', async () => {
     const { problems } = await checkFaq(fixture('faq.json'));
-    expect(problems).toEqual([expect.objectContaining({ line: 2, warning: true, message: expect.stringMatching(/"javascript:" link will be removed/) })]);
+    expect(problems).toEqual([
+      expect.objectContaining({ line: 2, warning: true, message: expect.stringMatching(/"javascript:" link will be removed/) }),
+    ]);
   });
 });
 

@@ -4,7 +4,13 @@ import { assignSlugs, slugify } from '../../server/help/slugs.js';
 import { firstSentence, htmlToText } from '../../server/help/text.js';
 import { pairTranslations } from '../../server/help/translations.js';
 
-const entry = (id: string, locale: 'en' | 'fa', question: string, extra: Partial<FaqEntry> = {}): FaqEntry => ({ id, locale, question, answer: 'A.', ...extra });
+const entry = (id: string, locale: 'en' | 'fa', question: string, extra: Partial<FaqEntry> = {}): FaqEntry => ({
+  id,
+  locale,
+  question,
+  answer: 'A.',
+  ...extra,
+});
 
 describe('help centre slugs', () => {
   it('makes a readable slug from an English or a Persian question', () => {
@@ -48,7 +54,12 @@ describe('help centre translations', () => {
       entry('ersal', 'fa', 'ارسال؟', { translationOf: 'shipping' }),
       entry('en-lonely', 'en', 'Alone?'),
     ]);
-    expect(Object.fromEntries(pairs)).toEqual({ 'en-refund': 'fa-refund', 'fa-refund': 'en-refund', shipping: 'ersal', ersal: 'shipping' });
+    expect(Object.fromEntries(pairs)).toEqual({
+      'en-refund': 'fa-refund',
+      'fa-refund': 'en-refund',
+      shipping: 'ersal',
+      ersal: 'shipping',
+    });
   });
 
   it('never pairs two entries of the same locale', () => {
@@ -58,7 +69,9 @@ describe('help centre translations', () => {
 
 describe('help centre text', () => {
   it('turns answer HTML into text with entities decoded and blocks separated', () => {
-    expect(htmlToText('<p>Tom &amp; Jerry&#39;s <strong>shop</strong>.</p><ul><li>one</li><li>two</li></ul>')).toBe("Tom & Jerry's shop. one two");
+    expect(htmlToText('<p>Tom &amp; Jerry&#39;s <strong>shop</strong>.</p><ul><li>one</li><li>two</li></ul>')).toBe(
+      "Tom & Jerry's shop. one two",
+    );
   });
 
   it('takes the first sentence in either script, and shortens a long one', () => {

@@ -17,8 +17,17 @@ afterEach(() => {
 describe('the FAQ field naming an answer’s translation', () => {
   it('is read from JSON, CSV and Markdown front matter', async () => {
     const dir = scratch();
-    writeFileSync(join(dir, 'faq.json'), JSON.stringify([{ id: 'ship', locale: 'en', question: 'Ship?', answer: 'Yes.' }, { id: 'ersal', locale: 'fa', question: 'ارسال؟', answer: 'بله.', translationOf: ' ship ' }]));
-    writeFileSync(join(dir, 'faq.csv'), 'id,locale,question,answer,translationOf\nship,en,Ship?,Yes.,\nersal,fa,ارسال؟,بله.,ship\n');
+    writeFileSync(
+      join(dir, 'faq.json'),
+      JSON.stringify([
+        { id: 'ship', locale: 'en', question: 'Ship?', answer: 'Yes.' },
+        { id: 'ersal', locale: 'fa', question: 'ارسال؟', answer: 'بله.', translationOf: ' ship ' },
+      ]),
+    );
+    writeFileSync(
+      join(dir, 'faq.csv'),
+      'id,locale,question,answer,translationOf\nship,en,Ship?,Yes.,\nersal,fa,ارسال؟,بله.,ship\n',
+    );
     mkdirSync(join(dir, 'md'));
     writeFileSync(join(dir, 'md', 'ersal.md'), '---\nid: ersal\nlocale: fa\nquestion: ارسال؟\ntranslationOf: ship\n---\nبله.\n');
     for (const source of ['faq.json', 'faq.csv', 'md']) {

@@ -25,7 +25,14 @@ describe('catalogs', () => {
 
   it('carries the binding accessible names of docs/architecture.md', () => {
     expect([en.openHelp, en.search, en.talkToPerson, en.message, en.send, en.wasHelpful, en.yes, en.no]).toEqual([
-      'Open help', 'Search', 'Talk to a person', 'Message', 'Send', 'Was this helpful?', 'Yes', 'No',
+      'Open help',
+      'Search',
+      'Talk to a person',
+      'Message',
+      'Send',
+      'Was this helpful?',
+      'Yes',
+      'No',
     ]);
     expect(fa.openHelp).toBe('بازکردن راهنما');
     expect(catalogs.fa).toBe(fa);

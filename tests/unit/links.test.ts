@@ -16,7 +16,13 @@ describe('linkify', () => {
   });
 
   it('never makes a link of other schemes', () => {
-    for (const text of ['javascript:alert(1)', 'data:text/html,<b>x</b>', 'ftp://files.example/a', 'vbscript:x', 'xhttps://glued.example']) {
+    for (const text of [
+      'javascript:alert(1)',
+      'data:text/html,<b>x</b>',
+      'ftp://files.example/a',
+      'vbscript:x',
+      'xhttps://glued.example',
+    ]) {
       expect(linkify(text)).toEqual([text]);
     }
     expect(linkify('javascript:https://x.example')).toEqual(['javascript:', link('https://x.example')]);
@@ -25,19 +31,36 @@ describe('linkify', () => {
   it('leaves sentence punctuation and unmatched brackets outside, Latin and Persian', () => {
     expect(linkify('See https://shop.example/faq.')).toEqual(['See ', link('https://shop.example/faq'), '.']);
     expect(linkify('(details: https://shop.example/a), ok')).toEqual(['(details: ', link('https://shop.example/a'), '), ok']);
-    expect(linkify('https://en.wikipedia.org/wiki/Samovar_(disambiguation)!')).toEqual([link('https://en.wikipedia.org/wiki/Samovar_(disambiguation)'), '!']);
-    expect(linkify('این را ببینید: https://shop.example/fa/ارسال،')).toEqual(['این را ببینید: ', link('https://shop.example/fa/ارسال'), '،']);
+    expect(linkify('https://en.wikipedia.org/wiki/Samovar_(disambiguation)!')).toEqual([
+      link('https://en.wikipedia.org/wiki/Samovar_(disambiguation)'),
+      '!',
+    ]);
+    expect(linkify('این را ببینید: https://shop.example/fa/ارسال،')).toEqual([
+      'این را ببینید: ',
+      link('https://shop.example/fa/ارسال'),
+      '،',
+    ]);
     expect(linkify('«https://shop.example/x»؟')).toEqual(['«', link('https://shop.example/x'), '»؟']);
   });
 
   it('stops at whitespace, quotes and angle brackets, and ignores a bare scheme', () => {
-    expect(linkify('<https://a.example>"https://b.example"')).toEqual(['<', link('https://a.example'), '>"', link('https://b.example'), '"']);
+    expect(linkify('<https://a.example>"https://b.example"')).toEqual([
+      '<',
+      link('https://a.example'),
+      '>"',
+      link('https://b.example'),
+      '"',
+    ]);
     expect(linkify('type https:// then the address')).toEqual(['type https:// then the address']);
     expect(linkify('')).toEqual([]);
   });
 
   it('gives back exactly the text it was given', () => {
     const text = 'a https://x.example/(b) c, mailto:z@y.example; d. https://e.example/f?g=h#i.';
-    expect(linkify(text).map((p) => (typeof p === 'string' ? p : p.text)).join('')).toBe(text);
+    expect(
+      linkify(text)
+        .map((p) => (typeof p === 'string' ? p : p.text))
+        .join(''),
+    ).toBe(text);
   });
 });

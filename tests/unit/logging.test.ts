@@ -12,7 +12,7 @@ function sink(isTTY: boolean) {
   return { stream, text: () => text };
 }
 
-describe('the server\'s own output', () => {
+describe("the server's own output", () => {
   it('writes JSON lines when stdout is not a terminal, and readable lines when it is', async () => {
     const pipe = sink(false);
     createLogger('info', pipe.stream).info({ site: 'default' }, 'FAQ reloaded');
@@ -32,7 +32,10 @@ describe('the server\'s own output', () => {
     expect(banner).toMatch(/Email +off/);
     expect(banner).toMatch(/Redis +off/);
     expect(banner).toContain('<script async src="http://localhost:8787/pasokh.js" data-site="default"></script>');
-    const fresh = startBanner({ ...config, databaseUrl: 'postgres://pasokh:secret@db.internal:5432/pasokh' }, { port: 80, email: true, redis: true, hasAgents: false });
+    const fresh = startBanner(
+      { ...config, databaseUrl: 'postgres://pasokh:secret@db.internal:5432/pasokh' },
+      { port: 80, email: true, redis: true, hasAgents: false },
+    );
     expect(fresh).toContain('PostgreSQL (db.internal:5432)');
     expect(fresh).not.toContain('secret');
     expect(fresh).toContain('create the first admin');
@@ -44,7 +47,9 @@ describe('the server\'s own output', () => {
       { file: 'faq.json', line: 30, message: 'Entry "refund" has no answer.' },
     ]);
     const message = faqReloadMessage('default', error);
-    expect(message).toBe('The FAQ of site "default" was edited but not reloaded, so the last good version stays: faq.json:12: Invalid JSON: Unexpected token; faq.json:30: Entry "refund" has no answer.');
+    expect(message).toBe(
+      'The FAQ of site "default" was edited but not reloaded, so the last good version stays: faq.json:12: Invalid JSON: Unexpected token; faq.json:30: Entry "refund" has no answer.',
+    );
     expect(message).not.toContain('\n');
   });
 });

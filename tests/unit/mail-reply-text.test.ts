@@ -3,12 +3,28 @@ import { REPLY_MARKER, replyText } from '../../server/mail/reply-text.js';
 
 describe('replyText', () => {
   it('keeps what was written above an English "On … wrote:" quote and drops the signature', () => {
-    const body = ['Thanks, that works!', '', 'Reza', '--', 'Reza Ahmadi | Tehran', '', 'On Mon, Dec 1, 2026 at 10:00 AM Shop <support@shop.example> wrote:', '> Hello', '> there'].join('\n');
+    const body = [
+      'Thanks, that works!',
+      '',
+      'Reza',
+      '--',
+      'Reza Ahmadi | Tehran',
+      '',
+      'On Mon, Dec 1, 2026 at 10:00 AM Shop <support@shop.example> wrote:',
+      '> Hello',
+      '> there',
+    ].join('\n');
     expect(replyText(body)).toBe('Thanks, that works!\n\nReza');
   });
 
   it('cuts at a Persian "در … نوشت:" header', () => {
-    const body = ['ممنون، درست شد.', '', 'در تاریخ ۱۴۰۵/۰۹/۱۰ ساعت ۱۰:۰۰، فروشگاه <support@shop.example> نوشت:', '> سلام', '> پاسخ ما'].join('\n');
+    const body = [
+      'ممنون، درست شد.',
+      '',
+      'در تاریخ ۱۴۰۵/۰۹/۱۰ ساعت ۱۰:۰۰، فروشگاه <support@shop.example> نوشت:',
+      '> سلام',
+      '> پاسخ ما',
+    ].join('\n');
     expect(replyText(body)).toBe('ممنون، درست شد.');
   });
 

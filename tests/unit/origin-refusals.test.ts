@@ -8,7 +8,10 @@ const site = loadConfig({}).sites[0]!;
 /** The one part of a reply `refuse` uses: its headers. */
 function replyOf() {
   const headers: Record<string, string> = {};
-  const reply = { header: (name: string, value: string) => ((headers[name.toLowerCase()] = value), reply), getHeader: (name: string) => headers[name] };
+  const reply = {
+    header: (name: string, value: string) => ((headers[name.toLowerCase()] = value), reply),
+    getHeader: (name: string) => headers[name],
+  };
   return reply as unknown as FastifyReply;
 }
 
@@ -16,7 +19,10 @@ describe('refusing a page whose origin a site does not allow', () => {
   it('warns once per origin per hour, naming the origin and the allowedOrigins setting', async () => {
     const warnings: { fields: Record<string, unknown>; message: string }[] = [];
     let now = 1_000_000;
-    const refusals = createOriginRefusals({ logger: { warn: ((fields: Record<string, unknown>, message: string) => warnings.push({ fields, message })) as never }, now: () => now });
+    const refusals = createOriginRefusals({
+      logger: { warn: ((fields: Record<string, unknown>, message: string) => warnings.push({ fields, message })) as never },
+      now: () => now,
+    });
     const reply = replyOf();
 
     refusals.refuse(reply, site, 'https://blog.example');

@@ -5,7 +5,16 @@ import type { SiteConfig } from '../../server/config.js';
 
 describe('reading an Origin header', () => {
   it('never throws, and finds no host in null, garbage or non-web schemes', () => {
-    for (const origin of ['null', '', 'not a url', 'http://[::1', 'file://', 'javascript:alert(1)', 'data:text/html,x', '\u0000']) {
+    for (const origin of [
+      'null',
+      '',
+      'not a url',
+      'http://[::1',
+      'file://',
+      'javascript:alert(1)',
+      'data:text/html,x',
+      '\u0000',
+    ]) {
       expect(originHost(origin), origin).toBeNull();
       expect(isSameHost(origin, 'help.example'), origin).toBe(false);
     }
@@ -31,6 +40,8 @@ describe('the Engine.IO handshake origin rule', () => {
   it('refuses other origins, and null even when a site allows "*"', () => {
     expect(isHandshakeOriginAllowed(sites, 'https://evil.example', 'help.example')).toBe(false);
     expect(isHandshakeOriginAllowed([{ allowedOrigins: ['*'] }] as SiteConfig[], 'null', 'help.example')).toBe(false);
-    expect(isHandshakeOriginAllowed([{ allowedOrigins: ['*'] }] as SiteConfig[], 'https://any.example', 'help.example')).toBe(true);
+    expect(isHandshakeOriginAllowed([{ allowedOrigins: ['*'] }] as SiteConfig[], 'https://any.example', 'help.example')).toBe(
+      true,
+    );
   });
 });

@@ -15,7 +15,13 @@ const clientId = '0b5c1d9e-2f34-4a7b-9c8d-112233445566';
 
 describe('payload schemas', () => {
   it('accept a well-formed visitor message with context', () => {
-    expect(v.is(visitorMessageSendSchema, { clientId, text: 'سلام', context: { url: 'https://x.example/', searches: [{ query: 'refund', hits: 0 }] } })).toBe(true);
+    expect(
+      v.is(visitorMessageSendSchema, {
+        clientId,
+        text: 'سلام',
+        context: { url: 'https://x.example/', searches: [{ query: 'refund', hits: 0 }] },
+      }),
+    ).toBe(true);
   });
 
   it('cap message text at 4,000 characters and refuse blank text', () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { compareQueueRows, firstResponseAfter, isQueuePreview, lastQueuePreview, waitingSinceAfter, type RuleMessage } from '../../protocol/queue-rules.js';
+import {
+  compareQueueRows,
+  firstResponseAfter,
+  isQueuePreview,
+  lastQueuePreview,
+  waitingSinceAfter,
+  type RuleMessage,
+} from '../../protocol/queue-rules.js';
 
 const at = (minute: number) => `2026-01-01T10:${String(minute).padStart(2, '0')}:00.000Z`;
 const visitor = (minute: number): RuleMessage => ({ author: { kind: 'visitor' }, createdAt: at(minute) });
@@ -48,7 +55,12 @@ describe('the queue rules', () => {
       { id: 'd', waitingSince: null, createdAt: at(0) },
     ];
     expect([...rows].sort(compareQueueRows).map((r) => r.id)).toEqual(['a', 'e', 'b', 'c', 'd']);
-    expect([...rows].reverse().sort(compareQueueRows).map((r) => r.id)).toEqual(['a', 'e', 'b', 'c', 'd']);
+    expect(
+      [...rows]
+        .reverse()
+        .sort(compareQueueRows)
+        .map((r) => r.id),
+    ).toEqual(['a', 'e', 'b', 'c', 'd']);
     expect(compareQueueRows(rows[2]!, rows[2]!)).toBe(0);
   });
 });

@@ -13,7 +13,9 @@ function harness() {
   const sent: { id: string; lastSeq: number }[] = [];
   const lastSeq = new Map<string, number>();
   const record = (id: string) => ({ id, lastSeq: lastSeq.get(id) ?? 0 }) as ConversationRecord;
-  const agents = { to: () => ({ emit: (_event: string, summary: { id: string; lastSeq: number }) => sent.push(summary) }) } as unknown as AgentNamespace;
+  const agents = {
+    to: () => ({ emit: (_event: string, summary: { id: string; lastSeq: number }) => sent.push(summary) }),
+  } as unknown as AgentNamespace;
   const store = { getConversation: async (id: string) => record(id) } as unknown as Store;
   const summaries = { summarize: async (c: ConversationRecord) => ({ id: c.id, lastSeq: c.lastSeq }) } as unknown as Summaries;
   const notifier = createUpdateNotifier({ agents, store, summaries, logger: pino({ level: 'silent' }) }, INTERVAL_MS);

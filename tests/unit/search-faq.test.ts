@@ -53,7 +53,9 @@ describe('createFaqSearch', () => {
     expect(createFaqSearch(entries, { locale: 'fa' }).search('plus')[0]?.id).toBe('fa-plus');
   });
   it('uses the built-in vocabulary unless the site turns it off', () => {
-    const entries: FaqEntry[] = [{ id: 'en-refund', locale: 'en', question: 'How do refunds work?', answer: 'We refund within 5 days.' }];
+    const entries: FaqEntry[] = [
+      { id: 'en-refund', locale: 'en', question: 'How do refunds work?', answer: 'We refund within 5 days.' },
+    ];
     expect(top('money back', createFaqSearch(entries))).toBe('en-refund');
     expect(createFaqSearch(entries, { vocabulary: false }).search('money back')).toEqual([]);
     const fa: FaqEntry[] = [{ id: 'fa-cancel', locale: 'fa', question: 'چطور اشتراک را لغو کنم؟', answer: 'از حساب کاربری.' }];
@@ -105,7 +107,9 @@ describe('createFaqSearch', () => {
   });
   it('finds a vocabulary phrase with other words between its words', () => {
     expect(top('how long until my money comes back')).toBe('en-refund-policy');
-    const entries: FaqEntry[] = [{ id: 'en-refund', locale: 'en', question: 'How do refunds work?', answer: 'We refund within 5 days.' }];
+    const entries: FaqEntry[] = [
+      { id: 'en-refund', locale: 'en', question: 'How do refunds work?', answer: 'We refund within 5 days.' },
+    ];
     expect(top('money to come back', createFaqSearch(entries))).toBe('en-refund');
     expect(createFaqSearch(entries).search('back to my money')).toEqual([]);
   });
@@ -131,14 +135,23 @@ describe('searching the served payload (what the widget ships)', () => {
     expect(all.size).toBe(docs.length);
   });
   it('finds answer words the served docs do not carry, from the prebuilt postings', () => {
-    const entries: FaqEntry[] = [{ id: 'en-hours', locale: 'en', question: 'When are you open?', answer: 'Monday to Friday, 9:00–17:00. '.repeat(3) + 'Closed on Sunday.' }];
+    const entries: FaqEntry[] = [
+      {
+        id: 'en-hours',
+        locale: 'en',
+        question: 'When are you open?',
+        answer: 'Monday to Friday, 9:00–17:00. '.repeat(3) + 'Closed on Sunday.',
+      },
+    ];
     const served = toSearchDocs(entries);
     expect(served[0]?.excerpt).not.toContain('Sunday');
     const widget = searchPayload(served, { index: buildSearchIndex(served, { answers: entries.map((e) => e.answer) }) });
     expect(widget.search('sunday')[0]?.id).toBe('en-hours');
   });
   it('uses the vocabulary the index carries unless told not to', () => {
-    const tiny = toSearchDocs([{ id: 'en-refund', locale: 'en', question: 'How do refunds work?', answer: 'We refund within 5 days.' }]);
+    const tiny = toSearchDocs([
+      { id: 'en-refund', locale: 'en', question: 'How do refunds work?', answer: 'We refund within 5 days.' },
+    ]);
     const tinyIndex = buildSearchIndex(tiny);
     expect(searchPayload(tiny, { index: tinyIndex }).search('money back')[0]?.id).toBe('en-refund');
     expect(searchPayload(tiny, { index: tinyIndex, vocabulary: false }).search('money back')).toEqual([]);
@@ -157,7 +170,7 @@ describe('buildSearchIndex', () => {
     expect(terms).toEqual([...new Set(terms)].sort());
     expect(terms).toContain('refund');
   });
-  it('carries the stop words and vocabulary of the FAQ\'s locales only', () => {
+  it("carries the stop words and vocabulary of the FAQ's locales only", () => {
     const index = buildSearchIndex(en);
     expect(index.vocabulary).toContain('money back');
     expect(index.stop.split(' ')).toContain('how');
@@ -171,7 +184,15 @@ describe('buildSearchIndex', () => {
 
 describe('toSearchDocs', () => {
   it('keeps what ranking needs and a short plain-text excerpt instead of the answer', () => {
-    const [doc] = toSearchDocs([{ id: 'en-x', locale: 'en', question: 'Q?', answer: 'See **[our page](https://x.y/z)** and\n\n- one\n- two', keywords: ['k'] }]);
+    const [doc] = toSearchDocs([
+      {
+        id: 'en-x',
+        locale: 'en',
+        question: 'Q?',
+        answer: 'See **[our page](https://x.y/z)** and\n\n- one\n- two',
+        keywords: ['k'],
+      },
+    ]);
     expect(doc).toEqual({ id: 'en-x', locale: 'en', question: 'Q?', keywords: ['k'], excerpt: 'See our page and one two' });
   });
   it('cuts long answers', () => {

@@ -26,7 +26,11 @@ describe('fuse.js on the first typo (the widget’s search path)', () => {
     expect(search.search('refnud')).toEqual([]);
     fuse = Fuse;
     const late = search.search('refnud').map((hit) => hit.id);
-    expect(late).toEqual(createFaqSearch(entries).search('refnud').map((hit) => hit.id));
+    expect(late).toEqual(
+      createFaqSearch(entries)
+        .search('refnud')
+        .map((hit) => hit.id),
+    );
     expect(late[0]).toMatch(/refund/);
   });
 

@@ -95,7 +95,13 @@ describe('highlight', () => {
     ]);
   });
   it('merges overlapping ranges and ignores ranges outside the text', () => {
-    expect(highlight('abcdef', [[1, 2], [2, 3], [10, 12]])).toEqual([
+    expect(
+      highlight('abcdef', [
+        [1, 2],
+        [2, 3],
+        [10, 12],
+      ]),
+    ).toEqual([
       { text: 'a', hit: false },
       { text: 'bcd', hit: true },
       { text: 'ef', hit: false },

@@ -17,7 +17,7 @@ describe('the names a visitor sees', () => {
     expect(siteNames(site)).toEqual({ en: 'Tea House', fa: 'Tea House' });
   });
 
-  it('takes a name per language, falling back to the site\'s own language', () => {
+  it("takes a name per language, falling back to the site's own language", () => {
     const site = configWith({ name: { en: 'Tea House', fa: 'چایخانه' }, locale: 'fa' })().sites[0]!;
     expect(siteName(site, 'fa')).toBe('چایخانه');
     expect(siteName(site, 'en')).toBe('Tea House');

@@ -70,6 +70,6 @@ describe('widget size budgets (gzip)', () => {
     expect(app).not.toContain('Was this helpful?');
     expect(app).not.toContain('engine.io');
     // fuse.js's own error text: it must stay in its lazy chunk.
-    expect(app).not.toContain('Incorrect \'index\' type');
+    expect(app).not.toContain("Incorrect 'index' type");
   });
 });

@@ -72,7 +72,14 @@ export class App extends Component<AppProps, AppState> {
     const ui = props.store.get();
     // Opened by a person before the panel's strings had arrived: focus once it renders.
     this.wantFocus = ui.focusTick > 0;
-    this.state = { ui, config: null, faq: props.services.faq.status(), chat: props.services.chat.current(), article: null, articleFailed: false };
+    this.state = {
+      ui,
+      config: null,
+      faq: props.services.faq.status(),
+      chat: props.services.chat.current(),
+      article: null,
+      articleFailed: false,
+    };
   }
 
   override componentDidMount(): void {
@@ -144,18 +151,15 @@ export class App extends Component<AppProps, AppState> {
     );
   }
 
-
   private go(view: View, patch: Partial<UiState> = {}): void {
     const { store } = this.props;
     store.set({ view, focusTick: store.get().focusTick + 1, ...patch });
   }
 
-
   private close(): void {
     this.props.store.set({ open: false });
     this.props.host.launcher.focus();
   }
-
 
   private onViewed(article: FaqArticle): void {
     const { session, reporter } = this.props.services;
@@ -163,13 +167,11 @@ export class App extends Component<AppProps, AppState> {
     reporter.report({ kind: 'view', articleId: article.id, locale: this.state.ui.locale });
   }
 
-
   private onVote(article: FaqArticle, helpful: boolean): void {
     const { session, reporter } = this.props.services;
     session.setHelpful(article.id, helpful);
     reporter.report({ kind: 'helpful', articleId: article.id, helpful, locale: this.state.ui.locale });
   }
-
 
   /** The locale's most viewed answers, as rows. */
   private popularRows(): ResultRow[] {
@@ -229,7 +231,13 @@ export class App extends Component<AppProps, AppState> {
           }
         }}
       >
-        <Header locale={locale} title={config?.names?.[locale] || config?.name || t(locale, 'panelTitle')} presence={presence} email={config?.email === true} onClose={close} />
+        <Header
+          locale={locale}
+          title={config?.names?.[locale] || config?.name || t(locale, 'panelTitle')}
+          presence={presence}
+          email={config?.email === true}
+          onClose={close}
+        />
         {!view && note(t(locale, 'notSetUp'))}
         {view === 'search' && (
           <SearchView
@@ -262,8 +270,10 @@ export class App extends Component<AppProps, AppState> {
               onVote={(value, helpful) => this.onVote(value, helpful)}
               onError={(message) => host.error('article_failed', message)}
             />
+          ) : articleFailed ? (
+            note(t(locale, 'errorGeneric'), loadArticle)
           ) : (
-            articleFailed ? note(t(locale, 'errorGeneric'), loadArticle) : note(t(locale, 'loading'))
+            note(t(locale, 'loading'))
           ))}
         {view === 'chat' &&
           (chat ? (

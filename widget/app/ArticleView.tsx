@@ -83,7 +83,6 @@ export class ArticleView extends Component<ArticleViewProps, ArticleViewState> {
     );
   }
 
-
   private vote(helpful: boolean): void {
     const { article, voted } = this.state;
     if (!article || voted) return;

@@ -38,7 +38,11 @@ function MessageRow({ message, locale, seen }: { message: Message; locale: Local
   return (
     <li class={own ? 'msg own' : `msg ${message.author.kind}`}>
       <span class="sr-only">{who}: </span>
-      {!own && message.author.name && <span class="author" aria-hidden="true">{message.author.name}</span>}
+      {!own && message.author.name && (
+        <span class="author" aria-hidden="true">
+          {message.author.name}
+        </span>
+      )}
       <p class="bubble" dir="auto">
         <LinkedText text={message.text} />
       </p>
@@ -104,20 +108,20 @@ export function ChatView({ client, state, locale, visible, earlier = [], childre
       {/* The log wraps the list: role="log" on the <ol> itself would orphan its items (axe: listitem). */}
       <div ref={log} class="scroll" role="log" aria-live="polite" aria-label={t(locale, 'messages')} tabIndex={0}>
         <ol class="messages">
-        {count === 0 && earlier.length === 0 && <li class="note">{t(locale, 'chatEmpty')}</li>}
-        {earlier.map((message) => (
-          <MessageRow key={`earlier-${message.seq}`} message={message} locale={locale} seen />
-        ))}
-        {earlier.length > 0 && <Divider locale={locale} />}
-        {state.messages.map((message) => (
-          <MessageRow key={message.seq} message={message} locale={locale} seen={message.seq <= state.readSeq} />
-        ))}
-        {closed && <li class="note closed-note">{t(locale, 'conversationClosed')}</li>}
-        {/* Written after the close, before the server opened the new conversation. */}
-        {closed && pending.length > 0 && <Divider locale={locale} />}
-        {pending.map((item) => (
-          <PendingRow key={item.clientId} item={item} locale={locale} onDismiss={() => client.dismiss(item.clientId)} />
-        ))}
+          {count === 0 && earlier.length === 0 && <li class="note">{t(locale, 'chatEmpty')}</li>}
+          {earlier.map((message) => (
+            <MessageRow key={`earlier-${message.seq}`} message={message} locale={locale} seen />
+          ))}
+          {earlier.length > 0 && <Divider locale={locale} />}
+          {state.messages.map((message) => (
+            <MessageRow key={message.seq} message={message} locale={locale} seen={message.seq <= state.readSeq} />
+          ))}
+          {closed && <li class="note closed-note">{t(locale, 'conversationClosed')}</li>}
+          {/* Written after the close, before the server opened the new conversation. */}
+          {closed && pending.length > 0 && <Divider locale={locale} />}
+          {pending.map((item) => (
+            <PendingRow key={item.clientId} item={item} locale={locale} onDismiss={() => client.dismiss(item.clientId)} />
+          ))}
         </ol>
         {children}
       </div>

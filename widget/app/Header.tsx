@@ -15,7 +15,9 @@ export interface HeaderProps {
 export function presenceText(locale: Locale, presence: Presence | null | undefined, email = false): string {
   if (!presence) return '';
   if (!presence.online) return t(locale, email ? 'offlineNote' : 'offlineNoteHere');
-  return presence.replyMinutes ? t(locale, 'onlineReplyMinutes', { minutes: presence.replyMinutes }) : t(locale, 'onlineReplySoon');
+  return presence.replyMinutes
+    ? t(locale, 'onlineReplyMinutes', { minutes: presence.replyMinutes })
+    : t(locale, 'onlineReplySoon');
 }
 
 export function Header({ locale, title, presence, email, onClose }: HeaderProps) {

@@ -12,9 +12,5 @@ export interface HighlightedProps {
 
 /** Renders `text` with `indices` highlighted. */
 export function Highlighted({ text, indices }: HighlightedProps) {
-  return (
-    <>
-      {highlight(text, indices).map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}
-    </>
-  );
+  return <>{highlight(text, indices).map((segment, i) => (segment.hit ? <mark key={i}>{segment.text}</mark> : segment.text))}</>;
 }

@@ -17,7 +17,11 @@ export function OfflineForm({ client, locale, onSent }: { client: ChatClient; lo
     if (status === 'sending' || !email.trim() || !text.trim()) return;
     setStatus('sending');
     try {
-      const ack = await client.leaveOffline({ email: email.trim(), text: text.trim(), ...(name.trim() ? { name: name.trim() } : {}) });
+      const ack = await client.leaveOffline({
+        email: email.trim(),
+        text: text.trim(),
+        ...(name.trim() ? { name: name.trim() } : {}),
+      });
       setStatus(ack.ok ? 'idle' : 'failed');
       if (ack.ok) onSent(email.trim());
     } catch {
@@ -29,15 +33,35 @@ export function OfflineForm({ client, locale, onSent }: { client: ChatClient; lo
     <form class="offline scroll" onSubmit={submit}>
       <label>
         {t(locale, 'email')}
-        <input type="email" required autocomplete="email" dir="ltr" data-autofocus value={email} onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          type="email"
+          required
+          autocomplete="email"
+          dir="ltr"
+          data-autofocus
+          value={email}
+          onInput={(e) => setEmail((e.currentTarget as HTMLInputElement).value)}
+        />
       </label>
       <label>
         {t(locale, 'name')}
-        <input type="text" autocomplete="name" maxLength={120} value={name} onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)} />
+        <input
+          type="text"
+          autocomplete="name"
+          maxLength={120}
+          value={name}
+          onInput={(e) => setName((e.currentTarget as HTMLInputElement).value)}
+        />
       </label>
       <label>
         {t(locale, 'message')}
-        <textarea required rows={4} maxLength={MAX_MESSAGE_LENGTH} value={text} onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)} />
+        <textarea
+          required
+          rows={4}
+          maxLength={MAX_MESSAGE_LENGTH}
+          value={text}
+          onInput={(e) => setText((e.currentTarget as HTMLTextAreaElement).value)}
+        />
       </label>
       {status === 'failed' && <p role="alert">{t(locale, 'errorGeneric')}</p>}
       <button type="submit" class="primary" disabled={status === 'sending'}>

@@ -27,7 +27,18 @@ export interface SearchViewProps {
   onTalk: () => void;
 }
 
-export function SearchView({ locale, query, status, rows, popular, onQuery, onOpen, onIntent, onRetry, onTalk }: SearchViewProps) {
+export function SearchView({
+  locale,
+  query,
+  status,
+  rows,
+  popular,
+  onQuery,
+  onOpen,
+  onIntent,
+  onRetry,
+  onTalk,
+}: SearchViewProps) {
   const trimmed = query.trim();
   const nothing = Boolean(trimmed) && rows.length === 0;
   return (
@@ -67,13 +78,17 @@ export function SearchView({ locale, query, status, rows, popular, onQuery, onOp
               </p>
             )}
             {/* No heading over an empty list. */}
-            {(nothing ? popular : rows).length > 0 && <h3 class="title">{trimmed && !nothing ? t(locale, 'results') : t(locale, 'popular')}</h3>}
+            {(nothing ? popular : rows).length > 0 && (
+              <h3 class="title">{trimmed && !nothing ? t(locale, 'results') : t(locale, 'popular')}</h3>
+            )}
             {!nothing && (
               <p class="sr-only" role="status">
                 {trimmed ? t(locale, 'resultCount', { count: rows.length }) : ''}
               </p>
             )}
-            {(nothing ? popular : rows).length > 0 && <ResultList rows={nothing ? popular : rows} onOpen={onOpen} onIntent={onIntent} />}
+            {(nothing ? popular : rows).length > 0 && (
+              <ResultList rows={nothing ? popular : rows} onOpen={onOpen} onIntent={onIntent} />
+            )}
           </>
         )}
       </div>

@@ -20,7 +20,9 @@ export function Survey({ client, locale, onDone }: { client: ChatClient; locale:
     setBusy(true);
     const ok = await client.answerSurvey(value, text, text === undefined);
     setBusy(false);
-    if (ok) text === undefined ? setScore(value) : onDone();
+    if (!ok) return;
+    if (text === undefined) setScore(value);
+    else onDone();
   };
   if (score !== null) {
     return (
@@ -36,7 +38,13 @@ export function Survey({ client, locale, onDone }: { client: ChatClient; locale:
         </p>
         <label>
           {t(locale, 'surveyComment')}
-          <textarea rows={3} maxLength={2000} ref={(el) => el?.focus()} value={comment} onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)} />
+          <textarea
+            rows={3}
+            maxLength={2000}
+            ref={(el) => el?.focus()}
+            value={comment}
+            onInput={(e) => setComment((e.currentTarget as HTMLTextAreaElement).value)}
+          />
         </label>
         <button type="submit" disabled={busy}>
           {t(locale, 'send')}
@@ -49,7 +57,13 @@ export function Survey({ client, locale, onDone }: { client: ChatClient; locale:
       <legend>{t(locale, 'surveyQuestion')}</legend>
       <div class="scores">
         {SCORES.map((value) => (
-          <button type="button" key={value} disabled={busy} aria-label={t(locale, 'surveyScore', { score: value })} onClick={() => void answer(value)}>
+          <button
+            type="button"
+            key={value}
+            disabled={busy}
+            aria-label={t(locale, 'surveyScore', { score: value })}
+            onClick={() => void answer(value)}
+          >
             {formatNumber(locale, value)}
           </button>
         ))}

@@ -27,13 +27,24 @@ const MAX_BATCH = 50;
  * `token()` reads the one this browser keeps; when there is none yet, one is asked for once
  * (POST /api/visitors) and handed to `keep`, so a later chat continues as the same visitor.
  */
-export function createReporter(origin: string, site: string, token: () => string | null, keep: (token: string) => void): Reporter {
+export function createReporter(
+  origin: string,
+  site: string,
+  token: () => string | null,
+  keep: (token: string) => void,
+): Reporter {
   let queue: BeaconEvent[] = [];
   let timer: ReturnType<typeof setTimeout> | undefined;
   let asking: Promise<string | null> | undefined;
 
   const post = (path: string, body: string) =>
-    fetch(origin + path, { method: 'POST', body, keepalive: true, credentials: 'omit', headers: { 'Content-Type': 'text/plain' } });
+    fetch(origin + path, {
+      method: 'POST',
+      body,
+      keepalive: true,
+      credentials: 'omit',
+      headers: { 'Content-Type': 'text/plain' },
+    });
 
   function visitorToken(): Promise<string | null> {
     return (asking ??= post('/api/visitors', JSON.stringify({ site }))
@@ -52,7 +63,8 @@ export function createReporter(origin: string, site: string, token: () => string
   function send(visitorToken: string, events: BeaconEvent[]): void {
     const body = JSON.stringify({ site, token: visitorToken, events });
     try {
-      if (!navigator.sendBeacon?.(origin + '/api/events', new Blob([body], { type: 'text/plain' }))) void post('/api/events', body).catch(() => {});
+      if (!navigator.sendBeacon?.(origin + '/api/events', new Blob([body], { type: 'text/plain' })))
+        void post('/api/events', body).catch(() => {});
     } catch {
       // Analytics must never break the widget.
     }

@@ -75,16 +75,13 @@ export function createFaqSource(origin: string, site: string, onError: (message:
     changed();
   };
   const fetchNow = () =>
-    fetchFaq(origin, site).then(
-      take,
-      (reason: RequestError) => {
-        failed = true;
-        refused = reason.code === 'origin_not_allowed';
-        // A refusal was announced by the loader already, when the config was refused.
-        if (!refused) onError(reason.message, reason.code);
-        changed();
-      },
-    );
+    fetchFaq(origin, site).then(take, (reason: RequestError) => {
+      failed = true;
+      refused = reason.code === 'origin_not_allowed';
+      // A refusal was announced by the loader already, when the config was refused.
+      if (!refused) onError(reason.message, reason.code);
+      changed();
+    });
   void fetchNow();
 
   return {
@@ -94,7 +91,13 @@ export function createFaqSource(origin: string, site: string, onError: (message:
       if (!built[locale]) {
         const inLocale = byViews(payload.docs, payload.popular).filter((doc) => doc.locale === locale);
         built[locale] = {
-          search: createFaqSearch(payload.docs, { locale, index: payload.index, vocabulary: payload.vocabulary, fuzzy: () => fuse, onFuzzyNeeded: loadFuse }),
+          search: createFaqSearch(payload.docs, {
+            locale,
+            index: payload.index,
+            vocabulary: payload.vocabulary,
+            fuzzy: () => fuse,
+            onFuzzyNeeded: loadFuse,
+          }),
           docs: new Map(payload.docs.map((doc) => [doc.id, doc])),
           popular: (inLocale.length ? inLocale : payload.docs).slice(0, 6),
         };

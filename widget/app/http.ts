@@ -13,7 +13,9 @@ export async function getJson<T>(url: string): Promise<T> {
   const response = await fetch(url, { credentials: 'omit' });
   if (!response.ok) {
     const body = (await response.json().catch(() => null)) as { error?: { code?: ErrorCode; message?: string } } | null;
-    throw Object.assign(new Error(body?.error?.message ?? `${url} answered HTTP ${response.status}`), { code: body?.error?.code }) as RequestError;
+    throw Object.assign(new Error(body?.error?.message ?? `${url} answered HTTP ${response.status}`), {
+      code: body?.error?.code,
+    }) as RequestError;
   }
   return (await response.json()) as T;
 }

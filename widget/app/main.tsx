@@ -70,7 +70,12 @@ export function mount(host: WidgetHost): WidgetApp {
   void strings();
   const faq = createFaqSource(host.origin, options.site, (message, code) => host.error(code ?? 'faq_failed', message));
   const session = createPageSession();
-  const reporter = createReporter(host.origin, options.site, () => storage.getItem(keys.token), (token) => writeText(storage, keys.token, token));
+  const reporter = createReporter(
+    host.origin,
+    options.site,
+    () => storage.getItem(keys.token),
+    (token) => writeText(storage, keys.token, token),
+  );
   const tracker = createSearchTracker(reporter, session);
 
   const onAgentMessage = (message: Message) => {
@@ -128,7 +133,6 @@ export function mount(host: WidgetHost): WidgetApp {
     },
   });
 }
-
 
 /** The article view's chunk, fetched on the first article opened (again after a failure). */
 function articleLoader(host: WidgetHost, root: ShadowRoot): () => Promise<ArticleModule> {

@@ -114,7 +114,15 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     onAcked(item, ack) {
       chat.follow({ id: ack.conversationId, status: 'open', lastSeq: ack.seq });
       tracker(ack.conversationId).see(ack.seq);
-      const message: Message = { id: item.clientId, conversationId: ack.conversationId, seq: ack.seq, clientId: item.clientId, author: { kind: 'visitor' }, text: item.text, createdAt: ack.createdAt };
+      const message: Message = {
+        id: item.clientId,
+        conversationId: ack.conversationId,
+        seq: ack.seq,
+        clientId: item.clientId,
+        author: { kind: 'visitor' },
+        text: item.text,
+        createdAt: ack.createdAt,
+      };
       chat.merge([message], ack.conversationId);
     },
   });
@@ -180,7 +188,8 @@ function createChatCore(options: ChatClientOptions) {
     follow(conversation: NonNullable<ChatState['conversation']>): void {
       const held = state.conversation;
       if (!held || held.id !== conversation.id) setConversation(conversation);
-      else if (held.status !== 'open' || conversation.lastSeq > held.lastSeq) setConversation({ ...held, status: 'open', lastSeq: Math.max(conversation.lastSeq, held.lastSeq) });
+      else if (held.status !== 'open' || conversation.lastSeq > held.lastSeq)
+        setConversation({ ...held, status: 'open', lastSeq: Math.max(conversation.lastSeq, held.lastSeq) });
     },
     /** Merges messages of `conversationId` into the list shown, if it is still the one shown. */
     merge(messages: readonly Message[], conversationId: ConversationId): void {
@@ -234,7 +243,14 @@ function createTracker(chat: Chat, socket: VisitorSocket, ackTimeoutMs: number, 
 type Tracker = ReturnType<typeof createTracker>;
 
 /** Hello, refusals and hang-ups: when the outbox may send, and when to come back. */
-function bindConnection(socket: VisitorSocket, chat: Chat, reconnector: Reconnector, ready: Gate, sender: Sender, tracker: Tracker): void {
+function bindConnection(
+  socket: VisitorSocket,
+  chat: Chat,
+  reconnector: Reconnector,
+  ready: Gate,
+  sender: Sender,
+  tracker: Tracker,
+): void {
   const { storage } = chat;
   socket.on('hello', (hello) => {
     if (hello.token) writeText(storage, chat.keys.token, hello.token);
@@ -261,7 +277,9 @@ function bindConnection(socket: VisitorSocket, chat: Chat, reconnector: Reconnec
       socket.connect();
       return;
     }
-    const error = refusal.code ? { error: { code: refusal.code as ErrorBody['code'], message: refusal.message ?? err.message } } : {};
+    const error = refusal.code
+      ? { error: { code: refusal.code as ErrorBody['code'], message: refusal.message ?? err.message } }
+      : {};
     // socket.io retries a failed transport itself, but not a refusal by the server's middleware.
     const retry = !socket.active && (!refusal.code || isRetryable(refusal.code)) && reconnector.schedule(refusal) !== null;
     chat.set({ connection: retry ? 'reconnecting' : 'offline', ...error });
@@ -317,7 +335,14 @@ function bindConversation(socket: VisitorSocket, chat: Chat, tracker: Tracker, o
 }
 
 /** What the UI may call. */
-function clientApi(chat: Chat, socket: VisitorSocket, ready: Gate, sender: Sender, reconnector: Reconnector, options: ChatClientOptions): ChatClient {
+function clientApi(
+  chat: Chat,
+  socket: VisitorSocket,
+  ready: Gate,
+  sender: Sender,
+  reconnector: Reconnector,
+  options: ChatClientOptions,
+): ChatClient {
   const { ackTimeoutMs = 10_000, random, sleep = realSleep } = options;
   let lastTypingSent = 0;
   const close = () => {
@@ -334,7 +359,12 @@ function clientApi(chat: Chat, socket: VisitorSocket, ready: Gate, sender: Sende
     send(text) {
       const conversation = chat.get().conversation;
       const opening = !conversation || conversation.status !== 'open';
-      const item = chat.outbox.add({ clientId: newClientId(), text, createdAt: new Date().toISOString(), ...(opening && options.getContext ? { context: options.getContext() } : {}) });
+      const item = chat.outbox.add({
+        clientId: newClientId(),
+        text,
+        createdAt: new Date().toISOString(),
+        ...(opening && options.getContext ? { context: options.getContext() } : {}),
+      });
       chat.set({});
       void sender.pump();
       return item;
@@ -361,7 +391,9 @@ function clientApi(chat: Chat, socket: VisitorSocket, ready: Gate, sender: Sende
       if (!survey) return false;
       await ready.wait();
       try {
-        const ack = await socket.timeout(ackTimeoutMs).emitWithAck('survey:answer', { conversationId: survey.conversationId, score, ...(comment ? { comment } : {}) });
+        const ack = await socket
+          .timeout(ackTimeoutMs)
+          .emitWithAck('survey:answer', { conversationId: survey.conversationId, score, ...(comment ? { comment } : {}) });
         if (ack.ok && !keepOpen) chat.set({ survey: null });
         return ack.ok;
       } catch {

@@ -39,8 +39,7 @@ function check(ok: unknown, sentence: string): void {
 }
 
 const checkLocale = (locale: unknown) => check(locale === 'en' || locale === 'fa', 'locale must be "en" or "fa".');
-const checkUser = (user: any) =>
-  check(typeof user?.id == 'string', 'identify needs { id }.');
+const checkUser = (user: any) => check(typeof user?.id == 'string', 'identify needs { id }.');
 
 /**
  * Creates the command dispatcher. `defaultSite` is the script tag's data-site, used when boot

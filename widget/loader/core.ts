@@ -26,7 +26,8 @@ const CSS =
 // Parsed as HTML, where the unquoted path and the unclosed <path> are fine (bytes count here).
 const ICON = '<svg viewBox="0 0 24 24"><path d=M3,4h18v12H10l-5,4v-4H3z></svg>';
 
-const pickLocale = (tag?: string | null): Locale | undefined => /^(en|fa)\b/i.exec(tag!)?.[1]!.toLowerCase() as Locale | undefined;
+const pickLocale = (tag?: string | null): Locale | undefined =>
+  /^(en|fa)\b/i.exec(tag!)?.[1]!.toLowerCase() as Locale | undefined;
 
 /**
  * Creates the widget for a page. `src` is the URL the loader came from (the Pasokh server, unless
@@ -49,7 +50,8 @@ export function createPasokh(src: string, defaultSite?: string): PasokhApi {
   let explicit: Locale | undefined;
 
   // On window, where a page listens for global trouble: addEventListener('pasokh:error', …).
-  const error = (code: PasokhErrorCode, message: string) => dispatchEvent(new CustomEvent('pasokh:error', { detail: { code, message } }));
+  const error = (code: PasokhErrorCode, message: string) =>
+    dispatchEvent(new CustomEvent('pasokh:error', { detail: { code, message } }));
 
   // Boot options win over the site's config; both may name a colour, corner, label and logo.
   const draw = () => {
@@ -69,8 +71,7 @@ export function createPasokh(src: string, defaultSite?: string): PasokhApi {
   const load = () =>
     (loading ||= importApp().then(
       (module) =>
-        element &&
-        (mounted = module.mount({ launcher, origin, options: options!, locale, config, emit: api.emit, error })),
+        element && (mounted = module.mount({ launcher, origin, options: options!, locale, config, emit: api.emit, error })),
       (reason) => {
         loading = undefined; // Let the next click try again.
         error('load_failed', '' + reason);
@@ -117,7 +118,9 @@ export function createPasokh(src: string, defaultSite?: string): PasokhApi {
         // that never reached the server waits in the outbox for the next visit to the launcher.
         try {
           if (localStorage['pasokh:' + options.site + ':conversation']) config.then(load);
-        } catch {}
+        } catch {
+          // Storage blocked (private mode, a sandbox): nothing to resume.
+        }
       }
       draw();
       mounted?.setLocale(locale);

@@ -89,8 +89,11 @@ const isPersian = (word: string): boolean => word.charCodeAt(0) >= 0x0600 && wor
 
 /** Whether `index` is a `SearchIndex` this code can read. */
 export const isSearchIndex = (index: unknown): index is SearchIndex =>
-  typeof index === 'object' && index !== null && (index as SearchIndex).v === 3 &&
-  typeof (index as SearchIndex).terms === 'string' && typeof (index as SearchIndex).postings === 'string' &&
+  typeof index === 'object' &&
+  index !== null &&
+  (index as SearchIndex).v === 3 &&
+  typeof (index as SearchIndex).terms === 'string' &&
+  typeof (index as SearchIndex).postings === 'string' &&
   typeof (index as SearchIndex).sizes === 'string';
 
 const decodePostings = (text: string): number[] => {
@@ -139,10 +142,15 @@ function lowerBound(sorted: readonly string[], word: string): number {
 export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearchOptions = {}): FaqSearch {
   // The payload and this code come from the same server; an index of another shape (a page
   // that kept an old widget across an upgrade) finds nothing rather than misreads.
-  const index: SearchIndex = isSearchIndex(options.index) ? options.index : { v: 3, terms: '', postings: '', sizes: '', stop: '' };
+  const index: SearchIndex = isSearchIndex(options.index)
+    ? options.index
+    : { v: 3, terms: '', postings: '', sizes: '', stop: '' };
   const lists: (number[] | undefined)[] = [];
   const stop = new Set(index.stop.split(' '));
-  const vocabulary = options.vocabulary === false || !index.vocabulary ? [] : index.vocabulary.split(';').map((g) => g.split('|').map((m) => m.split(' ')));
+  const vocabulary =
+    options.vocabulary === false || !index.vocabulary
+      ? []
+      : index.vocabulary.split(';').map((g) => g.split('|').map((m) => m.split(' ')));
   // The vocabulary's phrases by their first word, so a query looks up only its own words.
   let byFirst: Map<string, [string[][], string[]][]> | undefined;
   const phrasesByFirst = (): Map<string, [string[][], string[]][]> => {
@@ -206,9 +214,10 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
     if (single !== undefined) out.set(single, 0.9);
     // Spoken Persian ends a verb in ه or ن where writing has د or ند: "میرسه" is "میرسد",
     // "برمیگرده" is "برمیگردد", "میکنن" is "میکنند".
-    const spoken = persian && exact === undefined && /^ن?می.{2,}[هن]$/.test(word)
-      ? termIds.get(stem(word.endsWith('ه') ? word.slice(0, -1) + 'د' : word + 'د'))
-      : undefined;
+    const spoken =
+      persian && exact === undefined && /^ن?می.{2,}[هن]$/.test(word)
+        ? termIds.get(stem(word.endsWith('ه') ? word.slice(0, -1) + 'د' : word + 'د'))
+        : undefined;
     if (spoken !== undefined) out.set(spoken, 0.95);
     // A word being typed, or a Persian word without its ending ("کجا" in "کجاست"): every
     // term it begins, closer the more of it is there.
@@ -336,7 +345,11 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
    * What share of the query's informative content each doc covers (IDF-weighted, each word
    * by its best match in the doc, weighted by field), and how many words match its question.
    */
-  function cover(words: string[], slots: Map<number, number>[], partial: boolean): { total: Float64Array; inQuestion: Uint16Array } {
+  function cover(
+    words: string[],
+    slots: Map<number, number>[],
+    partial: boolean,
+  ): { total: Float64Array; inQuestion: Uint16Array } {
     const last = words.length - 1;
     const total = new Float64Array(n);
     const inQuestion = new Uint16Array(n);
@@ -390,11 +403,18 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       if (!first || first.score < MIN_COVER) return [];
       if (first.score < CONFIDENT && second && first.score - second.score < MARGIN * first.score) return [];
       const floor = Math.max(MIN_COVER, first.score / 2);
-      return hits.filter((h) => h.score >= floor).slice(0, limit).map(({ d, score }) => {
-        const doc = docs[d] as FaqSearchDoc;
-        const typing = partial ? words[words.length - 1] : undefined;
-        return { id: doc.id, score: Math.round((1 - score) * 1000) / 1000, matches: highlightRanges(doc.question, slots, typing) };
-      });
+      return hits
+        .filter((h) => h.score >= floor)
+        .slice(0, limit)
+        .map(({ d, score }) => {
+          const doc = docs[d] as FaqSearchDoc;
+          const typing = partial ? words[words.length - 1] : undefined;
+          return {
+            id: doc.id,
+            score: Math.round((1 - score) * 1000) / 1000,
+            matches: highlightRanges(doc.question, slots, typing),
+          };
+        });
     },
   };
 }

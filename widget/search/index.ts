@@ -20,7 +20,9 @@ export function createFaqSearch(entries: readonly (FaqEntry | FaqSearchDoc)[], o
   const docs = entries.map((e) => ('excerpt' in e ? e : (toSearchDocs([e])[0] as FaqSearchDoc)));
   // Raw entries have their whole answers to index; payload docs only their excerpts.
   const answers = entries.every((e) => 'answer' in e) ? (entries as FaqEntry[]).map((e) => e.answer) : undefined;
-  const index = isSearchIndex(options.index) ? options.index : buildSearchIndex(docs, { vocabulary: options.vocabulary !== false, answers });
+  const index = isSearchIndex(options.index)
+    ? options.index
+    : buildSearchIndex(docs, { vocabulary: options.vocabulary !== false, answers });
   // fuse.js is here from the start: typos match on the first call, synchronously.
   return searchDocs(docs, { fuzzy: () => Fuse, ...options, index });
 }

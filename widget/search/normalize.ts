@@ -48,15 +48,30 @@ put('\u066C', ',');
 const PERSIAN_PREFIXES = new Set(['می', 'نمی']);
 // Written detached by some, attached or with a half-space by others.
 const PERSIAN_SUFFIXES = new Set([
-  'ها', 'های', 'هایی', 'هایم', 'هایت', 'هایش', 'هایمان', 'هایتان', 'هایشان',
-  'ام', 'ات', 'اش', 'ای', 'ایم', 'اید', 'اند', 'تر', 'ترین',
+  'ها',
+  'های',
+  'هایی',
+  'هایم',
+  'هایت',
+  'هایش',
+  'هایمان',
+  'هایتان',
+  'هایشان',
+  'ام',
+  'ات',
+  'اش',
+  'ای',
+  'ایم',
+  'اید',
+  'اند',
+  'تر',
+  'ترین',
 ]);
 const YEH = 'ی';
 const HEH = 'ه';
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
-const isAsciiWord = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
 // Fast path for ASCII and the Arabic block: code → matching code, or one of these.
 const T_DROP = 0;
@@ -71,8 +86,7 @@ for (let c = 0; c < 0x0700; c++) {
     TABLE[c] = m === DROP ? T_DROP : m.length === 1 ? m.charCodeAt(0) : T_SLOW;
   } else if (c >= 0x0600) {
     // The Arabic block is already in NFKC; its punctuation (، ؛ ؟ ٪ ۔) separates words.
-    TABLE[c] = c >= 0x0610 && c <= 0x061a ? T_DROP
-      : c < 0x0620 || (c >= 0x066a && c <= 0x066d) || c === 0x06d4 ? T_SPACE : c;
+    TABLE[c] = c >= 0x0610 && c <= 0x061a ? T_DROP : c < 0x0620 || (c >= 0x066a && c <= 0x066d) || c === 0x06d4 ? T_SPACE : c;
   } else {
     TABLE[c] = T_SLOW;
   }

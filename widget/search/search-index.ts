@@ -44,7 +44,11 @@ const fieldsOf = (doc: FaqSearchDoc, answer?: string): string[][] => [
  * answers as plain text; without them the excerpt is indexed in their place. Words in `stop`
  * are left out of answers.
  */
-export function indexDocs(docs: readonly FaqSearchDoc[], answers?: readonly string[], stop?: ReadonlySet<string>): { terms: string[]; lists: number[][]; sizes: string } {
+export function indexDocs(
+  docs: readonly FaqSearchDoc[],
+  answers?: readonly string[],
+  stop?: ReadonlySet<string>,
+): { terms: string[]; lists: number[][]; sizes: string } {
   const byTerm = new Map<string, number[]>();
   const stems = new Map<string, string>();
   const out: Scan = { tokens: [] };
@@ -61,7 +65,7 @@ export function indexDocs(docs: readonly FaqSearchDoc[], answers?: readonly stri
         if (term === undefined) stems.set(token, (term = stem(token)));
         let list = byTerm.get(term);
         if (!list) byTerm.set(term, (list = []));
-        if (((list[list.length - 1] ?? -4) >> 2) !== d) list.push(d * 4 + f);
+        if ((list[list.length - 1] ?? -4) >> 2 !== d) list.push(d * 4 + f);
       }
     });
   });
@@ -105,12 +109,21 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
   const locales = (['en', 'fa'] as const).filter((l: Locale) => docs.some((d) => d.locale === l));
   const words = (text: string): string => tokenize(text).join(' ');
   const stop = locales.map((l) => words(STOP_WORDS[l])).join(' ');
-  const { terms, lists, sizes } = indexDocs(docs, options.answers?.map((a) => plainText(a).join(' ')), new Set(stop.split(' ')));
+  const { terms, lists, sizes } = indexDocs(
+    docs,
+    options.answers?.map((a) => plainText(a).join(' ')),
+    new Set(stop.split(' ')),
+  );
   const index: SearchIndex = { v: 3, terms: terms.join(' '), postings: encodePostings(lists), sizes, stop };
   if (options.vocabulary !== false) {
     index.vocabulary = locales
       .flatMap((l) => (l === 'fa' ? `${VOCABULARY.fa};${SCRIPT_BRIDGE}` : VOCABULARY[l]).split(';'))
-      .map((group) => group.split('|').map((member) => tokenize(member).map(stem).join(' ')).join('|'))
+      .map((group) =>
+        group
+          .split('|')
+          .map((member) => tokenize(member).map(stem).join(' '))
+          .join('|'),
+      )
       .join(';');
   }
   return index;

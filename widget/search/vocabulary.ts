@@ -54,7 +54,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'single sign-on|sso|saml|identity provider|company login|okta|azure ad;' +
     'api|developer|developers|integration|integrate|connect|sync|synchronise|synchronize|hook up;' +
     'key|token|secret|credential;' +
-    'outage|down|offline|not working|unavailable|unreachable|disruption|interruption|no service|doesn\'t load|not loading|won\'t load;' +
+    "outage|down|offline|not working|unavailable|unreachable|disruption|interruption|no service|doesn't load|not loading|won't load;" +
     'status|uptime|availability|incident;' +
     'size|fit|measurements|dimensions|too big|too small|larger|smaller;colour|color|shade;' +
     'stock|available|availability|in stock|out of stock|sold out|back in stock|restock;' +
@@ -62,7 +62,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'install|installation|set up|setup|fit|mount|connect|hook up;' +
     'collect|pick up|pickup|fetch|click and collect|in store|come and get;' +
     'wrong|incorrect|mistake|error|not what I ordered|different item;' +
-    'missing|lost|not arrived|never arrived|didn\'t arrive|did not arrive|didn\'t come|not received|did not receive|haven\'t received;' +
+    "missing|lost|not arrived|never arrived|didn't arrive|did not arrive|didn't come|not received|did not receive|haven't received;" +
     'stolen|theft|robbed|burgled|lost|pickpocketed;gift|present|gift card|voucher;' +
     'wrap|wrapping|gift wrap|giftwrap;genuine|real|authentic|original|fake|counterfeit|legit;' +
     'business|company|companies|corporate|firm|organisation|organization|b2b|wholesale|bulk;' +
@@ -81,7 +81,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'tomorrow|next day|next working day;weekend|saturday|sunday;night|evening|after hours|late;' +
     'receipt|proof of purchase|proof of payment|confirmation;' +
     'confirmation|confirm|verify|verification|validate;' +
-    'forgot|forgotten|lost|can\'t remember|cannot remember|don\'t remember|reset|recover;' +
+    "forgot|forgotten|lost|can't remember|cannot remember|don't remember|reset|recover;" +
     'locked|locked out|blocked|suspended|frozen|disabled|paused;' +
     'unlock|unblock|reactivate|restore|resume|turn back on|reopen;' +
     'report|notify|tell you|let you know|flag|inform;photo|picture|image|snapshot|scan|camera;' +
@@ -103,7 +103,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'damp|mould|mold|moisture|leak|leaking|water damage;' +
     'benefit|benefits|welfare|allowance|assistance|support|income support|social assistance|subsidy|grant;' +
     'debt|debts|owe|arrears|creditors|loan|borrowed;' +
-    'poor|low income|cannot afford|can\'t afford|no money|broke|afford;' +
+    "poor|low income|cannot afford|can't afford|no money|broke|afford;" +
     'unemployed|no job|jobless|redundant|laid off;marry|married|marriage|wedding|wed|get married;' +
     'baby|newborn|birth|born|new child;death|died|dead|deceased|passed away|funeral|bury|burial|grave;' +
     'citizen|citizenship|nationality|naturalisation|naturalization|passport;' +
@@ -248,7 +248,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
  * Persian and Latin spellings of the same product names, file types and technical terms, so a
  * Persian query that writes one matches a Persian entry that writes the other.
  */
-export const SCRIPT_BRIDGE = 'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|usb;اچ دی ام آی|hdmi;آی پی|ip;دی ان اس|dns;وی پی ان|vpn;اس ام اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|api;اس اس او|sso;وب هوک|webhook;سی اس وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams';
+export const SCRIPT_BRIDGE =
+  'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|usb;اچ دی ام آی|hdmi;آی پی|ip;دی ان اس|dns;وی پی ان|vpn;اس ام اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|api;اس اس او|sso;وب هوک|webhook;سی اس وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams';
 
 /**
  * Words that say little about what a visitor wants ("how do I…", "را", colloquial "رو",

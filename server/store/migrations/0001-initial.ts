@@ -61,7 +61,11 @@ export const initial: Migration = {
       .addColumn('survey_comment', 'text')
       .addColumn('survey_at', 'text')
       .execute();
-    await db.schema.createIndex('conversations_site_status').on('conversations').columns(['site', 'status', 'created_at']).execute();
+    await db.schema
+      .createIndex('conversations_site_status')
+      .on('conversations')
+      .columns(['site', 'status', 'created_at'])
+      .execute();
     await db.schema.createIndex('conversations_visitor').on('conversations').columns(['visitor_id', 'created_at']).execute();
     // At most one open conversation per visitor, whatever races the application loses.
     await db.schema
@@ -71,7 +75,11 @@ export const initial: Migration = {
       .column('visitor_id')
       .where(sql.ref('status'), '=', 'open')
       .execute();
-    await db.schema.createIndex('conversations_site_first_response').on('conversations').columns(['site', 'first_response_at']).execute();
+    await db.schema
+      .createIndex('conversations_site_first_response')
+      .on('conversations')
+      .columns(['site', 'first_response_at'])
+      .execute();
     await db.schema.createIndex('conversations_site_survey').on('conversations').columns(['site', 'survey_at']).execute();
 
     await db.schema
@@ -87,8 +95,18 @@ export const initial: Migration = {
       .addColumn('internal', 'integer', (c) => c.notNull().defaultTo(0))
       .addColumn('created_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('messages_conversation_seq').unique().on('messages').columns(['conversation_id', 'seq']).execute();
-    await db.schema.createIndex('messages_conversation_client_id').unique().on('messages').columns(['conversation_id', 'client_id']).execute();
+    await db.schema
+      .createIndex('messages_conversation_seq')
+      .unique()
+      .on('messages')
+      .columns(['conversation_id', 'seq'])
+      .execute();
+    await db.schema
+      .createIndex('messages_conversation_client_id')
+      .unique()
+      .on('messages')
+      .columns(['conversation_id', 'client_id'])
+      .execute();
 
     await db.schema
       .createTable('saved_replies')

@@ -10,11 +10,21 @@ import type { Kysely, Migration } from 'kysely';
 
 export const clientIdIndex: Migration = {
   async up(db: Kysely<any>): Promise<void> {
-    await db.schema.createIndex('messages_client_id_conversation').unique().on('messages').columns(['client_id', 'conversation_id']).execute();
+    await db.schema
+      .createIndex('messages_client_id_conversation')
+      .unique()
+      .on('messages')
+      .columns(['client_id', 'conversation_id'])
+      .execute();
     await db.schema.dropIndex('messages_conversation_client_id').execute();
   },
   async down(db: Kysely<any>): Promise<void> {
-    await db.schema.createIndex('messages_conversation_client_id').unique().on('messages').columns(['conversation_id', 'client_id']).execute();
+    await db.schema
+      .createIndex('messages_conversation_client_id')
+      .unique()
+      .on('messages')
+      .columns(['conversation_id', 'client_id'])
+      .execute();
     await db.schema.dropIndex('messages_client_id_conversation').execute();
   },
 };

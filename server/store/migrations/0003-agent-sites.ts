@@ -11,11 +11,7 @@ export const agentSites: Migration = {
     await db.schema.alterTable('agents').addColumn('sites', 'text').execute();
     await db.schema.alterTable('visitors').addColumn('verified_fields', 'text').execute();
     // Until now a site signed only the user id (the HMAC), and an external id was set only then.
-    await db
-      .updateTable('visitors')
-      .set({ verified_fields: '["id"]' })
-      .where(sql.ref('external_id'), 'is not', null)
-      .execute();
+    await db.updateTable('visitors').set({ verified_fields: '["id"]' }).where(sql.ref('external_id'), 'is not', null).execute();
   },
   async down(db: Kysely<any>): Promise<void> {
     await db.schema.alterTable('visitors').dropColumn('verified_fields').execute();

@@ -39,7 +39,12 @@ export const integrations: Migration = {
       .addColumn('created_at', 'text', (c) => c.notNull())
       .addColumn('updated_at', 'text', (c) => c.notNull())
       .execute();
-    await db.schema.createIndex('deliveries_event_endpoint').unique().on('deliveries').columns(['event_id', 'endpoint']).execute();
+    await db.schema
+      .createIndex('deliveries_event_endpoint')
+      .unique()
+      .on('deliveries')
+      .columns(['event_id', 'endpoint'])
+      .execute();
     await db.schema.createIndex('deliveries_due').on('deliveries').columns(['status', 'next_attempt_at']).execute();
 
     await db.schema.alterTable('visitors').addColumn('erased_at', 'text').execute();
