@@ -32,48 +32,39 @@ function titleOf(head: PageHead): string {
 
 function headLinks(head: PageHead): SafeHtml {
   const alternates = Object.entries(head.alternates).map(
-    ([locale, href]) => html`<link rel="alternate" hreflang="${locale}" href="${href}" /> `,
+    ([locale, href]) => html`<link rel="alternate" hreflang="${locale}" href="${href}">\n`,
   );
-  return html`${head.canonical ? html`<link rel="canonical" href="${head.canonical}" /> ` : ''}${alternates}`;
+  return html`${head.canonical ? html`<link rel="canonical" href="${head.canonical}">\n` : ''}${alternates}`;
 }
 
 export function renderPage(head: PageHead, urls: HelpUrls, main: SafeHtml): string {
   const { locale } = head;
   const other = otherLocale(locale);
   return html`<!DOCTYPE html>
-    <html lang="${locale}" dir="${locale === 'fa' ? 'rtl' : 'ltr'}">
-      <head>
-        <meta charset="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <link rel="icon" href="data:," />
-        <title>${titleOf(head)}</title>
-        <meta name="description" content="${head.description}" />
-        ${head.canonical ? '' : html`<meta name="robots" content="noindex" /> `}${headLinks(head)}
-        <style>
-          ${HELP_CSS_SAFE}
-        </style>
-        ${
-          head.jsonLd
-            ? html`<script type="application/ld+json">
-                ${ldScriptBody(head.jsonLd)}
-              </script> `
-            : ''
-        }
-      </head>
-      <body>
-        <a class="skip" href="#main">${say(locale, 'skip')}</a>
-        <header>
-          <div class="bar">
-            <a class="brand" href="${urls.home(locale)}">${head.siteName} · ${say(locale, 'helpCentre')}</a>
-            <nav aria-label="${say(locale, 'language')}">
-              <a href="${head.otherLanguagePath}" lang="${other}" hreflang="${other}">${say(locale, 'otherLanguage')}</a>
-            </nav>
-          </div>
-        </header>
-        <main id="main">${main}</main>
-        <footer><p>${say(locale, 'poweredBy', { site: head.siteName })}</p></footer>
-      </body>
-    </html> `.value;
+<html lang="${locale}" dir="${locale === 'fa' ? 'rtl' : 'ltr'}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="data:,">
+<title>${titleOf(head)}</title>
+<meta name="description" content="${head.description}">
+${head.canonical ? '' : html`<meta name="robots" content="noindex">\n`}${headLinks(head)}<style>${HELP_CSS_SAFE}</style>
+${head.jsonLd ? html`<script type="application/ld+json">${ldScriptBody(head.jsonLd)}</script>\n` : ''}</head>
+<body>
+<a class="skip" href="#main">${say(locale, 'skip')}</a>
+<header>
+<div class="bar">
+<a class="brand" href="${urls.home(locale)}">${head.siteName} · ${say(locale, 'helpCentre')}</a>
+<nav aria-label="${say(locale, 'language')}"><a href="${head.otherLanguagePath}" lang="${other}" hreflang="${other}">${say(locale, 'otherLanguage')}</a></nav>
+</div>
+</header>
+<main id="main">
+${main}
+</main>
+<footer><p>${say(locale, 'poweredBy', { site: head.siteName })}</p></footer>
+</body>
+</html>
+`.value;
 }
 
 // The stylesheet is ours and constant; it goes in as is (escaping would break `>` selectors).

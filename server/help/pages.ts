@@ -51,41 +51,23 @@ const topicId = (index: number): string => `topic-${index + 1}`;
 function answerList(ctx: HelpContext, entries: readonly FaqEntry[], withExcerpt: boolean): SafeHtml {
   const items = entries.map(
     (entry) =>
-      html`<li>
-        <a href="${articlePath(ctx, entry)}">${entry.question}</a
-        >${withExcerpt ? html`<span class="excerpt">${firstSentence(textOf(ctx, entry))}</span>` : ''}
-      </li> `,
+      html`<li><a href="${articlePath(ctx, entry)}">${entry.question}</a>${withExcerpt ? html`<span class="excerpt">${firstSentence(textOf(ctx, entry))}</span>` : ''}</li>\n`,
   );
-  return html`<ul class="answers">
-    ${items}
-  </ul>`;
+  return html`<ul class="answers">\n${items}</ul>`;
 }
 
 function searchForm(ctx: HelpContext, query = ''): SafeHtml {
   return html`<form role="search" method="get" action="${ctx.urls.home(ctx.locale).split('?')[0]}">
-    <label for="q">${say(ctx.locale, 'searchLabel')}</label>
-    ${ctx.site ? html`<input type="hidden" name="site" value="${ctx.site}" /> ` : ''}<input
-      id="q"
-      name="q"
-      type="search"
-      value="${query}"
-      maxlength="200"
-      autocomplete="off"
-    />
-    <button type="submit">${say(ctx.locale, 'searchButton')}</button>
-  </form>`;
+<label for="q">${say(ctx.locale, 'searchLabel')}</label>
+${ctx.site ? html`<input type="hidden" name="site" value="${ctx.site}">\n` : ''}<input id="q" name="q" type="search" value="${query}" maxlength="200" autocomplete="off">
+<button type="submit">${say(ctx.locale, 'searchButton')}</button>
+</form>`;
 }
 
 function resultsSection(ctx: HelpContext, query: string, results: readonly FaqEntry[]): SafeHtml {
   if (!results.length)
-    return html`<section aria-labelledby="results">
-      <h2 id="results">${say(ctx.locale, 'resultsFor', { q: query })}</h2>
-      <p class="note">${say(ctx.locale, 'noResults', { q: query })}</p>
-    </section>`;
-  return html`<section aria-labelledby="results">
-    <h2 id="results">${say(ctx.locale, 'resultsFor', { q: query })}</h2>
-    ${answerList(ctx, results, true)}
-  </section>`;
+    return html`<section aria-labelledby="results"><h2 id="results">${say(ctx.locale, 'resultsFor', { q: query })}</h2><p class="note">${say(ctx.locale, 'noResults', { q: query })}</p></section>`;
+  return html`<section aria-labelledby="results"><h2 id="results">${say(ctx.locale, 'resultsFor', { q: query })}</h2>\n${answerList(ctx, results, true)}</section>`;
 }
 
 function alternatesOfHome(ctx: HelpContext): Partial<Record<Locale, string>> {
@@ -101,26 +83,12 @@ export function renderHome(ctx: HelpContext, model: HomeModel): string {
   const canonical = urls.absolute(urls.home(locale, model.query));
   const listed = model.query ? model.results : topics.flatMap(([, entries]) => entries);
   const main = html`<h1>${say(locale, 'helpCentre')}</h1>
-    ${searchForm(ctx, model.query)} ${model.query ? resultsSection(ctx, model.query, model.results) : ''}
-    ${
-      model.popular.length
-        ? html`<section aria-labelledby="popular">
-            <h2 id="popular">${say(locale, 'popular')}</h2>
-            ${answerList(ctx, model.popular, true)}
-          </section>`
-        : ''
-    }
-    <section aria-labelledby="topics">
-      <h2 id="topics">${say(locale, 'topics')}</h2>
-      <ul class="topics">
-        ${topics.map(([name], i) => html`<li><a href="#${topicId(i)}">${name}</a></li>`)}
-      </ul>
-      ${topics.map(
-        ([name, entries], i) =>
-          html`<h3 id="${topicId(i)}">${name}</h3>
-            ${answerList(ctx, entries, false)} `,
-      )}
-    </section>`;
+${searchForm(ctx, model.query)}
+${model.query ? resultsSection(ctx, model.query, model.results) : ''}
+${model.popular.length ? html`<section aria-labelledby="popular"><h2 id="popular">${say(locale, 'popular')}</h2>\n${answerList(ctx, model.popular, true)}</section>` : ''}
+<section aria-labelledby="topics"><h2 id="topics">${say(locale, 'topics')}</h2>
+<ul class="topics">${topics.map(([name], i) => html`<li><a href="#${topicId(i)}">${name}</a></li>`)}</ul>
+${topics.map(([name, entries], i) => html`<h3 id="${topicId(i)}">${name}</h3>\n${answerList(ctx, entries, false)}\n`)}</section>`;
   return renderPage(
     {
       locale,
@@ -152,25 +120,14 @@ export function renderArticle(ctx: HelpContext, entry: FaqEntry): string {
   const more = siblings.filter((e) => e !== entry);
   const alternates: Partial<Record<Locale, string>> = { [locale]: answer.url };
   if (translation) alternates[translation.locale] = urls.absolute(articlePath(ctx, translation));
-  const main = html`<nav class="crumbs" aria-label="${say(locale, 'breadcrumb')}">
-      <ol>
-        <li><a href="${urls.home(locale)}">${say(locale, 'helpCentre')}</a></li>
-        ${category ? html`<li><a href="${urls.home(locale)}#${topicId(topicIndex)}">${category}</a></li> ` : ''}
-      </ol>
-    </nav>
-    <article>
-      <h1>${entry.question}</h1>
-      <div class="answer">${trusted(article.html)}</div>
-      ${translation ? html`<p><a href="${articlePath(ctx, translation)}" lang="${translation.locale}" hreflang="${translation.locale}">${say(locale, 'readInOther')}</a></p> ` : ''}
-    </article>
-    ${
-      more.length
-        ? html`<section aria-labelledby="more">
-            <h2 id="more">${say(locale, 'moreIn', { category })}</h2>
-            ${answerList(ctx, more, false)}
-          </section>`
-        : ''
-    }`;
+  const main = html`<nav class="crumbs" aria-label="${say(locale, 'breadcrumb')}"><ol>
+<li><a href="${urls.home(locale)}">${say(locale, 'helpCentre')}</a></li>
+${category ? html`<li><a href="${urls.home(locale)}#${topicId(topicIndex)}">${category}</a></li>\n` : ''}</ol></nav>
+<article>
+<h1>${entry.question}</h1>
+<div class="answer">${trusted(article.html)}</div>
+${translation ? html`<p><a href="${articlePath(ctx, translation)}" lang="${translation.locale}" hreflang="${translation.locale}">${say(locale, 'readInOther')}</a></p>\n` : ''}</article>
+${more.length ? html`<section aria-labelledby="more"><h2 id="more">${say(locale, 'moreIn', { category })}</h2>\n${answerList(ctx, more, false)}</section>` : ''}`;
   return renderPage(
     {
       locale,
@@ -191,9 +148,9 @@ export function renderArticle(ctx: HelpContext, entry: FaqEntry): string {
 export function renderNotFound(ctx: HelpContext): string {
   const { locale, urls } = ctx;
   const main = html`<h1>${say(locale, 'notFoundTitle')}</h1>
-    <p>${say(locale, 'notFoundText')}</p>
-    ${searchForm(ctx)}
-    <p><a href="${urls.home(locale)}">${say(locale, 'back')}</a></p>`;
+<p>${say(locale, 'notFoundText')}</p>
+${searchForm(ctx)}
+<p><a href="${urls.home(locale)}">${say(locale, 'back')}</a></p>`;
   return renderPage(
     {
       locale,

@@ -18,11 +18,21 @@ const RUN_ELSEWHERE: { match: RegExp; file: string; contains: string }[] = [
   { match: /^npm test$/, file: '.ci/run', contains: 'npm test' },
   // The scaled-out recipe needs hosts named db and cache; the same settings run against the
   // machine's PostgreSQL and Redis there.
+  // The nodes of the nginx-fronted cluster test start with these settings (bench/lib/cluster.ts).
   {
-    match: /^DATABASE_URL=\S+ REDIS_URL=\S+ PORT=\d+ npm start$/,
-    file: 'tests/integration/scale-out.test.ts',
-    contains: 'REDIS',
+    match: /^DATABASE_URL=\S+ REDIS_URL=\S+ PASOKH_TRUST_PROXY=1 PORT=\d+ npm start$/,
+    file: 'bench/lib/cluster.ts',
+    contains: "PASOKH_TRUST_PROXY: '1'",
   },
+  // Packing and installing into an empty folder take minutes: the package test does both.
+  { match: /^npm pack$/, file: 'tests/integration/package.test.ts', contains: 'npm pack' },
+  { match: /^npm install \S+\.tgz && npx pasokh serve$/, file: 'tests/integration/package.test.ts', contains: 'pasokh serve' },
+  // These write files into the working folder and need a database site: run with fixtures there.
+  { match: /^npx pasokh faq (import|export) /, file: 'tests/integration/faq-transfer.test.ts', contains: "pasokh(['export'" },
+  { match: /^npx pasokh visitor (export|erase) /, file: 'tests/integration/privacy.test.ts', contains: "'visitor', 'export'" },
+  { match: /^curl .*\/api\/visitors\//, file: 'tests/integration/privacy.test.ts', contains: '/api/visitors/leila@example.com/export' },
+  // The README's sites (shop, blog) are not the demo's: the agent-sites test has its own.
+  { match: /^npx pasokh agent sites /, file: 'tests/integration/agent-sites.test.ts', contains: "pasokh('agent', 'sites'" },
 ];
 
 /** Every command line of the README's ```sh blocks, comments removed. */

@@ -12,12 +12,7 @@ describe('the help centre html template', () => {
 
   it('keeps nested templates and trusted markup as markup, and escapes each item of a list', () => {
     const items = ['<a>', 'b&c'].map((s) => html`<li>${s}</li>`);
-    expect(
-      html`<ul>
-          ${items}
-        </ul>
-        ${trusted('<b>ok</b>')}`.value,
-    ).toBe('<ul><li>&lt;a&gt;</li><li>b&amp;c</li></ul><b>ok</b>');
+    expect(html`<ul>${items}</ul>${trusted('<b>ok</b>')}`.value).toBe('<ul><li>&lt;a&gt;</li><li>b&amp;c</li></ul><b>ok</b>');
   });
 
   it('drops null, undefined and false but prints 0', () => {
