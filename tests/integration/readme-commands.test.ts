@@ -30,7 +30,11 @@ const RUN_ELSEWHERE: { match: RegExp; file: string; contains: string }[] = [
   // These write files into the working folder and need a database site: run with fixtures there.
   { match: /^npx pasokh faq (import|export) /, file: 'tests/integration/faq-transfer.test.ts', contains: "pasokh(['export'" },
   { match: /^npx pasokh visitor (export|erase) /, file: 'tests/integration/privacy.test.ts', contains: "'visitor', 'export'" },
-  { match: /^curl .*\/api\/visitors\//, file: 'tests/integration/privacy.test.ts', contains: '/api/visitors/leila@example.com/export' },
+  {
+    match: /^curl .*\/api\/visitors\//,
+    file: 'tests/integration/privacy.test.ts',
+    contains: '/api/visitors/leila@example.com/export',
+  },
   // The README's sites (shop, blog) are not the demo's: the agent-sites test has its own.
   { match: /^npx pasokh agent sites /, file: 'tests/integration/agent-sites.test.ts', contains: "pasokh('agent', 'sites'" },
 ];
