@@ -135,7 +135,9 @@ describe('agents scoped to sites', () => {
     const mine = await get('/api/insights');
     expect(mine.status).toBe(200);
     expect(await mine.json()).toMatchObject({ site: 'shop' });
-    expect(await (await get('/api/sites')).json()).toEqual({ sites: [{ key: 'shop', name: 'Shop' }] });
+    expect(await (await get('/api/sites')).json()).toEqual({
+      sites: [{ key: 'shop', name: 'Shop', names: { en: 'Shop', fa: 'Shop' } }],
+    });
     expect((await (await get('/api/me')).json()).agent.sites).toEqual(['shop']);
   });
 

@@ -31,10 +31,17 @@ describe('the FAQ API', () => {
 
   it('lists the most viewed answers first in the payload, for the list shown with no query or no hit', async () => {
     const views = ['en-shipping-cost', 'en-shipping-cost', 'en-refund-policy'].map((articleId) => ({ kind: 'view', articleId }));
+    // Analytics count only for a visitor the server issued a token to.
+    const minted = await fetch(`${h.url}/api/visitors`, {
+      method: 'POST',
+      headers: { 'content-type': 'text/plain', origin: 'https://shop.example' },
+      body: JSON.stringify({ site: 'default' }),
+    });
+    const { token } = (await minted.json()) as { token: string };
     const sent = await fetch(`${h.url}/api/events`, {
       method: 'POST',
       headers: { 'content-type': 'text/plain', origin: 'https://shop.example' },
-      body: JSON.stringify({ site: 'default', events: views }),
+      body: JSON.stringify({ site: 'default', token, events: views }),
     });
     expect(sent.status).toBe(202);
     const response = await fetch(`${h.url}/api/faq?site=default`);

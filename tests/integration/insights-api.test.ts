@@ -36,7 +36,8 @@ afterEach(async () => {
 async function beacon(token: string, events: unknown[]): Promise<void> {
   const response = await fetch(`${h.url}/api/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // What the widget sends: from a page of the site, with its visitor token.
+    headers: { 'content-type': 'application/json', origin: h.url },
     body: JSON.stringify({ site: 'default', token, events }),
   });
   expect(response.status).toBe(202);

@@ -23,6 +23,8 @@ describe('site names over HTTP', () => {
     expect((await fetch(`${h.url}/api/sites`)).status).toBe(401);
     const cookie = await h.login();
     const sites = await fetch(`${h.url}/api/sites`, { headers: { cookie } }).then((r) => r.json());
-    expect(sites).toEqual({ sites: [{ key: 'default', names: { en: 'Pasokh Demo Store', fa: 'فروشگاه نمایشی پاسخ' } }] });
+    expect(sites).toEqual({
+      sites: [{ key: 'default', name: 'Pasokh Demo Store', names: { en: 'Pasokh Demo Store', fa: 'فروشگاه نمایشی پاسخ' } }],
+    });
   });
 });

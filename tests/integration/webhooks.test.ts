@@ -212,7 +212,7 @@ describe('Slack', () => {
 
 describe('webhook config', () => {
   it('refuses an endpoint without a secret, or with an unknown event, in a sentence', async () => {
-    await expect(start([{ url: 'https://hooks.example/x', events: ['message.created'] }])).rejects.toThrow(/webhooks\.0/);
+    await expect(start([{ url: 'https://hooks.example/x', events: ['message.created'] }])).rejects.toThrow(/webhooks\[0\]/);
     await expect(start([{ url: 'https://hooks.example/x', secret: SECRET, events: ['message.sent'] }])).rejects.toThrow(
       /must be among conversation\.created/,
     );
