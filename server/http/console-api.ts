@@ -120,7 +120,7 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     return { agent: agentProfile(await store.updateAgent(me.id, { name })) };
   });
 
-  app.post('/api/me/password', async (request, reply) => {
+  app.post('/api/me/password', async (request) => {
     const me = await signedIn(request);
     const { current, password } = parse(passwordChangeSchema, request.body);
     const key = `${request.ip}:${me.email}`;
@@ -133,10 +133,10 @@ export function registerConsoleApi(app: FastifyInstance, deps: RelayDeps & { age
     const problem = passwordProblem(password);
     if (problem) throw new HttpError('invalid_payload', problem);
     await store.updateAgent(me.id, { passwordHash: await hashPassword(password) });
-    // Every other browser signed in as this agent is signed out; this one gets a fresh session.
-    await store.deleteAgentSessions(me.id);
-    const session = await startSession(store, me.id, config.sessionHours);
-    cookie(reply, session.token, session.expiresAt);
+    // Every other browser signed in as this agent is signed out; this one stays signed in, so
+    // its open console (whose socket holds this session) keeps working.
+    const session = await agentFromCookies(store, request.headers.cookie);
+    await store.deleteAgentSessions(me.id, session ? { except: session.tokenHash } : {});
     return { ok: true };
   });
 

@@ -492,8 +492,13 @@ export class KyselyStore implements Store {
     await this.#db.deleteFrom('sessions').where('token_hash', '=', tokenHash).execute();
   }
 
-  async deleteAgentSessions(agentId: AgentId): Promise<void> {
-    await this.#db.deleteFrom('sessions').where('agent_id', '=', agentId).execute();
+  async deleteAgentSessions(agentId: AgentId, options: { except?: string } = {}): Promise<void> {
+    const { except } = options;
+    await this.#db
+      .deleteFrom('sessions')
+      .where('agent_id', '=', agentId)
+      .$if(except !== undefined, (query) => query.where('token_hash', '!=', except!))
+      .execute();
   }
 
   // ---------- saved replies ----------

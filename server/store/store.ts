@@ -320,7 +320,8 @@ export interface Store {
   createSession(input: { tokenHash: string; agentId: AgentId; expiresAt: IsoTime }): Promise<SessionRecord>;
   findSession(tokenHash: string): Promise<SessionRecord | null>;
   deleteSession(tokenHash: string): Promise<void>;
-  deleteAgentSessions(agentId: AgentId): Promise<void>;
+  /** Signs the agent out everywhere, or everywhere but the session `except` (its token hash). */
+  deleteAgentSessions(agentId: AgentId, options?: { except?: string }): Promise<void>;
 
   // saved replies
   listSavedReplies(site: SiteKey | null): Promise<SavedReplyRecord[]>;

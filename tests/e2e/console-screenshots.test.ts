@@ -198,12 +198,7 @@ describe('the README screenshots', () => {
     await visitor.getByRole('button', { name: 'Open help' }).click();
     await visitor.getByRole('searchbox', { name: 'Search' }).pressSequentially('refund', { delay: 40 });
     await visitor.getByRole('link', { name: 'When will I get my refund?' }).waitFor();
-    expect(
-      await visitor
-        .getByRole('link')
-        .filter({ hasText: /refund/i })
-        .count(),
-    ).toBeGreaterThan(1);
+    expect(await visitor.getByRole('list').getByRole('link').count()).toBeGreaterThan(1);
     await visitor.waitForTimeout(300);
     await save(visitor, 'widget.png');
   });

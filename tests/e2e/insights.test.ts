@@ -44,7 +44,8 @@ async function visitor(): Promise<{ socket: VisitorSocket; token: string }> {
 async function beacon(token: string, events: unknown[]): Promise<void> {
   const response = await fetch(`${env.server.url}/api/events`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // What the widget sends: from a page of the site, with its visitor token.
+    headers: { 'content-type': 'application/json', origin: env.server.url },
     body: JSON.stringify({ site: 'default', token, events }),
   });
   expect(response.status).toBe(202);

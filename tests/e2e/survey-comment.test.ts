@@ -42,7 +42,7 @@ describe('the survey comment and customers at risk', () => {
     await comment.fill('Nobody told me when the refund would come.');
     // Thanked for the score at once; the comment box goes once the comment is sent.
     expect(await visitor.getByText('Thank you for rating this conversation.').count()).toBe(1);
-    await visitor.locator('form.survey').getByRole('button', { name: 'Send' }).click();
+    await visitor.locator('form.survey').getByRole('button', { name: 'Send comment' }).click();
     await comment.waitFor({ state: 'detached' });
     await visitor.getByText('Thank you for rating this conversation.').waitFor();
 

@@ -47,7 +47,7 @@ export function Survey({ client, locale, onDone }: { client: ChatClient; locale:
           />
         </label>
         <button type="submit" disabled={busy}>
-          {t(locale, 'send')}
+          {t(locale, 'sendComment')}
         </button>
       </form>
     );

@@ -116,8 +116,9 @@ export function createPasokh(src: string, defaultSite?: string): PasokhApi {
         // the app without a click, so replies arrive and badge the launcher: right after the
         // config. Blocked storage throws here and holds no conversation anyway. A first message
         // that never reached the server waits in the outbox for the next visit to the launcher.
+        // So does the reopen link of a reply email (#pasokh-token=…).
         try {
-          if (localStorage['pasokh:' + options.site + ':conversation']) config.then(load);
+          if (localStorage['pasokh:' + options.site + ':conversation'] || /pasokh-token=/.test(location.hash)) config.then(load);
         } catch {
           // Storage blocked (private mode, a sandbox): nothing to resume.
         }
