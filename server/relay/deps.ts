@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Namespace, Server } from 'socket.io';
+import type { Namespace, Server, Socket } from 'socket.io';
 import type { LimiterFactory } from '../rate-limits.js';
 import type {
   AgentClientToServer,
@@ -17,12 +17,11 @@ import type { Metrics } from '../http/metrics.js';
 import type { PresenceTracker } from './presence.js';
 
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, InterServerEvents, VisitorSocketData>;
-export type AgentNamespace = Namespace<
-  AgentClientToServer,
-  AgentServerToClient,
-  InterServerEvents,
-  AgentSocketData & { status: 'online' | 'away'; name: string; sites: string[] | null }
->;
+/** What the server keeps on an agent socket beyond what the handshake proved. */
+export type AgentSocketState = AgentSocketData & { status: 'online' | 'away'; name: string; sites: string[] | null };
+export type AgentNamespace = Namespace<AgentClientToServer, AgentServerToClient, InterServerEvents, AgentSocketState>;
+export type AgentSocket = Socket<AgentClientToServer, AgentServerToClient, InterServerEvents, AgentSocketState>;
+export type VisitorSocket = Socket<VisitorClientToServer, VisitorServerToClient, InterServerEvents, VisitorSocketData>;
 export type RelayServer = Server;
 
 /** Limits that keep one client from hurting the rest. Tests and benchmarks may raise them. */

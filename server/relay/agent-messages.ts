@@ -1,0 +1,52 @@
+/** An agent's replies and internal notes, and the catch-up after a reconnect. */
+import { agentMessageSendSchema, syncRequestSchema } from '../../protocol/schemas.js';
+import type { AgentContext } from './agent-context.js';
+import type { AgentSocket } from './deps.js';
+import { guarded, RelayError } from './guard.js';
+import { rooms } from './rooms.js';
+
+export function registerAgentMessageHandlers(socket: AgentSocket, ctx: AgentContext): void {
+  const { store, logger, metrics } = ctx.deps;
+  const { agentId } = socket.data;
+
+  socket.on(
+    'message:send',
+    guarded(logger, agentMessageSendSchema, async ({ conversationId, clientId, text, internal }) => {
+      const arrived = performance.now();
+      const conversation = await ctx.findConversation(conversationId, socket.data);
+      if (conversation.status === 'closed') throw new RelayError('closed', 'This conversation is closed.');
+      await ctx.messageLimiter.consume(agentId);
+      // Acked only after the group commit that holds it (docs/architecture.md, "Delivery").
+      const { message, duplicate } = await ctx.committer.append(conversationId, {
+        clientId,
+        author: { kind: 'agent', id: agentId, name: socket.data.name },
+        text,
+        ...(internal ? { internal: true } : {}),
+      });
+      if (duplicate) {
+        metrics.inc('pasokh_messages_duplicate_total');
+        return { seq: message.seq, createdAt: message.createdAt };
+      }
+      metrics.inc('pasokh_messages_total');
+      metrics.observe('pasokh_message_commit_seconds', (performance.now() - arrived) / 1000);
+      // Relayed before anything else is awaited, so live messages leave in commit (seq) order.
+      if (!message.internal) ctx.visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
+      ctx.agents.to(rooms.agentsOf(conversation.site)).emit('message:new', message);
+      // Replying to an unassigned conversation takes it, as in every help desk.
+      // Only then does the queue row change beyond what `message:new` tells the console.
+      if (!internal && !conversation.assigneeId) {
+        await store.assignConversation(conversationId, agentId, { onlyIfUnassigned: true });
+        ctx.messageUpdates.changed(conversationId);
+      }
+      return { seq: message.seq, createdAt: message.createdAt };
+    }),
+  );
+
+  socket.on(
+    'messages:sync',
+    guarded(logger, syncRequestSchema, async ({ conversationId, afterSeq }) => {
+      await ctx.findConversation(conversationId, socket.data);
+      return { messages: await store.listMessages(conversationId, { afterSeq, includeInternal: true }) };
+    }),
+  );
+}
