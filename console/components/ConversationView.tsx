@@ -2,11 +2,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ConversationId } from '../../protocol/types.js';
 import { visitorName } from '../state/console.js';
 import { Composer } from './Composer.js';
+import { ConversationHeader } from './ConversationHeader.js';
 import { ContextPanel } from './ContextPanel.js';
 import { useConsole } from './context.js';
 import { MessageList } from './MessageList.js';
 import { TranscriptButton } from './TranscriptButton.js';
-import { TransferControl } from './TransferControl.js';
 import { TypingIndicator } from './TypingIndicator.js';
 
 /** One conversation: header with actions, history, reply box, and the visitor's context. */
@@ -14,7 +14,6 @@ export function ConversationView({ id, visible }: { id: ConversationId; visible:
   const { t, state, actions, locale } = useConsole();
   const open = state.open[id];
   const summary = state.queue.find((c) => c.id === id) ?? open?.detail ?? null;
-  const [busy, setBusy] = useState(false);
   // On a phone the thread and the visitor's details take turns on the screen.
   const [showContext, setShowContext] = useState(false);
   const messageCount = open?.messages.length ?? 0;
@@ -38,44 +37,11 @@ export function ConversationView({ id, visible }: { id: ConversationId; visible:
 
   const name = visitorName(summary, locale);
   const closed = summary.status === 'closed';
-  const mine = summary.assignee?.id === state.agent?.id;
-  const run = async (action: () => Promise<void>) => {
-    setBusy(true);
-    await action();
-    setBusy(false);
-  };
 
   return (
     <div class={showContext ? 'conversation show-context' : 'conversation'}>
       <section class="thread" aria-labelledby={`conv-title-${id}`}>
-        <header class="thread-head">
-          <div>
-            <h2 id={`conv-title-${id}`} dir="auto">
-              {name}
-            </h2>
-            <p class="sub">
-              {summary.assignee
-                ? t('conv.assignedTo', { name: mine ? t('msg.you') : summary.assignee.name })
-                : t('conv.unassigned')}
-            </p>
-          </div>
-          <div class="actions">
-            <button type="button" class="narrow-only" onClick={() => setShowContext(true)}>
-              {t('conv.showVisitor')}
-            </button>
-            {!closed && !mine && (
-              <button type="button" class="primary" disabled={busy} onClick={() => void run(() => actions.claim(id))}>
-                {t('conv.claim')}
-              </button>
-            )}
-            {!closed && <TransferControl conversation={summary} />}
-            {!closed && (
-              <button type="button" disabled={busy} onClick={() => void run(() => actions.close(id))}>
-                {t('conv.close')}
-              </button>
-            )}
-          </div>
-        </header>
+        <ConversationHeader summary={summary} name={name} onShowContext={() => setShowContext(true)} />
         {summary.offline && summary.visitor.email && <p class="banner">{t('conv.offline', { email: summary.visitor.email })}</p>}
         <MessageList
           messages={open.messages}

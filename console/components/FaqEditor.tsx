@@ -1,10 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FaqAdminList, FaqEntryRecord } from '../../protocol/faq-admin.js';
-import { api } from '../lib/api.js';
 import { faqApi } from '../lib/faq-api.js';
-import type { SiteSummary } from '../lib/types.js';
 import { useConsole } from './context.js';
 import { FaqAnswerForm } from './FaqAnswerForm.js';
+import { FaqAnswerList } from './FaqAnswerList.js';
+import { FaqTools } from './FaqTools.js';
+import { useSites } from './use-sites.js';
 
 /** The FAQ page: a site's answers, a search over them, and the form for the one being edited. */
 export function FaqEditor() {
@@ -13,24 +14,12 @@ export function FaqEditor() {
   const [site, setSite] = useState('');
   const [search, setSearch] = useState('');
   const [showDeleted, setShowDeleted] = useState(false);
-  const [list, setList] = useState<FaqAdminList | null>(null);
   const [editing, setEditing] = useState<FaqEntryRecord | 'new' | null>(null);
   const [deleted, setDeleted] = useState<FaqEntryRecord | null>(null);
-  const [error, setError] = useState<string | null>(null);
 
   useEffect(() => setSite((current) => current || sites[0]?.key || ''), [sites]);
 
-  const reload = () => {
-    if (!site) return Promise.resolve();
-    return faqApi.list(site, search, showDeleted).then(
-      (next) => {
-        setList(next);
-        setError(null);
-      },
-      (err: Error) => setError(err.message),
-    );
-  };
-  useEffect(() => void reload(), [site, search, showDeleted]);
+  const { list, error, reload } = useFaqList(site, search, showDeleted);
 
   const onSaved = (entry: FaqEntryRecord) => {
     setEditing(entry);
@@ -78,7 +67,7 @@ export function FaqEditor() {
         </div>
       )}
       <div class="faq-columns">
-        <AnswerList entries={list?.entries ?? []} current={editing} onPick={setEditing} onUndo={(entry) => void undo(entry)} />
+        <FaqAnswerList entries={list?.entries ?? []} current={editing} onPick={setEditing} onUndo={(entry) => void undo(entry)} />
         {editing !== null && list && (
           <FaqAnswerForm
             key={editing === 'new' ? 'new' : editing.id}
@@ -95,105 +84,20 @@ export function FaqEditor() {
   );
 }
 
-/** Loads the sites the agent serves, once. */
-function useSites(): SiteSummary[] {
-  const [sites, setSites] = useState<SiteSummary[]>([]);
-  useEffect(() => {
-    api.sites().then(
-      ({ sites }) => setSites(sites),
-      () => setSites([]),
+/** The site's answers matching `search`, loaded again whenever a filter changes or `reload` is called. */
+function useFaqList(site: string, search: string, showDeleted: boolean) {
+  const [list, setList] = useState<FaqAdminList | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const reload = () => {
+    if (!site) return Promise.resolve();
+    return faqApi.list(site, search, showDeleted).then(
+      (next) => {
+        setList(next);
+        setError(null);
+      },
+      (err: Error) => setError(err.message),
     );
-  }, []);
-  return sites;
-}
-
-interface ToolsProps {
-  sites: SiteSummary[];
-  site: string;
-  setSite: (site: string) => void;
-  search: string;
-  setSearch: (search: string) => void;
-  showDeleted: boolean;
-  setShowDeleted: (show: boolean) => void;
-  canShowDeleted: boolean;
-}
-
-/** Which site, a search over its answers, and whether deleted ones are listed. */
-function FaqTools(p: ToolsProps) {
-  const { t } = useConsole();
-  return (
-    <div class="faq-tools">
-      {p.sites.length > 1 && (
-        <label class="field">
-          <span>{t('faq.site')}</span>
-          <select value={p.site} onChange={(e) => p.setSite(e.currentTarget.value)}>
-            {p.sites.map((s) => (
-              <option key={s.key} value={s.key}>
-                {s.name} ({s.key})
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <label class="field">
-        <span>{t('faq.search')}</span>
-        <input type="search" dir="auto" value={p.search} onInput={(e) => p.setSearch(e.currentTarget.value)} />
-      </label>
-      {p.canShowDeleted && (
-        <label class="check">
-          <input type="checkbox" checked={p.showDeleted} onChange={(e) => p.setShowDeleted(e.currentTarget.checked)} />{' '}
-          {t('faq.showDeleted')}
-        </label>
-      )}
-    </div>
-  );
-}
-
-interface ListProps {
-  entries: FaqEntryRecord[];
-  current: FaqEntryRecord | 'new' | null;
-  onPick: (entry: FaqEntryRecord) => void;
-  onUndo: (entry: FaqEntryRecord) => void;
-}
-
-function AnswerList({ entries, current, onPick, onUndo }: ListProps) {
-  const { t } = useConsole();
-  if (entries.length === 0) return <p class="empty">{t('faq.empty')}</p>;
-  const language = (entry: FaqEntryRecord) => (entry.locale === 'fa' ? 'فارسی' : 'English');
-  return (
-    <ul class="faq-list" aria-label={t('faq.answers')}>
-      {entries.map((entry) => (
-        <li key={entry.id}>
-          {entry.deletedAt ? (
-            <div class="faq-item faq-deleted">
-              <span dir="auto">{entry.question}</span>
-              <small>
-                {language(entry)} · {t('faq.deletedUndo')}{' '}
-                <button
-                  type="button"
-                  class="link-button"
-                  aria-label={`${t('faq.undo')}: ${entry.question}`}
-                  onClick={() => onUndo(entry)}
-                >
-                  {t('faq.undo')}
-                </button>
-              </small>
-            </div>
-          ) : (
-            <button
-              type="button"
-              class="faq-item"
-              aria-current={current !== 'new' && current?.id === entry.id ? 'true' : undefined}
-              onClick={() => onPick(entry)}
-            >
-              <span dir="auto">{entry.question}</span>
-              <small>
-                {language(entry)} · {t(entry.status === 'published' ? 'faq.published' : 'faq.draft')}
-              </small>
-            </button>
-          )}
-        </li>
-      ))}
-    </ul>
-  );
+  };
+  useEffect(() => void reload(), [site, search, showDeleted]);
+  return { list, error, reload };
 }

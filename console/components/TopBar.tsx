@@ -1,55 +1,19 @@
 import { useState } from 'preact/hooks';
 import type { AgentStatus } from '../../protocol/types.js';
 import { askNotifications, canAskNotifications } from '../lib/alerts.js';
-import type { View } from '../state/state.js';
 import { useConsole } from './context.js';
 import { LocaleToggle } from './LocaleToggle.js';
+import { TopBarNav } from './TopBarNav.js';
 
-/** Header: sections, the agent's status, connection state, language, sign out. */
+/** Header: the sections, the agent's status, connection state, language, sign out. */
 export function TopBar({ unread }: { unread: number }) {
   const { t, state, actions } = useConsole();
   const [askable, setAskable] = useState(canAskNotifications());
-  const views: View[] =
-    state.agent?.role === 'admin'
-      ? ['inbox', 'history', 'insights', 'replies', 'agents']
-      : ['inbox', 'history', 'insights', 'replies'];
-  const label: Record<View, string> = {
-    inbox: t('nav.inbox'),
-    history: t('nav.history'),
-    insights: t('nav.insights'),
-    replies: t('nav.replies'),
-    agents: t('nav.agents'),
-    account: t('nav.account'),
-    faq: t('nav.faq'),
-  };
 
   return (
     <header class="top-bar">
       <strong class="brand">{t('app.title')}</strong>
-      <nav aria-label={t('nav.label')} class="nav">
-        {views.map((view) => (
-          <button
-            type="button"
-            key={view}
-            class="nav-item"
-            aria-current={state.view === view ? 'page' : undefined}
-            onClick={() => actions.setView(view)}
-          >
-            {label[view]}
-            {view === 'inbox' && unread > 0 && (
-              <span class="badge">{new Intl.NumberFormat(state.locale === 'fa' ? 'fa-IR' : 'en-US').format(unread)}</span>
-            )}
-          </button>
-        ))}
-        <a
-          href="#faq"
-          class="nav-item"
-          aria-current={state.view === 'faq' ? 'page' : undefined}
-          onClick={(e) => (e.preventDefault(), actions.setView('faq'))}
-        >
-          {t('nav.faq')}
-        </a>
-      </nav>
+      <TopBarNav unread={unread} />
       <div class="top-bar-end">
         {state.connection !== 'online' && (
           <span class="connection" role="status">
