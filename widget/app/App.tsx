@@ -190,30 +190,14 @@ export class App extends Component<AppProps, AppState> {
   }
 
   override render() {
-    const { host, store, services } = this.props;
-    const { ui, config, chat, article, articleFailed } = this.state;
+    const { host } = this.props;
+    const { ui, config } = this.state;
     const { locale } = ui;
     // This page's origin may not use the site: no search, no chat, one plain sentence.
     const view = this.state.faq === 'refused' ? null : ui.view;
     const position = host.options.position ?? config?.position;
-    const presence = this.state.presence ?? config?.presence;
-    const query = ui.query.trim();
-    this.rows = ui.view === 'search' ? this.resultRows(query) : [];
+    this.rows = ui.view === 'search' ? this.resultRows(ui.query.trim()) : [];
     const close = () => this.close();
-    const talk = () => this.go('chat');
-    const loadArticle = () => this.loadArticle();
-    const note = (text: string, retry?: () => void) => (
-      <div class="view scroll">
-        <p class="note" role="status">
-          {text}
-        </p>
-        {retry && (
-          <button type="button" class="link" onClick={retry}>
-            {t(locale, 'tryAgain')}
-          </button>
-        )}
-      </div>
-    );
 
     return (
       <section
@@ -234,61 +218,91 @@ export class App extends Component<AppProps, AppState> {
         <Header
           locale={locale}
           title={config?.names?.[locale] || config?.name || t(locale, 'panelTitle')}
-          presence={presence}
+          presence={this.state.presence ?? config?.presence}
           email={config?.email === true}
           onClose={close}
         />
         {!view && note(t(locale, 'notSetUp'))}
-        {view === 'search' && (
-          <SearchView
-            locale={locale}
-            query={ui.query}
-            status={this.state.faq}
-            rows={this.rows}
-            popular={query && !this.rows.length ? this.popularRows() : []}
-            onQuery={(value) => store.set({ query: value })}
-            onOpen={(doc: FaqSearchDoc) => {
-              services.tracker.flush();
-              this.go('article', { articleId: doc.id });
-            }}
-            onIntent={() => this.articleRequested || this.loadArticle()}
-            onRetry={services.faq.retry}
-            onTalk={talk}
-          />
-        )}
-        {view === 'article' &&
-          ui.articleId &&
-          (article ? (
-            <article.ArticleView
-              locale={locale}
-              origin={host.origin}
-              site={host.options.site}
-              id={ui.articleId}
-              onBack={() => this.go('search')}
-              onTalk={talk}
-              onViewed={(value) => this.onViewed(value)}
-              onVote={(value, helpful) => this.onVote(value, helpful)}
-              onError={(message) => host.error('article_failed', message)}
-            />
-          ) : articleFailed ? (
-            note(t(locale, 'errorGeneric'), loadArticle)
-          ) : (
-            note(t(locale, 'loading'))
-          ))}
-        {view === 'chat' &&
-          (chat ? (
-            <chat.module.ChatPanel
-              client={chat.client}
-              locale={locale}
-              visible={ui.open}
-              fallbackPresence={config?.presence ?? null}
-              email={config?.email === true}
-              onBack={() => this.go('search')}
-            />
-          ) : (
-            note(t(locale, 'chatLoading'))
-          ))}
+        {view === 'search' && this.searchView()}
+        {view === 'article' && ui.articleId && this.articleView(ui.articleId)}
+        {view === 'chat' && this.chatView()}
       </section>
     );
   }
+
+  private searchView() {
+    const { store, services } = this.props;
+    const { ui } = this.state;
+    return (
+      <SearchView
+        locale={ui.locale}
+        query={ui.query}
+        status={this.state.faq}
+        rows={this.rows}
+        popular={ui.query.trim() && !this.rows.length ? this.popularRows() : []}
+        onQuery={(value) => store.set({ query: value })}
+        onOpen={(doc: FaqSearchDoc) => {
+          services.tracker.flush();
+          this.go('article', { articleId: doc.id });
+        }}
+        onIntent={() => this.articleRequested || this.loadArticle()}
+        onRetry={services.faq.retry}
+        onTalk={() => this.go('chat')}
+      />
+    );
+  }
+
+  private articleView(id: string) {
+    const { host } = this.props;
+    const { ui, article } = this.state;
+    const { locale } = ui;
+    if (!article)
+      return this.state.articleFailed
+        ? note(t(locale, 'errorGeneric'), () => this.loadArticle(), t(locale, 'tryAgain'))
+        : note(t(locale, 'loading'));
+    return (
+      <article.ArticleView
+        locale={locale}
+        origin={host.origin}
+        site={host.options.site}
+        id={id}
+        onBack={() => this.go('search')}
+        onTalk={() => this.go('chat')}
+        onViewed={(value) => this.onViewed(value)}
+        onVote={(value, helpful) => this.onVote(value, helpful)}
+        onError={(message) => host.error('article_failed', message)}
+      />
+    );
+  }
+
+  private chatView() {
+    const { ui, chat, config } = this.state;
+    if (!chat) return note(t(ui.locale, 'chatLoading'));
+    return (
+      <chat.module.ChatPanel
+        client={chat.client}
+        locale={ui.locale}
+        visible={ui.open}
+        fallbackPresence={config?.presence ?? null}
+        email={config?.email === true}
+        onBack={() => this.go('search')}
+      />
+    );
+  }
+}
+
+/** A one-line view (loading, failed, not set up), with a "Try again" link when given one. */
+function note(text: string, retry?: () => void, retryLabel?: string) {
+  return (
+    <div class="view scroll">
+      <p class="note" role="status">
+        {text}
+      </p>
+      {retry && (
+        <button type="button" class="link" onClick={retry}>
+          {retryLabel}
+        </button>
+      )}
+    </div>
+  );
 }

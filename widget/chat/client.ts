@@ -343,7 +343,6 @@ function clientApi(
   reconnector: Reconnector,
   options: ChatClientOptions,
 ): ChatClient {
-  const { ackTimeoutMs = 10_000, random, sleep = realSleep } = options;
   let lastTypingSent = 0;
   const close = () => {
     reconnector.stop();
@@ -373,6 +372,44 @@ function clientApi(
       chat.outbox.remove(clientId);
       chat.set({});
     },
+    ...requests(chat, socket, ready, options),
+    setTyping(typing) {
+      const conversation = chat.get().conversation;
+      if (!conversation || conversation.status !== 'open' || !socket.connected) return;
+      const now = Date.now();
+      // At most one "typing" every 2 s; "stopped" always goes out.
+      if (typing && now - lastTypingSent < 2000) return;
+      lastTypingSent = typing ? now : 0;
+      socket.emit('typing', { conversationId: conversation.id, typing });
+    },
+    markRead() {
+      const { conversation, messages } = chat.get();
+      const seq = lastSeq(messages);
+      if (!conversation || seq === 0 || !socket.connected) return;
+      socket.emit('read', { conversationId: conversation.id, seq });
+    },
+    setUser(next) {
+      chat.setUser(next);
+      socket.disconnect().connect();
+    },
+    close,
+    forget() {
+      close();
+      chat.outbox.clear();
+      for (const key of Object.values(chat.keys)) removeKey(options.storage, key);
+    },
+  };
+}
+
+/** The visitor's requests that wait for the server's answer: the offline form and the survey. */
+function requests(
+  chat: Chat,
+  socket: VisitorSocket,
+  ready: Gate,
+  options: ChatClientOptions,
+): Pick<ChatClient, 'leaveOffline' | 'answerSurvey'> {
+  const { ackTimeoutMs = 10_000, random, sleep = realSleep } = options;
+  return {
     async leaveOffline(input) {
       const payload = { clientId: newClientId(), ...input, ...(options.getContext ? { context: options.getContext() } : {}) };
       for (let attempt = 0; ; attempt++) {
@@ -399,31 +436,6 @@ function clientApi(
       } catch {
         return false;
       }
-    },
-    setTyping(typing) {
-      const conversation = chat.get().conversation;
-      if (!conversation || conversation.status !== 'open' || !socket.connected) return;
-      const now = Date.now();
-      // At most one "typing" every 2 s; "stopped" always goes out.
-      if (typing && now - lastTypingSent < 2000) return;
-      lastTypingSent = typing ? now : 0;
-      socket.emit('typing', { conversationId: conversation.id, typing });
-    },
-    markRead() {
-      const { conversation, messages } = chat.get();
-      const seq = lastSeq(messages);
-      if (!conversation || seq === 0 || !socket.connected) return;
-      socket.emit('read', { conversationId: conversation.id, seq });
-    },
-    setUser(next) {
-      chat.setUser(next);
-      socket.disconnect().connect();
-    },
-    close,
-    forget() {
-      close();
-      chat.outbox.clear();
-      for (const key of Object.values(chat.keys)) removeKey(options.storage, key);
     },
   };
 }

@@ -29,6 +29,10 @@ const ICON = '<svg viewBox="0 0 24 24"><path d=M3,4h18v12H10l-5,4v-4H3z></svg>';
 const pickLocale = (tag?: string | null): Locale | undefined =>
   /^(en|fa)\b/i.exec(tag!)?.[1]!.toLowerCase() as Locale | undefined;
 
+// On window, where a page listens for global trouble: addEventListener('pasokh:error', …).
+const error = (code: PasokhErrorCode, message: string) =>
+  dispatchEvent(new CustomEvent('pasokh:error', { detail: { code, message } }));
+
 /**
  * Creates the widget for a page. `src` is the URL the loader came from (the Pasokh server, unless
  * boot names `server`); `defaultSite` is the script tag's data-site.
@@ -48,10 +52,6 @@ export function createPasokh(src: string, defaultSite?: string): PasokhApi {
   let siteConfig: WidgetConfig | undefined;
   let locale: Locale;
   let explicit: Locale | undefined;
-
-  // On window, where a page listens for global trouble: addEventListener('pasokh:error', …).
-  const error = (code: PasokhErrorCode, message: string) =>
-    dispatchEvent(new CustomEvent('pasokh:error', { detail: { code, message } }));
 
   // Boot options win over the site's config; both may name a colour, corner, label and logo.
   const draw = () => {

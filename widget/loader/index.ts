@@ -8,11 +8,12 @@ import { createPasokh } from './core.js';
 
 type Stub = ((...args: unknown[]) => void) & { q?: ArrayLike<unknown>[]; loaded?: boolean };
 
-function start(): void {
-  const win = window as unknown as { Pasokh?: Stub };
-  const stub = win.Pasokh;
-  if (stub?.loaded) return; // The snippet was pasted twice.
-  // Set for classic scripts, async ones included, while they run: start() runs synchronously.
+// Top-level code rather than a start() function: the wrapper and its call cost loader bytes.
+const win = window as unknown as { Pasokh?: Stub };
+const stub = win.Pasokh;
+// Loaded already when the snippet was pasted twice.
+if (!stub?.loaded) {
+  // Set for classic scripts, async ones included, while they run: this runs synchronously.
   const script = document.currentScript as HTMLScriptElement | null;
   const site = script?.dataset.site;
   const api = createPasokh(script?.src || location.href, site);
@@ -34,5 +35,3 @@ function start(): void {
   pasokh.loaded = true;
   win.Pasokh = pasokh;
 }
-
-start();
