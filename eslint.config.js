@@ -17,5 +17,10 @@ export default tseslint.config(
       'prefer-const': ['error', { ignoreReadBeforeAssign: true }],
     },
   },
+  {
+    // Small functions where people change things most: a new engineer reads one job at a time.
+    files: ['console/**', 'widget/**', 'server/relay/**'],
+    rules: { 'max-lines-per-function': ['error', { max: 80, skipBlankLines: true, skipComments: true }] },
+  },
   prettier,
 );
