@@ -3,7 +3,7 @@ import type { Message } from '../../protocol/types.js';
 import { formatClock } from '../lib/format.js';
 import type { AgentOutboxItem } from '../state/outbox.js';
 import { useConsole } from './context.js';
-import { LinkedText } from './LinkedText.js';
+import { LinkedText } from '../../client/linked-text.js';
 
 interface Props {
   messages: readonly Message[];

@@ -10,7 +10,7 @@ import { MAX_MESSAGE_LENGTH } from '../../protocol/events.js';
 import type { ChatClient, ChatState } from '../chat/client.js';
 import type { VisitorOutboxItem } from '../chat/outbox.js';
 import { formatTime, t } from '../i18n/runtime.js';
-import { LinkedText } from './LinkedText.js';
+import { LinkedText } from '../../client/linked-text.js';
 
 export interface ChatViewProps {
   client: ChatClient;

@@ -1,5 +1,8 @@
-/** Message text (console) with its http, https and mailto links as real links, everything else as text nodes. */
-import { linkify } from '../../protocol/links.js';
+/**
+ * Message text with its http, https and mailto links as real links, everything else as text
+ * nodes. The one component the widget's chat and the console both render.
+ */
+import { linkify } from '../protocol/links.js';
 
 export function LinkedText({ text }: { text: string }) {
   return (
