@@ -5,12 +5,10 @@
  * for the other processes of a scaled-out install, when the site's stamp in the database
  * changes (checked every `pollMs`).
  */
-import type { FaqArticle } from '../../protocol/faq.js';
-import type { FaqEntry } from '../../protocol/types.js';
 import type { Store } from '../store/store.js';
-import { toArticle, type FaqLibrary } from './library.js';
+import type { FaqLibrary } from './library.js';
 import { toFaqEntry } from './records.js';
-import { buildFaqPayload, type BuiltPayload } from './payload.js';
+import { faqSnapshot, serveSnapshot, type FaqSnapshot } from './snapshot.js';
 
 export interface DbFaqLibraryOptions {
   store: Store;
@@ -26,12 +24,8 @@ export interface DbFaqLibraryOptions {
   onError?: (error: Error) => void;
 }
 
-interface Snapshot {
+interface Snapshot extends FaqSnapshot {
   stamp: string;
-  entries: FaqEntry[];
-  byId: Map<string, FaqEntry>;
-  payload: BuiltPayload;
-  articles: Map<string, FaqArticle>;
 }
 
 /** Loads the site's published entries; `refresh()` after each change this process makes. */
@@ -43,13 +37,7 @@ export async function createDbFaqLibrary(
   const load = async (): Promise<Snapshot> => {
     const stamp = await store.faqStamp(site);
     const entries = (await store.publishedFaqEntries(site)).map(toFaqEntry);
-    return {
-      stamp,
-      entries,
-      byId: new Map(entries.map((e) => [e.id, e])),
-      payload: buildFaqPayload(site, entries, vocabulary),
-      articles: new Map(),
-    };
+    return { stamp, ...faqSnapshot(site, entries, vocabulary) };
   };
   let snapshot = await load();
   // One load at a time: a refresh during a poll waits for it rather than racing it.
@@ -71,17 +59,7 @@ export async function createDbFaqLibrary(
   timer?.unref();
 
   return {
-    payload: () => snapshot.payload,
-    article(id) {
-      const cached = snapshot.articles.get(id);
-      if (cached) return cached;
-      const entry = snapshot.byId.get(id);
-      if (!entry) return undefined;
-      const article = toArticle(entry);
-      snapshot.articles.set(id, article);
-      return article;
-    },
-    entries: () => snapshot.entries,
+    ...serveSnapshot(() => snapshot),
     refresh: () => reload(false),
     close() {
       clearInterval(timer);

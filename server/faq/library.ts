@@ -1,6 +1,6 @@
 /**
- * One site's FAQ, loaded once and served many times: the search payload is serialised once
- * per FAQ version (never per request) and each answer is rendered once, when first opened.
+ * One site's FAQ from files, loaded once and served many times (snapshot.ts: the search payload
+ * is serialised once per FAQ version, never per request; each answer is rendered once).
  * With `watch`, edits to the FAQ files are picked up without a restart; a bad edit keeps the
  * last good FAQ and is reported through `onReload`.
  */
@@ -10,8 +10,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { FaqArticle } from '../../protocol/faq.js';
 import type { FaqEntry } from '../../protocol/types.js';
 import { loadFaq, type FaqProblem } from './load.js';
-import { buildFaqPayload, type BuiltPayload } from './payload.js';
-import { renderAnswer } from './render.js';
+import { faqSnapshot, serveSnapshot, type FaqSnapshot } from './snapshot.js';
 
 export interface FaqLibrary {
   /** JSON of the `FaqPayload` (docs + prebuilt index, no full answers), with its ETag. */
@@ -50,31 +49,12 @@ export class FaqError extends Error {
 
 const DEBOUNCE_MS = 150;
 
-/** One answer as the widget's article view shows it: sanitised HTML of the Markdown. */
-export function toArticle(entry: FaqEntry): FaqArticle {
-  const article: FaqArticle = { id: entry.id, locale: entry.locale, question: entry.question, html: renderAnswer(entry.answer) };
-  if (entry.category) article.category = entry.category;
-  return article;
-}
-
-interface Snapshot {
-  entries: FaqEntry[];
-  byId: Map<string, FaqEntry>;
-  payload: BuiltPayload;
-  articles: Map<string, FaqArticle>;
-}
-
-async function read(source: string, site: string, vocabulary: boolean): Promise<{ snapshot: Snapshot; files: string[] }> {
+async function read(source: string, site: string, vocabulary: boolean): Promise<{ snapshot: FaqSnapshot; files: string[] }> {
   const { entries, problems, files } = await loadFaq(source);
   const errors = problems.filter((p) => !p.warning);
   if (errors.length) throw new FaqError(errors);
   return {
-    snapshot: {
-      entries,
-      byId: new Map(entries.map((e) => [e.id, e])),
-      payload: buildFaqPayload(site, entries, vocabulary),
-      articles: new Map(),
-    },
+    snapshot: faqSnapshot(site, entries, vocabulary),
     files,
   };
 }
@@ -119,17 +99,7 @@ export async function createFaqLibrary(options: FaqLibraryOptions): Promise<FaqL
   }
 
   return {
-    payload: () => snapshot.payload,
-    article(id) {
-      const cached = snapshot.articles.get(id);
-      if (cached) return cached;
-      const entry = snapshot.byId.get(id);
-      if (!entry) return undefined;
-      const article = toArticle(entry);
-      snapshot.articles.set(id, article);
-      return article;
-    },
-    entries: () => snapshot.entries,
+    ...serveSnapshot(() => snapshot),
     close() {
       closed = true;
       clearTimeout(timer);
