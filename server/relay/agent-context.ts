@@ -1,5 +1,5 @@
 /**
- * What every agent socket's handlers share: the namespaces, the limiters and committer, and the
+ * What every agent socket's handlers share: the namespace context, and the
  * lookups that keep an agent to the conversations of the sites it serves.
  */
 import type { ConversationSummary } from '../../protocol/types.js';
@@ -8,9 +8,9 @@ import { createRevocationSweep, createSessionCheck, type SessionCheck } from '..
 import { servesSite, type SiteMember } from '../auth/agent-sites.js';
 import type { ConversationRecord } from '../store/store.js';
 import { createAgentScope } from './agent-scope.js';
-import { createCommitter, type Committer } from './committer.js';
 import type { AgentNamespace, AgentSocket, RelayDeps, VisitorNamespace } from './deps.js';
-import { createFloodLimiter, RelayError } from './guard.js';
+import { RelayError } from './guard.js';
+import { createNamespaceContext, type NamespaceContext } from './namespace-context.js';
 import { rooms } from './rooms.js';
 import type { Summaries } from './summaries.js';
 import type { UpdateNotifier } from './updates.js';
@@ -20,15 +20,9 @@ interface Owner {
   site: string;
 }
 
-export interface AgentContext {
-  agents: AgentNamespace;
-  visitors: VisitorNamespace;
-  deps: RelayDeps;
+export interface AgentContext extends NamespaceContext {
   summaries: Summaries;
   messageUpdates: UpdateNotifier;
-  committer: Committer;
-  messageLimiter: ReturnType<RelayDeps['limiter']>;
-  floodLimiter: ReturnType<typeof createFloodLimiter>;
   sessions: SessionCheck;
   scope: ReturnType<typeof createAgentScope>;
   revocations: ReturnType<typeof createRevocationSweep<AgentSocket>>;
@@ -49,7 +43,7 @@ export function createAgentContext(
   summaries: Summaries,
   messageUpdates: UpdateNotifier,
 ): AgentContext {
-  const { store, logger, limits } = deps;
+  const { store, logger } = deps;
   const sessions = createSessionCheck(store);
   const scope = createAgentScope(deps.config.sites.map((s) => s.key));
 
@@ -79,14 +73,9 @@ export function createAgentContext(
   });
 
   return {
-    agents,
-    visitors,
-    deps,
+    ...createNamespaceContext('agent', agents, visitors, deps),
     summaries,
     messageUpdates,
-    committer: createCommitter(store, deps.afterCommit ? { afterCommit: deps.afterCommit } : {}),
-    messageLimiter: deps.limiter('agent-messages', limits.agentMessagesPer10s, 10),
-    floodLimiter: createFloodLimiter({ points: limits.eventsPer5s * 3, windowSeconds: 5 }),
     sessions,
     scope,
     revocations,
