@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { AgentProfile } from '../../protocol/types.js';
 import { ApiError, api } from '../lib/api.js';
 import { useConsole } from './context.js';
+import { errorText } from '../lib/error-text.js';
 
 type Outcome = { ok: boolean; text: string } | null;
 
@@ -46,7 +47,7 @@ function NameForm({ onProfile }: { onProfile: (agent: AgentProfile) => void }) {
       onProfile(agent);
       setOutcome({ ok: true, text: t('account.nameSaved') });
     } catch (err) {
-      setOutcome({ ok: false, text: t('account.failed', { message: err instanceof Error ? err.message : String(err) }) });
+      setOutcome({ ok: false, text: t('account.failed', { message: errorText(err) }) });
     }
     setBusy(false);
   };
@@ -93,9 +94,7 @@ function PasswordForm() {
       const wrong = err instanceof ApiError && err.status === 403;
       setOutcome({
         ok: false,
-        text: wrong
-          ? t('account.wrongPassword')
-          : t('account.failed', { message: err instanceof Error ? err.message : String(err) }),
+        text: wrong ? t('account.wrongPassword') : t('account.failed', { message: errorText(err) }),
       });
     }
     setBusy(false);

@@ -4,6 +4,7 @@ import { api } from '../lib/api.js';
 import { formatDateTime } from '../lib/format.js';
 import type { MessageKey } from '../i18n/index.js';
 import { useConsole } from './context.js';
+import { errorText } from '../lib/error-text.js';
 
 const EMAIL_NOTE: Record<DeliveriesResponse['email'], MessageKey> = {
   smtp: 'deliveries.emailSmtp',
@@ -22,7 +23,7 @@ export function Deliveries() {
       setData(await api.deliveries());
       setError(null);
     } catch (e) {
-      setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('error.generic', { message: errorText(e) }));
     }
   };
   useEffect(() => {
@@ -34,7 +35,7 @@ export function Deliveries() {
       await api.resendDelivery(delivery.id);
       await load();
     } catch (e) {
-      setError(t('error.generic', { message: e instanceof Error ? e.message : String(e) }));
+      setError(t('error.generic', { message: errorText(e) }));
     }
   };
 

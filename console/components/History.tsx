@@ -5,6 +5,7 @@ import type { AgentListItem } from '../lib/types.js';
 import { useConsole } from './context.js';
 import { HistoryForm, type HistoryQuery } from './HistoryForm.js';
 import { HistoryResults } from './HistoryResults.js';
+import { errorText } from '../lib/error-text.js';
 
 const EMPTY: HistoryQuery = { visitor: '', text: '', agent: '', from: '', to: '' };
 
@@ -21,7 +22,7 @@ export function History() {
     try {
       setResults((await api.history(next)).conversations);
     } catch (err) {
-      setError(t('history.failed', { message: err instanceof Error ? err.message : String(err) }));
+      setError(t('history.failed', { message: errorText(err) }));
     }
   };
   useEffect(() => {

@@ -12,6 +12,7 @@ import { InsightsSurvey } from './InsightsSurvey.js';
 import { InsightsTotals } from './InsightsTotals.js';
 import { useSites } from './use-sites.js';
 import './insights.css';
+import { errorText } from '../lib/error-text.js';
 
 const PERIODS = [7, 30, 90] as const;
 
@@ -118,7 +119,7 @@ function useInsights(days: number, site: string | null, setSite: (site: string) 
       .catch((err: unknown) => {
         if (!live) return;
         if (err instanceof ApiError && err.code === 'unauthorized') void actions.signOut();
-        setError(err instanceof Error ? err.message : String(err));
+        setError(errorText(err));
       });
     return () => {
       live = false;

@@ -1,6 +1,7 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { useConsole } from './context.js';
+import { errorText } from '../lib/error-text.js';
 
 /**
  * The insights page, imported on first visit: it brings the charting library, which the
@@ -18,7 +19,7 @@ export function LazyInsights() {
       (component) => setPage(() => component),
       (error: unknown) => {
         page = undefined;
-        setFailed(error instanceof Error ? error.message : String(error));
+        setFailed(errorText(error));
       },
     );
   }, []);

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { ApiError, api } from '../lib/api.js';
 import { useConsole } from './context.js';
+import { errorText } from '../lib/error-text.js';
 
 /** Under the sign-in form: asks for a reset link by email. */
 export function ForgotPassword() {
@@ -16,10 +17,7 @@ export function ForgotPassword() {
     } catch (e) {
       setNote({
         ok: false,
-        text:
-          e instanceof ApiError && e.status === 404
-            ? t('reset.off')
-            : t('error.generic', { message: e instanceof Error ? e.message : String(e) }),
+        text: e instanceof ApiError && e.status === 404 ? t('reset.off') : t('error.generic', { message: errorText(e) }),
       });
     }
   };
@@ -63,7 +61,7 @@ export function ResetPassword({ token }: { token: string }) {
       history.replaceState(history.state, '', location.pathname);
       setState({ done: true, error: null });
     } catch (e) {
-      setState({ done: false, error: e instanceof Error ? e.message : String(e) });
+      setState({ done: false, error: errorText(e) });
     }
   };
 

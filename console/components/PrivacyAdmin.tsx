@@ -3,6 +3,7 @@ import type { AuditEntry } from '../../protocol/privacy.js';
 import { ApiError, api } from '../lib/api.js';
 import { formatDateTime } from '../lib/format.js';
 import { useConsole } from './context.js';
+import { errorText } from '../lib/error-text.js';
 
 /** Saves `data` as a JSON file through a temporary download link. */
 function download(name: string, data: unknown): void {
@@ -33,10 +34,7 @@ export function PrivacyAdmin() {
   const fail = (e: unknown) =>
     setMessage({
       ok: false,
-      text:
-        e instanceof ApiError && e.status === 404
-          ? t('privacy.notFound')
-          : t('error.generic', { message: e instanceof Error ? e.message : String(e) }),
+      text: e instanceof ApiError && e.status === 404 ? t('privacy.notFound') : t('error.generic', { message: errorText(e) }),
     });
 
   const exportData = async () => {

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import type { ConversationSummary } from '../../protocol/types.js';
 import { api } from '../lib/api.js';
 import { useConsole } from './context.js';
+import { errorText } from '../lib/error-text.js';
 
 /** On a closed conversation whose visitor left an email: send them the transcript they asked for. */
 export function TranscriptButton({ conversation }: { conversation: ConversationSummary }) {
@@ -15,7 +16,7 @@ export function TranscriptButton({ conversation }: { conversation: ConversationS
       const { sentTo } = await api.sendTranscript(conversation.id);
       setNote({ ok: true, text: t('transcript.sent', { email: sentTo }) });
     } catch (e) {
-      setNote({ ok: false, text: t('error.generic', { message: e instanceof Error ? e.message : String(e) }) });
+      setNote({ ok: false, text: t('error.generic', { message: errorText(e) }) });
     }
   };
 

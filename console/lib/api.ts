@@ -7,6 +7,7 @@ import type { AgentProfile, AgentRole, ConversationSummary } from '../../protoco
 import type { DeliveriesResponse, DeliveryView } from '../../protocol/integrations.js';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 import type { AgentListItem, Insights, SavedReply, SiteSummary } from './types.js';
+import { errorText } from './error-text.js';
 
 /** A failed call: HTTP status plus the server's error code (`network` when no answer came). */
 export class ApiError extends Error {
@@ -41,7 +42,7 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch (err) {
-    throw new ApiError(0, 'network', err instanceof Error ? err.message : String(err));
+    throw new ApiError(0, 'network', errorText(err));
   }
   const data: unknown = res.status === 204 ? null : await res.json().catch(() => null);
   if (!res.ok) {

@@ -4,6 +4,7 @@
  */
 import type { AgentRole } from '../../protocol/types.js';
 import { ApiError, api as defaultApi } from '../lib/api.js';
+import { errorText } from '../lib/error-text.js';
 import type { Store } from './store.js';
 import type { ConsoleState } from './state.js';
 
@@ -16,11 +17,6 @@ export interface AdminDeps {
   notice(message: string): void;
   /** The server said 401: the session ended. */
   onSignedOut(): Promise<void>;
-}
-
-/** The error text of anything thrown. */
-export function errorText(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
 }
 
 export function createAdmin({ store, api, notice, onSignedOut }: AdminDeps) {

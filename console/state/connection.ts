@@ -6,6 +6,7 @@
 import type { ManagerOptions, Socket, SocketOptions } from 'socket.io-client';
 import type { Ack, AgentClientToServer, AgentServerToClient } from '../../protocol/events.js';
 import { createReconnector, refusalOf, type Reconnector, type ReconnectorOptions } from '../../client/reconnect.js';
+import { errorText } from '../lib/error-text.js';
 import type { Store } from './store.js';
 import type { ConsoleState } from './state.js';
 
@@ -96,7 +97,7 @@ export function createConnection(deps: ConnectionDeps): Connection {
       try {
         return await emit(socket);
       } catch (err) {
-        return { ok: false, error: { code: 'internal', message: err instanceof Error ? err.message : String(err) } };
+        return { ok: false, error: { code: 'internal', message: errorText(err) } };
       }
     },
     signal(emit) {
