@@ -28,6 +28,8 @@ export interface StoredMessage {
 export interface Cluster {
   /** nginx, where clients connect. */
   url: string;
+  /** The nginx master process (its workers are its children). */
+  nginxPid: number;
   schema: string;
   nodes: (ServerChild | undefined)[];
   /** Starts node i again on its port (after a kill). */
@@ -124,6 +126,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
   return {
     url: nginx.url,
+    nginxPid: nginx.child.pid!,
     schema,
     nodes,
     startNode,
