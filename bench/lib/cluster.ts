@@ -47,6 +47,8 @@ export interface ClusterOptions {
   args?: string[];
   /** More environment for every node. */
   env?: Record<string, string>;
+  /** Node flags for every node, e.g. --expose-gc. */
+  nodeArgs?: string[];
   /** Redis for the adapter and the limits. @default true with more than one node */
   redis?: boolean;
 }
@@ -90,6 +92,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       port: ports[i]!,
       dataDir,
       ...(options.args ? { args: options.args } : {}),
+      ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
       env: {
         DATABASE_URL,
         PASOKH_DATABASE_SCHEMA: schema,

@@ -106,7 +106,8 @@ export class CpuMeter {
    * checkpointer…), which every user of this PostgreSQL shares.
    */
   async watchPostgres(url: string, appName: string): Promise<void> {
-    const client = new pg.Client({ connectionString: url });
+    // Named apart, or a PGAPPNAME set for the processes under test would count this one too.
+    const client = new pg.Client({ connectionString: url, application_name: 'pasokh-cpu-meter' });
     await client.connect();
     this.#postgres = { client, appName, backends: [], background: [] };
     await this.#pollPostgres();

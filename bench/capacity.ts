@@ -1,0 +1,305 @@
+/**
+ * `npm run bench:capacity`: the measured inputs of docs/capacity.md, each small and bounded.
+ *
+ * - memory per idle visitor socket: one node (PostgreSQL, Redis) behind the shipped nginx,
+ *   `IDLE` listen-only visitors through nginx; RSS after a collection, minus before, per socket,
+ *   for the node and for nginx, and Redis's used_memory;
+ * - PostgreSQL commits for the message append path: the relay's own group committer
+ *   (server/relay/committer.ts) over the PostgreSQL store, 256 writers with one message in
+ *   flight each, spread over 1, 2, 4 and 8 committers (one per node in a cluster): messages
+ *   and commits per second, CPU per 1,000 messages of PostgreSQL and of the store's client;
+ * - Redis stream throughput at the adapter's entry size: the entry the Socket.IO Redis streams
+ *   adapter writes for one `message:new` (read back from the stream), then XADD with trimming
+ *   as the adapter does it, and XREAD COUNT 100 as each node's reader does it.
+ *
+ * Messages per second per core come from bench:cluster (messagesPerNodeCpuSecond). Only
+ * 127.0.0.1; bounded; prints JSON.
+ *
+ *   npm run bench:capacity              2,000 idle visitors, 4 s per step
+ *   npm run bench:capacity -- --quick   500 idle visitors, 1.5 s per step
+ */
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:http';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import pino from 'pino';
+import { createClient } from 'redis';
+import { Server } from 'socket.io';
+import { newClientId } from '../protocol/client-ids.js';
+import type { Message } from '../protocol/types.js';
+import { createCommitter } from '../server/relay/committer.js';
+import { createRedisAdapter } from '../server/relay/redis-adapter.js';
+import { createPostgresStore } from '../server/store/postgres.js';
+import type { Store } from '../server/store/store.js';
+import { DATABASE_URL, REDIS_URL, startCluster } from './lib/cluster.js';
+import { CpuMeter, pidsByComm, pidWithChildren } from './lib/cpu-meter.js';
+import { passiveSocket, type PassiveSocket } from './lib/passive-socket.js';
+import { connectMany, round, rssBytes, sleep } from './lib/relay-load.js';
+
+const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const QUICK = flags.quick;
+const IDLE = QUICK ? 500 : 2000;
+const STEP_MS = QUICK ? 1500 : 4000;
+const WRITERS = 256;
+const COMMITTERS = QUICK ? [1, 4] : [1, 2, 4, 8];
+const XADD_IN_FLIGHT = 64;
+const TEXT = 'How do I return an item I bought last week? The box is opened but unused.';
+
+const rssOf = (pids: number[]) => pids.reduce((sum, pid) => sum + rssBytes(pid), 0);
+
+async function redisUsedMemory(): Promise<number> {
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  const info = await redis.info('memory');
+  await redis.quit();
+  return Number(/used_memory:(\d+)/.exec(info)?.[1] ?? NaN);
+}
+
+/** Memory per idle visitor: the node, nginx in front of it, and Redis. */
+async function idleSockets() {
+  const cluster = await startCluster({ nodes: 1, redis: true, args: ['bench/lib/serve.ts'], nodeArgs: ['--expose-gc'] });
+  const node = cluster.nodes[0]!;
+  const nginxWorkers = () => pidWithChildren(cluster.nginxPid).slice(1);
+  const settled = async () => {
+    // bench/lib/serve.ts collects on SIGUSR2, as bench:relay measures memory.
+    node.child.kill('SIGUSR2');
+    await sleep(1500);
+    node.child.kill('SIGUSR2');
+    await sleep(500);
+    return { node: rssBytes(node.child.pid!), nginx: rssOf(nginxWorkers()), redis: await redisUsedMemory() };
+  };
+  let idle: PassiveSocket[] = [];
+  try {
+    const before = await settled();
+    const began = performance.now();
+    idle = await connectMany(IDLE, () =>
+      passiveSocket(cluster.url, '/visitor', { auth: { site: 'default' }, readyEvent: 'hello' }),
+    );
+    const connectSeconds = (performance.now() - began) / 1000;
+    const after = await settled();
+    const perSocketKb = (key: 'node' | 'nginx' | 'redis') => round((after[key] - before[key]) / IDLE / 1024, 1);
+    return {
+      sockets: IDLE,
+      through: 'nginx (deploy/nginx/pasokh.conf), one node on PostgreSQL with Redis',
+      nodeRssMb: { before: round(before.node / 2 ** 20, 1), after: round(after.node / 2 ** 20, 1) },
+      perSocketKb: { node: perSocketKb('node'), nginx: perSocketKb('nginx'), redisUsedMemory: perSocketKb('redis') },
+      connectsPerSecond: Math.round(IDLE / connectSeconds),
+    };
+  } finally {
+    for (const socket of idle) socket.close();
+    await cluster.stop();
+  }
+}
+
+async function postgresSettings(): Promise<Record<string, string>> {
+  const db = new pg.Client({ connectionString: DATABASE_URL });
+  await db.connect();
+  const settings: Record<string, string> = {};
+  for (const name of ['server_version', 'synchronous_commit', 'fsync', 'commit_delay', 'wal_sync_method', 'shared_buffers']) {
+    settings[name] = (await db.query<Record<string, string>>(`show ${name}`)).rows[0]![name]!;
+  }
+  await db.end();
+  return settings;
+}
+
+/** The relay's group committer over the PostgreSQL store, `committers` of them side by side. */
+async function appendStep(store: Store, conversations: string[], committers: number, meter: CpuMeter) {
+  let commits = 0;
+  const counting = {
+    appendMessages: (items: Parameters<Store['appendMessages']>[0]) => (commits++, store.appendMessages(items)),
+    appendVisitorMessages: (items: Parameters<Store['appendVisitorMessages']>[0]) => (
+      commits++,
+      store.appendVisitorMessages(items)
+    ),
+  } as unknown as Store;
+  const queues = Array.from({ length: committers }, () => createCommitter(counting));
+  let running = true;
+  let messages = 0;
+  const writers = conversations.map(async (conversationId, i) => {
+    const committer = queues[i % committers]!;
+    while (running) {
+      await committer.append(conversationId, { clientId: newClientId(), author: { kind: 'visitor' }, text: TEXT });
+      messages++;
+    }
+  });
+  await sleep(300); // warm up
+  const from = await meter.snapshot();
+  const [messages0, commits0] = [messages, commits];
+  await sleep(STEP_MS);
+  const [counted, committed] = [messages - messages0, commits - commits0];
+  const cpu = CpuMeter.between(from, await meter.snapshot(), counted);
+  running = false;
+  await Promise.all(writers);
+  const seconds = cpu.seconds;
+  const { postgresBackends, postgresBackground, storeClient } = cpu.components;
+  return {
+    committers,
+    writers: conversations.length,
+    messagesPerSecond: Math.round(counted / seconds),
+    commitsPerSecond: Math.round(committed / seconds),
+    messagesPerCommit: round(counted / committed, 1),
+    cpuPer1000Messages: {
+      postgresBackends: postgresBackends!.per1000Messages,
+      postgresBackground: postgresBackground!.per1000Messages,
+      storeClient: storeClient!.per1000Messages,
+    },
+    postgresBackendCores: round(postgresBackends!.cpuSeconds / seconds, 2),
+    storeClientCores: round(storeClient!.cpuSeconds / seconds, 2),
+    // Other jobs on a shared machine slow every round trip; this says how busy it was.
+    machineBusyShare: cpu.components.machineBusy!.shareOfMachine,
+    everythingElseShare: cpu.components.everythingElse!.shareOfMachine,
+  };
+}
+
+async function postgresCommits() {
+  const appName = `pasokh-capacity-${randomBytes(4).toString('hex')}`;
+  const schema = `pasokh_capacity_${randomBytes(6).toString('hex')}`;
+  // The pool opens connections as load grows; every one carries the name while this runs.
+  process.env.PGAPPNAME = appName;
+  const store = await createPostgresStore({ url: DATABASE_URL, schema });
+  const meter = new CpuMeter({ storeClient: () => [process.pid] });
+  try {
+    await meter.watchPostgres(DATABASE_URL, appName);
+    const conversations = await Promise.all(
+      Array.from({ length: WRITERS }, async () => {
+        const visitor = await store.createVisitor({ site: 'default', tokenHash: randomBytes(16).toString('hex') });
+        const opened = await store.appendVisitorMessage({
+          site: 'default',
+          visitorId: visitor.id,
+          message: { clientId: newClientId(), author: { kind: 'visitor' }, text: 'hello' },
+        });
+        return opened.conversation.id;
+      }),
+    );
+    const steps = [];
+    for (const committers of COMMITTERS) steps.push(await appendStep(store, conversations, committers, meter));
+    return { settings: await postgresSettings(), steps };
+  } finally {
+    await meter.close();
+    await store.close();
+    delete process.env.PGAPPNAME;
+    const db = new pg.Client({ connectionString: DATABASE_URL });
+    await db.connect();
+    await db.query(`drop schema if exists "${schema}" cascade`);
+    await db.end();
+  }
+}
+
+/** The stream entry the adapter writes for one message:new to a site's agents, as stored. */
+async function adapterEntry(stream: string): Promise<Record<string, string>> {
+  const handle = await createRedisAdapter(REDIS_URL, pino({ level: 'silent' }), { streamName: stream });
+  // Attached to an HTTP server that never listens: the adapter needs no clients to publish.
+  const io = new Server(createServer(), { adapter: handle.adapter });
+  const message: Message = {
+    id: newClientId(),
+    conversationId: newClientId(),
+    seq: 42,
+    clientId: newClientId(),
+    author: { kind: 'visitor' },
+    text: TEXT,
+    createdAt: new Date().toISOString(),
+  };
+  io.of('/agent').to('agents:default').emit('message:new', message);
+  await sleep(200);
+  await io.close();
+  await handle.close();
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  const entries = await redis.xRange(stream, '-', '+');
+  await redis.quit();
+  const entry = entries.find((e) => (e.message.data ?? '').includes('message:new'));
+  if (!entry) throw new Error(`the adapter wrote no message:new to ${stream}`);
+  return entry.message as Record<string, string>;
+}
+
+async function redisStream() {
+  const stream = `pasokh-capacity-${randomBytes(6).toString('hex')}`;
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  const meter = new CpuMeter({ redisServer: () => pidsByComm('redis-server'), client: () => [process.pid] });
+  try {
+    const entry = await adapterEntry(stream);
+    const entryBytes = Object.entries(entry).reduce((sum, [k, v]) => sum + Buffer.byteLength(k) + Buffer.byteLength(v), 0);
+    // XADD as the adapter does it: MAXLEN ~ 10000, the adapter's default.
+    let running = true;
+    let added = 0;
+    const trim = { TRIM: { strategy: 'MAXLEN', strategyModifier: '~', threshold: 10_000 } } as const;
+    const adders = Array.from({ length: XADD_IN_FLIGHT }, async () => {
+      while (running) {
+        await redis.xAdd(stream, '*', entry, trim);
+        added++;
+      }
+    });
+    await sleep(300);
+    const from = await meter.snapshot();
+    const added0 = added;
+    await sleep(STEP_MS);
+    const xadd = CpuMeter.between(from, await meter.snapshot(), added - added0);
+    running = false;
+    await Promise.all(adders);
+
+    // XREAD COUNT 100 as each node's reader does, through the whole (trimmed) stream, 5 times.
+    const readFrom = await meter.snapshot();
+    let read = 0;
+    for (let pass = 0; pass < 5; pass++) {
+      let offset = '0-0';
+      for (;;) {
+        const reply = (await redis.xRead({ key: stream, id: offset }, { COUNT: 100 })) as { messages: { id: string }[] }[] | null;
+        const got = reply?.[0]?.messages ?? [];
+        if (got.length === 0) break;
+        read += got.length;
+        offset = got.at(-1)!.id;
+      }
+    }
+    const xread = CpuMeter.between(readFrom, await meter.snapshot(), read);
+    return {
+      entryBytes,
+      entryFields: Object.keys(entry),
+      xadd: {
+        inFlight: XADD_IN_FLIGHT,
+        perSecond: Math.round(xadd.messages / xadd.seconds),
+        redisCpuPer1000: xadd.components.redisServer!.per1000Messages,
+        clientCpuPer1000: xadd.components.client!.per1000Messages,
+      },
+      xread: {
+        count: 100,
+        entriesPerSecond: Math.round(xread.messages / xread.seconds),
+        redisCpuPer1000: xread.components.redisServer!.per1000Messages,
+        clientCpuPer1000: xread.components.client!.per1000Messages,
+      },
+      note: 'the whole Redis server is measured: anything else using it on this machine is counted too. Each relayed message is two entries (one to the visitor room, one to the site agents room), and every node reads every entry.',
+    };
+  } finally {
+    await meter.close();
+    await redis.del(stream);
+    await redis.quit();
+  }
+}
+
+const began = Date.now();
+const idle = await idleSockets();
+const postgres = await postgresCommits();
+const redis = await redisStream();
+console.log(
+  JSON.stringify(
+    {
+      command: `npm run bench:capacity${QUICK ? ' -- --quick' : ''}`,
+      machine: {
+        cpus: cpus().length,
+        model: cpus()[0]?.model ?? 'unknown',
+        memoryGb: round(totalmem() / 2 ** 30, 1),
+        node: process.version,
+        loadAverageAtEnd: loadavg().map((n) => round(n, 1)),
+      },
+      memoryPerIdleVisitor: idle,
+      postgresAppend: postgres,
+      redisStream: redis,
+      messagesPerSecondPerCore: 'see bench:cluster: cpu.<phase>.nodes.messagesPerNodeCpuSecond',
+      durationMs: Date.now() - began,
+    },
+    null,
+    2,
+  ),
+);
+process.exit(0);
