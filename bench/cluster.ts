@@ -7,6 +7,7 @@
  *
  *   npm run bench:cluster                 200 visitors, 20 agents
  *   npm run bench:cluster -- --quick      a smaller, shorter run to check the harness
+ *   npm run bench:cluster -- --profile d  also writes a CPU profile of every node to folder d
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
@@ -15,7 +16,9 @@ import { DATABASE_URL, spreadAddress, startCluster } from './lib/cluster.js';
 import { CpuMeter, pidsByComm, pidWithChildren, type WindowCpu } from './lib/cpu-meter.js';
 import { round, runRelayLoad, type LoadPhase, type LoadResult } from './lib/relay-load.js';
 
-const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, profile: { type: 'string' } },
+});
 const QUICK = flags.quick;
 const VISITORS = QUICK ? 40 : 200;
 const AGENTS = QUICK ? 4 : 20;
@@ -43,6 +46,7 @@ async function measure(nodeCount: 1 | 2): Promise<Measured> {
     nodes: nodeCount,
     args: ['bench/lib/serve.ts'],
     env: { LOG_LEVEL: 'error', PGAPPNAME: appName },
+    ...(flags.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${flags.profile}`] } : {}),
   });
   const nodePids = cluster.nodes.map((n) => n!.child.pid!);
   const meter = new CpuMeter({
@@ -81,6 +85,8 @@ async function measure(nodeCount: 1 | 2): Promise<Measured> {
     return { nodes: nodeCount, ...load, cpu };
   } finally {
     await meter.close();
+    // A profile is written as the process exits by itself, which SIGKILL would not let it do.
+    if (flags.profile) for (const node of cluster.nodes) await node?.kill('SIGTERM');
     await cluster.stop();
   }
 }
