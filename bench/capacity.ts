@@ -44,6 +44,7 @@ const STEP_MS = QUICK ? 1500 : 4000;
 const WRITERS = 256;
 const COMMITTERS = QUICK ? [1, 4] : [1, 2, 4, 8];
 const XADD_IN_FLIGHT = 64;
+const APPLIED = QUICK ? 5000 : 20_000;
 const TEXT = 'How do I return an item I bought last week? The box is opened but unused.';
 
 const rssOf = (pids: number[]) => pids.reduce((sum, pid) => sum + rssBytes(pid), 0);
@@ -213,6 +214,49 @@ async function adapterEntry(stream: string): Promise<Record<string, string>> {
   return entry.message as Record<string, string>;
 }
 
+/**
+ * A node's side of the stream: the adapter reading entries other nodes wrote and applying
+ * them, on a namespace with no local sockets (the node holds nobody the message is for).
+ */
+async function adapterReader(stream: string) {
+  const handle = await createRedisAdapter(REDIS_URL, pino({ level: 'silent' }), { streamName: stream });
+  const io = new Server(createServer(), { adapter: handle.adapter });
+  const adapter = io.of('/agent').adapter as unknown as { onRawMessage(message: unknown, offset: string): void };
+  let seen = 0;
+  const apply = adapter.onRawMessage.bind(adapter);
+  adapter.onRawMessage = (message, offset) => {
+    seen++;
+    apply(message, offset);
+  };
+  await sleep(300); // its first XREAD starts at "$": only entries added after it
+  return {
+    seen: () => seen,
+    async close() {
+      await io.close();
+      await handle.close();
+    },
+  };
+}
+
+/** Writes `total` copies of `entry`, in rounds the reader keeps up with (the stream is trimmed). */
+async function feedReader(
+  redis: ReturnType<typeof createClient>,
+  stream: string,
+  entry: Record<string, string>,
+  total: number,
+  seen: () => number,
+) {
+  const round = 1000;
+  const deadline = Date.now() + 60_000;
+  for (let sent = 0; sent < total; sent += round) {
+    await Promise.all(Array.from({ length: round }, () => redis.xAdd(stream, '*', entry)));
+    while (seen() < sent + round) {
+      if (Date.now() > deadline) throw new Error(`the adapter read ${seen()} of ${sent + round} entries in 60 s`);
+      await sleep(2);
+    }
+  }
+}
+
 async function redisStream() {
   const stream = `pasokh-capacity-${randomBytes(6).toString('hex')}`;
   const redis = createClient({ url: REDIS_URL });
@@ -253,6 +297,13 @@ async function redisStream() {
       }
     }
     const xread = CpuMeter.between(readFrom, await meter.snapshot(), read);
+
+    // The adapter on a node: read, decode and apply entries written elsewhere.
+    const reader = await adapterReader(stream);
+    const applyFrom = await meter.snapshot();
+    await feedReader(redis, stream, entry, APPLIED, reader.seen);
+    const applied = CpuMeter.between(applyFrom, await meter.snapshot(), APPLIED);
+    await reader.close();
     return {
       entryBytes,
       entryFields: Object.keys(entry),
@@ -267,6 +318,13 @@ async function redisStream() {
         entriesPerSecond: Math.round(xread.messages / xread.seconds),
         redisCpuPer1000: xread.components.redisServer!.per1000Messages,
         clientCpuPer1000: xread.components.client!.per1000Messages,
+      },
+      adapterApply: {
+        entries: APPLIED,
+        perSecond: Math.round(APPLIED / applied.seconds),
+        // This process also wrote the entries: its XADD cost (measured above) is taken off.
+        nodeCpuPer1000: round(applied.components.client!.per1000Messages - xadd.components.client!.per1000Messages, 3),
+        redisCpuPer1000: applied.components.redisServer!.per1000Messages,
       },
       note: 'the whole Redis server is measured: anything else using it on this machine is counted too. Each relayed message is two entries (one to the visitor room, one to the site agents room), and every node reads every entry.',
     };
