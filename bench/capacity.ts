@@ -33,7 +33,7 @@ import { createRedisAdapter } from '../server/relay/redis-adapter.js';
 import { createPostgresStore } from '../server/store/postgres.js';
 import type { Store } from '../server/store/store.js';
 import { DATABASE_URL, REDIS_URL, startCluster } from './lib/cluster.js';
-import { CpuMeter, pidsByComm, pidWithChildren } from './lib/cpu-meter.js';
+import { CpuMeter, pidsByComm, pidWithChildren, processTicks, TICKS_PER_SECOND } from './lib/cpu-meter.js';
 import { passiveSocket, type PassiveSocket } from './lib/passive-socket.js';
 import { connectMany, round, rssBytes, sleep } from './lib/relay-load.js';
 
@@ -45,6 +45,7 @@ const WRITERS = 256;
 const COMMITTERS = QUICK ? [1, 4] : [1, 2, 4, 8];
 const XADD_IN_FLIGHT = 64;
 const APPLIED = QUICK ? 5000 : 20_000;
+const IDLE_CPU_MS = QUICK ? 3000 : 10_000;
 const TEXT = 'How do I return an item I bought last week? The box is opened but unused.';
 
 const rssOf = (pids: number[]) => pids.reduce((sum, pid) => sum + rssBytes(pid), 0);
@@ -70,15 +71,23 @@ async function idleSockets() {
     await sleep(500);
     return { node: rssBytes(node.child.pid!), nginx: rssOf(nginxWorkers()), redis: await redisUsedMemory() };
   };
+  // Node CPU over a window, as a share of one core: what idle sockets cost (heartbeats, timers).
+  const nodeCores = async () => {
+    const [t0, ticks0] = [performance.now(), processTicks(node.child.pid!)!];
+    await sleep(IDLE_CPU_MS);
+    return (processTicks(node.child.pid!)! - ticks0) / TICKS_PER_SECOND / ((performance.now() - t0) / 1000);
+  };
   let idle: PassiveSocket[] = [];
   try {
     const before = await settled();
+    const coresBefore = await nodeCores();
     const began = performance.now();
     idle = await connectMany(IDLE, () =>
       passiveSocket(cluster.url, '/visitor', { auth: { site: 'default' }, readyEvent: 'hello' }),
     );
     const connectSeconds = (performance.now() - began) / 1000;
     const after = await settled();
+    const coresIdle = await nodeCores();
     const perSocketKb = (key: 'node' | 'nginx' | 'redis') => round((after[key] - before[key]) / IDLE / 1024, 1);
     return {
       sockets: IDLE,
@@ -86,6 +95,13 @@ async function idleSockets() {
       nodeRssMb: { before: round(before.node / 2 ** 20, 1), after: round(after.node / 2 ** 20, 1) },
       perSocketKb: { node: perSocketKb('node'), nginx: perSocketKb('nginx'), redisUsedMemory: perSocketKb('redis') },
       connectsPerSecond: Math.round(IDLE / connectSeconds),
+      // The server pings every socket every 20 s (server/app.ts); a window catches its share.
+      nodeCpuIdle: {
+        windowMs: IDLE_CPU_MS,
+        coresWithoutSockets: round(coresBefore, 4),
+        coresWithSockets: round(coresIdle, 4),
+        coresPer10000Sockets: round(((coresIdle - coresBefore) * 10_000) / IDLE, 4),
+      },
     };
   } finally {
     for (const socket of idle) socket.close();

@@ -11,7 +11,7 @@ import { cpus } from 'node:os';
 import pg from 'pg';
 import { round } from './relay-load.js';
 
-const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
+export const TICKS_PER_SECOND = Number(spawnSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).stdout.trim()) || 100;
 
 /** The fields after the command name (which may hold spaces and parentheses). */
 function statFields(pid: number): string[] | null {
