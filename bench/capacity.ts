@@ -101,6 +101,8 @@ async function idleSockets() {
         coresWithoutSockets: round(coresBefore, 4),
         coresWithSockets: round(coresIdle, 4),
         coresPer10000Sockets: round(((coresIdle - coresBefore) * 10_000) / IDLE, 4),
+        // One clock tick over the window: differences this small are noise.
+        resolutionCores: round(1000 / TICKS_PER_SECOND / IDLE_CPU_MS, 4),
       },
     };
   } finally {
