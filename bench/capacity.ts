@@ -10,7 +10,8 @@
  *   and commits per second, CPU per 1,000 messages of PostgreSQL and of the store's client;
  * - Redis stream throughput at the adapter's entry size: the entry the Socket.IO Redis streams
  *   adapter writes for one `message:new` (read back from the stream), then XADD with trimming
- *   as the adapter does it, and XREAD COUNT 100 as each node's reader does it.
+ *   as the adapter does it, and XREAD COUNT 100 as each node's reader does it;
+ * - a message's rate limit: the relay's Redis limiter against its in-memory one.
  *
  * Messages per second per core come from bench:cluster (messagesPerNodeCpuSecond). Only
  * 127.0.0.1; bounded; prints JSON.
@@ -30,6 +31,7 @@ import { newClientId } from '../protocol/client-ids.js';
 import type { Message } from '../protocol/types.js';
 import { createCommitter } from '../server/relay/committer.js';
 import { createRedisAdapter } from '../server/relay/redis-adapter.js';
+import { memoryLimiters, redisLimiters, type LimiterFactory } from '../server/rate-limits.js';
 import { createPostgresStore } from '../server/store/postgres.js';
 import type { Store } from '../server/store/store.js';
 import { DATABASE_URL, REDIS_URL, startCluster } from './lib/cluster.js';
@@ -353,10 +355,59 @@ async function redisStream() {
   }
 }
 
+/**
+ * What a message's rate limit costs a scaled-out node: one consume() on the Redis limiter the
+ * relay uses (server/rate-limits.ts), against the in-memory one a single process uses.
+ */
+async function rateLimits() {
+  const prefix = `pasokh-capacity-${randomBytes(6).toString('hex')}`;
+  const redis = createClient({ url: REDIS_URL });
+  await redis.connect();
+  const meter = new CpuMeter({ redisServer: () => pidsByComm('redis-server'), client: () => [process.pid] });
+  const measureLimiter = async (factory: LimiterFactory) => {
+    const limiter = factory('bench', 1_000_000_000, 10);
+    let running = true;
+    let calls = 0;
+    // 64 in flight, keys spread like 64 senders.
+    const callers = Array.from({ length: XADD_IN_FLIGHT }, async (_, i) => {
+      while (running) {
+        await limiter.consume(`sender-${i}`);
+        // The in-memory limiter settles at once: without a turn of the loop now and then,
+        // the timer that ends the window would never run.
+        if (++calls % 64 === 0) await new Promise((r) => setImmediate(r));
+      }
+    });
+    await sleep(300);
+    const from = await meter.snapshot();
+    const calls0 = calls;
+    await sleep(STEP_MS);
+    const window = CpuMeter.between(from, await meter.snapshot(), calls - calls0);
+    running = false;
+    await Promise.all(callers);
+    return {
+      perSecond: Math.round(window.messages / window.seconds),
+      nodeCpuPer1000: window.components.client!.per1000Messages,
+      redisCpuPer1000: window.components.redisServer!.per1000Messages,
+    };
+  };
+  try {
+    return {
+      memory: await measureLimiter(memoryLimiters),
+      redis: await measureLimiter(redisLimiters(redis, prefix)),
+      note: 'CPU per 1,000 consume() calls; the relay makes one per message (the per-socket flood limits stay in memory)',
+    };
+  } finally {
+    await meter.close();
+    for await (const keys of redis.scanIterator({ MATCH: `${prefix}:*` })) if (keys.length > 0) await redis.del(keys);
+    await redis.quit();
+  }
+}
+
 const began = Date.now();
 const idle = await idleSockets();
 const postgres = await postgresCommits();
 const redis = await redisStream();
+const limits = await rateLimits();
 console.log(
   JSON.stringify(
     {
@@ -371,6 +422,7 @@ console.log(
       memoryPerIdleVisitor: idle,
       postgresAppend: postgres,
       redisStream: redis,
+      rateLimitPerMessage: limits,
       messagesPerSecondPerCore: 'see bench:cluster: cpu.<phase>.nodes.messagesPerNodeCpuSecond',
       durationMs: Date.now() - began,
     },
