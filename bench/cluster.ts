@@ -7,13 +7,18 @@
  *
  *   npm run bench:cluster                 200 visitors, 20 agents
  *   npm run bench:cluster -- --quick      a smaller, shorter run to check the harness
+ *   npm run bench:cluster -- --profile d  also writes a CPU profile of every node to folder d
  */
+import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { spreadAddress, startCluster } from './lib/cluster.js';
-import { round, runRelayLoad, type LoadResult } from './lib/relay-load.js';
+import { DATABASE_URL, spreadAddress, startCluster } from './lib/cluster.js';
+import { CpuMeter, pidsByComm, pidWithChildren, type WindowCpu } from './lib/cpu-meter.js';
+import { round, runRelayLoad, type LoadPhase, type LoadResult } from './lib/relay-load.js';
 
-const { values: flags } = parseArgs({ options: { quick: { type: 'boolean', default: false } } });
+const { values: flags } = parseArgs({
+  options: { quick: { type: 'boolean', default: false }, profile: { type: 'string' } },
+});
 const QUICK = flags.quick;
 const VISITORS = QUICK ? 40 : 200;
 const AGENTS = QUICK ? 4 : 20;
@@ -21,10 +26,39 @@ const PHASE_MS = QUICK ? 1500 : 4000;
 const FIXED_RATE_PHASE_MS = QUICK ? 1500 : 10_000;
 const LOW_RATE = 300;
 const FIXED_RATE = QUICK ? 500 : 1000;
-async function measure(nodeCount: 1 | 2): Promise<LoadResult & { nodes: number }> {
+interface PhaseCpu extends WindowCpu {
+  /** The nodes' CPU together, and the messages they moved per second of it. */
+  nodes: { cpuSeconds: number; messagesPerNodeCpuSecond: number };
+}
+
+interface Measured extends LoadResult {
+  nodes: number;
+  /** Per measured window: CPU per component (see bench/lib/cpu-meter.ts). */
+  cpu: Partial<Record<LoadPhase, PhaseCpu>>;
+}
+
+async function measure(nodeCount: 1 | 2): Promise<Measured> {
+  // The nodes' PostgreSQL connections carry this name, so their backends can be told from
+  // those of anything else using the same server.
+  const appName = `pasokh-bench-${randomBytes(4).toString('hex')}`;
   // Both on PostgreSQL behind nginx; the single node without Redis, as one process runs.
-  const cluster = await startCluster({ nodes: nodeCount, args: ['bench/lib/serve.ts'], env: { LOG_LEVEL: 'error' } });
+  const cluster = await startCluster({
+    nodes: nodeCount,
+    args: ['bench/lib/serve.ts'],
+    env: { LOG_LEVEL: 'error', PGAPPNAME: appName },
+    ...(flags.profile ? { nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${flags.profile}`] } : {}),
+  });
+  const nodePids = cluster.nodes.map((n) => n!.child.pid!);
+  const meter = new CpuMeter({
+    ...Object.fromEntries(nodePids.map((pid, i) => [`node${i + 1}`, () => [pid]])),
+    loadGenerator: () => [process.pid],
+    nginx: () => pidWithChildren(cluster.nginxPid),
+    // The whole Redis server: anything else on this machine using it is counted too.
+    ...(nodeCount > 1 ? { redisServer: () => pidsByComm('redis-server') } : {}),
+  });
+  const cpu: Measured['cpu'] = {};
   try {
+    await meter.watchPostgres(DATABASE_URL, appName);
     const load = await runRelayLoad({
       url: cluster.url,
       signIn: true,
@@ -34,11 +68,25 @@ async function measure(nodeCount: 1 | 2): Promise<LoadResult & { nodes: number }
       lowRate: LOW_RATE,
       fixedRate: FIXED_RATE,
       fixedRatePhaseMs: FIXED_RATE_PHASE_MS,
-      pids: cluster.nodes.map((n) => n!.child.pid!),
+      pids: nodePids,
       localAddress: spreadAddress,
+      window: async (phase) => {
+        const from = await meter.snapshot();
+        return async (messages) => {
+          const window = CpuMeter.between(from, await meter.snapshot(), messages);
+          const nodeSeconds = nodePids.reduce((sum, _, i) => sum + window.components[`node${i + 1}`]!.cpuSeconds, 0);
+          cpu[phase] = {
+            ...window,
+            nodes: { cpuSeconds: round(nodeSeconds), messagesPerNodeCpuSecond: Math.round(messages / nodeSeconds) },
+          };
+        };
+      },
     });
-    return { nodes: nodeCount, ...load };
+    return { nodes: nodeCount, ...load, cpu };
   } finally {
+    await meter.close();
+    // A profile is written as the process exits by itself, which SIGKILL would not let it do.
+    if (flags.profile) for (const node of cluster.nodes) await node?.kill('SIGTERM');
     await cluster.stop();
   }
 }
@@ -48,6 +96,14 @@ const one = await measure(1);
 const two = await measure(2);
 const ratio = (a: number, b: number) => round(a / b, 2);
 const perNode = (total: number) => total / 2;
+/**
+ * What a node would reach on a machine of its own, against one process on its own: the
+ * messages each moved per second of node CPU, two-node run over one-node run. Assumes the
+ * node's own CPU is what limits it there (PostgreSQL, Redis, nginx and the clients elsewhere
+ * and not saturated).
+ */
+const projected = (phase: LoadPhase) =>
+  ratio(two.cpu[phase]!.nodes.messagesPerNodeCpuSecond, one.cpu[phase]!.nodes.messagesPerNodeCpuSecond);
 const result = {
   command: `npm run bench:cluster${QUICK ? ' -- --quick' : ''}`,
   machine: {
@@ -61,7 +117,7 @@ const result = {
     agents: AGENTS,
     phaseMs: PHASE_MS,
     fixedRatePhaseMs: FIXED_RATE_PHASE_MS,
-    note: `both runs behind the shipped nginx configuration, on PostgreSQL; the two-node run also on one Redis stream. The nodes, PostgreSQL, Redis, nginx and the load generator all share this machine's ${cpus().length} cores, so a second node adds work (Redis, a second event loop) without adding a core: the per-node figure here is a floor, not what separate machines give.`,
+    note: `both runs behind the shipped nginx configuration, on PostgreSQL; the two-node run also on one Redis stream. The nodes, PostgreSQL, Redis, nginx and the load generator all share this machine's ${cpus().length} cores, so a second node adds work (Redis, a second event loop) without adding a core: the per-node figure here is a floor, not what separate machines give. cpu shows where the time went in each measured window: CPU-seconds per component (each node, the load generator, nginx, the nodes' PostgreSQL backends, PostgreSQL's background processes, the Redis server), per 1,000 messages, and as a share of all cores; everythingElse is the machine's busy time no component accounts for (other jobs on the machine, the kernel's softirq work for loopback traffic). projectedPerNodeOnSeparateMachines is messages per node-CPU-second in the two-node run over the same in the one-node run: what each node would keep of one process's throughput with a core of its own, if its CPU were what limited it.`,
   },
   oneProcess: one,
   twoProcesses: two,
@@ -70,9 +126,21 @@ const result = {
     throughputAgentToVisitor: ratio(two.throughput.agentToVisitor, one.throughput.agentToVisitor),
     perNodeThroughputVisitorToAgent: ratio(perNode(two.throughput.visitorToAgent), one.throughput.visitorToAgent),
     perNodeThroughputAgentToVisitor: ratio(perNode(two.throughput.agentToVisitor), one.throughput.agentToVisitor),
+    projectedPerNodeOnSeparateMachinesVisitorToAgent: projected('visitorToAgent'),
+    projectedPerNodeOnSeparateMachinesAgentToVisitor: projected('agentToVisitor'),
     p99AtFixedRate: ratio(two.latencyAtFixedRate.p99Ms, one.latencyAtFixedRate.p99Ms),
     p50AtLowRate: ratio(two.latencyAtLowRate.p50Ms, one.latencyAtLowRate.p50Ms),
     memoryPerNodeUnderLoad: ratio(Math.max(...two.rssUnderLoadMb), one.rssUnderLoadMb[0]!),
+  },
+  targets: {
+    perNodeThroughputShareOfOneProcess: {
+      target: 0.6,
+      measured: Math.min(
+        ratio(perNode(two.throughput.visitorToAgent), one.throughput.visitorToAgent),
+        ratio(perNode(two.throughput.agentToVisitor), one.throughput.agentToVisitor),
+      ),
+      projectedOnSeparateMachines: Math.min(projected('visitorToAgent'), projected('agentToVisitor')),
+    },
   },
   durationMs: Date.now() - began,
 };

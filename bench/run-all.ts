@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: every benchmark in turn (after `npm run build`), one JSON document out.
  * Each runs in its own process, so one's garbage and JIT state never colour another's numbers.
- * `--quick` passes through to the relay bench for a shorter run.
+ * `--quick` passes through to the relay, cluster and capacity benches for shorter runs.
  */
 import { spawnSync } from 'node:child_process';
 import { resolve } from 'node:path';
@@ -13,6 +13,9 @@ const benches: [name: string, args: string[]][] = [
   ['search', ['bench/search.ts']],
   ['load', ['bench/load.ts']],
   ['relay', ['bench/relay.ts', ...(quick ? ['--quick'] : [])]],
+  // These two need nginx, PostgreSQL and Redis on 127.0.0.1 (see bench/README.md).
+  ['cluster', ['bench/cluster.ts', ...(quick ? ['--quick'] : [])]],
+  ['capacity', ['bench/capacity.ts', ...(quick ? ['--quick'] : [])]],
 ];
 
 const results: Record<string, unknown> = {};

@@ -28,6 +28,8 @@ export interface StoredMessage {
 export interface Cluster {
   /** nginx, where clients connect. */
   url: string;
+  /** The nginx master process (its workers are its children). */
+  nginxPid: number;
   schema: string;
   nodes: (ServerChild | undefined)[];
   /** Starts node i again on its port (after a kill). */
@@ -45,6 +47,8 @@ export interface ClusterOptions {
   args?: string[];
   /** More environment for every node. */
   env?: Record<string, string>;
+  /** Node flags for every node, e.g. --expose-gc. */
+  nodeArgs?: string[];
   /** Redis for the adapter and the limits. @default true with more than one node */
   redis?: boolean;
 }
@@ -88,6 +92,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
       port: ports[i]!,
       dataDir,
       ...(options.args ? { args: options.args } : {}),
+      ...(options.nodeArgs ? { nodeArgs: options.nodeArgs } : {}),
       env: {
         DATABASE_URL,
         PASOKH_DATABASE_SCHEMA: schema,
@@ -124,6 +129,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
 
   return {
     url: nginx.url,
+    nginxPid: nginx.child.pid!,
     schema,
     nodes,
     startNode,

@@ -53,7 +53,8 @@ export async function startNginx(upstreams: string[]): Promise<NginxProcess> {
     'worker_processes 1;',
     `pid ${prefix}/nginx.pid;`,
     `error_log ${prefix}/error.log warn;`,
-    'events { worker_connections 4096; }',
+    // Each proxied socket holds two connections; the capacity bench opens thousands.
+    'events { worker_connections 16384; }',
     'http {',
     `  access_log off;`,
     ...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((t) => `  ${t}_temp_path ${prefix}/${t};`),

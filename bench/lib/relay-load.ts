@@ -119,7 +119,14 @@ export interface LoadOptions {
   metricsUrl?: string;
   /** The address client number i connects from; undefined: the system's choice. */
   localAddress?: (i: number) => string | undefined;
+  /**
+   * Called as each measured window opens; what it returns is called as the window closes, with
+   * the messages the window counted (bench:cluster reads CPU per component around each).
+   */
+  window?: (phase: LoadPhase) => Promise<(messages: number) => Promise<void>>;
 }
+
+export type LoadPhase = 'visitorToAgent' | 'agentToVisitor' | 'lowRate' | 'fixedRate';
 
 export interface LoadResult {
   throughput: { visitorToAgent: number; agentToVisitor: number };
@@ -164,20 +171,22 @@ export async function runRelayLoad(options: LoadOptions): Promise<LoadResult> {
     );
     const meter = createMeter(agent, visitors);
     const visitorToAgent = await closedLoop(
-      options.phaseMs,
+      options,
+      'visitorToAgent',
       visitors.map((socket) => ({ socket, payload: () => ({ clientId: newClientId(), text: 'How do I return an item?' }) })),
       () => meter.atAgent,
     );
     const agentToVisitor = await closedLoop(
-      options.phaseMs,
+      options,
+      'agentToVisitor',
       conversations.map((conversationId) => ({
         socket: agent,
         payload: () => ({ conversationId, clientId: newClientId(), text: 'Here is how to return it.' }),
       })),
       () => meter.atVisitors,
     );
-    const low = await atRate(options, visitors, meter, options.lowRate, options.phaseMs);
-    const fixed = await atRate(options, visitors, meter, options.fixedRate, options.fixedRatePhaseMs);
+    const low = await atRate(options, 'lowRate', visitors, meter, options.lowRate, options.phaseMs);
+    const fixed = await atRate(options, 'fixedRate', visitors, meter, options.fixedRate, options.fixedRatePhaseMs);
     return {
       throughput: { visitorToAgent, agentToVisitor },
       latencyAtFixedRate: fixed.latency,
@@ -213,7 +222,8 @@ type Meter = ReturnType<typeof createMeter>;
 
 /** Every sender sends as fast as its acks come back; returns deliveries per second. */
 async function closedLoop(
-  phaseMs: number,
+  options: LoadOptions,
+  phase: LoadPhase,
   senders: { socket: Socket; payload: () => object }[],
   count: () => number,
 ): Promise<number> {
@@ -226,11 +236,13 @@ async function closedLoop(
         .catch(() => {});
   });
   await sleep(300); // warm up
+  const closeWindow = await options.window?.(phase);
   const before = count();
   const t0 = performance.now();
-  await sleep(phaseMs);
+  await sleep(options.phaseMs);
   const delivered = count() - before;
   const seconds = (performance.now() - t0) / 1000;
+  await closeWindow?.(delivered);
   running = false;
   await Promise.all(loops);
   await sleep(500);
@@ -240,6 +252,7 @@ async function closedLoop(
 /** Open loop: messages leave on schedule whatever the acks do. */
 async function atRate(
   options: LoadOptions,
+  phase: LoadPhase,
   visitors: Socket[],
   meter: Meter,
   rate: number,
@@ -250,6 +263,7 @@ async function atRate(
   const ackLatencies: number[] = [];
   const total = Math.round((rate * phaseMs) / 1000);
   const histogramBefore = options.metricsUrl ? await commitHistogram(options.metricsUrl) : null;
+  const closeWindow = await options.window?.(phase);
   const started = performance.now();
   let sent = 0;
   const pending: Promise<unknown>[] = [];
@@ -273,6 +287,7 @@ async function atRate(
     await sleep(1);
   }
   await Promise.all(pending);
+  await closeWindow?.(total);
   const rssAtEnd = options.pids.map(rssBytes);
   await sleep(500);
   const latencies = [...meter.latencies].sort((a, b) => a - b);
