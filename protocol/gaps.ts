@@ -45,8 +45,6 @@ export interface GapGroup {
   question: string;
   /** The most asked wordings, most asked first (at most GAPS.examples). */
   examples: GapWording[];
-  /** Every distinct normalised wording of the group: what dismiss and add-as-phrasing act on. */
-  wordings: string[];
   /** Searches and chats in the group. */
   asks: number;
   visitors: number;
@@ -67,23 +65,24 @@ export interface GapList {
   groups: GapGroup[];
 }
 
-/** `POST /api/console/gaps/dismiss?site=`: hides the group with these wordings. */
-export interface GapDismissRequest {
+/**
+ * `POST /api/console/gaps/dismiss?site=` (hides the group) and `POST /api/console/gaps/draft?site=`
+ * (a draft answer from it; the same draft again on a repeat). The server finds the group by its
+ * key among the groups it computes now, so a client cannot mark wordings nobody asked.
+ */
+export interface GapRequest {
   key: string;
-  wordings: string[];
 }
 
-/** `POST /api/console/gaps/draft?site=`: a draft answer from the group (the same one again on a repeat). */
-export interface GapDraftRequest {
-  key: string;
-  wordings: string[];
-}
-
-/** `POST /api/console/gaps/phrasing?site=`: adds the group's wordings to entry `entryId`'s phrasings. */
+/** `POST /api/console/gaps/phrasing?site=`: adds the group's wordings to answer `entryId`'s phrasings. */
 export interface GapPhrasingRequest {
   key: string;
-  wordings: string[];
   entryId: string;
+}
+
+/** `POST /api/console/repeated-replies/draft?site=`: a draft answer whose answer is this reply. */
+export interface RepeatedReplyDraftRequest {
+  text: string;
 }
 
 /** The answer of the draft and phrasing routes. */
@@ -102,6 +101,8 @@ export interface RepeatedReply {
   conversations: number;
   agents: number;
   lastSentAt: IsoTime;
+  /** What the visitor had just asked before the latest of these replies: an FAQ question to start from. */
+  question: string | null;
 }
 
 /** `GET /api/console/repeated-replies?site=`. */

@@ -15,6 +15,8 @@ export interface SentReply {
   conversationId: string;
   agentId: AgentId | null;
   at: IsoTime;
+  /** What the visitor said last before this reply, when anything. */
+  asked?: string | null;
 }
 
 export interface RepeatOptions {
@@ -57,6 +59,16 @@ export function jaccard(a: readonly number[], b: readonly number[]): number {
     else j++;
   }
   const union = a.length + b.length - both;
+  return union === 0 ? 0 : both / union;
+}
+
+/** Jaccard of two texts' shingle sets: 1 for the same words in the same order. */
+export function textSimilarity(a: string, b: string): number {
+  const left = new Set(shingles(a));
+  const right = new Set(shingles(b));
+  let both = 0;
+  for (const s of left) if (right.has(s)) both++;
+  const union = left.size + right.size - both;
   return union === 0 ? 0 : both / union;
 }
 
@@ -152,6 +164,7 @@ export function repeatedReplies(replies: readonly SentReply[], options: RepeatOp
       conversations: new Set(sent.map((r) => r.conversationId)).size,
       agents: new Set(sent.map((r) => r.agentId ?? '')).size,
       lastSentAt: latest(sent),
+      question: [...sent].sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).find((r) => r.asked)?.asked ?? null,
     });
   }
   return out.sort((a, b) => b.count - a.count || b.lastSentAt.localeCompare(a.lastSentAt));

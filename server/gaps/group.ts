@@ -39,7 +39,10 @@ export interface GroupedGap {
   key: string;
   question: string;
   examples: GapWording[];
+  /** Every normalised wording of the group, most asked first: what marks are kept on. */
   wordings: string[];
+  /** The same wordings as visitors spelled them (each its most used spelling). */
+  spellings: string[];
   asks: number;
   visitors: number;
   chats: number;
@@ -146,13 +149,16 @@ function link(vectors: readonly SparseVector[], grams: number, threshold: number
   return sets.find;
 }
 
-/** The member most like the others, each weighted by how often it was asked. */
+/**
+ * The medoid over the asks: the wording whose asks are most like all the other asks (its own
+ * repeats count as identical), so a wording asked often and in the middle of the group wins.
+ */
 function medoid(members: readonly number[], wordings: readonly Wording[], vectors: readonly SparseVector[]): number {
   const candidates = [...members].sort((a, b) => wordings[b]!.count - wordings[a]!.count).slice(0, MEDOID_CANDIDATES);
   let best = candidates[0] as number;
   let bestScore = -1;
   for (const i of candidates) {
-    let total = 0;
+    let total = wordings[i]!.count - 1;
     for (const j of candidates) if (j !== i) total += wordings[j]!.count * cosine(vectors[i]!, vectors[j]!);
     // Ties (a group of one or two) go to the more asked wording, which sorts first.
     if (total > bestScore + 1e-12) {
@@ -191,6 +197,7 @@ function describe(members: number[], wordings: readonly Wording[], vectors: read
       .slice(0, options.examples ?? GAPS.examples)
       .map((i) => ({ text: mostUsed(wordings[i]!.spellings), count: wordings[i]!.count })),
     wordings: sorted.map((i) => wordings[i]!.key),
+    spellings: sorted.map((i) => mostUsed(wordings[i]!.spellings)),
     asks: asks.length,
     visitors: lastByVisitor.size,
     chats: conversations.size,
