@@ -8,9 +8,10 @@ import { FaqAnswerForm } from './FaqAnswerForm.js';
 
 /** The FAQ page: a site's answers, a search over them, and the form for the one being edited. */
 export function FaqEditor() {
-  const { t } = useConsole();
+  const { t, state, actions } = useConsole();
   const sites = useSites();
-  const [site, setSite] = useState('');
+  const focus = state.faqFocus;
+  const [site, setSite] = useState(focus?.site ?? '');
   const [search, setSearch] = useState('');
   const [showDeleted, setShowDeleted] = useState(false);
   const [list, setList] = useState<FaqAdminList | null>(null);
@@ -31,6 +32,13 @@ export function FaqEditor() {
     );
   };
   useEffect(() => void reload(), [site, search, showDeleted]);
+  // Opened from another page on one answer (a draft made from unanswered questions): show it once.
+  useEffect(() => {
+    const entry = focus && list?.site === focus.site ? list.entries.find((e) => e.id === focus.id) : undefined;
+    if (!entry) return;
+    setEditing(entry);
+    actions.clearFaqFocus();
+  }, [list, focus]);
 
   const onSaved = (entry: FaqEntryRecord) => {
     setEditing(entry);
@@ -96,7 +104,7 @@ export function FaqEditor() {
 }
 
 /** Loads the sites the agent serves, once. */
-function useSites(): SiteSummary[] {
+export function useSites(): SiteSummary[] {
   const [sites, setSites] = useState<SiteSummary[]>([]);
   useEffect(() => {
     api.sites().then(

@@ -21,6 +21,7 @@ export function TopBar({ unread }: { unread: number }) {
     agents: t('nav.agents'),
     account: t('nav.account'),
     faq: t('nav.faq'),
+    gaps: t('nav.gaps'),
   };
 
   return (
@@ -48,6 +49,14 @@ export function TopBar({ unread }: { unread: number }) {
           onClick={(e) => (e.preventDefault(), actions.setView('faq'))}
         >
           {t('nav.faq')}
+        </a>
+        <a
+          href="#unanswered"
+          class="nav-item"
+          aria-current={state.view === 'gaps' ? 'page' : undefined}
+          onClick={(e) => (e.preventDefault(), actions.setView('gaps'))}
+        >
+          {t('nav.gaps')}
         </a>
       </nav>
       <div class="top-bar-end">
