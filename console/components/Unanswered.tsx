@@ -136,8 +136,8 @@ function GapCard({ group, actions }: { group: GapGroup; actions: PageActions }) 
       <h3 class="gap-wordings-head">{t('gaps.alsoAsked')}</h3>
       <ul class="gap-wordings">
         {group.examples.map((example) => (
-          <li key={example.text}>
-            <span dir="auto">{example.text}</span> <small>×{format(example.count, locale)}</small>
+          <li key={example.text} dir="auto">
+            <bdi>{example.text}</bdi> <small>×{format(example.count, locale)}</small>
           </li>
         ))}
       </ul>
