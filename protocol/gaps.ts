@@ -20,8 +20,6 @@ export const GAPS = {
   examples: 5,
   /** Groups listed. */
   maxGroups: 50,
-  /** Wordings one action (dismiss, add as phrasing) may name. */
-  maxWordings: 50,
   /** Near-identical agent replies: Jaccard of word 3-shingles at or above this. */
   replySimilarity: 0.8,
   /** Sent at least this many times to be offered as a saved reply. */

@@ -136,7 +136,7 @@ function GapCard({ group, actions }: { group: GapGroup; actions: PageActions }) 
       <h3 class="gap-wordings-head">{t('gaps.alsoAsked')}</h3>
       <ul class="gap-wordings">
         {group.examples.map((example) => (
-          <li key={example.text} dir="auto">
+          <li key={example.text}>
             <bdi>{example.text}</bdi> <small>×{format(example.count, locale)}</small>
           </li>
         ))}

@@ -67,7 +67,7 @@ describe('repeatedReplies', () => {
     expect(groups[0]!.count).toBe(3);
   });
 
-  it('finds the repeats among 10,000 replies in a few seconds at most', () => {
+  it('finds the repeats among 10,000 replies in under 3 s of CPU time', () => {
     const random = mulberry32(11);
     // Replies about many things: a few hundred words, as agents use.
     const words = Array.from({ length: 400 }, (_, i) => `w${i.toString(36)}`);
@@ -75,13 +75,19 @@ describe('repeatedReplies', () => {
       sent(Array.from({ length: 8 + Math.floor(random() * 12) }, () => words[Math.floor(random() * words.length)]).join(' ')),
     );
     const replies = [...noise, sent(RETURNS), sent(RETURNS), sent(RETURNS)];
+    // CPU time, not wall time: the test machine is shared, and waiting for a core is not work.
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const groups = repeatedReplies(replies);
     const ms = performance.now() - started;
-    console.log(`repeatedReplies: ${replies.length} replies, ${groups.length} groups, ${ms.toFixed(0)} ms`);
+    const { user, system } = process.cpuUsage(cpu);
+    const cpuMs = (user + system) / 1000;
+    console.log(
+      `repeatedReplies: ${replies.length} replies, ${groups.length} groups, ${cpuMs.toFixed(0)} ms CPU (${ms.toFixed(0)} ms wall)`,
+    );
     expect(groups.filter((g) => g.text === RETURNS).map((g) => g.count)).toEqual([3]);
     expect(groups).toHaveLength(1);
-    expect(ms).toBeLessThan(3000);
+    expect(cpuMs).toBeLessThan(3000);
   });
 });
 

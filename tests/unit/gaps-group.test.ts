@@ -125,7 +125,7 @@ describe('groupGaps', () => {
     expect(groupGaps([ask('   '), ask('?!')], { now: NOW })).toEqual([]);
   });
 
-  it('groups 5,000 varied searches in well under two seconds', () => {
+  it('groups 5,000 varied searches in under 1.5 s of CPU time', () => {
     const random = mulberry32(7);
     // A shop's words in both languages, then made-up ones (product names, typos) to reach the
     // variety of a real search log.
@@ -147,15 +147,18 @@ describe('groupGaps', () => {
       const text = Array.from({ length }, () => words[Math.floor(random() * words.length)]).join(' ');
       return ask(text, { visitorId: `v${i % 1500}`, at: daysAgo(random() * 60) });
     });
+    // CPU time, not wall time: the test machine is shared, and waiting for a core is not work.
+    const cpu = process.cpuUsage();
     const started = performance.now();
     const result = groupGaps(searches, { now: NOW });
     const ms = performance.now() - started;
+    const { user, system } = process.cpuUsage(cpu);
+    const cpuMs = (user + system) / 1000;
     console.log(
-      `groupGaps: 5000 searches, ${new Set(searches.map((s) => gapKey(s.text))).size} wordings, ${result.length} groups, ${ms.toFixed(0)} ms`,
+      `groupGaps: 5000 searches, ${new Set(searches.map((s) => gapKey(s.text))).size} wordings, ${result.length} groups, ${cpuMs.toFixed(0)} ms CPU (${ms.toFixed(0)} ms wall)`,
     );
     expect(result.reduce((sum, g) => sum + g.asks, 0)).toBe(5000);
-    // Typically 100–300 ms; the bound leaves room for a shared, busy test machine.
-    expect(ms).toBeLessThan(1500);
+    expect(cpuMs).toBeLessThan(1500);
   });
 });
 
