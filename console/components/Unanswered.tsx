@@ -137,7 +137,7 @@ function GapCard({ group, actions }: { group: GapGroup; actions: PageActions }) 
       <ul class="gap-wordings">
         {group.examples.map((example) => (
           <li key={example.text}>
-            <bdi>{example.text}</bdi> <small>×{format(example.count, locale)}</small>
+            <bdi dir="auto">{example.text}</bdi> <small>×{format(example.count, locale)}</small>
           </li>
         ))}
       </ul>
