@@ -70,7 +70,15 @@ describe.each(databases)('Gap finder API on $name', ({ open }) => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'pasokh-gaps-'));
     const config = join(dir, 'pasokh.config.json');
-    writeFileSync(config, JSON.stringify({ sites: [{ key: 'default', faq: FIXTURE, faqSource: 'database' }] }));
+    writeFileSync(
+      config,
+      JSON.stringify({
+        sites: [
+          { key: 'default', faq: FIXTURE, faqSource: 'database' },
+          { key: 'files', faq: FIXTURE },
+        ],
+      }),
+    );
     const opened = await open();
     drop = opened.drop;
     h = await startHarness({ env: { PASOKH_CONFIG: config }, ...(opened.store ? { store: opened.store } : {}) });
@@ -216,6 +224,18 @@ describe.each(databases)('Gap finder API on $name', ({ open }) => {
     expect(await group('opening hours')).toBeUndefined();
     const missing = await call(admin, 'POST', '/api/console/gaps/phrasing?site=default', { key: target.key, entryId: 'nope' });
     expect(missing.status).toBe(404);
+  });
+
+  it('drafts a Persian answer from a Persian group, and none on a site whose FAQ is in files', async () => {
+    const target = (await group('هزینه ارسال'))!;
+    const made = await call<GapEntryResponse>(admin, 'POST', '/api/console/gaps/draft?site=default', { key: target.key });
+    expect(made.status).toBe(201);
+    expect(made.body.entry).toMatchObject({ locale: 'fa', answer: '', phrasings: [] });
+    expect(['هزینه ارسال', 'هزينه‌ی ارسال']).toContain(made.body.entry.question);
+    const files = await call<GapList>(admin, 'GET', '/api/console/gaps?site=files');
+    expect(files.status).toBe(200);
+    expect(files.body).toMatchObject({ editable: false, groups: [] });
+    expect((await call(admin, 'POST', '/api/console/gaps/draft?site=files', { key: target.key })).status).toBe(403);
   });
 
   it('dismisses a group for good', async () => {
