@@ -155,5 +155,24 @@ describe('the gap finder', () => {
     await groups.waitFor();
     await giftCards.waitFor({ state: 'detached' });
     expect(await groups.locator(':scope > li').count()).toBe(2);
+
+    // "Add as phrasing of…": the wording joins an existing answer, which search then finds.
+    const hours = groups.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'opening hours on sunday' }) });
+    await hours.getByRole('button', { name: 'Add as phrasing of…' }).click();
+    await hours.getByRole('combobox', { name: 'Answer to extend' }).selectOption('en-contact');
+    await hours.getByRole('button', { name: 'Add', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'How can I contact customer support?' }).waitFor();
+    await hours.waitFor({ state: 'detached' });
+    await visitorPage.reload();
+    await visitorPage.getByRole('button', { name: 'Open help' }).click();
+    await visitorPage.getByRole('searchbox', { name: 'Search' }).fill('opening hours on sunday');
+    await visitorPage.getByRole('link', { name: 'How can I contact customer support?' }).first().waitFor({ timeout: 10_000 });
+
+    // "Save as reply": a saved reply now, so it is no longer offered.
+    const repeated = page.getByRole('region', { name: 'Repeated replies' });
+    await repeated.getByRole('button', { name: 'Save as reply' }).click();
+    await repeated.getByText('No reply has been sent three times yet.').waitFor();
+    await page.getByRole('button', { name: 'Saved replies' }).click();
+    await page.getByText(RETURNS).waitFor();
   });
 });
