@@ -23,6 +23,7 @@ import { registerCsrfGuard } from './http/csrf.js';
 import { registerHistoryApi } from './http/history-api.js';
 import { HttpError } from './http/errors.js';
 import { registerFaqAdmin } from './http/faq-admin.js';
+import { registerGapsApi } from './http/gaps-api.js';
 import { registerHelpCentre } from './http/help-centre.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
 import { metricsAccess } from './http/metrics-access.js';
@@ -143,6 +144,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   await registerAssets(http, deps.distDir ? { distDir: deps.distDir } : {});
   registerHelpCentre(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
   registerFaqAdmin(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
+  registerGapsApi(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
 
   http.get('/healthz', async (_request, reply) => {
     try {

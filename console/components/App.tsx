@@ -10,6 +10,7 @@ import { AgentsAdmin } from './AgentsAdmin.js';
 import { ConsoleContext } from './context.js';
 import { History } from './History.js';
 import { FaqEditor } from './FaqEditor.js';
+import { Unanswered } from './Unanswered.js';
 import { Inbox } from './Inbox.js';
 import { ResetPassword } from './PasswordReset.js';
 import { LazyInsights } from './LazyInsights.js';
@@ -151,6 +152,7 @@ export function App({ controller }: { controller: ConsoleController }) {
           {state.view === 'agents' && <AgentsAdmin />}
           {state.view === 'account' && <Account onProfile={(agent) => controller.store.set({ agent })} />}
           {state.view === 'faq' && <FaqEditor />}
+          {state.view === 'gaps' && <Unanswered />}
         </div>
       )}
     </ConsoleContext.Provider>

@@ -9,9 +9,10 @@ import { useSites } from './use-sites.js';
 
 /** The FAQ page: a site's answers, a search over them, and the form for the one being edited. */
 export function FaqEditor() {
-  const { t } = useConsole();
+  const { t, state, actions } = useConsole();
   const sites = useSites();
-  const [site, setSite] = useState('');
+  const focus = state.faqFocus;
+  const [site, setSite] = useState(focus?.site ?? '');
   const [search, setSearch] = useState('');
   const [showDeleted, setShowDeleted] = useState(false);
   const [editing, setEditing] = useState<FaqEntryRecord | 'new' | null>(null);
@@ -20,6 +21,13 @@ export function FaqEditor() {
   useEffect(() => setSite((current) => current || sites[0]?.key || ''), [sites]);
 
   const { list, error, reload } = useFaqList(site, search, showDeleted);
+  // Opened from another page on one answer (a draft made from unanswered questions): show it once.
+  useEffect(() => {
+    const entry = focus && list?.site === focus.site ? list.entries.find((e) => e.id === focus.id) : undefined;
+    if (!entry) return;
+    setEditing(entry);
+    actions.clearFaqFocus();
+  }, [list, focus]);
 
   const onSaved = (entry: FaqEntryRecord) => {
     setEditing(entry);

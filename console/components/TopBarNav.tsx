@@ -16,6 +16,7 @@ export function TopBarNav({ unread }: { unread: number }) {
     agents: t('nav.agents'),
     account: t('nav.account'),
     faq: t('nav.faq'),
+    gaps: t('nav.gaps'),
   };
 
   return (
@@ -41,6 +42,14 @@ export function TopBarNav({ unread }: { unread: number }) {
         onClick={(e) => (e.preventDefault(), actions.setView('faq'))}
       >
         {t('nav.faq')}
+      </a>
+      <a
+        href="#unanswered"
+        class="nav-item"
+        aria-current={state.view === 'gaps' ? 'page' : undefined}
+        onClick={(e) => (e.preventDefault(), actions.setView('gaps'))}
+      >
+        {t('nav.gaps')}
       </a>
     </nav>
   );

@@ -47,6 +47,9 @@ export interface ConsoleActions {
   signOut(): Promise<void>;
   setLocale(locale: Locale): void;
   setView(view: View): void;
+  /** Shows the FAQ page with this answer open in the editor. */
+  openFaqEntry(site: string, id: string): void;
+  clearFaqFocus(): void;
   setFilter(filter: QueueFilter): void;
   openConversation(id: ConversationId): void;
   closeTab(id: ConversationId): void;
@@ -372,6 +375,8 @@ function createActions({ store, parts, t, notice, startSession, endSession, stor
   return {
     ...sessionActions({ store, t, startSession, endSession, storage, api }),
     setView: (view) => store.set({ view }),
+    openFaqEntry: (site, id) => store.set({ view: 'faq', faqFocus: { site, id } }),
+    clearFaqFocus: () => store.set({ faqFocus: null }),
     setFilter: (filter) => store.set({ filter }),
     ...tabs,
     reload: (id) => void conversations.load(id),

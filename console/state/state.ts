@@ -5,7 +5,7 @@ import type { Preview, QueueFilter } from '../lib/queue.js';
 import type { AgentListItem, SavedReply } from '../lib/types.js';
 import type { ConversationSummary } from '../../protocol/types.js';
 
-export type View = 'inbox' | 'history' | 'insights' | 'replies' | 'agents' | 'account' | 'faq';
+export type View = 'inbox' | 'history' | 'insights' | 'replies' | 'agents' | 'account' | 'faq' | 'gaps';
 
 /** A conversation the agent has opened in a tab. */
 export interface OpenConversation {
@@ -46,6 +46,8 @@ export interface ConsoleState {
   replies: SavedReply[];
   /** A transient message for the agent (a failed action). */
   notice: string | null;
+  /** The answer the FAQ page opens next (a draft just made on the Unanswered page). */
+  faqFocus: { site: string; id: string } | null;
 }
 
 /** The state before anything is known. */
@@ -71,5 +73,6 @@ export function initialState(locale: Locale): ConsoleState {
     agents: [],
     replies: [],
     notice: null,
+    faqFocus: null,
   };
 }

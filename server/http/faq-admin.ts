@@ -48,14 +48,14 @@ const siteQuery = v.object({
   deleted: v.optional(v.string()),
 });
 
-function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
+export function parse<S extends v.GenericSchema>(schema: S, body: unknown): v.InferOutput<S> {
   const parsed = v.safeParse(schema, body);
   if (!parsed.success) throw new HttpError('invalid_payload', describeIssues(parsed.issues));
   return parsed.output;
 }
 
 /** Store errors as the HTTP error the catalogue gives them. */
-async function storeCall<T>(work: Promise<T>): Promise<T> {
+export async function storeCall<T>(work: Promise<T>): Promise<T> {
   try {
     return await work;
   } catch (error) {
@@ -83,7 +83,7 @@ export interface FaqAdminDeps {
 type SiteQuery = v.InferOutput<typeof siteQuery>;
 
 /** Who may read and who may change a site's FAQ, from the session cookie and the site's config. */
-function createFaqAccess(deps: FaqAdminDeps) {
+export function createFaqAccess(deps: FaqAdminDeps) {
   const bySite = new Map(deps.sites.map((s) => [s.key, s]));
   const mayEdit = (agent: AgentRecord, site: SiteConfig) =>
     site.faqSource === 'database' && (agent.role === 'admin' || site.faqEditors === 'agents');

@@ -15,6 +15,9 @@ import { faqInsights, surveyStats } from './insights.js';
 import { answerStats, type AnswerCounts } from './insight-answers.js';
 import { riskCandidates, visitorRiskSignals, type RiskCandidate } from './insight-risk.js';
 import { insightSeries, type InsightRange } from './insight-series.js';
+import * as gaps from './gaps.js';
+import type { GapAsk } from '../gaps/group.js';
+import type { SentReply } from '../gaps/fingerprint.js';
 import type { RiskSignals } from '../../protocol/at-risk.js';
 import type { InsightSeries } from '../../protocol/insights.js';
 import { migrateToLatest } from './migrations/index.js';
@@ -690,5 +693,27 @@ export class KyselyStore implements Store {
 
   visitorRiskSignals(visitorId: VisitorId, now: IsoTime): Promise<RiskSignals> {
     return visitorRiskSignals(this.#db, visitorId, toIso(now));
+  }
+
+  // ---------- gap finder and repeated replies (gaps.ts) ----------
+
+  gapAsks(site: SiteKey, since: IsoTime): Promise<GapAsk[]> {
+    return gaps.gapAsks(this.#db, site, toIso(since));
+  }
+
+  firstAgentReplies(conversationIds: string[]): Promise<Record<string, string>> {
+    return gaps.firstAgentReplies(this.#db, conversationIds);
+  }
+
+  agentReplies(site: SiteKey, since: IsoTime): Promise<SentReply[]> {
+    return gaps.agentReplies(this.#db, site, toIso(since));
+  }
+
+  listGapMarks(site: SiteKey): Promise<gaps.GapMark[]> {
+    return gaps.listGapMarks(this.#db, site);
+  }
+
+  markGaps(input: Parameters<Store['markGaps']>[0]): Promise<void> {
+    return gaps.markGaps(this.#db, input);
   }
 }

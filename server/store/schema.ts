@@ -178,6 +178,18 @@ export interface FaqRevisionsTable {
   saved_by: string | null;
 }
 
+/** An owner's action on a gap finder wording (migration 0012). */
+export interface GapMarksTable {
+  site: string;
+  /** The normalised wording (server/gaps/similarity.ts gapKey). */
+  wording: string;
+  action: 'dismissed' | 'phrasing' | 'draft';
+  /** The answer drafted from it, or that it became a phrasing of. */
+  entry_id: string | null;
+  created_at: string;
+  created_by: string | null;
+}
+
 export interface Database {
   visitors: VisitorsTable;
   conversations: ConversationsTable;
@@ -191,4 +203,5 @@ export interface Database {
   audit_log: AuditLogTable;
   faq_entries: FaqEntriesTable;
   faq_revisions: FaqRevisionsTable;
+  gap_marks: GapMarksTable;
 }

@@ -189,7 +189,11 @@ import type { InsightSeries } from '../../protocol/insights.js';
 import type { AnswerCounts } from './insight-answers.js';
 import type { RiskCandidate } from './insight-risk.js';
 import type { InsightRange } from './insight-series.js';
+import type { GapAsk } from '../gaps/group.js';
+import type { SentReply } from '../gaps/fingerprint.js';
+import type { GapAction, GapMark } from './gaps.js';
 export type { AnswerCounts, InsightRange, RiskCandidate };
+export type { GapAction, GapAsk, GapMark, SentReply };
 
 /** Thrown by appendMessage when a clientId is reused with a different text. */
 export class ConflictError extends Error {
@@ -408,4 +412,24 @@ export interface Store {
   riskCandidates(site: SiteKey, now: IsoTime, limit: number): Promise<RiskCandidate[]>;
   /** One visitor's surveys, "not helpful" votes and conversations within the at-risk rule's lookback. */
   visitorRiskSignals(visitorId: VisitorId, now: IsoTime): Promise<RiskSignals>;
+  // gap finder and repeated replies (server/gaps/)
+  /**
+   * Searches since `since` that found nothing or whose results the visitor did not open within
+   * GAPS.clickWindowMinutes, and the first message of conversations that followed a search
+   * without an answer read; each source capped to its newest GAP_LIMITS rows.
+   */
+  gapAsks(site: SiteKey, since: IsoTime): Promise<GapAsk[]>;
+  /** The first agent reply (not a note) of each of these conversations that has one, by conversation id. */
+  firstAgentReplies(conversationIds: string[]): Promise<Record<string, string>>;
+  /** Agent replies (not notes) in the site's conversations since `since`, newest first, capped. */
+  agentReplies(site: SiteKey, since: IsoTime): Promise<SentReply[]>;
+  listGapMarks(site: SiteKey): Promise<GapMark[]>;
+  /** Marks normalised wordings; the same wording and action again replaces the mark. */
+  markGaps(input: {
+    site: SiteKey;
+    wordings: string[];
+    action: GapAction;
+    entryId: string | null;
+    by: AgentId | null;
+  }): Promise<void>;
 }

@@ -9,6 +9,7 @@ import { agentSites } from './0003-agent-sites.js';
 import { integrations } from './0004-integrations.js';
 import { faqEntries } from './0007-faq-entries.js';
 import { insights } from './0008-insights.js';
+import { gapMarks } from './0012-gap-marks.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004-integrations': integrations,
   '0007-faq-entries': faqEntries,
   '0008-insights': insights,
+  '0012-gap-marks': gapMarks,
 };
 
 /** Exported for tests that upgrade a database made by an earlier version. */
