@@ -19,7 +19,7 @@ import { createWebhookChannel } from '../webhooks/channel.js';
 import { DEFAULT_RETRY } from './backoff.js';
 import { createOutboxWorker, type DeliveryChannel, type OutboxWorker } from './worker.js';
 
-/** Whether the store must write outbox events: something consumes them. */
+/** Whether the store must write outbox events whatever the console holds: the config file asks for email or webhooks. */
 export function integrationsEnabled(config: Config): boolean {
   return config.mail.transport.kind !== 'off' || config.sites.some((site) => site.webhooks.length > 0);
 }

@@ -9,6 +9,7 @@ import { agentSites } from './0003-agent-sites.js';
 import { integrations } from './0004-integrations.js';
 import { faqEntries } from './0007-faq-entries.js';
 import { insights } from './0008-insights.js';
+import { webhookEndpoints } from './0010-webhook-endpoints.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -17,6 +18,7 @@ const migrations: Record<string, Migration> = {
   '0004-integrations': integrations,
   '0007-faq-entries': faqEntries,
   '0008-insights': insights,
+  '0010-webhook-endpoints': webhookEndpoints,
 };
 
 /** Exported for tests that upgrade a database made by an earlier version. */
