@@ -76,7 +76,8 @@ export function registerWebhooksApi(app: FastifyInstance, deps: { store: Store; 
     const url = parsed.output.url;
     if (url && site.webhooks.some((e) => e.url === url && e.type === parsed.output.type))
       throw new HttpError('conflict', 'This URL is already an endpoint of the site in the config file.');
-    return parsed.output;
+    // Each event once, in the catalogue's order, however the form listed them.
+    return { ...parsed.output, events: INTEGRATION_EVENTS.filter((event) => parsed.output.events.includes(event)) };
   }
 
   async function existing(id: string): Promise<WebhookEndpointRecord> {
