@@ -3,6 +3,7 @@
  * and, when configured, the SMTP receiver for replies. `startServer` starts them after the
  * app; tests start them the same way.
  */
+import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { App } from '../app.js';
 import type { Config } from '../config.js';
@@ -106,11 +107,15 @@ async function startMail(
           },
           settings.inboundPort,
           config.host,
+          settings.inboundTls && {
+            cert: readFileSync(settings.inboundTls.certFile),
+            key: readFileSync(settings.inboundTls.keyFile),
+          },
         );
   if (inbound)
     logger.info(
-      { port: inbound.port, replyDomain: settings.replyDomain },
-      `Receiving email replies on port ${inbound.port} for reply+…@${settings.replyDomain}`,
+      { port: inbound.port, replyDomain: settings.replyDomain, starttls: Boolean(settings.inboundTls) },
+      `Receiving email replies on port ${inbound.port} for reply+…@${settings.replyDomain}${settings.inboundTls ? ' (STARTTLS offered)' : ''}`,
     );
   return { channel, mailer, inbound };
 }
