@@ -280,3 +280,45 @@ describe('the console webhooks API', () => {
     expect(slack.requests[0]!.headers['x-pasokh-signature']).toBeUndefined();
   });
 });
+
+describe('endpoints added in another process', () => {
+  it('make a PostgreSQL store opened without outbox events start writing them within seconds', { timeout: 30_000 }, async () => {
+    const schema = `pasokh_test_${randomBytes(6).toString('hex')}`;
+    cleanups.push(async () => {
+      const client = new pg.Client({ connectionString: PG_URL });
+      await client.connect();
+      await client.query(`drop schema if exists "${schema}" cascade`);
+      await client.end();
+    });
+    const adding = await createPostgresStore({ url: PG_URL, schema, outbox: false });
+    cleanups.push(() => adding.close());
+    const writing = await createPostgresStore({ url: PG_URL, schema, outbox: false });
+    cleanups.push(() => writing.close());
+    const visitor = await writing.createVisitor({ site: 'default', tokenHash: 'h' });
+    const say = (text: string) =>
+      writing.appendVisitorMessage({
+        site: 'default',
+        visitorId: visitor.id,
+        message: { clientId: randomUUID(), author: { kind: 'visitor' }, text },
+      });
+    await say('nobody listens yet');
+    expect(await writing.pendingEvents(10)).toEqual([]);
+
+    await adding.saveWebhookEndpoint({
+      site: 'default',
+      type: 'webhook',
+      url: 'https://hooks.example/in',
+      secret: 'whsec-0123456789abcdef',
+      events: ['message.created'],
+      enabled: true,
+    });
+    const started = Date.now();
+    while ((await writing.pendingEvents(10)).length === 0) {
+      expect(Date.now() - started, 'the other store noticed the endpoint').toBeLessThan(10_000);
+      await say(`after ${Date.now() - started} ms`);
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const events = await writing.pendingEvents(10);
+    expect(events.map((e) => e.type)).toContain('message.created');
+  });
+});
