@@ -127,6 +127,15 @@ describe('webhooks in the console', () => {
     await row.getByRole('button', { name: `Delete: ${hook.url}` }).click();
     await page.getByRole('status').filter({ hasText: 'Endpoint deleted.' }).waitFor();
     await expect.poll(() => row.count()).toBe(0);
+
+    // In Persian: the section, the config endpoint's label and the form read in Persian.
+    await page.getByRole('button', { name: 'فارسی' }).click();
+    await page.getByRole('heading', { name: 'وب‌هوک‌ها', exact: true }).waitFor();
+    const faTable = page.getByRole('table', { name: 'نشانی‌های وب‌هوک' });
+    expect(await faTable.getByRole('row').filter({ hasText: 'https://crm.example/pasokh' }).textContent()).toContain(
+      'از فایل پیکربندی',
+    );
+    await page.getByRole('button', { name: 'افزودن نشانی' }).waitFor();
     expect(errors).toEqual([]);
   });
 });
