@@ -70,3 +70,55 @@ export interface DeliveriesResponse {
   /** Newest first. */
   deliveries: DeliveryView[];
 }
+
+/** A webhook endpoint signs JSON bodies; a Slack one posts readable messages. */
+export type WebhookKind = 'webhook' | 'slack';
+
+/** The type of the event "Send test event" posts; it never comes from the outbox. */
+export const WEBHOOK_TEST_EVENT = 'webhook.test';
+
+/** An endpoint as the console lists it: never its secret. */
+export interface WebhookEndpointView {
+  /** Null for an endpoint from the config file (read-only in the console). */
+  id: string | null;
+  source: 'console' | 'config';
+  site: SiteKey;
+  type: WebhookKind;
+  /** A console webhook's full URL; Slack's and the config file's without path secrets or query. */
+  url: string;
+  events: IntegrationEventType[];
+  enabled: boolean;
+}
+
+/** GET /api/console/webhooks */
+export interface WebhooksResponse {
+  sites: { key: SiteKey; name: string }[];
+  events: readonly IntegrationEventType[];
+  endpoints: WebhookEndpointView[];
+}
+
+/**
+ * POST /api/console/webhooks, PUT /api/console/webhooks/:id. A blank `secret` makes one when
+ * adding (and keeps the old one when editing); a blank `url` keeps a Slack endpoint's URL.
+ */
+export interface WebhookEndpointInput {
+  site: SiteKey;
+  type: WebhookKind;
+  url?: string;
+  secret?: string;
+  events: IntegrationEventType[];
+  enabled?: boolean;
+}
+
+/** The answer to adding or editing: `secret` is set only when one was made or given (shown once). */
+export interface WebhookSaved {
+  endpoint: WebhookEndpointView;
+  secret: string | null;
+}
+
+/** POST /api/console/webhooks/:id/test */
+export interface WebhookTestResult {
+  ok: boolean;
+  responseCode: number | null;
+  error: string | null;
+}

@@ -15,6 +15,7 @@ import { registerInsightsApi } from './http/insights-api.js';
 import { registerAssets } from './http/assets.js';
 import { registerConsoleApi } from './http/console-api.js';
 import { registerDeliveriesApi } from './http/deliveries-api.js';
+import { registerWebhooksApi } from './http/webhooks-api.js';
 import { registerPasswordResetApi } from './http/password-reset-api.js';
 import { registerPrivacyApi } from './http/privacy-api.js';
 import { registerReopenRoute } from './http/reopen-route.js';
@@ -136,6 +137,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerPrivacyApi(http, { store });
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
   registerDeliveriesApi(http, { store, config });
+  registerWebhooksApi(http, { store, config });
   registerReopenRoute(http, { store, config });
   registerTranscriptApi(http, { store, config });
   registerPasswordResetApi(http, { store, config, log: (error) => logger.warn({ err: error }, 'password reset email failed') });

@@ -60,7 +60,8 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     ...(redis ? { adapter: redis.adapter, limiters: redisLimiters(redis.client, config.redisKeyPrefix) } : {}),
   });
   const port = await app.listen(config.port, config.host);
-  const integrations = outbox ? await startIntegrations({ config, store, app, logger }) : undefined;
+  // Always: endpoints added in the console need the worker even when the config has none.
+  const integrations = await startIntegrations({ config, store, app, logger });
   const housekeeping = startHousekeeping({ store, logger, retentionDays: config.retentionDays });
   const hasAgents = (await store.listAgents()).length > 0;
   const email = config.mail.transport.kind === 'smtp';
@@ -75,7 +76,7 @@ export async function startServer(config: Config, options: StartOptions = {}): P
     port,
     async stop() {
       housekeeping.stop();
-      await integrations?.stop();
+      await integrations.stop();
       await app.close();
       for (const faq of faqs.values()) faq.close();
       await redis?.close();

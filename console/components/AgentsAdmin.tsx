@@ -6,6 +6,7 @@ import { AgentSites } from './AgentSites.js';
 import { useConsole } from './context.js';
 import { Deliveries } from './Deliveries.js';
 import { PrivacyAdmin } from './PrivacyAdmin.js';
+import { WebhooksAdmin } from './WebhooksAdmin.js';
 
 /** Admin only: the agents, with add, disable/enable and remove. */
 export function AgentsAdmin() {
@@ -86,6 +87,7 @@ export function AgentsAdmin() {
       </div>
       <AddAgentForm />
       <Deliveries />
+      <WebhooksAdmin />
       <PrivacyAdmin />
     </main>
   );

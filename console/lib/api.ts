@@ -4,7 +4,14 @@
  */
 import { isErrorCode, isRetryable, type ErrorCode } from '../../protocol/errors.js';
 import type { AgentProfile, AgentRole, ConversationSummary } from '../../protocol/types.js';
-import type { DeliveriesResponse, DeliveryView } from '../../protocol/integrations.js';
+import type {
+  DeliveriesResponse,
+  DeliveryView,
+  WebhookEndpointInput,
+  WebhookSaved,
+  WebhooksResponse,
+  WebhookTestResult,
+} from '../../protocol/integrations.js';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 import type { AgentListItem, Insights, SavedReply, SiteSummary } from './types.js';
 import { errorText } from './error-text.js';
@@ -89,4 +96,10 @@ export const api = {
   resetPassword: (token: string, password: string) => call<unknown>('POST', '/api/password-reset/confirm', { token, password }),
   resendDelivery: (id: string) =>
     call<{ delivery: DeliveryView }>('POST', `/api/deliveries/${encodeURIComponent(id)}/resend`, {}),
+  webhooks: () => call<WebhooksResponse>('GET', '/api/console/webhooks'),
+  addWebhook: (input: WebhookEndpointInput) => call<WebhookSaved>('POST', '/api/console/webhooks', input),
+  saveWebhook: (id: string, input: WebhookEndpointInput) =>
+    call<WebhookSaved>('PUT', `/api/console/webhooks/${encodeURIComponent(id)}`, input),
+  deleteWebhook: (id: string) => call<null>('DELETE', `/api/console/webhooks/${encodeURIComponent(id)}`),
+  testWebhook: (id: string) => call<WebhookTestResult>('POST', `/api/console/webhooks/${encodeURIComponent(id)}/test`, {}),
 };

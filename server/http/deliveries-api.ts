@@ -22,7 +22,9 @@ export function registerDeliveriesApi(app: FastifyInstance, deps: { store: Store
     await admin(request);
     return {
       email: config.mail.transport.kind,
-      webhooks: config.sites.reduce((n, site) => n + site.webhooks.length, 0),
+      webhooks:
+        config.sites.reduce((n, site) => n + site.webhooks.length, 0) +
+        (await store.listWebhookEndpoints({ enabledOnly: true })).length,
       deliveries: await store.listDeliveries({ sites: config.sites.map((s) => s.key), limit: 200 }),
     };
   });

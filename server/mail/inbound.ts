@@ -60,11 +60,21 @@ async function saveReply(deps: InboundDeps, conversationId: string, raw: Buffer)
   return result.message;
 }
 
-export function startInboundServer(deps: InboundDeps, port: number, host = '0.0.0.0'): Promise<InboundServer> {
+/**
+ * @param tls a certificate and key (PEM): the receiver then offers STARTTLS, so senders that
+ *   encrypt opportunistically (most mail servers) do; without, it speaks plain SMTP only.
+ */
+export function startInboundServer(
+  deps: InboundDeps,
+  port: number,
+  host = '0.0.0.0',
+  tls?: { cert: Buffer; key: Buffer },
+): Promise<InboundServer> {
   const conversations = new WeakMap<object, string>();
   const server = new SMTPServer({
     authOptional: true,
-    disabledCommands: ['AUTH', 'STARTTLS'],
+    disabledCommands: tls ? ['AUTH'] : ['AUTH', 'STARTTLS'],
+    ...(tls && { cert: tls.cert, key: tls.key }),
     size: MAX_MAIL_BYTES,
     maxClients: 50,
     banner: 'Pasokh reply receiver',

@@ -10,13 +10,19 @@ import * as v from 'valibot';
 
 const port = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535));
 
-/** The config file's mail fields (env: PASOKH_SMTP_URL, PASOKH_MAIL_FROM, PASOKH_SMTP_INBOUND_PORT, PASOKH_REPLY_DOMAIN, PASOKH_MAIL_SECRET). */
+/**
+ * The config file's mail fields (env: PASOKH_SMTP_URL, PASOKH_MAIL_FROM, PASOKH_SMTP_INBOUND_PORT,
+ * PASOKH_SMTP_INBOUND_TLS_CERT, PASOKH_SMTP_INBOUND_TLS_KEY, PASOKH_REPLY_DOMAIN, PASOKH_MAIL_SECRET).
+ */
 export const mailFileFields = {
   /** smtp://user:pass@host:587 or smtps://…:465 */
   smtp: v.optional(v.pipe(v.string(), v.regex(/^smtps?:\/\/\S+$/, 'must be a URL like "smtp://user:password@mail.example:587"'))),
   /** "Shop Support <support@shop.example>" */
   mailFrom: v.optional(v.pipe(v.string(), v.minLength(3), v.maxLength(200))),
   smtpInboundPort: v.optional(port),
+  /** PEM files: with both, the receiver offers STARTTLS. */
+  smtpInboundTlsCert: v.optional(v.pipe(v.string(), v.minLength(1))),
+  smtpInboundTlsKey: v.optional(v.pipe(v.string(), v.minLength(1))),
   /** The domain of reply addresses (reply+<token>@domain); mail for it must reach the inbound port. */
   replyDomain: v.optional(
     v.pipe(v.string(), v.regex(/^[a-z0-9.-]+\.[a-z]{2,}$|^localhost$/i, 'must be a domain like "reply.shop.example"')),
@@ -42,6 +48,8 @@ export interface MailSettings {
   from: string;
   /** Where to accept replies; undefined runs no SMTP receiver. */
   inboundPort: number | undefined;
+  /** The receiver's certificate and key (PEM file paths) for STARTTLS; undefined offers none. */
+  inboundTls: { certFile: string; keyFile: string } | undefined;
   replyDomain: string;
   /** Set, or undefined to use one kept in the data folder (see mailSecret). */
   secret: string | undefined;
@@ -97,6 +105,7 @@ export function resolveMail(
   const inboundPort = inboundRaw ? Number(inboundRaw) : file.smtpInboundPort;
   if (inboundPort !== undefined && (!Number.isInteger(inboundPort) || inboundPort < 0 || inboundPort > 65535))
     fail(`PASOKH_SMTP_INBOUND_PORT must be a port number from 0 to 65535, not "${inboundRaw}".`);
+  const inboundTls = resolveInboundTls(env, file, fail);
   const secret = env.PASOKH_MAIL_SECRET || file.mailSecret;
   if (secret !== undefined && secret.length < 16) fail('PASOKH_MAIL_SECRET must be at least 16 characters.');
   if (secret === undefined && transport.kind !== 'off' && context.scaledOut) {
@@ -107,10 +116,31 @@ export function resolveMail(
     transport,
     from,
     inboundPort,
+    inboundTls,
     replyDomain: env.PASOKH_REPLY_DOMAIN || file.replyDomain || domainOf(from)!,
     secret,
     visitorAwayMs: timing.visitorAwaySeconds * 1000,
     unclaimedAlertMs: timing.unclaimedAlertMinutes * 60_000,
     linkMs: timing.linkDays * 86_400_000,
   };
+}
+
+/** Both files or neither, and readable now rather than when the first mail arrives. */
+function resolveInboundTls(
+  env: NodeJS.ProcessEnv,
+  file: FileFields,
+  fail: (message: string) => never,
+): MailSettings['inboundTls'] {
+  const certFile = env.PASOKH_SMTP_INBOUND_TLS_CERT || file.smtpInboundTlsCert;
+  const keyFile = env.PASOKH_SMTP_INBOUND_TLS_KEY || file.smtpInboundTlsKey;
+  if (certFile === undefined && keyFile === undefined) return undefined;
+  if (certFile === undefined || keyFile === undefined)
+    fail('Set both PASOKH_SMTP_INBOUND_TLS_CERT and PASOKH_SMTP_INBOUND_TLS_KEY (PEM files) to offer STARTTLS, or neither.');
+  for (const [name, path] of [
+    ['PASOKH_SMTP_INBOUND_TLS_CERT', certFile],
+    ['PASOKH_SMTP_INBOUND_TLS_KEY', keyFile],
+  ] as const) {
+    if (!existsSync(path)) fail(`${name} names "${path}", which does not exist.`);
+  }
+  return { certFile, keyFile };
 }

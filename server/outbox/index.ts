@@ -3,6 +3,7 @@
  * and, when configured, the SMTP receiver for replies. `startServer` starts them after the
  * app; tests start them the same way.
  */
+import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import type { App } from '../app.js';
 import type { Config } from '../config.js';
@@ -19,7 +20,7 @@ import { createWebhookChannel } from '../webhooks/channel.js';
 import { DEFAULT_RETRY } from './backoff.js';
 import { createOutboxWorker, type DeliveryChannel, type OutboxWorker } from './worker.js';
 
-/** Whether the store must write outbox events: something consumes them. */
+/** Whether the store must write outbox events whatever the console holds: the config file asks for email or webhooks. */
 export function integrationsEnabled(config: Config): boolean {
   return config.mail.transport.kind !== 'off' || config.sites.some((site) => site.webhooks.length > 0);
 }
@@ -106,11 +107,15 @@ async function startMail(
           },
           settings.inboundPort,
           config.host,
+          settings.inboundTls && {
+            cert: readFileSync(settings.inboundTls.certFile),
+            key: readFileSync(settings.inboundTls.keyFile),
+          },
         );
   if (inbound)
     logger.info(
-      { port: inbound.port, replyDomain: settings.replyDomain },
-      `Receiving email replies on port ${inbound.port} for reply+…@${settings.replyDomain}`,
+      { port: inbound.port, replyDomain: settings.replyDomain, starttls: Boolean(settings.inboundTls) },
+      `Receiving email replies on port ${inbound.port} for reply+…@${settings.replyDomain}${settings.inboundTls ? ' (STARTTLS offered)' : ''}`,
     );
   return { channel, mailer, inbound };
 }

@@ -22,6 +22,7 @@ import type { RiskSignals } from '../../protocol/at-risk.js';
 import type { InsightSeries } from '../../protocol/insights.js';
 import { migrateToLatest } from './migrations/index.js';
 import * as outbox from './outbox.js';
+import * as endpoints from './webhook-endpoints.js';
 import * as privacy from './privacy.js';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 import {
@@ -58,6 +59,8 @@ import {
   type Store,
   type SurveyStats,
   type VisitorRecord,
+  type SaveWebhookEndpointInput,
+  type WebhookEndpointRecord,
 } from './store.js';
 
 export interface KyselyStoreOptions {
@@ -71,6 +74,9 @@ export interface KyselyStoreOptions {
    */
   outbox?: boolean;
 }
+
+/** How often a store opened without `outbox` looks for enabled console endpoints another process added. */
+const ENDPOINT_CHECK_MS = 5000;
 
 /** Rows per INSERT for bulk writes: well under SQLite's bound-parameter limit. */
 const INSERT_CHUNK = 200;
@@ -91,6 +97,7 @@ export class KyselyStore implements Store {
   readonly #append: AppendOptions;
   readonly #faq: FaqEntries;
   #closed: Promise<void> | undefined;
+  #endpointCheck: NodeJS.Timeout | undefined;
 
   constructor(db: Kysely<Database>, options: KyselyStoreOptions) {
     this.#db = db;
@@ -101,9 +108,24 @@ export class KyselyStore implements Store {
 
   async migrate(): Promise<void> {
     await migrateToLatest(this.#db, this.#options.schema === undefined ? {} : { schema: this.#options.schema });
+    await this.#refreshOutbox();
+    if (this.#options.outbox !== true) {
+      // Another process may add the first endpoint in the console: look again now and then.
+      this.#endpointCheck = setInterval(() => {
+        this.#refreshOutbox().catch(() => undefined);
+      }, ENDPOINT_CHECK_MS);
+      this.#endpointCheck.unref();
+    }
+  }
+
+  /** Events are written when the config asks for them or an endpoint added in the console is enabled. */
+  async #refreshOutbox(): Promise<void> {
+    if (this.#options.outbox === true || this.#closed !== undefined) return;
+    this.#append.outbox = await endpoints.hasEnabledWebhookEndpoints(this.#db);
   }
 
   close(): Promise<void> {
+    clearInterval(this.#endpointCheck);
     this.#closed ??= this.#db.destroy();
     return this.#closed;
   }
@@ -603,6 +625,28 @@ export class KyselyStore implements Store {
 
   pruneOutbox(before: IsoTime): Promise<number> {
     return privacy.pruneOutbox(this.#db, toIso(before));
+  }
+
+  // ---------- webhook endpoints added in the console ----------
+
+  listWebhookEndpoints(filter: { site?: SiteKey; enabledOnly?: boolean } = {}): Promise<WebhookEndpointRecord[]> {
+    return endpoints.listWebhookEndpoints(this.#db, filter);
+  }
+
+  getWebhookEndpoint(id: string): Promise<WebhookEndpointRecord | null> {
+    return endpoints.getWebhookEndpoint(this.#db, id);
+  }
+
+  async saveWebhookEndpoint(input: SaveWebhookEndpointInput): Promise<WebhookEndpointRecord> {
+    const saved = await endpoints.saveWebhookEndpoint(this.#db, input);
+    await this.#refreshOutbox();
+    return saved;
+  }
+
+  async deleteWebhookEndpoint(id: string): Promise<boolean> {
+    const deleted = await endpoints.deleteWebhookEndpoint(this.#db, id);
+    await this.#refreshOutbox();
+    return deleted;
   }
 
   // ---------- data rights ----------

@@ -145,6 +145,20 @@ export interface AuditLogTable {
   detail: string;
 }
 
+export interface WebhookEndpointsTable {
+  id: string;
+  site: string;
+  type: 'webhook' | 'slack';
+  url: string;
+  /** Null for Slack. */
+  secret: string | null;
+  /** JSON array of IntegrationEventType. */
+  events: string;
+  enabled: Flag;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface FaqEntriesTable {
   site: string;
   id: string;
@@ -203,5 +217,6 @@ export interface Database {
   audit_log: AuditLogTable;
   faq_entries: FaqEntriesTable;
   faq_revisions: FaqRevisionsTable;
+  webhook_endpoints: WebhookEndpointsTable;
   gap_marks: GapMarksTable;
 }

@@ -17,7 +17,14 @@ import type {
   VisitorContext,
   VisitorId,
 } from '../../protocol/types.js';
-import type { DeliveryStatus, DeliveryTarget, DeliveryView, IntegrationEvent } from '../../protocol/integrations.js';
+import type {
+  DeliveryStatus,
+  DeliveryTarget,
+  DeliveryView,
+  IntegrationEvent,
+  IntegrationEventType,
+  WebhookKind,
+} from '../../protocol/integrations.js';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 
 export interface VisitorRecord {
@@ -163,6 +170,31 @@ export interface ClaimedDelivery {
   destination: string;
   attempts: number;
   event: IntegrationEvent;
+}
+
+/** A webhook or Slack endpoint added in the console. */
+export interface WebhookEndpointRecord {
+  id: string;
+  site: SiteKey;
+  type: WebhookKind;
+  url: string;
+  /** Null for Slack: its URL is the credential. */
+  secret: string | null;
+  events: IntegrationEventType[];
+  enabled: boolean;
+  createdAt: IsoTime;
+  updatedAt: IsoTime;
+}
+
+/** Without `id` a new endpoint; with it, every field of that one replaced. */
+export interface SaveWebhookEndpointInput {
+  id?: string;
+  site: SiteKey;
+  type: WebhookKind;
+  url: string;
+  secret: string | null;
+  events: IntegrationEventType[];
+  enabled: boolean;
 }
 
 export interface DeliveryOutcome {
@@ -361,6 +393,17 @@ export interface Store {
   resendDelivery(id: string): Promise<DeliveryView>;
   /** Deletes dispatched events older than `before` with no delivery still pending; returns how many. */
   pruneOutbox(before: IsoTime): Promise<number>;
+  /**
+   * Endpoints added in the console, by site then age. While any is enabled the store writes
+   * outbox events even when it was opened without `outbox` (other processes notice within
+   * a few seconds).
+   */
+  listWebhookEndpoints(filter?: { site?: SiteKey; enabledOnly?: boolean }): Promise<WebhookEndpointRecord[]>;
+  getWebhookEndpoint(id: string): Promise<WebhookEndpointRecord | null>;
+  /** Creates, or with `id` updates (NotFoundError for an unknown id). */
+  saveWebhookEndpoint(input: SaveWebhookEndpointInput): Promise<WebhookEndpointRecord>;
+  /** False when there was no such endpoint. */
+  deleteWebhookEndpoint(id: string): Promise<boolean>;
 
   // data rights
   /** The visitor with this id, or every visitor with this email (any case, any site). */

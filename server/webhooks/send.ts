@@ -32,11 +32,14 @@ async function post(url: string, body: string, headers: Record<string, string>, 
   }
 }
 
+/** What a webhook body carries: an integration event, or the console's test event. */
+export type WebhookBody = Pick<IntegrationEvent, 'id' | 'createdAt' | 'site'> & { type: string; data: unknown };
+
 /** POSTs the event as `{ id, type, createdAt, site, data }` with the X-Pasokh-* headers. */
 export function sendWebhook(
   url: string,
   secret: string,
-  event: IntegrationEvent,
+  event: WebhookBody,
   now = Date.now(),
   timeoutMs = SEND_TIMEOUT_MS,
 ): Promise<AttemptResult> {

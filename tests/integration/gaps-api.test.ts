@@ -81,7 +81,8 @@ describe.each(databases)('Gap finder API on $name', ({ open }) => {
     );
     const opened = await open();
     drop = opened.drop;
-    h = await startHarness({ env: { PASOKH_CONFIG: config }, ...(opened.store ? { store: opened.store } : {}) });
+    const store = opened.store;
+    h = await startHarness({ env: { PASOKH_CONFIG: config }, ...(store && { openStore: async () => store }) });
     admin = await h.login();
     agent = await h.addAgent('agent@example.com', 'Sam');
     await seed(h.store);

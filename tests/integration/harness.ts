@@ -53,8 +53,8 @@ export async function startHarness(
   options: {
     env?: Record<string, string>;
     deps?: Partial<AppDeps>;
-    /** Another store to run on (a PostgreSQL one); the harness closes it when it stops. */
-    store?: Store;
+    /** Another store than a fresh SQLite file (PostgreSQL); the harness closes it. */
+    openStore?: (outbox: boolean) => Promise<Store>;
   } = {},
 ): Promise<Harness> {
   const dataDir = mkdtempSync(join(tmpdir(), 'pasokh-it-'));
@@ -68,15 +68,15 @@ export async function startHarness(
     ...options.env,
   });
   const outbox = integrationsEnabled(config);
-  const store = options.store ?? (await createSqliteStore({ file: join(dataDir, 'pasokh.db'), outbox }));
+  const store = options.openStore
+    ? await options.openStore(outbox)
+    : await createSqliteStore({ file: join(dataDir, 'pasokh.db'), outbox });
   await addAgent(store, { ...ADMIN, name: 'Ada Admin', role: 'admin' });
   const faqs = await openFaqLibraries({ sites: config.sites, store, logger: pino({ level: 'silent' }), watch: false });
   const app = await createApp({ config, store, faqs, logger: pino({ level: 'silent' }), ...options.deps });
   const port = await app.listen(0);
   const url = `http://127.0.0.1:${port}`;
-  const integrations = outbox
-    ? await startIntegrations({ config, store, app, logger: pino({ level: 'silent' }), pollMs: 50 })
-    : undefined;
+  const integrations = await startIntegrations({ config, store, app, logger: pino({ level: 'silent' }), pollMs: 50 });
   const sockets: Socket[] = [];
   const queues = new WeakMap<AgentSocket, ConversationSummary[]>();
 

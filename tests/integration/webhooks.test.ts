@@ -4,7 +4,8 @@
  * and the deliveries the console lists and resends.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -52,6 +53,15 @@ function signedBy(secret: string, headers: Record<string, unknown>, body: string
   const expected = `sha256=${createHmac('sha256', secret).update(`${headers['x-pasokh-timestamp']}.${body}`).digest('hex')}`;
   const given = String(headers['x-pasokh-signature']);
   return given.length === expected.length && timingSafeEqual(Buffer.from(given), Buffer.from(expected));
+}
+
+/** The README's five-line check, run as written: the ```js block after "five lines of Node". */
+function readmeCheck(): (secret: string, timestamp: unknown, rawBody: string, signature: unknown) => boolean {
+  const readme = readFileSync(join(import.meta.dirname, '../../README.md'), 'utf8');
+  const code = /five lines of Node:\n\n```js\n([\s\S]*?)```/.exec(readme)?.[1];
+  if (code === undefined) throw new Error('the README has no five-line signature check');
+  expect(code.trim().split('\n')).toHaveLength(5);
+  return new Function('require', `${code}\nreturn fromPasokh;`)(createRequire(import.meta.url));
 }
 
 function bodies(r: Receiver): { id: string; type: string; createdAt: string; site: string; data: Record<string, unknown> }[] {
@@ -116,6 +126,23 @@ describe('webhooks', () => {
       expect(signedBy(SECRET, request.headers, request.body)).toBe(true);
       expect(signedBy('another-secret-of-16+', request.headers, request.body)).toBe(false);
     }
+  });
+
+  it('delivers bodies that the README’s five-line check accepts, and the check refuses a changed body or secret', async () => {
+    const check = readmeCheck();
+    const hook = await receiver();
+    const h = await start([{ url: hook.url, secret: SECRET, events: ['message.created'] }]);
+    const { socket } = await h.visitor();
+    expect((await socket.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'Check me' })).ok).toBe(true);
+    await hook.until('the event arrived', (all) => all.length === 1);
+    const [request] = hook.requests;
+    const { headers, body } = request!;
+    expect(check(SECRET, headers['x-pasokh-timestamp'], body, headers['x-pasokh-signature'])).toBe(true);
+    expect(
+      check(SECRET, headers['x-pasokh-timestamp'], body.replace('Check me', 'Check you'), headers['x-pasokh-signature']),
+    ).toBe(false);
+    expect(check('another-secret-of-16+', headers['x-pasokh-timestamp'], body, headers['x-pasokh-signature'])).toBe(false);
+    expect(check(SECRET, headers['x-pasokh-timestamp'], body, undefined)).toBe(false);
   });
 
   it('retries an endpoint that fails its first three answers until each event is accepted exactly once', async () => {

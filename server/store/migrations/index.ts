@@ -9,6 +9,7 @@ import { agentSites } from './0003-agent-sites.js';
 import { integrations } from './0004-integrations.js';
 import { faqEntries } from './0007-faq-entries.js';
 import { insights } from './0008-insights.js';
+import { webhookEndpoints } from './0010-webhook-endpoints.js';
 import { gapMarks } from './0012-gap-marks.js';
 
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '0004-integrations': integrations,
   '0007-faq-entries': faqEntries,
   '0008-insights': insights,
+  '0010-webhook-endpoints': webhookEndpoints,
   '0012-gap-marks': gapMarks,
 };
 
