@@ -1,24 +1,17 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { AgentRole } from '../../protocol/types.js';
-import { api } from '../lib/api.js';
-import type { SiteSummary } from '../lib/types.js';
 import { AgentSites } from './AgentSites.js';
 import { useConsole } from './context.js';
 import { Deliveries } from './Deliveries.js';
 import { PrivacyAdmin } from './PrivacyAdmin.js';
+import { useSites } from './use-sites.js';
 import { WebhooksAdmin } from './WebhooksAdmin.js';
 
 /** Admin only: the agents, with add, disable/enable and remove. */
 export function AgentsAdmin() {
   const { t, state, actions } = useConsole();
-  const [sites, setSites] = useState<SiteSummary[]>([]);
-  useEffect(() => {
-    void actions.refreshAgents();
-    api.sites().then(
-      ({ sites }) => setSites(sites),
-      () => setSites([]),
-    );
-  }, []);
+  const sites = useSites();
+  useEffect(() => void actions.refreshAgents(), []);
   if (state.agent?.role !== 'admin') return null;
   // One site: every agent serves it, nothing to choose.
   const scoped = sites.length > 1;

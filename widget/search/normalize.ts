@@ -203,7 +203,8 @@ export function tokenizeWithRanges(text: string): TokenRange[] {
   return tokens.map((token, i) => ({ token, start: starts?.[i] as number, end: ends?.[i] as number }));
 }
 
-const isPersian = (token: string): boolean => {
+/** Whether a normalised token is written in Persian (Arabic-block) letters. */
+export const isPersian = (token: string): boolean => {
   const c = token.charCodeAt(0);
   return c >= 0x0600 && c <= 0x06ff;
 };

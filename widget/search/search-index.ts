@@ -5,7 +5,7 @@
  */
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import type { FaqEntry, Locale } from '../../protocol/types.js';
-import { FIELD_ANSWER, FIELD_QUESTION, type SearchIndex } from './faq-search.js';
+import { FIELD_ANSWER, FIELD_QUESTION, type SearchIndex } from './index-view.js';
 import { scan, tokenize, type Scan } from './normalize.js';
 import { stem } from './stem.js';
 import { SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';

@@ -1,0 +1,95 @@
+/**
+ * The index terms one query word may mean, with how close each is (1 = the same word): its
+ * stem, Persian clitics, plurals and spoken verb endings, the terms a word being typed
+ * begins, and — when nothing else matches — the terms it may be a misspelling of.
+ */
+import { createTypoMatcher, type FuseConstructor } from './fuzzy.js';
+import { lowerBound, type IndexView } from './index-view.js';
+import { isPersian } from './normalize.js';
+import { stem } from './stem.js';
+
+const FUZZY_MIN = 4;
+const INFLECTIONS = ['ing', 'ng', 'g', 'ed', 'd', 's'];
+// Persian pronoun and copula clitics, written and spoken: "سفارشم" is "سفارش" + "my",
+// "روزه" is "روز" + "is".
+const CLITIC = /^(.{2,}?)(مان|تان|شان|ست|م|ت|ش|ی|ه)$/;
+// Persian plurals the stemmer leaves alone: "فروشندگان" is "فروشنده", "کاربران" is "کاربر".
+const PLURAL = /^(.{3,}?)(گان|ان|ات)$/;
+
+export type Candidates = (word: string, partial: boolean) => Map<number, number>;
+
+export interface CandidateOptions {
+  /** fuse.js, or undefined while it is not loaded yet. */
+  fuzzy?: () => FuseConstructor | undefined;
+  /** A word needed fuzzy matching that `fuzzy` could not give yet. */
+  onFuzzyNeeded?: () => void;
+}
+
+/** A Persian word not in the index as written: without its clitic, as a singular, or as written prose. */
+function persianForms(view: IndexView, word: string, out: Map<number, number>): void {
+  const { termIds } = view;
+  const bare = CLITIC.exec(word)?.[1];
+  const clitic = bare === undefined ? undefined : termIds.get(bare);
+  if (clitic !== undefined) out.set(clitic, 0.9);
+  const plural = PLURAL.exec(word);
+  const single = plural ? termIds.get(stem((plural[1] as string) + (plural[2] === 'گان' ? 'ه' : ''))) : undefined;
+  if (single !== undefined) out.set(single, 0.9);
+  // Spoken Persian ends a verb in ه or ن where writing has د or ند: "میرسه" is "میرسد",
+  // "برمیگرده" is "برمیگردد", "میکنن" is "میکنند".
+  const spoken = /^ن?می.{2,}[هن]$/.test(word)
+    ? termIds.get(stem(word.endsWith('ه') ? word.slice(0, -1) + 'د' : word + 'د'))
+    : undefined;
+  if (spoken !== undefined) out.set(spoken, 0.95);
+}
+
+/** Every term `word` begins, closer the more of it is there. */
+function prefixes(view: IndexView, word: string, out: Map<number, number>): void {
+  const { sorted } = view;
+  for (let i = lowerBound(sorted, word), k = 0; i < sorted.length && k < 40; i++, k++) {
+    const t = sorted[i] as string;
+    if (!t.startsWith(word)) break;
+    if (!out.has(i)) out.set(i, Math.min(0.85, 0.25 + 0.15 * word.length) + 0.1 * (word.length / t.length));
+  }
+}
+
+/** Creates the candidate lookup over `view`, remembering what each word matched. */
+export function createCandidates(view: IndexView, options: CandidateOptions): Candidates {
+  const { termIds } = view;
+  const typos = createTypoMatcher(view);
+  // Typing re-sends the same words with one more letter: remember what each word matched.
+  const cache = new Map<string, Map<number, number>>();
+  return (word, partial) => {
+    const key = (partial ? '~' : '') + word;
+    const hit = cache.get(key);
+    if (hit) return hit;
+    const out = new Map<number, number>();
+    const term = stem(word);
+    const exact = termIds.get(term) ?? termIds.get(word);
+    if (exact !== undefined) out.set(exact, 1);
+    const persian = isPersian(word);
+    if (persian && exact === undefined) persianForms(view, word, out);
+    // A word being typed, or a Persian word without its ending ("کجا" in "کجاست").
+    if ((partial && word.length >= 2) || (word.length >= 3 && persian)) prefixes(view, word, out);
+    if (partial && !out.size) {
+      // "tracki" is on its way to "tracking", indexed as "track".
+      for (const end of INFLECTIONS) {
+        const id = termIds.get(stem(word + end));
+        if (id !== undefined && !out.has(id)) out.set(id, 0.9);
+      }
+    }
+    // A misspelt ending can look like a suffix the stemmer takes off ("کالها" → "کال"): then the word as typed.
+    const fz = term.length >= FUZZY_MIN ? term : word;
+    if (!out.size && fz.length >= FUZZY_MIN) {
+      const Fuse = options.fuzzy?.();
+      if (!Fuse) {
+        // Not cached: once fuse.js is here the same word gets its typo matches.
+        options.onFuzzyNeeded?.();
+        return out;
+      }
+      typos(Fuse, fz, persian, out);
+    }
+    if (cache.size > 500) cache.clear();
+    cache.set(key, out);
+    return out;
+  };
+}

@@ -1,0 +1,82 @@
+/**
+ * Paraphrase by the support vocabulary: a query phrase that is a member of a group also looks
+ * for the group's other members, weighted below literal matches.
+ */
+import type { IndexView } from './index-view.js';
+
+type Group = string[][];
+/** Adds, to the query words a vocabulary phrase covers, the other words of its group. */
+export type Expander = (stems: string[], slots: Map<number, number>[]) => void;
+
+/**
+ * Where the words of a vocabulary phrase occur in the query, in order, with at most two other
+ * words between neighbours ("money" … "back" in "get my money sent back"), or undefined.
+ */
+export function findPhrase(stems: readonly string[], phrase: readonly string[]): number[] | undefined {
+  for (let i = 0; i < stems.length; i++) {
+    if (stems[i] !== phrase[0]) continue;
+    const at = [i];
+    for (let j = 1, k = i + 1; j < phrase.length && k < stems.length && k <= (at[j - 1] as number) + 3; k++) {
+      if (stems[k] === phrase[j]) {
+        at.push(k);
+        j++;
+      }
+    }
+    if (at.length === phrase.length) return at;
+  }
+  return undefined;
+}
+
+/**
+ * Of a phrase, only its rarest word: "sim card" looks for "sim", not every "card"; and only
+ * if the FAQ has all of its words, or no entry can say it.
+ */
+function rarestTerm(view: IndexView, phrase: readonly string[]): number | undefined {
+  let id: number | undefined;
+  for (const t of phrase) {
+    const tid = view.termIds.get(t);
+    if (tid === undefined) return undefined;
+    if (!view.stop.has(t) && (id === undefined || view.postingsOf(tid).length < view.postingsOf(id).length)) id = tid;
+  }
+  return id;
+}
+
+/** Creates the expander over the vocabulary `view` carries (none when `enabled` is false). */
+export function createExpander(view: IndexView, enabled: boolean): Expander {
+  const vocabulary: Group[] =
+    !enabled || !view.vocabulary ? [] : view.vocabulary.split(';').map((g) => g.split('|').map((m) => m.split(' ')));
+  // The vocabulary's phrases by their first word, so a query looks up only its own words.
+  let byFirst: Map<string, [Group, string[]][]> | undefined;
+  const phrasesByFirst = (): Map<string, [Group, string[]][]> => {
+    if (byFirst) return byFirst;
+    byFirst = new Map();
+    for (const group of vocabulary) {
+      for (const member of group) {
+        const first = member[0] as string;
+        const list = byFirst.get(first) ?? [];
+        list.push([group, member]);
+        byFirst.set(first, list);
+      }
+    }
+    return byFirst;
+  };
+  return (stems, slots) => {
+    const seen = new Set<Group>();
+    for (const s of new Set(stems)) {
+      for (const [group, member] of phrasesByFirst().get(s) ?? []) {
+        const at = seen.has(group) ? undefined : findPhrase(stems, member);
+        if (!at) continue;
+        seen.add(group);
+        for (const other of group) {
+          if (other === member) continue;
+          const id = rarestTerm(view, other);
+          if (id === undefined) continue;
+          for (const i of at) {
+            const slot = slots[i] as Map<number, number>;
+            slot.set(id, Math.max(slot.get(id) ?? 0, other.length > 1 ? 0.7 : 0.85));
+          }
+        }
+      }
+    }
+  };
+}

@@ -1,0 +1,64 @@
+/**
+ * Typo matching: fuse.js's Bitap search finds the index terms a misspelt word could mean,
+ * and an edit distance decides which are close enough to count.
+ */
+import type Fuse from 'fuse.js/basic';
+import { lowerBound, type IndexView } from './index-view.js';
+
+export type FuseConstructor = typeof Fuse;
+
+/** Optimal string alignment distance: an edit or a swap of neighbours costs 1. */
+export function distance(a: string, b: string): number {
+  let prev2: number[] = [];
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] as number) + 1);
+      row.push(d);
+    }
+    prev2 = prev;
+    prev = row;
+  }
+  return prev[b.length] as number;
+}
+
+/** Adds to `out` the terms `word` may be a misspelling of, closer the fewer edits. */
+export type TypoMatcher = (Fuse: FuseConstructor, word: string, persian: boolean, out: Map<number, number>) => void;
+
+/**
+ * Fuzzy matching searches only the terms that begin with the same letter as the word (a
+ * misspelt first letter is rare): one small fuse.js index per letter, built on first use.
+ * Sorted terms with the same first letter are neighbours, so a letter's terms are a slice.
+ */
+export function createTypoMatcher(view: IndexView): TypoMatcher {
+  const { sorted, termIds } = view;
+  const buckets = new Map<string, Fuse<string>>();
+  const fuzzyIndex = (Fuse: FuseConstructor, letter: string): Fuse<string> => {
+    let fuse = buckets.get(letter);
+    if (!fuse) {
+      const from = lowerBound(sorted, letter);
+      const to = lowerBound(sorted, String.fromCharCode(letter.charCodeAt(0) + 1));
+      fuse = new Fuse<string>(sorted.slice(from, to), { threshold: 0.4, ignoreLocation: true, includeScore: true });
+      buckets.set(letter, fuse);
+    }
+    return fuse;
+  };
+  return (Fuse, fz, persian, out) => {
+    // Persian writes no short vowels, so its words carry fewer letters for the same
+    // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
+    const long = persian ? 9 : 7;
+    const allowed = fz.length >= long + 3 ? 3 : fz.length >= long ? 2 : 1;
+    for (const r of fuzzyIndex(Fuse, fz[0] as string).search(fz, { limit: 30 })) {
+      const id = termIds.get(r.item);
+      if (id === undefined) continue;
+      // A misspelt word may also be unfinished: "internatinal" → "internationally".
+      const whole = distance(fz, r.item);
+      const head = r.item.length > fz.length + 1 ? distance(fz, r.item.slice(0, fz.length)) + 0.5 : whole;
+      const d = Math.min(whole, head);
+      if (d <= allowed) out.set(id, Math.max(out.get(id) ?? 0, 0.9 - (0.4 * d) / fz.length));
+    }
+  };
+}

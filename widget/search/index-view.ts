@@ -1,0 +1,98 @@
+/**
+ * The prebuilt index as the searcher reads it: the term list, term ids, and each term's
+ * postings decoded the first time a query touches it, so loading builds almost nothing.
+ */
+/**
+ * The prebuilt index `GET /api/faq` serves as `payload.index` (built by `buildSearchIndex`).
+ * Plain strings, so it costs little to send and nothing to parse beyond the JSON.
+ */
+export interface SearchIndex {
+  /** Format version: an index of another shape is ignored, never misread. */
+  v: 3;
+  /** The FAQ's distinct normalised, stemmed terms, sorted, separated by spaces. */
+  terms: string;
+  /**
+   * For each term, in the order of `terms`, separated by spaces: the docs it occurs in, as
+   * comma-separated base-36 gaps between successive `doc * 4 + field` (the best field).
+   */
+  postings: string;
+  /** For each doc, one base-36 digit: how many words its question has (at most 35). */
+  sizes: string;
+  /** Normalised stop words of the FAQ's locales, separated by spaces. */
+  stop: string;
+  /** The support vocabulary, stemmed: groups separated by ";", members by "|". */
+  vocabulary?: string;
+}
+
+export const FIELD_QUESTION = 0;
+export const FIELD_ANSWER = 3;
+
+/** Whether `index` is a `SearchIndex` this code can read. */
+export const isSearchIndex = (index: unknown): index is SearchIndex =>
+  typeof index === 'object' &&
+  index !== null &&
+  (index as SearchIndex).v === 3 &&
+  typeof (index as SearchIndex).terms === 'string' &&
+  typeof (index as SearchIndex).postings === 'string' &&
+  typeof (index as SearchIndex).sizes === 'string';
+
+/** What every part of the search reads from the loaded index. */
+export interface IndexView {
+  /** How many docs. */
+  n: number;
+  /** The terms, sorted: a term's id is its position. */
+  sorted: readonly string[];
+  termIds: ReadonlyMap<string, number>;
+  stop: ReadonlySet<string>;
+  /** The vocabulary text of the index, if any. */
+  vocabulary?: string;
+  /** A term's postings, `doc * 4 + field`, decoded on first use. */
+  postingsOf(id: number): number[];
+  /** How rare a term is among the docs. */
+  idf(id: number): number;
+  /** How many words doc `d`'s question has. */
+  questionWords(d: number): number;
+  /** The weight of a query word the FAQ does not have: rarer than any of its terms. */
+  missing: number;
+}
+
+const decodePostings = (text: string): number[] => {
+  let at = 0;
+  return text.split(',').map((gap) => (at += parseInt(gap, 36)));
+};
+
+/** First index in `sorted` not below `word`. */
+export function lowerBound(sorted: readonly string[], word: string): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as string) < word) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Opens `raw` over `n` docs; an index of another shape opens empty and finds nothing. */
+export function openIndex(raw: unknown, n: number): IndexView {
+  // The payload and this code come from the same server; an index of another shape (a page
+  // that kept an old widget across an upgrade) finds nothing rather than misreads.
+  const index: SearchIndex = isSearchIndex(raw) ? raw : { v: 3, terms: '', postings: '', sizes: '', stop: '' };
+  const lists: (number[] | undefined)[] = [];
+  const sorted = index.terms ? index.terms.split(' ') : [];
+  const termIds = new Map<string, number>();
+  sorted.forEach((t, i) => termIds.set(t, i));
+  const encoded = index.postings ? index.postings.split(' ') : [];
+  const postingsOf = (id: number): number[] => (lists[id] ??= decodePostings(encoded[id] ?? ''));
+  return {
+    n,
+    sorted,
+    termIds,
+    stop: new Set(index.stop.split(' ')),
+    vocabulary: index.vocabulary,
+    postingsOf,
+    idf: (id) => Math.log(1 + n / Math.max(1, postingsOf(id).length)),
+    questionWords: (d) => parseInt(index.sizes[d] ?? '1', 36),
+    missing: Math.log(1 + n) + 1,
+  };
+}

@@ -1,0 +1,95 @@
+/**
+ * Ranking by coverage: a hit scores the share of the query's informative (IDF-weighted) words
+ * it covers, question and keywords above answer, so a question the FAQ cannot answer covers
+ * little and shows nothing instead of noise.
+ */
+import { FIELD_ANSWER, FIELD_QUESTION, type IndexView } from './index-view.js';
+import type { Slots } from './slots.js';
+
+/**
+ * How much a word found in each field counts: question, keywords + synonyms, category, answer.
+ * The answer is the longest field and says the most in passing, so it counts least but one.
+ */
+const FIELD_WEIGHT = [1, 0.9, 0.35, 0.5];
+const LOOSE_IN_ANSWER = 0.6;
+const STOP_WEIGHT = 0.3;
+/**
+ * Out of scope: the best doc must cover this share of the query's informative (IDF-weighted)
+ * content, and unless it covers `CONFIDENT` of it, stand `MARGIN` above the runner-up.
+ */
+const MIN_COVER = 0.3;
+const CONFIDENT = 0.35;
+const MARGIN = 0.2;
+
+export interface Coverage {
+  /** Per doc: the share of the query's informative content it covers. */
+  total: Float64Array;
+  /** Per doc: how many query words match its question. */
+  inQuestion: Uint16Array;
+}
+
+/** Adds one query word's best match in each doc, weighted by field, to `total`. */
+function coverWord(view: IndexView, slot: Map<number, number>, weight: number, out: Coverage): void {
+  const best = new Map<number, number>();
+  for (const [id, sim] of slot) {
+    for (const p of view.postingsOf(id)) {
+      const d = p >> 2;
+      // A related word or a word's beginning, found only in passing in an answer, is weak evidence.
+      const v = sim * (FIELD_WEIGHT[p & 3] as number) * ((p & 3) === FIELD_ANSWER && sim <= 0.85 ? LOOSE_IN_ANSWER : 1);
+      if (v > (best.get(d) ?? 0)) best.set(d, v);
+      if ((p & 3) === FIELD_QUESTION && v >= 0.75) out.inQuestion[d] = (out.inQuestion[d] as number) + 1;
+    }
+  }
+  for (const [d, v] of best) out.total[d] = (out.total[d] as number) + weight * v;
+}
+
+/**
+ * What share of the query's informative content each doc covers (IDF-weighted, each word
+ * by its best match in the doc, weighted by field), and how many words match its question.
+ */
+export function cover(view: IndexView, words: string[], slots: Slots, partial: boolean): Coverage {
+  const { n, stop } = view;
+  const last = words.length - 1;
+  const out: Coverage = { total: new Float64Array(n), inQuestion: new Uint16Array(n) };
+  let weightSum = 0;
+  slots.forEach((slot, i) => {
+    const word = words[i] as string;
+    let weight = 0;
+    for (const [id, sim] of slot) weight = Math.max(weight, sim * view.idf(id));
+    // A fragment still being typed that matches nothing yet is no reason to show nothing.
+    if (!weight) weight = i === last && partial && word.length <= 2 ? 0 : view.missing;
+    if (stop.has(word)) weight = STOP_WEIGHT;
+    weightSum += weight;
+    coverWord(view, slot, weight, out);
+  });
+  const { total } = out;
+  if (weightSum) for (let d = 0; d < n; d++) if (total[d]) total[d] = (total[d] as number) / weightSum;
+  return out;
+}
+
+export interface Ranked {
+  d: number;
+  score: number;
+}
+
+/**
+ * The docs worth showing, best first: those of the `preferred` locale first, nothing when the
+ * query is out of scope (too little of it covered, or covered hardly better elsewhere).
+ */
+export function rank(view: IndexView, { total, inQuestion }: Coverage, localeOf: (d: number) => number): Ranked[] {
+  const hits: Ranked[] = [];
+  for (let d = 0; d < view.n; d++) {
+    if (!total[d]) continue;
+    // A short question that the query covers beats a long one that merely contains it.
+    const share = Math.min(1, (inQuestion[d] as number) / Math.max(1, view.questionWords(d)));
+    hits.push({ d, score: (total[d] as number) * (0.85 + 0.15 * share) });
+  }
+  hits.sort((a, b) => localeOf(a.d) - localeOf(b.d) || b.score - a.score);
+  const first = hits[0];
+  // The runner-up in the same language: a translation of the same entry is no rival.
+  const second = hits.find((h) => h !== first && localeOf(h.d) === localeOf(first?.d ?? 0));
+  if (!first || first.score < MIN_COVER) return [];
+  if (first.score < CONFIDENT && second && first.score - second.score < MARGIN * first.score) return [];
+  const floor = Math.max(MIN_COVER, first.score / 2);
+  return hits.filter((h) => h.score >= floor);
+}
