@@ -187,15 +187,7 @@ export interface WebhookEndpointRecord {
 }
 
 /** Without `id` a new endpoint; with it, every field of that one replaced. */
-export interface SaveWebhookEndpointInput {
-  id?: string;
-  site: SiteKey;
-  type: WebhookKind;
-  url: string;
-  secret: string | null;
-  events: IntegrationEventType[];
-  enabled: boolean;
-}
+export type SaveWebhookEndpointInput = Omit<WebhookEndpointRecord, 'id' | 'createdAt' | 'updatedAt'> & { id?: string };
 
 export interface DeliveryOutcome {
   status: DeliveryStatus;
