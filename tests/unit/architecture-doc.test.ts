@@ -2,8 +2,9 @@
  * docs/architecture.md tells the truth about the contract: every HTTP route the server registers
  * (read from the running app, with every optional feature on), every Socket.IO event of the maps
  * in protocol/events.ts, every error code in protocol/errors.ts, every X-Pasokh-* header the
- * server sends, and every store table and migration are in it, in the section a reader looks in,
- * and what it lists as a route exists. A feature that lands without its line here fails this.
+ * server sends, and every store table and migration are in it, in the section a reader looks in;
+ * what it lists as a route exists, and every accessible name it gives is a string of the
+ * catalogues. A feature that lands without its line here fails this.
  */
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -245,5 +246,58 @@ describe('docs/architecture.md: headers and the store', () => {
     const migrations = Object.keys(await provider.getMigrations());
     expect(migrations.length).toBeGreaterThanOrEqual(8);
     for (const migration of migrations) expect(stores, migration).toContain(`\`${migration}\``);
+  });
+});
+
+// ---------- Accessible names ----------
+
+/** Every string literal of the files, with `{x}` placeholders as they are written. */
+function literals(files: string[]): string[] {
+  return files.flatMap((file) =>
+    [...readFileSync(join(ROOT, file), 'utf8').matchAll(/'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)"/g)].map((m) =>
+      (m[1] ?? m[2]!).replace(/\\(.)/g, '$1'),
+    ),
+  );
+}
+
+/** Whether `name` is one of the strings, or what one of them becomes with its `{x}` filled in. */
+function inCatalogue(strings: string[], name: string): boolean {
+  return strings.some((text) => {
+    if (text === name) return true;
+    if (!/\{\w+\}/.test(text)) return false;
+    const pattern = text.replace(/[.*+?^$()|[\]\\]/g, '\\$&').replace(/\\?\{\w+\\?\}/g, '.+');
+    return new RegExp(`^${pattern}$`).test(name);
+  });
+}
+
+const CATALOGUES: Record<string, string[]> = {
+  Widget: readdirSync(join(ROOT, 'widget/i18n')).map((file) => `widget/i18n/${file}`),
+  Console: ['console/i18n/en.ts', 'console/i18n/fa.ts'],
+  'Help centre': ['server/help/strings.ts'],
+};
+
+describe('docs/architecture.md: accessible names', () => {
+  const lines = section('Accessible names').split('\n');
+
+  it.each(Object.keys(CATALOGUES))('gives only names the %s catalogues have', (part) => {
+    const start = lines.findIndex((line) => line.startsWith(`${part} (`));
+    expect(start, `a table introduced by "${part} (…)"`).toBeGreaterThanOrEqual(0);
+    const rows = lines
+      .slice(start + 1)
+      .filter((line, i, rest) => rest.slice(0, i + 1).every((l) => l === '' || l.startsWith('|')));
+    const strings = literals(CATALOGUES[part]!);
+    const names = rows
+      .filter((row) => row.startsWith('|') && !/^\|\s*-/.test(row))
+      .slice(1)
+      .flatMap((row) => {
+        const [, , english = '', persian = ''] = cells(row);
+        return [
+          ...[...english.matchAll(/"([^"]+)"/g)].map((m) => m[1]!),
+          ...[...persian.matchAll(/«((?:[^«»]|«[^«»]*»)+)»/g)].map((m) => m[1]!),
+        ];
+      });
+    expect(names.length).toBeGreaterThan(part === 'Help centre' ? 5 : 15);
+    const unknown = names.filter((name) => !inCatalogue(strings, name));
+    expect(unknown, `names in docs/architecture.md that no ${part} string has`).toEqual([]);
   });
 });
