@@ -282,9 +282,10 @@ describe('docs/architecture.md: accessible names', () => {
   it.each(Object.keys(CATALOGUES))('gives only names the %s catalogues have', (part) => {
     const start = lines.findIndex((line) => line.startsWith(`${part} (`));
     expect(start, `a table introduced by "${part} (…)"`).toBeGreaterThanOrEqual(0);
-    const rows = lines
-      .slice(start + 1)
-      .filter((line, i, rest) => rest.slice(0, i + 1).every((l) => l === '' || l.startsWith('|')));
+    // The table right after the line that introduces it, up to the first line of prose.
+    const after = lines.slice(start + 1);
+    const prose = after.findIndex((line) => line !== '' && !line.startsWith('|'));
+    const rows = after.slice(0, prose < 0 ? undefined : prose);
     const strings = literals(CATALOGUES[part]!);
     const names = rows
       .filter((row) => row.startsWith('|') && !/^\|\s*-/.test(row))
