@@ -17,11 +17,11 @@ afterEach(async () => {
   h = undefined;
 });
 
-async function visitorUpload(harness: Harness, token: string, bytes: Uint8Array, name: string): Promise<Response> {
+async function visitorUpload(harness: Harness, token: string, bytes: Buffer, name: string): Promise<Response> {
   return fetch(`${harness.url}/api/attachments?site=default&name=${encodeURIComponent(name)}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
-    body: bytes,
+    body: new Blob([new Uint8Array(bytes)]),
   });
 }
 
@@ -77,7 +77,7 @@ describe('attachments', () => {
     const uploaded = await fetch(`${h.url}/api/conversations/${conversationId}/attachments?name=receipt.pdf`, {
       method: 'POST',
       headers: { cookie, 'content-type': 'application/octet-stream' },
-      body: PDF,
+      body: new Blob([PDF]),
     });
     expect(uploaded.status).toBe(201);
     const ref = (await uploaded.json()) as AttachmentRef;
@@ -125,7 +125,7 @@ describe('attachments', () => {
     const noToken = await fetch(`${h.url}/api/attachments?site=default&name=a.png`, {
       method: 'POST',
       headers: { 'content-type': 'application/octet-stream' },
-      body: PNG,
+      body: new Blob([PNG]),
     });
     expect(noToken.status).toBe(401);
   });
