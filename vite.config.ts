@@ -119,12 +119,34 @@ function withoutWebTransport(): Plugin {
   };
 }
 
+/**
+ * The relay's events carry JSON only (attachments travel over HTTP), yet socket.io-parser
+ * bundles the code that splits binary payloads out of a packet and puts them back (~0.3 KB
+ * gzip). This stands in a parser helper that finds no binary: a binary packet from a server
+ * would fail to decode, which socket.io reports as a connection error.
+ */
+function withoutBinaryPackets(): Plugin {
+  const STUB = '\0pasokh-no-binary-packets';
+  return {
+    name: 'pasokh-no-binary-packets',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (!importer?.includes('socket.io-parser')) return null;
+      return source === './binary.js' || source === './is-binary.js' ? STUB : null;
+    },
+    load(id) {
+      if (id !== STUB) return null;
+      return 'export const isBinary = () => false, hasBinary = isBinary, deconstructPacket = isBinary, reconstructPacket = isBinary;';
+    },
+  };
+}
+
 function widgetConfig(): UserConfig {
   return {
     base: './',
     publicDir: false,
     resolve: { alias: { 'fuse.js/basic': FUSE_MIN } },
-    plugins: [withoutWebTransport(), preact(), loaderPass()],
+    plugins: [withoutWebTransport(), withoutBinaryPackets(), preact(), loaderPass()],
     build: {
       outDir: WIDGET_OUT,
       emptyOutDir: true,

@@ -15,6 +15,13 @@ export const ERRORS = {
   conflict: { status: 409, retryable: false, message: 'That conflicts with what is already saved.' },
   closed: { status: 409, retryable: false, message: 'The conversation is closed.' },
   origin_not_allowed: { status: 403, retryable: false, message: "This page's origin may not use the site's widget." },
+  file_too_large: { status: 413, retryable: false, message: 'That file is too large.' },
+  file_type_not_allowed: {
+    status: 415,
+    retryable: false,
+    message: 'Only images (PNG, JPEG, GIF, WebP) and PDF files can be attached.',
+  },
+  link_expired: { status: 403, retryable: false, message: 'This link has expired or is not valid.' },
   unknown_site: { status: 404, retryable: false, message: 'There is no such site.' },
   unavailable: { status: 503, retryable: true, message: 'The server is not ready; try again in a moment.' },
   internal: { status: 500, retryable: true, message: 'Something went wrong on the server; please try again.' },

@@ -60,7 +60,10 @@ export interface VisitorHello {
 
 export interface VisitorMessageSend {
   clientId: ClientId;
+  /** May be empty when `attachments` is not. */
   text: string;
+  /** Ids of the visitor's own uploads (POST /api/attachments). */
+  attachments?: string[];
   context?: VisitorContext;
 }
 export interface SyncRequest {
@@ -130,7 +133,10 @@ export interface VisitorServerToClient {
 export interface AgentMessageSend {
   conversationId: ConversationId;
   clientId: ClientId;
+  /** May be empty when `attachments` is not. */
   text: string;
+  /** Ids of uploads made for this conversation. */
+  attachments?: string[];
   internal?: boolean;
 }
 export interface ConversationRef {

@@ -1,4 +1,5 @@
 /** Data rights: what an export holds, what an erasure reports, and the audit log. Pure types. */
+import type { ExportedAttachment } from './attachments.js';
 import type { ConversationStatus, IsoTime, Message, VisitorContext } from './types.js';
 
 export interface VisitorExport {
@@ -26,6 +27,8 @@ export interface VisitorExport {
   }[];
   /** FAQ searches, views and votes made by the visitor. */
   events: { kind: string; query: string | null; articleId: string | null; helpful: boolean | null; at: IsoTime }[];
+  /** Files in the visitor's conversations, theirs and the agents'; the bytes are fetched apart. */
+  attachments: ExportedAttachment[];
 }
 
 /** What an erasure removed; the conversations themselves stay, emptied, for statistics. */
@@ -34,6 +37,8 @@ export interface ErasureReport {
   conversations: number;
   messages: number;
   events: number;
+  /** Files deleted, bytes included. */
+  attachments: number;
 }
 
 export interface AuditEntry {

@@ -3,6 +3,7 @@
  * `unknown` input with these; the widget never imports this file (valibot stays out of its bundle).
  */
 import * as v from 'valibot';
+import { MAX_ATTACHMENTS_PER_MESSAGE } from './attachments.js';
 import { MAX_MESSAGE_LENGTH } from './events.js';
 
 const id = v.pipe(v.string(), v.minLength(1), v.maxLength(64), v.regex(/^[A-Za-z0-9_-]+$/, 'must be an id'));
@@ -15,6 +16,16 @@ const messageText = v.pipe(
   v.maxLength(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`),
   v.check((s) => s.trim().length > 0, 'must not be empty'),
 );
+/** Text beside attachments: may be empty, but a message without attachments needs some. */
+const messageBody = v.pipe(v.string(), v.maxLength(MAX_MESSAGE_LENGTH, `must be at most ${MAX_MESSAGE_LENGTH} characters`));
+const attachmentIds = v.pipe(v.array(id), v.minLength(1), v.maxLength(MAX_ATTACHMENTS_PER_MESSAGE));
+/** A message needs text, attachments, or both. */
+function withContent<T extends { text: string; attachments?: string[] | undefined }>() {
+  return v.check<T, 'text must not be empty'>(
+    (m) => m.text.trim().length > 0 || m.attachments !== undefined,
+    'text must not be empty',
+  );
+}
 const email = v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('must be an email address'));
 
 export const visitorContextSchema = v.strictObject({
@@ -67,11 +78,15 @@ export const visitorAuthSchema = v.object({
   locale: v.optional(shortText(16)),
 });
 
-export const visitorMessageSendSchema = v.strictObject({
-  clientId,
-  text: messageText,
-  context: v.optional(visitorContextSchema),
-});
+export const visitorMessageSendSchema = v.pipe(
+  v.strictObject({
+    clientId,
+    text: messageBody,
+    attachments: v.optional(attachmentIds),
+    context: v.optional(visitorContextSchema),
+  }),
+  withContent(),
+);
 
 export const syncRequestSchema = v.strictObject({ conversationId: id, afterSeq: seq });
 export const typingSchema = v.strictObject({ conversationId: id, typing: v.boolean() });
@@ -91,12 +106,16 @@ export const surveyAnswerSchema = v.strictObject({
   comment: v.optional(shortText(2000)),
 });
 
-export const agentMessageSendSchema = v.strictObject({
-  conversationId: id,
-  clientId,
-  text: messageText,
-  internal: v.optional(v.boolean()),
-});
+export const agentMessageSendSchema = v.pipe(
+  v.strictObject({
+    conversationId: id,
+    clientId,
+    text: messageBody,
+    attachments: v.optional(attachmentIds),
+    internal: v.optional(v.boolean()),
+  }),
+  withContent(),
+);
 export const conversationRefSchema = v.strictObject({ conversationId: id });
 export const conversationTransferSchema = v.strictObject({ conversationId: id, agentId: id });
 export const statusSetSchema = v.strictObject({ status: v.picklist(['online', 'away']) });

@@ -2,6 +2,7 @@
  * Shapes shared by the widget, the console and the server. Pure types: importing this file
  * costs the widget bundle nothing.
  */
+import type { AttachmentRef } from './attachments.js';
 import type { RiskReason } from './at-risk.js';
 
 export type SiteKey = string;
@@ -36,6 +37,8 @@ export interface Message {
   createdAt: IsoTime;
   /** An agents-only note: never sent to the visitor. */
   internal?: boolean;
+  /** Files sent with the text (which may then be empty); absent when none. */
+  attachments?: AttachmentRef[];
 }
 
 export type ConversationStatus = 'open' | 'closed';

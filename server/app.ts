@@ -18,6 +18,9 @@ import { registerDeliveriesApi } from './http/deliveries-api.js';
 import { registerWebhooksApi } from './http/webhooks-api.js';
 import { registerPasswordResetApi } from './http/password-reset-api.js';
 import { registerPrivacyApi } from './http/privacy-api.js';
+import { registerAttachmentsApi } from './http/attachments-api.js';
+import { createAttachments } from './attachments/service.js';
+import { openAttachmentStorage } from './attachments/storage.js';
 import { registerReopenRoute } from './http/reopen-route.js';
 import { registerTranscriptApi } from './http/transcript-api.js';
 import { registerCsrfGuard } from './http/csrf.js';
@@ -84,6 +87,11 @@ export async function createApp(deps: AppDeps): Promise<App> {
   const site = (key: string) => sites.get(key);
   const presence = createPresenceTracker({ store, sites: () => config.sites, scaledOut: deps.adapter !== undefined });
   const limiter = deps.limiters ?? memoryLimiters;
+  const attachments = createAttachments({
+    store,
+    storage: openAttachmentStorage(config, store),
+    maxBytes: config.attachmentMaxBytes,
+  });
   const relayDeps: RelayDeps = {
     config,
     store,
@@ -93,6 +101,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
     site,
     presence,
     limiter,
+    attachments,
     ...(deps.afterCommit ? { afterCommit: deps.afterCommit } : {}),
   };
 
@@ -133,8 +142,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerCsrfGuard(http);
   let agentNamespace: AgentNamespace | undefined;
   registerWidgetApi(http, { ...relayDeps, faq: (key) => deps.faqs.get(key) });
+  registerAttachmentsApi(http, relayDeps);
   // Before the console API: its hook logs the agent changes made there.
-  registerPrivacyApi(http, { store });
+  registerPrivacyApi(http, { store, storage: attachments.storage });
   registerConsoleApi(http, { ...relayDeps, agents: () => agentNamespace! });
   registerDeliveriesApi(http, { store, config });
   registerWebhooksApi(http, { store, config });

@@ -14,6 +14,7 @@ import { startServer } from './main.js';
 import { installProcessNet } from './process-net.js';
 import { openStore } from './store/index.js';
 import { VISITOR_USAGE, visitorCommand } from './privacy/cli.js';
+import { openAttachmentStorage } from './attachments/storage.js';
 
 const USAGE = `Usage:
   pasokh serve                         start the server (PORT, PASOKH_DATA, DATABASE_URL, REDIS_URL, PASOKH_CONFIG)
@@ -138,7 +139,7 @@ async function main(argv: string[]): Promise<number> {
         });
         try {
           return await visitorCommand(
-            store,
+            { store, storage: openAttachmentStorage(config, store) },
             rest,
             (line) => console.log(line),
             (line) => console.error(line),

@@ -6,6 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import * as v from 'valibot';
+import { DEFAULT_ATTACHMENT_MAX_BYTES } from '../protocol/attachments.js';
 import type { Locale } from '../protocol/types.js';
 import { describeConfigIssues } from './config-issues.js';
 import { DEFAULT_HEAP_GROWTH_PERCENT, MAX_HEAP_GROWTH_PERCENT } from './gc-tuning.js';
@@ -14,6 +15,9 @@ import { mailFileFields, resolveMail, type MailSettings } from './mail/settings.
 import { webhookSchema } from './webhooks/settings.js';
 
 import { PROJECT_ROOT } from './package-root.js';
+
+/** The most PASOKH_ATTACHMENT_MAX_BYTES may be: a file is held in memory while it is checked and saved. */
+const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 
 export { PROJECT_ROOT };
 export const DEMO_FAQ = resolve(PROJECT_ROOT, 'demo/faq.json');
@@ -120,6 +124,10 @@ export const fileSchema = v.strictObject({
   deliveryRetrySeconds: v.optional(v.pipe(v.number(), v.minValue(0.05), v.maxValue(3600)), 10),
   /** Conversations closed longer ago than this many days are deleted; unset keeps them. */
   retentionDays: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(36_500))),
+  /** The largest file a visitor or an agent may attach, in bytes. */
+  attachmentMaxBytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024), v.maxValue(MAX_ATTACHMENT_BYTES))),
+  /** A folder for attachment bytes (shared by every process when scaled out); unset: see Config. */
+  attachmentDir: v.optional(v.string()),
   ...mailFileFields,
 });
 
@@ -154,6 +162,13 @@ export interface Config {
   mail: MailSettings;
   /** Delete conversations closed longer ago than this; undefined keeps them forever. */
   retentionDays: number | undefined;
+  /** PASOKH_ATTACHMENT_MAX_BYTES / "attachmentMaxBytes". @default 10 MB */
+  attachmentMaxBytes: number;
+  /**
+   * PASOKH_ATTACHMENT_DIR / "attachmentDir": where attachment bytes are kept. Undefined with
+   * DATABASE_URL: in PostgreSQL, so every process reads them; otherwise `${dataDir}/attachments`.
+   */
+  attachmentDir: string | undefined;
 }
 
 /** Thrown for configuration a site owner must fix; `message` is meant for them. */
@@ -287,6 +302,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     "a whole number (0: V8's own choice)",
     problems,
   );
+  const attachmentMaxBytes = envInt(env, 'PASOKH_ATTACHMENT_MAX_BYTES', MAX_ATTACHMENT_BYTES, 'a number of bytes', problems);
   const retentionDays = envInt(env, 'PASOKH_RETENTION_DAYS', 36_500, 'a number of days (0: keep everything)', problems);
   const secureCookies = envBool(env, 'PASOKH_SECURE_COOKIES', problems);
   if (env.PASOKH_REDIS_STREAM && !REDIS_STREAM.test(env.PASOKH_REDIS_STREAM))
@@ -334,5 +350,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
     deliveryRetryMs: fromFile.deliveryRetrySeconds * 1000,
     mail,
     retentionDays: retentionDays || fromFile.retentionDays,
+    attachmentMaxBytes: attachmentMaxBytes || fromFile.attachmentMaxBytes || DEFAULT_ATTACHMENT_MAX_BYTES,
+    attachmentDir: env.PASOKH_ATTACHMENT_DIR
+      ? resolve(cwd, env.PASOKH_ATTACHMENT_DIR)
+      : fromFile.attachmentDir
+        ? resolve(baseDir, fromFile.attachmentDir)
+        : databaseUrl === undefined
+          ? resolve(dataDir, 'attachments')
+          : undefined,
   };
 }

@@ -1,3 +1,4 @@
+import { AttachButton } from './Attachments.js';
 import { useConsole } from './context.js';
 
 interface BarProps {
@@ -23,6 +24,7 @@ export function ComposerBar({ id, internal, setInternal, disabled, pickerOpen, t
       <button type="button" class="link-button" disabled={disabled} aria-expanded={pickerOpen} onClick={togglePicker}>
         {t('replies.picker')}
       </button>
+      <AttachButton conversationId={id} internal={internal} disabled={disabled} />
       <span id={`hint-${id}`} class="hint">
         {internal ? t('composer.internalHint') : t('composer.hint')}
         {over > 0 && <strong class="error"> · {t('composer.tooLong', { n: over })}</strong>}

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { Message } from '../../protocol/types.js';
 import { formatClock } from '../lib/format.js';
 import type { AgentOutboxItem } from '../state/outbox.js';
+import { MessageFiles } from './Attachments.js';
 import { useConsole } from './context.js';
 import { LinkedText } from '../../client/linked-text.js';
 
@@ -47,9 +48,12 @@ export function MessageList({ messages, pending, visitorName, visitorReadSeq }: 
                 {m.internal && <span class="tag tag-internal">{t('msg.internal')}</span>}
                 <time dateTime={m.createdAt}>{formatClock(m.createdAt, locale)}</time>
               </div>
-              <p class="msg-text" dir="auto">
-                <LinkedText text={m.text} />
-              </p>
+              {m.text && (
+                <p class="msg-text" dir="auto">
+                  <LinkedText text={m.text} />
+                </p>
+              )}
+              <MessageFiles files={m.attachments} />
               {mine && <span class="msg-state">{visitorReadSeq >= m.seq ? t('msg.seen') : t('msg.sent')}</span>}
             </li>
           );
@@ -63,9 +67,12 @@ export function MessageList({ messages, pending, visitorName, visitorReadSeq }: 
               <span class="msg-author">{t('msg.you')}</span>
               {p.internal && <span class="tag tag-internal">{t('msg.internal')}</span>}
             </div>
-            <p class="msg-text" dir="auto">
-              {p.text}
-            </p>
+            {p.text && (
+              <p class="msg-text" dir="auto">
+                {p.text}
+              </p>
+            )}
+            <MessageFiles files={p.attachments} />
             {p.state !== 'failed' ? <span class="msg-state">{t('msg.sending')}</span> : <PendingFailed entry={p} />}
           </li>
         ))}

@@ -6,6 +6,7 @@
  */
 import { io } from 'socket.io-client';
 import { newClientId } from '../../protocol/client-ids.js';
+import type { AttachmentRef } from '../../protocol/attachments.js';
 import type {
   AgentProfile,
   AgentRole,
@@ -57,7 +58,8 @@ export interface ConsoleActions {
   claim(id: ConversationId): Promise<void>;
   transfer(id: ConversationId, agentId: string): Promise<void>;
   close(id: ConversationId): Promise<void>;
-  send(id: ConversationId, text: string, internal: boolean): void;
+  /** Queues a reply; with files already uploaded, the text may be empty. */
+  send(id: ConversationId, text: string, internal: boolean, attachments?: AttachmentRef[]): void;
   retry(clientId: string): void;
   discard(clientId: string): void;
   noteTyping(id: ConversationId): void;
@@ -317,6 +319,7 @@ function replyOutbox(saved: AgentPersistence, { store, connection, conversations
             clientId: item.clientId,
             text: item.text,
             ...(item.internal ? { internal: true } : {}),
+            ...(item.attachments?.length ? { attachments: item.attachments.map((file) => file.id) } : {}),
           }),
         t('connection.offline'),
       ),
@@ -331,6 +334,7 @@ function replyOutbox(saved: AgentPersistence, { store, connection, conversations
         text: item.text,
         createdAt: result.createdAt,
         ...(item.internal ? { internal: true } : {}),
+        ...(item.attachments?.length ? { attachments: item.attachments } : {}),
       });
     },
     ...(timing ? { timing } : {}),
@@ -437,11 +441,12 @@ function sessionActions({ store, t, startSession, endSession, storage, api }: Om
 /** Replies: queued in the outbox, retried, discarded. */
 function outboxActions(parts: Parts) {
   return {
-    send(id: ConversationId, text: string, internal: boolean): void {
+    send(id: ConversationId, text: string, internal: boolean, attachments?: AttachmentRef[]): void {
       const outbox = parts.outbox();
-      if (!outbox || text.trim() === '') return;
+      if (!outbox || (text.trim() === '' && !attachments?.length)) return;
       parts.typing.stop(id);
-      outbox.add({ clientId: newClientId(), conversationId: id, text, internal, createdAt: new Date().toISOString() });
+      const files = attachments?.length ? { attachments } : {};
+      outbox.add({ clientId: newClientId(), conversationId: id, text, internal, createdAt: new Date().toISOString(), ...files });
     },
     retry: (clientId: string) => parts.outbox()?.retry(clientId),
     discard: (clientId: string) => parts.outbox()?.discard(clientId),

@@ -12,7 +12,10 @@ import { isSameHost } from './origins.js';
 const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 
 /** Called from other origins by the widget; checked against the site's allowedOrigins there. */
-export const WIDGET_WRITE_ROUTES: ReadonlySet<string> = new Set(['/api/events', '/api/visitors']);
+export const WIDGET_WRITE_ROUTES: ReadonlySet<string> = new Set(['/api/events', '/api/visitors', '/api/attachments']);
+
+/** Console routes whose body is a raw file rather than JSON; they still answer only this server's pages. */
+const RAW_BODY_ROUTE = /^\/api\/conversations\/[^/]+\/attachments$/;
 
 /**
  * Browsers send Origin on every POST, PUT, PATCH and DELETE; Sec-Fetch-Site is the fallback for
@@ -43,6 +46,7 @@ export function registerCsrfGuard(app: FastifyInstance): void {
     const path = request.url.split('?')[0]!;
     if (!path.startsWith('/api/') || WIDGET_WRITE_ROUTES.has(path)) return;
     if (!fromThisServer(request)) throw new HttpError('origin_not_allowed', 'The console API answers only pages of this server.');
-    if (!isJson(request)) throw new HttpError('unsupported_media_type', 'Send the body as application/json.');
+    if (!RAW_BODY_ROUTE.test(path) && !isJson(request))
+      throw new HttpError('unsupported_media_type', 'Send the body as application/json.');
   });
 }

@@ -3,6 +3,7 @@
  * log, and audit entries for the agent changes made through the console API.
  */
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { AttachmentStorage } from '../attachments/storage.js';
 import { agentFromCookies } from '../auth/sessions.js';
 import { eraseVisitors, exportVisitors } from '../privacy/visitor-data.js';
 import type { AgentRecord, Store } from '../store/store.js';
@@ -15,8 +16,8 @@ const AGENT_ACTIONS: Record<string, string> = {
   DELETE: 'agent.remove',
 };
 
-export function registerPrivacyApi(app: FastifyInstance, deps: { store: Store }): void {
-  const { store } = deps;
+export function registerPrivacyApi(app: FastifyInstance, deps: { store: Store; storage: AttachmentStorage }): void {
+  const { store, storage } = deps;
 
   async function admin(request: FastifyRequest): Promise<AgentRecord> {
     const found = await agentFromCookies(store, request.headers.cookie);
@@ -37,7 +38,7 @@ export function registerPrivacyApi(app: FastifyInstance, deps: { store: Store })
 
   app.delete<{ Params: { ref: string } }>('/api/visitors/:ref', async (request) => {
     const me = await admin(request);
-    const erased = await eraseVisitors(store, request.params.ref, me.email);
+    const erased = await eraseVisitors(store, storage, request.params.ref, me.email);
     if (erased.length === 0) throw new HttpError('not_found', 'No visitor with this id or email.');
     return { erased };
   });

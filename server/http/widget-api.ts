@@ -19,10 +19,10 @@ export interface WidgetApiDeps extends RelayDeps {
   faq(site: string): FaqLibrary | undefined;
 }
 
-type SiteFrom = (request: FastifyRequest, reply: FastifyReply, key: unknown) => SiteConfig;
+export type SiteFrom = (request: FastifyRequest, reply: FastifyReply, key: unknown) => SiteConfig;
 
 /** The site a widget request names, once its page's origin is allowed to use it. */
-function siteLookup(deps: WidgetApiDeps, refusals: OriginRefusals): SiteFrom {
+export function siteLookup(deps: Pick<RelayDeps, 'site'>, refusals: OriginRefusals): SiteFrom {
   return (request, reply, key) => {
     if (typeof key !== 'string' || key === '')
       throw new HttpError('invalid_payload', 'Add ?site=KEY (the data-site of the script tag).');
@@ -35,7 +35,7 @@ function siteLookup(deps: WidgetApiDeps, refusals: OriginRefusals): SiteFrom {
 }
 
 /** Lets the calling page read the response; only called after the origin was allowed. */
-function allowCors(request: FastifyRequest, reply: FastifyReply): void {
+export function allowCors(request: FastifyRequest, reply: FastifyReply): void {
   const origin = request.headers.origin;
   if (!origin) return;
   reply.header('Access-Control-Allow-Origin', origin);

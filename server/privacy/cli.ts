@@ -1,17 +1,19 @@
 /** `pasokh visitor export|erase <id or email>`: the CLI side of data rights. */
+import type { AttachmentStorage } from '../attachments/storage.js';
 import type { Store } from '../store/store.js';
 import { eraseVisitors, exportVisitors } from './visitor-data.js';
 
 export const VISITOR_USAGE =
-  "  pasokh visitor export <id or email>  everything about the visitor, as JSON on stdout\n  pasokh visitor erase <id or email>   erase the visitor's messages, events and identity";
+  "  pasokh visitor export <id or email>  everything about the visitor, as JSON on stdout\n  pasokh visitor erase <id or email>   erase the visitor's messages, files, events and identity";
 
 /** Returns the exit code: 0 done, 1 nobody found, 2 bad usage. */
 export async function visitorCommand(
-  store: Store,
+  deps: { store: Store; storage: AttachmentStorage },
   args: string[],
   out: (line: string) => void,
   err: (line: string) => void,
 ): Promise<number> {
+  const { store, storage } = deps;
   const [sub, ref] = args;
   if ((sub !== 'export' && sub !== 'erase') || !ref) {
     err(`Usage:\n${VISITOR_USAGE}`);
@@ -23,10 +25,12 @@ export async function visitorCommand(
     out(JSON.stringify(exports.length === 1 ? exports[0] : exports, null, 2));
     return 0;
   }
-  const reports = await eraseVisitors(store, ref, 'cli');
+  const reports = await eraseVisitors(store, storage, ref, 'cli');
   if (reports.length === 0) return notFound(ref, err);
   for (const r of reports)
-    out(`Erased visitor ${r.visitorId}: ${r.messages} messages in ${r.conversations} conversations, ${r.events} events.`);
+    out(
+      `Erased visitor ${r.visitorId}: ${r.messages} messages in ${r.conversations} conversations, ${r.events} events, ${r.attachments} attachments.`,
+    );
   return 0;
 }
 

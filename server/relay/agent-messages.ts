@@ -2,6 +2,7 @@
 import { agentMessageSendSchema, syncRequestSchema } from '../../protocol/schemas.js';
 import type { AgentContext } from './agent-context.js';
 import type { AgentSocket } from './deps.js';
+import { attachmentRefs } from './attachment-refs.js';
 import { guarded, RelayError } from './guard.js';
 import { rooms } from './rooms.js';
 
@@ -11,17 +12,19 @@ export function registerAgentMessageHandlers(socket: AgentSocket, ctx: AgentCont
 
   socket.on(
     'message:send',
-    guarded(logger, agentMessageSendSchema, async ({ conversationId, clientId, text, internal }) => {
+    guarded(logger, agentMessageSendSchema, async ({ conversationId, clientId, text, internal, attachments }) => {
       const arrived = performance.now();
       const conversation = await ctx.findConversation(conversationId, socket.data);
       if (conversation.status === 'closed') throw new RelayError('closed', 'This conversation is closed.');
       await ctx.messageLimiter.consume(agentId);
+      const files = await attachmentRefs(ctx.deps, attachments, conversation);
       // Acked only after the group commit that holds it (docs/architecture.md, "Delivery").
       const { message, duplicate } = await ctx.committer.append(conversationId, {
         clientId,
         author: { kind: 'agent', id: agentId, name: socket.data.name },
         text,
         ...(internal ? { internal: true } : {}),
+        ...files,
       });
       if (duplicate) {
         metrics.inc('pasokh_messages_duplicate_total');

@@ -12,6 +12,7 @@ import type {
 } from '../../protocol/events.js';
 import type { Message } from '../../protocol/types.js';
 import type { Config, SiteConfig } from '../config.js';
+import type { Attachments } from '../attachments/service.js';
 import type { Store } from '../store/store.js';
 import type { Metrics } from '../http/metrics.js';
 import type { PresenceTracker } from './presence.js';
@@ -65,6 +66,8 @@ export interface RelayDeps {
   presence: PresenceTracker;
   /** Makes the rate limiters that must hold across processes. */
   limiter: LimiterFactory;
+  /** Uploaded files: the relay turns the ids a message names into what it carries. */
+  attachments: Attachments;
   /**
    * Called with each commit's new messages after the commit and before any ack or relay. For
    * fault injection from a test entry (a crash between commit and ack); production passes none.

@@ -4,6 +4,7 @@
  */
 import type { Author, Message } from '../../protocol/types.js';
 import type { ConversationRecord } from '../store/store.js';
+import { attachmentRefs } from './attachment-refs.js';
 import { autoAckClientId, autoAckText, visitorLocale } from './auto-ack.js';
 import { rooms } from './rooms.js';
 import type { VisitorSession } from './visitor-session.js';
@@ -11,6 +12,8 @@ import type { VisitorSession } from './visitor-session.js';
 export interface VisitorMessageInput {
   clientId: string;
   text: string;
+  /** Ids of the visitor's uploads. */
+  attachments?: string[];
   context?: object;
   offline?: boolean;
   name?: string;
@@ -35,11 +38,12 @@ export async function saveVisitorMessage(session: VisitorSession, input: Visitor
   const arrived = performance.now();
   await ctx.messageLimiter.consume(visitorId);
   const author: Author = { kind: 'visitor', id: visitorId, ...(input.name ? { name: input.name } : {}) };
+  const files = await attachmentRefs(ctx.deps, input.attachments, { site: site.key, visitorId });
   // Acked only after the group commit that holds it (docs/architecture.md, "Delivery").
   const result = await ctx.committer.appendVisitor({
     site: site.key,
     visitorId,
-    message: { clientId: input.clientId, author, text: input.text },
+    message: { clientId: input.clientId, author, text: input.text, ...files },
     ...(input.context ? { context: input.context } : {}),
     ...(input.offline ? { offline: true } : {}),
   });

@@ -47,7 +47,13 @@ async function lockConversations(trx: Trx, ids: string[], options: AppendOptions
 }
 
 function sameSender(row: Selectable<MessagesTable>, message: NewMessage): boolean {
-  return row.text === message.text && row.author_kind === message.author.kind && row.author_id === (message.author.id ?? null);
+  const files = message.attachments?.length ? JSON.stringify(message.attachments) : null;
+  return (
+    row.text === message.text &&
+    row.author_kind === message.author.kind &&
+    row.author_id === (message.author.id ?? null) &&
+    (row.attachments ?? null) === files
+  );
 }
 
 /** The stored message for a resend, or a ConflictError when the clientId was used for something else. */
@@ -65,6 +71,38 @@ function keepQueueState(conversation: ConversationRow, row: Selectable<MessagesT
   conversation.first_response_at = firstResponseAfter(conversation.first_response_at, saved);
 }
 
+/** The row of the conversation's next message (seq = last_seq + 1); the caller inserts it. */
+function newMessageRow(conversation: ConversationRow, message: NewMessage): Selectable<MessagesTable> {
+  return {
+    id: newId(),
+    conversation_id: conversation.id,
+    seq: conversation.last_seq + 1,
+    client_id: message.clientId,
+    author_kind: message.author.kind,
+    author_id: message.author.id ?? null,
+    author_name: message.author.name ?? null,
+    text: message.text,
+    internal: flag(message.internal),
+    created_at: nowIso(),
+    attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
+  };
+}
+
+/**
+ * A visitor may upload before their first message opens the conversation: the files it carries
+ * belong to that conversation from now on (erasure and the retention sweep find them by it).
+ */
+async function placeAttachments(trx: Trx, row: Selectable<MessagesTable>): Promise<void> {
+  if (row.attachments === null) return;
+  const ids = (JSON.parse(row.attachments) as { id: string }[]).map((a) => a.id);
+  await trx
+    .updateTable('attachments')
+    .set({ conversation_id: row.conversation_id })
+    .where('id', 'in', ids)
+    .where('conversation_id', 'is', null)
+    .execute();
+}
+
 /**
  * Appends to a locked conversation row and updates that row object in memory; the caller
  * writes the row back with saveConversationState once per transaction.
@@ -78,19 +116,9 @@ async function appendToLocked(trx: Trx, conversation: ConversationRow, message: 
     .executeTakeFirst();
   if (existing !== undefined) return resend(existing, message);
 
-  const row: Selectable<MessagesTable> = {
-    id: newId(),
-    conversation_id: conversation.id,
-    seq: conversation.last_seq + 1,
-    client_id: message.clientId,
-    author_kind: message.author.kind,
-    author_id: message.author.id ?? null,
-    author_name: message.author.name ?? null,
-    text: message.text,
-    internal: flag(message.internal),
-    created_at: nowIso(),
-  };
+  const row = newMessageRow(conversation, message);
   await trx.insertInto('messages').values(row).execute();
+  await placeAttachments(trx, row);
 
   conversation.last_seq = row.seq;
   keepQueueState(conversation, row);
@@ -317,18 +345,7 @@ export async function appendVisitorBatch(
         conversation.context = JSON.stringify(mergeContext(parseContext(conversation.context), input.context));
       if (input.offline === true) conversation.offline = 1;
     }
-    const row: Selectable<MessagesTable> = {
-      id: newId(),
-      conversation_id: conversation.id,
-      seq: conversation.last_seq + 1,
-      client_id: input.message.clientId,
-      author_kind: input.message.author.kind,
-      author_id: input.message.author.id ?? null,
-      author_name: input.message.author.name ?? null,
-      text: input.message.text,
-      internal: flag(input.message.internal),
-      created_at: nowIso(),
-    };
+    const row = newMessageRow(conversation, input.message);
     inserts.push(row);
     earlier.set(key(input.visitorId, row.client_id), row);
     conversation.last_seq = row.seq;
@@ -345,6 +362,7 @@ export async function appendVisitorBatch(
       .values(inserts.slice(i, i + MESSAGE_INSERT_CHUNK))
       .execute();
   }
+  for (const row of inserts) await placeAttachments(trx, row);
   for (const conversation of dirty) await saveConversationState(trx, conversation);
   if (options.outbox) await writeEvents(trx, events);
   return results;

@@ -24,6 +24,7 @@ import { migrateToLatest } from './migrations/index.js';
 import * as outbox from './outbox.js';
 import * as endpoints from './webhook-endpoints.js';
 import * as privacy from './privacy.js';
+import * as files from './attachments.js';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 import {
   faqEventRow,
@@ -42,6 +43,7 @@ import {
   ConflictError,
   NotFoundError,
   type AgentRecord,
+  type AttachmentRecord,
   type AppendResult,
   type AppendVisitorResult,
   type BatchAppend,
@@ -653,6 +655,34 @@ export class KyselyStore implements Store {
 
   findVisitors(idOrEmail: string): Promise<VisitorRecord[]> {
     return privacy.findVisitors(this.#db, idOrEmail);
+  }
+
+  saveAttachment(record: AttachmentRecord): Promise<void> {
+    return files.saveAttachment(this.#db, record);
+  }
+
+  getAttachments(ids: string[]): Promise<AttachmentRecord[]> {
+    return files.getAttachments(this.#db, ids);
+  }
+
+  listVisitorAttachments(visitorId: VisitorId): Promise<AttachmentRecord[]> {
+    return files.listVisitorAttachments(this.#db, visitorId);
+  }
+
+  putAttachmentBytes(id: string, bytes: Uint8Array): Promise<void> {
+    return files.putAttachmentBytes(this.#db, id, bytes);
+  }
+
+  getAttachmentBytes(id: string): Promise<Uint8Array | null> {
+    return files.getAttachmentBytes(this.#db, id);
+  }
+
+  deleteAttachmentBytes(ids: string[]): Promise<number> {
+    return files.deleteAttachmentBytes(this.#db, ids);
+  }
+
+  attachmentSigningKey(): Promise<string> {
+    return files.attachmentSigningKey(this.#db);
   }
 
   exportVisitor(id: VisitorId): Promise<VisitorExport | null> {

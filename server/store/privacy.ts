@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
+import { deleteConversationAttachments, deleteVisitorAttachments, listVisitorAttachments } from './attachments.js';
 import { newId } from './ids.js';
 import { nowIso, parseContext, toMessage, toVisitor } from './rows.js';
 import type { Database } from './schema.js';
@@ -55,6 +56,7 @@ export async function exportVisitor(db: Kysely<Database>, visitorId: string): Pr
     .orderBy('at')
     .orderBy('id')
     .execute();
+  const attachments = await listVisitorAttachments(db, visitorId);
   const { erasedAt, ...identity } = toVisitor(visitor);
   return {
     exportedAt: nowIso(),
@@ -77,6 +79,7 @@ export async function exportVisitor(db: Kysely<Database>, visitorId: string): Pr
       helpful: e.helpful === null ? null : e.helpful === 1,
       at: e.at,
     })),
+    attachments: attachments.map(({ site: _site, visitorId: _visitor, uploaderId: _uploader, ...file }) => file),
   };
 }
 
@@ -105,13 +108,14 @@ export async function eraseVisitor(db: Kysely<Database>, visitorId: string, rowL
       .execute();
     const events = (await trx.deleteFrom('faq_events').where('visitor_id', '=', visitorId).executeTakeFirst()).numDeletedRows;
     await trx.deleteFrom('outbox_events').where('visitor_id', '=', visitorId).execute();
+    const attachments = await deleteVisitorAttachments(trx, visitorId);
     await trx
       .updateTable('visitors')
       // A token hash no token can have: the browser that held the visitor's token is a stranger now.
       .set({ name: null, email: null, external_id: null, locale: null, token_hash: `erased:${visitorId}`, erased_at: nowIso() })
       .where('id', '=', visitorId)
       .execute();
-    return { visitorId, conversations: conversations.length, messages: Number(messages), events: Number(events) };
+    return { visitorId, conversations: conversations.length, messages: Number(messages), events: Number(events), attachments };
   });
 }
 
@@ -124,6 +128,7 @@ export async function deleteClosedConversationsBefore(db: Kysely<Database>, befo
     for (let i = 0; i < ids.length; i += 200) {
       const chunk = ids.slice(i, i + 200);
       await trx.deleteFrom('messages').where('conversation_id', 'in', chunk).execute();
+      await deleteConversationAttachments(trx, chunk);
       await trx.deleteFrom('conversations').where('id', 'in', chunk).execute();
     }
     await trx.deleteFrom('outbox_events').where('created_at', '<', before).execute();

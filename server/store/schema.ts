@@ -54,6 +54,8 @@ export interface MessagesTable {
   text: string;
   internal: Flag;
   created_at: string;
+  /** JSON AttachmentRef[]; null when the message has none. */
+  attachments: string | null;
 }
 
 export interface AgentsTable {
@@ -204,6 +206,30 @@ export interface GapMarksTable {
   created_by: string | null;
 }
 
+export interface AttachmentsTable {
+  id: string;
+  site: string;
+  visitor_id: string;
+  conversation_id: string | null;
+  uploader_kind: 'visitor' | 'agent';
+  uploader_id: string | null;
+  name: string;
+  mime: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+}
+
+export interface AttachmentBytesTable {
+  id: string;
+  bytes: Uint8Array;
+}
+
+export interface AttachmentKeysTable {
+  name: string;
+  secret: string;
+}
+
 export interface Database {
   visitors: VisitorsTable;
   conversations: ConversationsTable;
@@ -219,4 +245,7 @@ export interface Database {
   faq_revisions: FaqRevisionsTable;
   webhook_endpoints: WebhookEndpointsTable;
   gap_marks: GapMarksTable;
+  attachments: AttachmentsTable;
+  attachment_bytes: AttachmentBytesTable;
+  attachment_keys: AttachmentKeysTable;
 }

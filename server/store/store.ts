@@ -25,6 +25,7 @@ import type {
   IntegrationEventType,
   WebhookKind,
 } from '../../protocol/integrations.js';
+import type { AttachmentRef } from '../../protocol/attachments.js';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 
 export interface VisitorRecord {
@@ -107,6 +108,21 @@ export interface NewMessage {
   author: Author;
   text: string;
   internal?: boolean;
+  /** Files already saved (saveAttachment) that the message carries. */
+  attachments?: AttachmentRef[];
+}
+
+/** An uploaded file: what a message carries, plus who may see it and where it came from. */
+export interface AttachmentRecord extends AttachmentRef {
+  site: SiteKey;
+  /** The visitor of the conversation it is for, whoever uploaded it. */
+  visitorId: VisitorId;
+  /** Null until a visitor's first message opens the conversation. */
+  conversationId: ConversationId | null;
+  uploaderKind: 'visitor' | 'agent';
+  uploaderId: string | null;
+  sha256: string;
+  createdAt: IsoTime;
 }
 
 export interface AppendResult {
@@ -397,13 +413,27 @@ export interface Store {
   /** False when there was no such endpoint. */
   deleteWebhookEndpoint(id: string): Promise<boolean>;
 
+  // attachments (server/attachments/)
+  saveAttachment(record: AttachmentRecord): Promise<void>;
+  /** The ones of these ids that exist, in no particular order. */
+  getAttachments(ids: string[]): Promise<AttachmentRecord[]>;
+  /** Every file of the visitor's conversations, oldest first. */
+  listVisitorAttachments(visitorId: VisitorId): Promise<AttachmentRecord[]>;
+  /** The database's copy of a file's bytes (AttachmentStorage "database"); the same id again is kept as it was. */
+  putAttachmentBytes(id: string, bytes: Uint8Array): Promise<void>;
+  getAttachmentBytes(id: string): Promise<Uint8Array | null>;
+  deleteAttachmentBytes(ids: string[]): Promise<number>;
+  /** The key download links are signed with: one per install, made on first use. */
+  attachmentSigningKey(): Promise<string>;
+
   // data rights
   /** The visitor with this id, or every visitor with this email (any case, any site). */
   findVisitors(idOrEmail: string): Promise<VisitorRecord[]>;
   /** Everything stored about a visitor, or null for an unknown id. */
   exportVisitor(id: VisitorId): Promise<VisitorExport | null>;
   /**
-   * In one transaction: deletes the visitor's messages (whoever wrote them), FAQ events and
+   * In one transaction: deletes the visitor's messages (whoever wrote them), attachments (rows,
+   * and bytes kept in the database; the caller deletes bytes kept elsewhere), FAQ events and
    * outbox events, empties their conversations' context and survey comment, and blanks the
    * identity (name, email, external id, locale, token). Conversations stay, with their status,
    * times, seq counts and scores, as an erased visitor's. Null for an unknown id.

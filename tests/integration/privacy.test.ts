@@ -63,7 +63,9 @@ describe('data rights over HTTP', () => {
 
     expect((await api(`${h.url}/api/visitors/leila@example.com`, agent, 'DELETE')).status).toBe(403);
     const erased = await api<{ erased: ErasureReport[] }>(`${h.url}/api/visitors/leila@example.com`, admin, 'DELETE');
-    expect(erased.body.erased).toEqual([{ visitorId: hello.visitorId, conversations: 1, messages: 1, events: 0 }]);
+    expect(erased.body.erased).toEqual([
+      { visitorId: hello.visitorId, conversations: 1, messages: 1, events: 0, attachments: 0 },
+    ]);
     expect((await api(`${h.url}/api/visitors/leila@example.com/export`, admin)).status).toBe(404);
     expect((await api(`${h.url}/api/visitors/${hello.visitorId}/export`, admin)).body).toMatchObject({
       visitors: [{ visitor: { email: null, name: null }, conversations: [{ messages: [] }] }],

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FaqEvent, VisitorContext } from '../../protocol/types.js';
 import { ConflictError, NotFoundError, type NewMessage, type Store, type VisitorRecord } from '../../server/store/store.js';
 import { describeFaqEntriesContract } from './store-contract-faq.js';
+import { describeAttachmentsContract } from './store-contract-attachments.js';
 
 export interface StoreHarness {
   store: Store;
@@ -976,7 +977,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
         const bystander = await visitorWithHistory('sam@example.com');
         const since = new Date(Date.now() - HOUR).toISOString();
         const report = await store.eraseVisitor(visitor.id);
-        expect(report).toEqual({ visitorId: visitor.id, conversations: 1, messages: 3, events: 1 });
+        expect(report).toEqual({ visitorId: visitor.id, conversations: 1, messages: 3, events: 1, attachments: 0 });
 
         const erased = await store.getVisitor(visitor.id);
         expect(erased).toMatchObject({ name: null, email: null, externalId: null, locale: null });
@@ -1035,6 +1036,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       });
     });
     describeFaqEntriesContract(() => store);
+    describeAttachmentsContract(() => store);
 
     describe('insights', () => {
       const MINUTE = 60_000;

@@ -11,6 +11,7 @@ import type { ChatClient, ChatState } from '../chat/client.js';
 import type { VisitorOutboxItem } from '../chat/outbox.js';
 import { formatTime, t } from '../i18n/runtime.js';
 import { LinkedText } from '../../client/linked-text.js';
+import type { AttachKit } from './attach.js';
 
 export interface ChatViewProps {
   client: ChatClient;
@@ -32,7 +33,17 @@ function Divider({ locale }: { locale: Locale }) {
   );
 }
 
-function MessageRow({ message, locale, seen }: { message: Message; locale: Locale; seen: boolean }) {
+function MessageRow({
+  message,
+  locale,
+  seen,
+  children,
+}: {
+  message: Message;
+  locale: Locale;
+  seen: boolean;
+  children?: ComponentChildren;
+}) {
   const own = message.author.kind === 'visitor';
   const who = own ? t(locale, 'you') : message.author.name || t(locale, 'agent');
   return (
@@ -43,9 +54,12 @@ function MessageRow({ message, locale, seen }: { message: Message; locale: Local
           {message.author.name}
         </span>
       )}
-      <p class="bubble" dir="auto">
-        <LinkedText text={message.text} />
-      </p>
+      {message.text && (
+        <p class="bubble" dir="auto">
+          <LinkedText text={message.text} />
+        </p>
+      )}
+      {children}
       <span class="meta">
         {formatTime(locale, message.createdAt)}
         {own && ` · ${seen ? t(locale, 'seen') : t(locale, 'sent')}`}
@@ -54,15 +68,28 @@ function MessageRow({ message, locale, seen }: { message: Message; locale: Local
   );
 }
 
-function PendingRow({ item, locale, onDismiss }: { item: VisitorOutboxItem; locale: Locale; onDismiss: () => void }) {
+function PendingRow({
+  item,
+  locale,
+  onDismiss,
+  children,
+}: {
+  item: VisitorOutboxItem;
+  locale: Locale;
+  onDismiss: () => void;
+  children?: ComponentChildren;
+}) {
   // The catalog's keys are the state names.
   const label = t(locale, item.state);
   return (
     <li class={`msg own ${item.state}`}>
       <span class="sr-only">{t(locale, 'you')}: </span>
-      <p class="bubble" dir="auto">
-        {item.text}
-      </p>
+      {item.text && (
+        <p class="bubble" dir="auto">
+          {item.text}
+        </p>
+      )}
+      {children}
       <span class="meta">
         {label}
         {item.state === 'failed' && (
@@ -75,8 +102,48 @@ function PendingRow({ item, locale, onDismiss }: { item: VisitorOutboxItem; loca
   );
 }
 
-export function ChatView({ client, state, locale, visible, earlier = [], children }: ChatViewProps) {
+/** The message box, the paperclip (once the attachment chunk is there) and Send. */
+function Composer({ client, locale, kit }: { client: ChatClient; locale: Locale; kit: AttachKit | undefined }) {
   const [draft, setDraft] = useState('');
+  const submit = (event: Event) => {
+    event.preventDefault();
+    const text = draft.trim();
+    if (!text) return;
+    client.send(text.slice(0, MAX_MESSAGE_LENGTH));
+    client.setTyping(false);
+    setDraft('');
+  };
+
+  return (
+    <form class="composer" onSubmit={submit}>
+      <textarea
+        data-autofocus
+        aria-label={t(locale, 'message')}
+        rows={2}
+        maxLength={MAX_MESSAGE_LENGTH}
+        value={draft}
+        dir="auto"
+        onInput={(event) => {
+          setDraft((event.currentTarget as HTMLTextAreaElement).value);
+          client.setTyping(true);
+        }}
+        onKeyDown={(event) => {
+          // Enter sends, Shift+Enter starts a new line (IME composition is left alone).
+          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) submit(event);
+        }}
+      />
+      {kit?.button(client, locale)}
+      <button type="submit" class="primary">
+        {t(locale, 'send')}
+      </button>
+    </form>
+  );
+}
+
+export function ChatView({ client, state, locale, visible, earlier = [], children }: ChatViewProps) {
+  // The attachment UI is a chunk of its own (the chat chunk's size budget), loaded with the chat.
+  const [kit, setKit] = useState<AttachKit>();
+  useEffect(() => void import('./attach.js').then(setKit), []);
   const log = useRef<HTMLDivElement>(null);
   const delivered = new Set(state.messages.map((message) => message.clientId));
   const pending = state.pending.filter((item) => !delivered.has(item.clientId));
@@ -88,15 +155,6 @@ export function ChatView({ client, state, locale, visible, earlier = [], childre
     if (element) element.scrollTop = element.scrollHeight;
     if (visible) client.markRead();
   }, [count, visible, state.agentTyping, closed, earlier.length]);
-
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const text = draft.trim();
-    if (!text) return;
-    client.send(text.slice(0, MAX_MESSAGE_LENGTH));
-    client.setTyping(false);
-    setDraft('');
-  };
 
   return (
     <>
@@ -110,17 +168,23 @@ export function ChatView({ client, state, locale, visible, earlier = [], childre
         <ol class="messages">
           {count === 0 && earlier.length === 0 && <li class="note">{t(locale, 'chatEmpty')}</li>}
           {earlier.map((message) => (
-            <MessageRow key={`earlier-${message.seq}`} message={message} locale={locale} seen />
+            <MessageRow key={`earlier-${message.seq}`} message={message} locale={locale} seen>
+              {kit?.files(message.attachments, client, locale)}
+            </MessageRow>
           ))}
           {earlier.length > 0 && <Divider locale={locale} />}
           {state.messages.map((message) => (
-            <MessageRow key={message.seq} message={message} locale={locale} seen={message.seq <= state.readSeq} />
+            <MessageRow key={message.seq} message={message} locale={locale} seen={message.seq <= state.readSeq}>
+              {kit?.files(message.attachments, client, locale)}
+            </MessageRow>
           ))}
           {closed && <li class="note closed-note">{t(locale, 'conversationClosed')}</li>}
           {/* Written after the close, before the server opened the new conversation. */}
           {closed && pending.length > 0 && <Divider locale={locale} />}
           {pending.map((item) => (
-            <PendingRow key={item.clientId} item={item} locale={locale} onDismiss={() => client.dismiss(item.clientId)} />
+            <PendingRow key={item.clientId} item={item} locale={locale} onDismiss={() => client.dismiss(item.clientId)}>
+              {kit?.files(item.attachments, client, locale)}
+            </PendingRow>
           ))}
         </ol>
         {children}
@@ -130,27 +194,7 @@ export function ChatView({ client, state, locale, visible, earlier = [], childre
           {t(locale, 'typing', { name: state.agentTyping || t(locale, 'agent') })}
         </p>
       )}
-      <form class="composer" onSubmit={submit}>
-        <textarea
-          data-autofocus
-          aria-label={t(locale, 'message')}
-          rows={2}
-          maxLength={MAX_MESSAGE_LENGTH}
-          value={draft}
-          dir="auto"
-          onInput={(event) => {
-            setDraft((event.currentTarget as HTMLTextAreaElement).value);
-            client.setTyping(true);
-          }}
-          onKeyDown={(event) => {
-            // Enter sends, Shift+Enter starts a new line (IME composition is left alone).
-            if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) submit(event);
-          }}
-        />
-        <button type="submit" class="primary">
-          {t(locale, 'send')}
-        </button>
-      </form>
+      <Composer client={client} locale={locale} kit={kit} />
     </>
   );
 }

@@ -5,6 +5,7 @@
  * when the visitor talks.
  */
 import { io, type Socket } from 'socket.io-client';
+import type { AttachmentRef } from '../../protocol/attachments.js';
 import type { Ack, ErrorBody, VisitorAuth, VisitorClientToServer, VisitorServerToClient } from '../../protocol/events.js';
 import type { ConversationId, ConversationStatus, Locale, Message, Presence, VisitorContext } from '../../protocol/types.js';
 import { isRetryable } from '../../protocol/errors.js';
@@ -66,8 +67,10 @@ export interface ChatClient {
   getState(): ChatState;
   /** Calls `listener` on every state change; returns the unsubscribe function. */
   subscribe(listener: (state: ChatState) => void): () => void;
-  /** Puts a message in the outbox and starts sending it. */
-  send(text: string): VisitorOutboxItem;
+  /** Puts a message in the outbox and starts sending it, with files already uploaded. */
+  send(text: string, attachments?: AttachmentRef[]): VisitorOutboxItem;
+  /** Where the attachment chunk uploads to, and the token it shows there. */
+  server(): { origin: string; site: string; token: string | null };
   /** Drops a failed message from the outbox. */
   dismiss(clientId: string): void;
   /** Leaves a message for later when nobody is online (`offline:leave`). */
@@ -109,7 +112,10 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
     sleep,
     random,
     // An absent context is left out by the JSON encoding.
-    emit: ({ clientId, text, context }) => socket.timeout(ackTimeoutMs).emitWithAck('message:send', { clientId, text, context }),
+    emit: ({ clientId, text, context, attachments }) =>
+      socket
+        .timeout(ackTimeoutMs)
+        .emitWithAck('message:send', { clientId, text, context, attachments: attachments?.map((file) => file.id) }),
     onChange: () => chat.set({}),
     onAcked(item, ack) {
       chat.follow({ id: ack.conversationId, status: 'open', lastSeq: ack.seq });
@@ -122,6 +128,7 @@ export function createChatClient(options: ChatClientOptions): ChatClient {
         author: { kind: 'visitor' },
         text: item.text,
         createdAt: ack.createdAt,
+        attachments: item.attachments,
       };
       chat.merge([message], ack.conversationId);
     },
@@ -355,12 +362,14 @@ function clientApi(
       chat.listeners.add(listener);
       return () => chat.listeners.delete(listener);
     },
-    send(text) {
+    server: () => ({ origin: options.origin, site: options.site, token: options.storage.getItem(chat.keys.token) }),
+    send(text, attachments) {
       const conversation = chat.get().conversation;
       const opening = !conversation || conversation.status !== 'open';
       const item = chat.outbox.add({
         clientId: newClientId(),
         text,
+        attachments,
         createdAt: new Date().toISOString(),
         ...(opening && options.getContext ? { context: options.getContext() } : {}),
       });

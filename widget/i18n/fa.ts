@@ -3,8 +3,9 @@
  * missing or misspelt key fails to compile; a unit test checks the same at run time.
  */
 import { articleStrings } from './article-strings.js';
+import { attachStrings } from './attach-strings.js';
 import { chatStrings } from './chat-strings.js';
 import type { Catalog } from './en.js';
 import { strings as panel } from './panel-fa.js';
 
-export const fa: Catalog = { ...panel, ...articleStrings.fa, ...chatStrings.fa };
+export const fa: Catalog = { ...panel, ...articleStrings.fa, ...chatStrings.fa, ...attachStrings.fa };
