@@ -2,6 +2,7 @@
  * Shapes shared by the widget, the console and the server. Pure types: importing this file
  * costs the widget bundle nothing.
  */
+import type { AnswerCard } from './answers.js';
 import type { RiskReason } from './at-risk.js';
 
 export type SiteKey = string;
@@ -36,6 +37,8 @@ export interface Message {
   createdAt: IsoTime;
   /** An agents-only note: never sent to the visitor. */
   internal?: boolean;
+  /** An FAQ answer the agent sent: the widget shows a button that opens it. */
+  card?: AnswerCard;
 }
 
 export type ConversationStatus = 'open' | 'closed';
@@ -127,7 +130,8 @@ export interface FaqEntry {
   translationOf?: string;
 }
 
-export type FaqEventKind = 'search' | 'view' | 'helpful';
+/** `deflect`: the visitor opened an answer suggested while typing a chat message. */
+export type FaqEventKind = 'search' | 'view' | 'helpful' | 'deflect';
 
 export interface FaqEvent {
   kind: FaqEventKind;

@@ -89,6 +89,7 @@ async function appendToLocked(trx: Trx, conversation: ConversationRow, message: 
     text: message.text,
     internal: flag(message.internal),
     created_at: nowIso(),
+    card: message.card ? JSON.stringify(message.card) : null,
   };
   await trx.insertInto('messages').values(row).execute();
 
@@ -328,6 +329,7 @@ export async function appendVisitorBatch(
       text: input.message.text,
       internal: flag(input.message.internal),
       created_at: nowIso(),
+      card: input.message.card ? JSON.stringify(input.message.card) : null,
     };
     inserts.push(row);
     earlier.set(key(input.visitorId, row.client_id), row);

@@ -54,6 +54,8 @@ export interface MessagesTable {
   text: string;
   internal: Flag;
   created_at: string;
+  /** JSON of the AnswerCard sent with the message, if any (migration 0014). */
+  card: string | null;
 }
 
 export interface AgentsTable {
@@ -89,7 +91,7 @@ export interface SavedRepliesTable {
 export interface FaqEventsTable {
   id: string;
   site: string;
-  kind: 'search' | 'view' | 'helpful';
+  kind: 'search' | 'view' | 'helpful' | 'deflect';
   visitor_id: string | null;
   query: string | null;
   /** The query trimmed, whitespace collapsed and lowercased: what insights group by. */
@@ -204,6 +206,29 @@ export interface GapMarksTable {
   created_by: string | null;
 }
 
+/** A wording learned for an FAQ entry (migration 0014). */
+export interface LearnedPhrasingsTable {
+  id: string;
+  site: string;
+  entry_id: string;
+  locale: 'en' | 'fa';
+  /** The matching form (widget/search normalize): one row per wording and entry. */
+  wording: string;
+  text: string;
+  source: 'visitor' | 'agent';
+  visitors: number;
+  promoted: Flag;
+  created_at: string;
+  removed_at: string | null;
+}
+
+/** One visitor (`v:<id>`) or agent (`a:<id>`) who vouched for a learned phrasing. */
+export interface LearnedPhrasingVotersTable {
+  phrasing_id: string;
+  voter: string;
+  created_at: string;
+}
+
 export interface Database {
   visitors: VisitorsTable;
   conversations: ConversationsTable;
@@ -219,4 +244,6 @@ export interface Database {
   faq_revisions: FaqRevisionsTable;
   webhook_endpoints: WebhookEndpointsTable;
   gap_marks: GapMarksTable;
+  learned_phrasings: LearnedPhrasingsTable;
+  learned_phrasing_voters: LearnedPhrasingVotersTable;
 }

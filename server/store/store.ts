@@ -26,6 +26,8 @@ import type {
   WebhookKind,
 } from '../../protocol/integrations.js';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
+import type { AnswerCard, LearnedPhrasing } from '../../protocol/answers.js';
+import type { LearnPhrasingInput } from './learned-phrasings.js';
 
 export interface VisitorRecord {
   id: VisitorId;
@@ -107,6 +109,7 @@ export interface NewMessage {
   author: Author;
   text: string;
   internal?: boolean;
+  card?: AnswerCard;
 }
 
 export interface AppendResult {
@@ -467,4 +470,17 @@ export interface Store {
     entryId: string | null;
     by: AgentId | null;
   }): Promise<void>;
+  // search learned from use (learned-phrasings.ts)
+  /**
+   * Counts `voter` (a visitor or, with `source: 'agent'`, an agent) for a wording of an entry,
+   * promoting it once `afterVisitors` distinct visitors or one agent vouched for it. Null when
+   * an owner removed that wording of that entry: it is not learned again.
+   */
+  learnPhrasing(input: LearnPhrasingInput): Promise<LearnedPhrasing | null>;
+  /** Phrasings not removed, oldest first; only the searched ones with `promotedOnly`. */
+  listLearnedPhrasings(site: SiteKey, options?: { promotedOnly?: boolean; entryId?: string }): Promise<LearnedPhrasing[]>;
+  /** False when there is no such phrasing (or it was removed already). */
+  removeLearnedPhrasing(site: SiteKey, id: string): Promise<boolean>;
+  /** The visitor's newest search or chat-draft query since `since`, or null. */
+  lastVisitorQuery(site: SiteKey, visitorId: VisitorId, since: IsoTime): Promise<string | null>;
 }

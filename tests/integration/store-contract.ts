@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { FaqEvent, VisitorContext } from '../../protocol/types.js';
 import { ConflictError, NotFoundError, type NewMessage, type Store, type VisitorRecord } from '../../server/store/store.js';
 import { describeFaqEntriesContract } from './store-contract-faq.js';
+import { describeLearnedPhrasingsContract } from './store-contract-phrasings.js';
 
 export interface StoreHarness {
   store: Store;
@@ -1035,6 +1036,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
       });
     });
     describeFaqEntriesContract(() => store);
+    describeLearnedPhrasingsContract(() => store);
 
     describe('insights', () => {
       const MINUTE = 60_000;

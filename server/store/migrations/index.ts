@@ -11,6 +11,7 @@ import { faqEntries } from './0007-faq-entries.js';
 import { insights } from './0008-insights.js';
 import { webhookEndpoints } from './0010-webhook-endpoints.js';
 import { gapMarks } from './0012-gap-marks.js';
+import { answerLearning } from './0014-answer-learning.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   '0008-insights': insights,
   '0010-webhook-endpoints': webhookEndpoints,
   '0012-gap-marks': gapMarks,
+  '0014-answer-learning': answerLearning,
 };
 
 /** Exported for tests that upgrade a database made by an earlier version. */
