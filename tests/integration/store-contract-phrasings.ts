@@ -105,7 +105,7 @@ export function describeLearnedPhrasingsContract(current: () => Store): void {
         card,
       });
       expect(message.card).toEqual(card);
-      const synced = await store.listMessages(conversation.id, { afterSeq: 0 });
+      const synced = await store.listMessages(conversation.id, { afterSeq: 0, includeInternal: false });
       expect(synced.map((m) => m.card ?? null)).toEqual([null, card]);
     });
   });
