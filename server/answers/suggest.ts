@@ -1,0 +1,75 @@
+/**
+ * Suggested answers for the agent: FAQ entries the site's own search finds for the visitor's
+ * latest message (learned phrasings included), then saved replies sharing its words.
+ */
+import { ANSWERS, type SuggestedAnswer } from '../../protocol/answers.js';
+import type { FaqPayload } from '../../protocol/faq.js';
+import type { ConversationRecord, SavedReplyRecord, Store } from '../store/store.js';
+import { createFaqSearch, tokenize, type FaqSearch } from '../../widget/search/index.js';
+import type { BuiltPayload } from '../faq/payload.js';
+
+const FAQ_SUGGESTIONS = 3;
+/** A saved reply is suggested when it has at least this share of the message's words. */
+const REPLY_OVERLAP = 0.5;
+
+/** The text of the visitor's newest message in the conversation, or '' when there is none yet. */
+export async function latestVisitorText(store: Store, conversation: ConversationRecord): Promise<string> {
+  const recent = await store.listMessages(conversation.id, {
+    afterSeq: Math.max(0, conversation.lastSeq - 30),
+    includeInternal: false,
+  });
+  return recent.filter((m) => m.author.kind === 'visitor').pop()?.text ?? '';
+}
+
+/** Saved replies of the site (or of every site) with enough of the message's longer words. */
+function matchingReplies(replies: readonly SavedReplyRecord[], site: string, text: string): SuggestedAnswer[] {
+  const words = [...new Set(tokenize(text).filter((w) => w.length > 2))];
+  if (!words.length) return [];
+  return replies
+    .filter((r) => r.site === null || r.site === site)
+    .map((r) => {
+      const own = new Set(tokenize(`${r.title} ${r.text}`));
+      return { r, share: words.filter((w) => own.has(w)).length / words.length };
+    })
+    .filter(({ share }) => share >= REPLY_OVERLAP)
+    .sort((a, b) => b.share - a.share)
+    .map(({ r }) => ({ kind: 'reply', id: r.id, title: r.title, text: r.text }));
+}
+
+export function createSuggester(store: Store) {
+  const searches = new Map<string, { version: string; search: FaqSearch; docs: FaqPayload['docs'] }>();
+
+  /** The site's search over the payload visitors get, built once per payload version. */
+  function searchOf(site: string, built: BuiltPayload) {
+    const cached = searches.get(site);
+    if (cached?.version === built.version) return cached;
+    const payload = JSON.parse(built.body) as FaqPayload;
+    const next = {
+      version: built.version,
+      docs: payload.docs,
+      search: createFaqSearch(payload.docs, { index: payload.index, vocabulary: payload.vocabulary }),
+    };
+    searches.set(site, next);
+    return next;
+  }
+
+  return {
+    /** FAQ entries first, then saved replies; at most ANSWERS.suggestions. */
+    async suggest(site: string, built: BuiltPayload | undefined, text: string): Promise<SuggestedAnswer[]> {
+      if (!text.trim()) return [];
+      const faq: SuggestedAnswer[] = [];
+      if (built) {
+        const { search, docs } = searchOf(site, built);
+        const byId = new Map(docs.map((d) => [d.id, d]));
+        for (const hit of search.search(text, FAQ_SUGGESTIONS)) {
+          const doc = byId.get(hit.id);
+          if (doc) faq.push({ kind: 'faq', id: doc.id, title: doc.question, text: doc.excerpt, locale: doc.locale });
+        }
+      }
+      const replies = matchingReplies(await store.listSavedReplies(null), site, text);
+      return [...faq, ...replies].slice(0, ANSWERS.suggestions);
+    },
+  };
+}
+
+export type Suggester = ReturnType<typeof createSuggester>;
