@@ -6,11 +6,22 @@ import { ANSWERS, type SuggestedAnswer } from '../../protocol/answers.js';
 import type { FaqPayload } from '../../protocol/faq.js';
 import type { ConversationRecord, SavedReplyRecord, Store } from '../store/store.js';
 import { createFaqSearch, tokenize, type FaqSearch } from '../../widget/search/index.js';
+import { stem } from '../../widget/search/stem.js';
+import { STOP_WORDS } from '../../widget/search/vocabulary.js';
 import type { BuiltPayload } from '../faq/payload.js';
 
 const FAQ_SUGGESTIONS = 3;
-/** A saved reply is suggested when it has at least this share of the message's words. */
-const REPLY_OVERLAP = 0.5;
+/** A saved reply is suggested when it shares this many of the message's informative words (fewer if the message has fewer). */
+const REPLY_SHARED_WORDS = 2;
+const STOP = new Set(tokenize(`${STOP_WORDS.en} ${STOP_WORDS.fa}`));
+
+/** The informative words of a text, stemmed: what a saved reply and a message are compared by. */
+const wordsOf = (text: string): Set<string> =>
+  new Set(
+    tokenize(text)
+      .filter((w) => !STOP.has(w))
+      .map(stem),
+  );
 
 /** The text of the visitor's newest message in the conversation, or '' when there is none yet. */
 export async function latestVisitorText(store: Store, conversation: ConversationRecord): Promise<string> {
@@ -21,18 +32,19 @@ export async function latestVisitorText(store: Store, conversation: Conversation
   return recent.filter((m) => m.author.kind === 'visitor').pop()?.text ?? '';
 }
 
-/** Saved replies of the site (or of every site) with enough of the message's longer words. */
+/** Saved replies of the site (or of every site) sharing the message's informative words, most first. */
 function matchingReplies(replies: readonly SavedReplyRecord[], site: string, text: string): SuggestedAnswer[] {
-  const words = [...new Set(tokenize(text).filter((w) => w.length > 2))];
-  if (!words.length) return [];
+  const words = [...wordsOf(text)];
+  const needed = Math.min(REPLY_SHARED_WORDS, words.length);
+  if (!needed) return [];
   return replies
     .filter((r) => r.site === null || r.site === site)
     .map((r) => {
-      const own = new Set(tokenize(`${r.title} ${r.text}`));
-      return { r, share: words.filter((w) => own.has(w)).length / words.length };
+      const own = wordsOf(`${r.title} ${r.text}`);
+      return { r, shared: words.filter((w) => own.has(w)).length };
     })
-    .filter(({ share }) => share >= REPLY_OVERLAP)
-    .sort((a, b) => b.share - a.share)
+    .filter(({ shared }) => shared >= needed)
+    .sort((a, b) => b.shared - a.shared)
     .map(({ r }) => ({ kind: 'reply', id: r.id, title: r.title, text: r.text }));
 }
 
