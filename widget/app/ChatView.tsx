@@ -11,6 +11,11 @@ import type { ChatClient, ChatState } from '../chat/client.js';
 import type { VisitorOutboxItem } from '../chat/outbox.js';
 import { formatTime, t } from '../i18n/runtime.js';
 import { LinkedText } from '../../client/linked-text.js';
+import type { ChatAnswers } from './chat-answers.js';
+
+/** Suggestions and answer cards, from their own chunk: set once, before the chat first renders. */
+let answers: ChatAnswers | undefined;
+export const setAnswers = (value: ChatAnswers) => void (answers = value);
 
 export interface ChatViewProps {
   client: ChatClient;
@@ -46,9 +51,10 @@ function MessageRow({ message, locale, seen }: { message: Message; locale: Local
       <p class="bubble" dir="auto">
         <LinkedText text={message.text} />
       </p>
+      {answers && <answers.Card {...message} />}
       <span class="meta">
         {formatTime(locale, message.createdAt)}
-        {own && ` · ${seen ? t(locale, 'seen') : t(locale, 'sent')}`}
+        {own && ` · ${t(locale, seen ? 'seen' : 'sent')}`}
       </span>
     </li>
   );
@@ -108,7 +114,7 @@ export function ChatView({ client, state, locale, visible, earlier = [], childre
       {/* The log wraps the list: role="log" on the <ol> itself would orphan its items (axe: listitem). */}
       <div ref={log} class="scroll" role="log" aria-live="polite" aria-label={t(locale, 'messages')} tabIndex={0}>
         <ol class="messages">
-          {count === 0 && earlier.length === 0 && <li class="note">{t(locale, 'chatEmpty')}</li>}
+          {!count && !earlier.length && <li class="note">{t(locale, 'chatEmpty')}</li>}
           {earlier.map((message) => (
             <MessageRow key={`earlier-${message.seq}`} message={message} locale={locale} seen />
           ))}
@@ -130,6 +136,7 @@ export function ChatView({ client, state, locale, visible, earlier = [], childre
           {t(locale, 'typing', { name: state.agentTyping || t(locale, 'agent') })}
         </p>
       )}
+      {answers && <answers.Suggestions draft={draft} />}
       <form class="composer" onSubmit={submit}>
         <textarea
           data-autofocus
