@@ -4,6 +4,7 @@
  * saved in the browser) and gives components one `store` to read and one set of `actions`.
  * Nothing else talks to the server.
  */
+import type { AnswerCard, SuggestedAnswer } from '../../protocol/answers.js';
 import { io } from 'socket.io-client';
 import { newClientId } from '../../protocol/client-ids.js';
 import type {
@@ -58,6 +59,10 @@ export interface ConsoleActions {
   transfer(id: ConversationId, agentId: string): Promise<void>;
   close(id: ConversationId): Promise<void>;
   send(id: ConversationId, text: string, internal: boolean): void;
+  /** Sends an FAQ answer as a card the visitor opens in the widget (search learns the visitor's wording). */
+  sendCard(id: ConversationId, card: AnswerCard): void;
+  /** FAQ entries and saved replies for the visitor's latest message; a sentence when that failed. */
+  suggestAnswers(id: ConversationId): Promise<{ query: string; answers: SuggestedAnswer[] } | string>;
   retry(clientId: string): void;
   discard(clientId: string): void;
   noteTyping(id: ConversationId): void;
@@ -317,6 +322,7 @@ function replyOutbox(saved: AgentPersistence, { store, connection, conversations
             clientId: item.clientId,
             text: item.text,
             ...(item.internal ? { internal: true } : {}),
+            ...(item.card ? { card: { entryId: item.card.entryId } } : {}),
           }),
         t('connection.offline'),
       ),
@@ -331,6 +337,7 @@ function replyOutbox(saved: AgentPersistence, { store, connection, conversations
         text: item.text,
         createdAt: result.createdAt,
         ...(item.internal ? { internal: true } : {}),
+        ...(item.card ? { card: item.card } : {}),
       });
     },
     ...(timing ? { timing } : {}),
@@ -391,6 +398,13 @@ function createActions({ store, parts, t, notice, startSession, endSession, stor
       else notice(res.error.message);
     },
     ...outboxActions(parts),
+    async suggestAnswers(id) {
+      const res = await connection.ack(
+        (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('answers:suggest', { conversationId: id }),
+        t('connection.offline'),
+      );
+      return res.ok ? { query: res.query, answers: res.answers } : res.error.message;
+    },
     noteTyping: typing.note,
     stopTyping: typing.stop,
     markRead: readReceipts.markRead,
@@ -442,6 +456,13 @@ function outboxActions(parts: Parts) {
       if (!outbox || text.trim() === '') return;
       parts.typing.stop(id);
       outbox.add({ clientId: newClientId(), conversationId: id, text, internal, createdAt: new Date().toISOString() });
+    },
+    sendCard(id: ConversationId, card: AnswerCard): void {
+      const outbox = parts.outbox();
+      if (!outbox) return;
+      parts.typing.stop(id);
+      const createdAt = new Date().toISOString();
+      outbox.add({ clientId: newClientId(), conversationId: id, text: card.title, internal: false, card, createdAt });
     },
     retry: (clientId: string) => parts.outbox()?.retry(clientId),
     discard: (clientId: string) => parts.outbox()?.discard(clientId),

@@ -3,6 +3,7 @@
  * sessionStorage so a reload of this tab still sends them. A reply the server keeps refusing
  * is shown failed after a few attempts, with Retry and Discard.
  */
+import type { AnswerCard } from '../../protocol/answers.js';
 import type { Ack } from '../../protocol/events.js';
 import type { ClientId, ConversationId, IsoTime } from '../../protocol/types.js';
 import { createGate } from '../../client/gate.js';
@@ -13,6 +14,8 @@ export interface AgentOutboxItem extends OutboxItem {
   conversationId: ConversationId;
   text: string;
   internal: boolean;
+  /** An FAQ answer sent as a card (its title is the text). */
+  card?: AnswerCard;
 }
 
 /** Attempts before a reply is shown as failed (the agent can retry it). */
@@ -49,6 +52,7 @@ export function createAgentOutbox(deps: AgentOutboxDeps) {
       text: string;
       internal: boolean;
       createdAt: IsoTime;
+      card?: AnswerCard;
     }): void {
       outbox.add(input);
       void sender.pump();
