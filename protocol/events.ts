@@ -17,6 +17,7 @@ import type {
   VisitorId,
 } from './types.js';
 import type { ErrorCode } from './errors.js';
+import type { SuggestedAnswer } from './answers.js';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -138,6 +139,8 @@ export interface AgentMessageSend {
   /** Ids of uploads made for this conversation. */
   attachments?: string[];
   internal?: boolean;
+  /** Sends FAQ entry `entryId` as an answer card; the visitor's latest message becomes its learned phrasing. */
+  card?: { entryId: string };
 }
 export interface ConversationRef {
   conversationId: ConversationId;
@@ -158,6 +161,8 @@ export interface AgentClientToServer {
   typing: (payload: TypingPayload) => void;
   read: (payload: ReadPayload) => void;
   'status:set': (payload: { status: AgentStatus }, ack: AckFn) => void;
+  /** FAQ entries and saved replies matching the visitor's latest message (`query`). */
+  'answers:suggest': (payload: ConversationRef, ack: AckFn<{ query: string; answers: SuggestedAnswer[] }>) => void;
 }
 
 /** Every client → server event of /agent at run time (see VISITOR_CLIENT_EVENTS). */
@@ -171,6 +176,7 @@ export const AGENT_CLIENT_EVENTS = Object.keys({
   typing: true,
   read: true,
   'status:set': true,
+  'answers:suggest': true,
 } satisfies Record<keyof AgentClientToServer, true>) as (keyof AgentClientToServer)[];
 
 export interface AgentServerToClient {

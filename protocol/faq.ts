@@ -12,6 +12,8 @@ export interface FaqSearchDoc {
   keywords?: string[];
   synonyms?: string[];
   category?: string;
+  /** Wordings visitors used for this entry (learned phrasings): indexed, a little below the question. */
+  learned?: string[];
   /** The first words of the answer as plain text, for ranking and the result snippet. */
   excerpt: string;
 }

@@ -113,6 +113,8 @@ export const agentMessageSendSchema = v.pipe(
     text: messageBody,
     attachments: v.optional(attachmentIds),
     internal: v.optional(v.boolean()),
+    /** An FAQ answer sent as a card; the server fills its title from the FAQ. */
+    card: v.optional(v.strictObject({ entryId: v.pipe(v.string(), v.minLength(1), v.maxLength(128)) })),
   }),
   withContent(),
 );
@@ -145,7 +147,7 @@ export const newAgentSchema = v.strictObject({
 export type NewAgentInput = v.InferInput<typeof newAgentSchema>;
 
 export const faqEventSchema = v.strictObject({
-  kind: v.picklist(['search', 'view', 'helpful']),
+  kind: v.picklist(['search', 'view', 'helpful', 'deflect']),
   query: v.optional(shortText(200)),
   hits: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000))),
   articleId: v.optional(shortText(128)),

@@ -3,6 +3,7 @@
  * costs the widget bundle nothing.
  */
 import type { AttachmentRef } from './attachments.js';
+import type { AnswerCard } from './answers.js';
 import type { RiskReason } from './at-risk.js';
 
 export type SiteKey = string;
@@ -39,6 +40,8 @@ export interface Message {
   internal?: boolean;
   /** Files sent with the text (which may then be empty); absent when none. */
   attachments?: AttachmentRef[];
+  /** An FAQ answer the agent sent: the widget shows a button that opens it. */
+  card?: AnswerCard;
 }
 
 export type ConversationStatus = 'open' | 'closed';
@@ -130,7 +133,8 @@ export interface FaqEntry {
   translationOf?: string;
 }
 
-export type FaqEventKind = 'search' | 'view' | 'helpful';
+/** `deflect`: the visitor opened an answer suggested while typing a chat message. */
+export type FaqEventKind = 'search' | 'view' | 'helpful' | 'deflect';
 
 export interface FaqEvent {
   kind: FaqEventKind;

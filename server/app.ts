@@ -27,6 +27,7 @@ import { registerCsrfGuard } from './http/csrf.js';
 import { registerHistoryApi } from './http/history-api.js';
 import { HttpError } from './http/errors.js';
 import { registerFaqAdmin } from './http/faq-admin.js';
+import { registerLearnedApi } from './http/learned-api.js';
 import { registerGapsApi } from './http/gaps-api.js';
 import { registerHelpCentre } from './http/help-centre.js';
 import { createMetrics, type Metrics } from './http/metrics.js';
@@ -44,6 +45,7 @@ import { createUpdateNotifier } from './relay/updates.js';
 import { registerVisitorNamespace } from './relay/visitor.js';
 import { batchSocketWrites, installedVersions } from './relay/write-batching.js';
 import { isOriginAllowed } from './sites.js';
+import { createAnswers } from './answers/index.js';
 import type { Store } from './store/store.js';
 
 export interface AppDeps {
@@ -92,7 +94,9 @@ export async function createApp(deps: AppDeps): Promise<App> {
     storage: openAttachmentStorage(config, store),
     maxBytes: config.attachmentMaxBytes,
   });
+  const answers = createAnswers({ store, site, faq: (key) => deps.faqs.get(key) });
   const relayDeps: RelayDeps = {
+    answers,
     config,
     store,
     logger,
@@ -157,6 +161,7 @@ export async function createApp(deps: AppDeps): Promise<App> {
   registerHelpCentre(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
   registerFaqAdmin(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
   registerGapsApi(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store });
+  registerLearnedApi(http, { sites: config.sites, faq: (key) => deps.faqs.get(key), store, learning: answers.learning });
 
   http.get('/healthz', async (_request, reply) => {
     try {

@@ -88,6 +88,12 @@ export const siteSchema = v.strictObject({
   /** Use the built-in support vocabulary (refund ↔ money back …) in search. */
   vocabulary: v.optional(v.boolean(), true),
   businessHours: v.optional(businessHoursSchema),
+  /**
+   * Distinct visitors whose query led to an answer they voted helpful before that wording is
+   * searched as a learned phrasing of the answer (one agent's card is enough). 0 turns learning
+   * from visitors off.
+   */
+  learnAfterVisitors: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 3),
   /** Answer a visitor's first message at once with when to expect a person. */
   autoAcknowledge: v.optional(v.boolean(), true),
   /** Signed webhooks and Slack posts of this site's events. */

@@ -101,7 +101,7 @@ export function Composer({ conversation, disabled }: { conversation: Conversatio
 }
 
 /** Fills a saved reply's placeholders for this conversation's visitor, in the visitor's language. */
-function useReplyFiller(conversation: ConversationSummary): (text: string) => string {
+export function useReplyFiller(conversation: ConversationSummary): (text: string) => string {
   const { state, locale } = useConsole();
   const visitorLocale = conversation.context.locale ?? locale;
   const siteName = useSiteName(conversation.site, visitorLocale);

@@ -6,6 +6,7 @@ import { ConversationHeader } from './ConversationHeader.js';
 import { ContextPanel } from './ContextPanel.js';
 import { useConsole } from './context.js';
 import { MessageList } from './MessageList.js';
+import { SuggestedAnswers } from './SuggestedAnswers.js';
 import { TranscriptButton } from './TranscriptButton.js';
 import { TypingIndicator } from './TypingIndicator.js';
 
@@ -37,6 +38,7 @@ export function ConversationView({ id, visible }: { id: ConversationId; visible:
 
   const name = visitorName(summary, locale);
   const closed = summary.status === 'closed';
+  const latestVisitorSeq = open.messages.filter((m) => m.author.kind === 'visitor').pop()?.seq ?? 0;
 
   return (
     <div class={showContext ? 'conversation show-context' : 'conversation'}>
@@ -55,7 +57,10 @@ export function ConversationView({ id, visible }: { id: ConversationId; visible:
             {t('conv.closed')} <TranscriptButton conversation={summary} />
           </p>
         ) : (
-          <Composer conversation={summary} disabled={closed} />
+          <>
+            <SuggestedAnswers conversation={summary} latestSeq={latestVisitorSeq} />
+            <Composer conversation={summary} disabled={closed} />
+          </>
         )}
       </section>
       <div class="context-pane">

@@ -1,3 +1,4 @@
+import { LearnedPhrasings } from './LearnedPhrasings.js';
 import { useEffect, useState } from 'preact/hooks';
 import type { FaqContent, FaqEntryRecord, FaqRevisionRecord } from '../../protocol/faq-admin.js';
 import type { Locale } from '../../protocol/types.js';
@@ -108,6 +109,7 @@ export function FaqAnswerForm({ site, entry, entries, editable, onSaved, onDelet
         {editable && <FormActions onDraft={() => void save(false)} {...(entry ? { onDelete: () => void remove() } : {})} />}
       </fieldset>
       {entry && <Revisions site={site} entry={entry} editable={editable} onRestored={onSaved} />}
+      {entry && <LearnedPhrasings site={site} entryId={entry.id} />}
     </form>
   );
 }

@@ -46,6 +46,7 @@ export function MessageList({ messages, pending, visitorName, visitorReadSeq }: 
               <div class="msg-head">
                 <span class="msg-author">{author(m)}</span>
                 {m.internal && <span class="tag tag-internal">{t('msg.internal')}</span>}
+                {m.card && <span class="tag tag-card">{t('answers.card')}</span>}
                 <time dateTime={m.createdAt}>{formatClock(m.createdAt, locale)}</time>
               </div>
               {m.text && (

@@ -4,6 +4,7 @@
  * saved in the browser) and gives components one `store` to read and one set of `actions`.
  * Nothing else talks to the server.
  */
+import type { AnswerCard, SuggestedAnswer } from '../../protocol/answers.js';
 import { io } from 'socket.io-client';
 import { newClientId } from '../../protocol/client-ids.js';
 import type { AttachmentRef } from '../../protocol/attachments.js';
@@ -60,6 +61,10 @@ export interface ConsoleActions {
   close(id: ConversationId): Promise<void>;
   /** Queues a reply; with files already uploaded, the text may be empty. */
   send(id: ConversationId, text: string, internal: boolean, attachments?: AttachmentRef[]): void;
+  /** Sends an FAQ answer as a card the visitor opens in the widget (search learns the visitor's wording). */
+  sendCard(id: ConversationId, card: AnswerCard): void;
+  /** FAQ entries and saved replies for the visitor's latest message; a sentence when that failed. */
+  suggestAnswers(id: ConversationId): Promise<{ query: string; answers: SuggestedAnswer[] } | string>;
   retry(clientId: string): void;
   discard(clientId: string): void;
   noteTyping(id: ConversationId): void;
@@ -320,6 +325,7 @@ function replyOutbox(saved: AgentPersistence, { store, connection, conversations
             text: item.text,
             ...(item.internal ? { internal: true } : {}),
             ...(item.attachments?.length ? { attachments: item.attachments.map((file) => file.id) } : {}),
+            ...(item.card ? { card: { entryId: item.card.entryId } } : {}),
           }),
         t('connection.offline'),
       ),
@@ -335,6 +341,7 @@ function replyOutbox(saved: AgentPersistence, { store, connection, conversations
         createdAt: result.createdAt,
         ...(item.internal ? { internal: true } : {}),
         ...(item.attachments?.length ? { attachments: item.attachments } : {}),
+        ...(item.card ? { card: item.card } : {}),
       });
     },
     ...(timing ? { timing } : {}),
@@ -395,6 +402,13 @@ function createActions({ store, parts, t, notice, startSession, endSession, stor
       else notice(res.error.message);
     },
     ...outboxActions(parts),
+    async suggestAnswers(id) {
+      const res = await connection.ack(
+        (s) => s.timeout(ACK_TIMEOUT_MS).emitWithAck('answers:suggest', { conversationId: id }),
+        t('connection.offline'),
+      );
+      return res.ok ? { query: res.query, answers: res.answers } : res.error.message;
+    },
     noteTyping: typing.note,
     stopTyping: typing.stop,
     markRead: readReceipts.markRead,
@@ -447,6 +461,13 @@ function outboxActions(parts: Parts) {
       parts.typing.stop(id);
       const files = attachments?.length ? { attachments } : {};
       outbox.add({ clientId: newClientId(), conversationId: id, text, internal, createdAt: new Date().toISOString(), ...files });
+    },
+    sendCard(id: ConversationId, card: AnswerCard): void {
+      const outbox = parts.outbox();
+      if (!outbox) return;
+      parts.typing.stop(id);
+      const createdAt = new Date().toISOString();
+      outbox.add({ clientId: newClientId(), conversationId: id, text: card.title, internal: false, card, createdAt });
     },
     retry: (clientId: string) => parts.outbox()?.retry(clientId),
     discard: (clientId: string) => parts.outbox()?.discard(clientId),

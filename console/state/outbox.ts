@@ -4,6 +4,7 @@
  * is shown failed after a few attempts, with Retry and Discard.
  */
 import type { AttachmentRef } from '../../protocol/attachments.js';
+import type { AnswerCard } from '../../protocol/answers.js';
 import type { Ack } from '../../protocol/events.js';
 import type { ClientId, ConversationId, IsoTime } from '../../protocol/types.js';
 import { createGate } from '../../client/gate.js';
@@ -16,6 +17,8 @@ export interface AgentOutboxItem extends OutboxItem {
   internal: boolean;
   /** Files uploaded already; the reply carries their ids. */
   attachments?: AttachmentRef[];
+  /** An FAQ answer sent as a card (its title is the text). */
+  card?: AnswerCard;
 }
 
 /** Attempts before a reply is shown as failed (the agent can retry it). */
@@ -53,6 +56,7 @@ export function createAgentOutbox(deps: AgentOutboxDeps) {
       internal: boolean;
       createdAt: IsoTime;
       attachments?: AttachmentRef[];
+      card?: AnswerCard;
     }): void {
       outbox.add(input);
       void sender.pump();

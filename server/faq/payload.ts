@@ -17,10 +17,14 @@ export interface BuiltPayload {
   version: string;
 }
 
+/** Learned phrasings searched for each entry id (server/answers/learn.ts). */
+export type LearnedWordings = ReadonlyMap<string, readonly string[]>;
+
 /** Hashes what the visitor's search depends on; the same FAQ always gets the same version. */
-export function faqVersion(entries: readonly FaqEntry[], vocabulary: boolean): string {
+export function faqVersion(entries: readonly FaqEntry[], vocabulary: boolean, learned?: LearnedWordings): string {
+  const taught = learned?.size ? [...learned].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
   return createHash('sha256')
-    .update(JSON.stringify([entries, vocabulary]))
+    .update(JSON.stringify(taught.length ? [entries, vocabulary, taught] : [entries, vocabulary]))
     .digest('base64url')
     .slice(0, 16);
 }
@@ -30,11 +34,20 @@ export function faqVersion(entries: readonly FaqEntry[], vocabulary: boolean): s
  * the sorted terms fuse.js indexes, the inverted index over every word of every answer (so
  * the answers themselves stay on the server until opened), and the stop words and, when
  * `vocabulary` is on, the support vocabulary of the FAQ's locales — so neither ships in the
- * widget bundle.
+ * widget bundle. `learned` phrasings are indexed as a field of their entry (below its question)
+ * but not sent as text: the index is all the search needs.
  */
-export function buildFaqPayload(site: string, entries: readonly FaqEntry[], vocabulary: boolean): BuiltPayload {
-  const version = faqVersion(entries, vocabulary);
-  const docs = toSearchDocs(entries);
+export function buildFaqPayload(
+  site: string,
+  entries: readonly FaqEntry[],
+  vocabulary: boolean,
+  learned?: LearnedWordings,
+): BuiltPayload {
+  const version = faqVersion(entries, vocabulary, learned);
+  const docs = toSearchDocs(entries).map((doc) => {
+    const taught = learned?.get(doc.id);
+    return taught?.length ? { ...doc, learned: [...taught] } : doc;
+  });
   const payload: FaqPayload = {
     site,
     version,

@@ -106,7 +106,8 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     const library = deps.faq(site.key);
     if (!library) throw new HttpError('not_found', 'This site has no FAQ.');
     allowCors(request, reply);
-    const { body, etag } = withPopular(library.payload(), await popularIds(site.key));
+    const built = deps.answers ? await deps.answers.learning.payload(site.key, library) : library.payload();
+    const { body, etag } = withPopular(built, await popularIds(site.key));
     reply.header('ETag', etag);
     reply.header('Cache-Control', 'no-cache');
     if (request.headers['if-none-match'] === etag) return reply.code(304).send();
@@ -172,6 +173,10 @@ export function registerWidgetApi(app: FastifyInstance, deps: WidgetApiDeps): vo
     });
     const at = new Date().toISOString();
     const events: FaqEvent[] = known.map((event) => ({ ...event, site: site.key, visitorId: visitor.id, at }));
+    // Before storing them: a vote teaches the query typed before it, in this batch or earlier.
+    await deps.answers?.learning
+      .learnFromVotes(site, visitor.id, events)
+      .catch((error: unknown) => deps.logger.warn({ err: error, site: site.key }, 'learning a phrasing failed'));
     if (events.length > 0) await deps.store.recordFaqEvents(events);
     deps.metrics.inc('pasokh_faq_events_total', events.length);
     return reply.code(202).send({ ok: true, stored: events.length, dropped: parsed.output.events.length - events.length });

@@ -26,6 +26,8 @@ export interface AgentContext extends NamespaceContext {
   sessions: SessionCheck;
   scope: ReturnType<typeof createAgentScope>;
   revocations: ReturnType<typeof createRevocationSweep<AgentSocket>>;
+  /** Suggested-answer requests one agent may make per 10 s (as many as messages). */
+  suggestLimiter: ReturnType<RelayDeps['limiter']>;
   /** The open conversations of the sites `member` serves, in queue order. */
   queue(member: SiteMember): Promise<ConversationSummary[]>;
   /** Tells the conversation's site's agents its new row, and returns it. */
@@ -79,6 +81,7 @@ export function createAgentContext(
     sessions,
     scope,
     revocations,
+    suggestLimiter: deps.limiter('agent-suggest', deps.limits.agentMessagesPer10s, 10),
     queue,
     findConversation,
     ownerOf: createOwnerCache(findConversation),

@@ -8,6 +8,7 @@ import { setUpAgentSocket } from './agent-connection.js';
 import { registerConversationHandlers } from './agent-conversations.js';
 import { agentHandshake } from './agent-handshake.js';
 import { registerAgentMessageHandlers } from './agent-messages.js';
+import { registerAgentAnswerHandlers } from './agent-answers.js';
 import { registerAgentSignalHandlers } from './agent-signals.js';
 import { registerStatusHandlers } from './agent-status.js';
 import type { AgentNamespace, RelayDeps, VisitorNamespace } from './deps.js';
@@ -29,6 +30,7 @@ export function registerAgentNamespace(
     setUpAgentSocket(socket, ctx);
     registerConversationHandlers(socket, ctx);
     registerAgentMessageHandlers(socket, ctx);
+    registerAgentAnswerHandlers(socket, ctx);
     registerAgentSignalHandlers(socket, ctx);
     registerStatusHandlers(socket, ctx);
   });

@@ -16,6 +16,7 @@ import type { Attachments } from '../attachments/service.js';
 import type { Store } from '../store/store.js';
 import type { Metrics } from '../http/metrics.js';
 import type { PresenceTracker } from './presence.js';
+import type { Answers } from '../answers/index.js';
 
 export type VisitorNamespace = Namespace<VisitorClientToServer, VisitorServerToClient, InterServerEvents, VisitorSocketData>;
 /** What the server keeps on an agent socket beyond what the handshake proved. */
@@ -73,4 +74,6 @@ export interface RelayDeps {
    * fault injection from a test entry (a crash between commit and ack); production passes none.
    */
   afterCommit?: (messages: Message[]) => void;
+  /** Suggested answers, answer cards and learned phrasings; without it none are offered. */
+  answers?: Answers;
 }

@@ -85,6 +85,7 @@ function newMessageRow(conversation: ConversationRow, message: NewMessage): Sele
     internal: flag(message.internal),
     created_at: nowIso(),
     attachments: message.attachments?.length ? JSON.stringify(message.attachments) : null,
+    card: message.card ? JSON.stringify(message.card) : null,
   };
 }
 

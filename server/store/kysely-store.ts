@@ -16,6 +16,8 @@ import { answerStats, type AnswerCounts } from './insight-answers.js';
 import { riskCandidates, visitorRiskSignals, type RiskCandidate } from './insight-risk.js';
 import { insightSeries, type InsightRange } from './insight-series.js';
 import * as gaps from './gaps.js';
+import * as learned from './learned-phrasings.js';
+import type { LearnedPhrasing } from '../../protocol/answers.js';
 import type { GapAsk } from '../gaps/group.js';
 import type { SentReply } from '../gaps/fingerprint.js';
 import type { RiskSignals } from '../../protocol/at-risk.js';
@@ -789,5 +791,23 @@ export class KyselyStore implements Store {
 
   markGaps(input: Parameters<Store['markGaps']>[0]): Promise<void> {
     return gaps.markGaps(this.#db, input);
+  }
+
+  // ---------- search learned from use (learned-phrasings.ts) ----------
+
+  learnPhrasing(input: learned.LearnPhrasingInput): Promise<LearnedPhrasing | null> {
+    return learned.learnPhrasing(this.#db, input);
+  }
+
+  listLearnedPhrasings(site: SiteKey, options?: { promotedOnly?: boolean; entryId?: string }): Promise<LearnedPhrasing[]> {
+    return learned.listLearnedPhrasings(this.#db, site, options);
+  }
+
+  removeLearnedPhrasing(site: SiteKey, id: string): Promise<boolean> {
+    return learned.removeLearnedPhrasing(this.#db, site, id);
+  }
+
+  lastVisitorQuery(site: SiteKey, visitorId: VisitorId, since: IsoTime): Promise<string | null> {
+    return learned.lastVisitorQuery(this.#db, site, visitorId, toIso(since));
   }
 }

@@ -1,6 +1,7 @@
 /** Row ↔ record mapping and the few value rules both databases share. */
 import type { Selectable } from 'kysely';
 import type { AttachmentRef } from '../../protocol/attachments.js';
+import type { AnswerCard } from '../../protocol/answers.js';
 import type { Author, FaqEvent, IsoTime, Message, VerifiableField, VisitorContext } from '../../protocol/types.js';
 import type { AgentRecord, ConversationRecord, SavedReplyRecord, SessionRecord, VisitorRecord } from './store.js';
 import type {
@@ -117,6 +118,7 @@ export function toMessage(row: Selectable<MessagesTable>): Message {
   // Omitted rather than false: visitors never learn that internal notes exist.
   if (num(row.internal) === 1) message.internal = true;
   if (row.attachments) message.attachments = JSON.parse(row.attachments) as AttachmentRef[];
+  if (row.card) message.card = JSON.parse(row.card) as AnswerCard;
   return message;
 }
 

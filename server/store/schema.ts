@@ -56,6 +56,8 @@ export interface MessagesTable {
   created_at: string;
   /** JSON AttachmentRef[]; null when the message has none. */
   attachments: string | null;
+  /** JSON of the AnswerCard sent with the message, if any (migration 0014). */
+  card: string | null;
 }
 
 export interface AgentsTable {
@@ -91,7 +93,7 @@ export interface SavedRepliesTable {
 export interface FaqEventsTable {
   id: string;
   site: string;
-  kind: 'search' | 'view' | 'helpful';
+  kind: 'search' | 'view' | 'helpful' | 'deflect';
   visitor_id: string | null;
   query: string | null;
   /** The query trimmed, whitespace collapsed and lowercased: what insights group by. */
@@ -230,6 +232,29 @@ export interface AttachmentKeysTable {
   secret: string;
 }
 
+/** A wording learned for an FAQ entry (migration 0014). */
+export interface LearnedPhrasingsTable {
+  id: string;
+  site: string;
+  entry_id: string;
+  locale: 'en' | 'fa';
+  /** The matching form (widget/search normalize): one row per wording and entry. */
+  wording: string;
+  text: string;
+  source: 'visitor' | 'agent';
+  visitors: number;
+  promoted: Flag;
+  created_at: string;
+  removed_at: string | null;
+}
+
+/** One visitor (`v:<id>`) or agent (`a:<id>`) who vouched for a learned phrasing. */
+export interface LearnedPhrasingVotersTable {
+  phrasing_id: string;
+  voter: string;
+  created_at: string;
+}
+
 export interface Database {
   visitors: VisitorsTable;
   conversations: ConversationsTable;
@@ -248,4 +273,6 @@ export interface Database {
   attachments: AttachmentsTable;
   attachment_bytes: AttachmentBytesTable;
   attachment_keys: AttachmentKeysTable;
+  learned_phrasings: LearnedPhrasingsTable;
+  learned_phrasing_voters: LearnedPhrasingVotersTable;
 }

@@ -27,6 +27,8 @@ import type {
 } from '../../protocol/integrations.js';
 import type { AttachmentRef } from '../../protocol/attachments.js';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
+import type { AnswerCard, LearnedPhrasing } from '../../protocol/answers.js';
+import type { LearnPhrasingInput } from './learned-phrasings.js';
 
 export interface VisitorRecord {
   id: VisitorId;
@@ -110,6 +112,7 @@ export interface NewMessage {
   internal?: boolean;
   /** Files already saved (saveAttachment) that the message carries. */
   attachments?: AttachmentRef[];
+  card?: AnswerCard;
 }
 
 /** An uploaded file: what a message carries, plus who may see it and where it came from. */
@@ -497,4 +500,17 @@ export interface Store {
     entryId: string | null;
     by: AgentId | null;
   }): Promise<void>;
+  // search learned from use (learned-phrasings.ts)
+  /**
+   * Counts `voter` (a visitor or, with `source: 'agent'`, an agent) for a wording of an entry,
+   * promoting it once `afterVisitors` distinct visitors or one agent vouched for it. Null when
+   * an owner removed that wording of that entry: it is not learned again.
+   */
+  learnPhrasing(input: LearnPhrasingInput): Promise<LearnedPhrasing | null>;
+  /** Phrasings not removed, oldest first; only the searched ones with `promotedOnly`. */
+  listLearnedPhrasings(site: SiteKey, options?: { promotedOnly?: boolean; entryId?: string }): Promise<LearnedPhrasing[]>;
+  /** False when there is no such phrasing (or it was removed already). */
+  removeLearnedPhrasing(site: SiteKey, id: string): Promise<boolean>;
+  /** The visitor's newest search or chat-draft query since `since`, or null. */
+  lastVisitorQuery(site: SiteKey, visitorId: VisitorId, since: IsoTime): Promise<string | null>;
 }

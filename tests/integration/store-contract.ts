@@ -8,6 +8,7 @@ import type { FaqEvent, VisitorContext } from '../../protocol/types.js';
 import { ConflictError, NotFoundError, type NewMessage, type Store, type VisitorRecord } from '../../server/store/store.js';
 import { describeFaqEntriesContract } from './store-contract-faq.js';
 import { describeAttachmentsContract } from './store-contract-attachments.js';
+import { describeLearnedPhrasingsContract } from './store-contract-phrasings.js';
 
 export interface StoreHarness {
   store: Store;
@@ -1037,6 +1038,7 @@ export function describeStoreContract(name: string, factory: () => Promise<Store
     });
     describeFaqEntriesContract(() => store);
     describeAttachmentsContract(() => store);
+    describeLearnedPhrasingsContract(() => store);
 
     describe('insights', () => {
       const MINUTE = 60_000;

@@ -12,6 +12,11 @@ import type { VisitorOutboxItem } from '../chat/outbox.js';
 import { formatTime, t } from '../i18n/runtime.js';
 import { LinkedText } from '../../client/linked-text.js';
 import type { AttachKit } from './attach.js';
+import type { ChatAnswers } from './chat-answers.js';
+
+/** Suggestions and answer cards, from their own chunk: set once, before the chat first renders. */
+let answers: ChatAnswers | undefined;
+export const setAnswers = (value: ChatAnswers) => void (answers = value);
 
 export interface ChatViewProps {
   client: ChatClient;
@@ -60,9 +65,10 @@ function MessageRow({
         </p>
       )}
       {children}
+      {answers && <answers.Card {...message} />}
       <span class="meta">
         {formatTime(locale, message.createdAt)}
-        {own && ` · ${seen ? t(locale, 'seen') : t(locale, 'sent')}`}
+        {own && ` · ${t(locale, seen ? 'seen' : 'sent')}`}
       </span>
     </li>
   );
@@ -115,28 +121,31 @@ function Composer({ client, locale, kit }: { client: ChatClient; locale: Locale;
   };
 
   return (
-    <form class="composer" onSubmit={submit}>
-      <textarea
-        data-autofocus
-        aria-label={t(locale, 'message')}
-        rows={2}
-        maxLength={MAX_MESSAGE_LENGTH}
-        value={draft}
-        dir="auto"
-        onInput={(event) => {
-          setDraft((event.currentTarget as HTMLTextAreaElement).value);
-          client.setTyping(true);
-        }}
-        onKeyDown={(event) => {
-          // Enter sends, Shift+Enter starts a new line (IME composition is left alone).
-          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) submit(event);
-        }}
-      />
-      {kit?.button(client, locale)}
-      <button type="submit" class="primary">
-        {t(locale, 'send')}
-      </button>
-    </form>
+    <>
+      {answers && <answers.Suggestions draft={draft} />}
+      <form class="composer" onSubmit={submit}>
+        <textarea
+          data-autofocus
+          aria-label={t(locale, 'message')}
+          rows={2}
+          maxLength={MAX_MESSAGE_LENGTH}
+          value={draft}
+          dir="auto"
+          onInput={(event) => {
+            setDraft((event.currentTarget as HTMLTextAreaElement).value);
+            client.setTyping(true);
+          }}
+          onKeyDown={(event) => {
+            // Enter sends, Shift+Enter starts a new line (IME composition is left alone).
+            if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) submit(event);
+          }}
+        />
+        {kit?.button(client, locale)}
+        <button type="submit" class="primary">
+          {t(locale, 'send')}
+        </button>
+      </form>
+    </>
   );
 }
 
@@ -166,7 +175,7 @@ export function ChatView({ client, state, locale, visible, earlier = [], childre
       {/* The log wraps the list: role="log" on the <ol> itself would orphan its items (axe: listitem). */}
       <div ref={log} class="scroll" role="log" aria-live="polite" aria-label={t(locale, 'messages')} tabIndex={0}>
         <ol class="messages">
-          {count === 0 && earlier.length === 0 && <li class="note">{t(locale, 'chatEmpty')}</li>}
+          {!count && !earlier.length && <li class="note">{t(locale, 'chatEmpty')}</li>}
           {earlier.map((message) => (
             <MessageRow key={`earlier-${message.seq}`} message={message} locale={locale} seen>
               {kit?.files(message.attachments, client, locale)}

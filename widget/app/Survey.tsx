@@ -9,7 +9,8 @@ import type { Locale } from '../../protocol/types.js';
 import type { ChatClient } from '../chat/client.js';
 import { formatNumber, t } from '../i18n/runtime.js';
 
-const SCORES = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+/** 0 to 10. */
+const SCORES = [...Array(11).keys()];
 
 export function Survey({ client, locale, onDone }: { client: ChatClient; locale: Locale; onDone: () => void }) {
   const [busy, setBusy] = useState(false);

@@ -5,6 +5,8 @@
 import type { Message } from '../../protocol/types.js';
 import type { WidgetHost } from '../loader/contract.js';
 import type { ChatClient } from '../chat/client.js';
+import type { Reporter } from './beacon.js';
+import type { FaqSource } from './faq-source.js';
 import type { PageSession } from './session.js';
 import type { Store, UiState } from './state.js';
 import { injectStyle } from './inject-style.js';
@@ -29,6 +31,8 @@ export function createChatLoader(
   store: Store<UiState>,
   session: PageSession,
   onAgentMessage: (message: Message) => void,
+  faq: FaqSource,
+  reporter: Reporter,
 ): ChatLoader {
   let pending: Promise<ChatHandle | null> | undefined;
   let handle: ChatHandle | null = null;
@@ -36,10 +40,12 @@ export function createChatLoader(
 
   return {
     load() {
-      pending ??= import('./chat-panel.js').then(
-        (module) => {
+      // The FAQ answers the chat shows come in a chunk of their own, fetched at the same time.
+      pending ??= Promise.all([import('./chat-panel.js'), import('./chat-answers.js')]).then(
+        ([module, answers]) => {
           if (stopped) return null;
-          injectStyle(host.launcher.getRootNode() as ShadowRoot, module.css);
+          injectStyle(host.launcher.getRootNode() as ShadowRoot, module.css + answers.css);
+          module.setAnswers(answers.createChatAnswers(store, faq, reporter));
           const ui = store.get();
           handle = {
             module,

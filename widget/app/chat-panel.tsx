@@ -18,11 +18,10 @@ addStrings(chatStrings);
 
 /** The chat's stylesheet, added to the shadow root by chat-loader.ts. */
 export { css };
+export { setAnswers } from './ChatView.js';
 
 /** Connects the visitor's chat client. */
-export function startChat(options: ChatClientOptions): ChatClient {
-  return createChatClient(options);
-}
+export const startChat: (options: ChatClientOptions) => ChatClient = createChatClient;
 
 export interface ChatPanelProps {
   client: ChatClient;
@@ -38,7 +37,7 @@ export interface ChatPanelProps {
 
 /** Chat when someone is online or a conversation is going; the offline form otherwise. */
 export function ChatPanel({ client, locale, visible, fallbackPresence, email, onBack }: ChatPanelProps) {
-  const state = useChatState(client) ?? client.getState();
+  const state = useChatState(client);
   const [thanked, setThanked] = useState(false);
   // Kept here, not in the form: the left message opens a conversation, which replaces the form
   // with the chat, and the visitor must still read where the reply will go.
@@ -46,9 +45,10 @@ export function ChatPanel({ client, locale, visible, fallbackPresence, email, on
   // The client keeps one conversation; the one that closed stays on screen above the next.
   const [closedOne, setClosedOne] = useState<{ id: string; messages: readonly Message[] } | null>(null);
   const conversation = state.conversation;
+  const closed = conversation?.status === 'closed';
   useEffect(() => {
-    if (conversation?.status === 'closed') setClosedOne({ id: conversation.id, messages: state.messages });
-  }, [conversation?.id, conversation?.status, state.messages.length]);
+    if (closed) setClosedOne({ id: conversation.id, messages: state.messages });
+  }, [conversation?.id, closed, state.messages.length]);
   const earlier = closedOne && conversation && conversation.id !== closedOne.id ? closedOne.messages : [];
   const presence = state.presence ?? fallbackPresence;
   const hasConversation = state.conversation !== null || state.messages.length > 0 || state.pending.length > 0;
@@ -71,7 +71,7 @@ export function ChatPanel({ client, locale, visible, fallbackPresence, email, on
       ) : (
         <ChatView client={client} state={state} locale={locale} visible={visible} earlier={earlier}>
           {state.survey && <Survey client={client} locale={locale} onDone={() => setThanked(true)} />}
-          {thanked && !state.survey && conversation?.status === 'closed' && (
+          {thanked && !state.survey && closed && (
             <p class="note" role="status">
               {t(locale, 'surveyThanks')}
             </p>

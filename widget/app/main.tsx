@@ -83,7 +83,7 @@ export function mount(host: WidgetHost): WidgetApp {
     const ui = store.get();
     if (!ui.open || ui.view !== 'chat') store.set({ unread: ui.unread + 1 });
   };
-  const chat = createChatLoader(host, store, session, onAgentMessage);
+  const chat = createChatLoader(host, store, session, onAgentMessage, faq, reporter);
   if (ongoing) void chat.load();
 
   // An answer published while the panel is open reaches it within FAQ_POLL_MS: a conditional

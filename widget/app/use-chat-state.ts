@@ -1,11 +1,11 @@
-/** Subscribes a component to a chat client's state (undefined until the chat chunk is loaded). */
+/** Subscribes a component to a chat client's state. */
 import { useEffect, useState } from 'preact/hooks';
 import type { ChatClient, ChatState } from '../chat/client.js';
 
-export function useChatState(client: ChatClient | undefined): ChatState | undefined {
-  const [state, setState] = useState(client?.getState());
+export function useChatState(client: ChatClient): ChatState {
+  const [state, setState] = useState(client.getState());
   useEffect(() => {
-    if (!client) return;
+    // What changed between the first render and the subscription is not missed.
     setState(client.getState());
     return client.subscribe(setState);
   }, [client]);

@@ -209,7 +209,7 @@ function createChatCore(options: ChatClientOptions) {
 }
 
 function openSocket(options: ChatClientOptions, chat: Chat): VisitorSocket {
-  const connect = options.connect ?? ((url, opts) => io(url, opts) as VisitorSocket);
+  const connect = options.connect ?? (io as (url: string, opts: Parameters<typeof io>[1]) => VisitorSocket);
   return connect(`${options.origin}/visitor`, {
     // A function, so every reconnect presents the token saved from the latest hello.
     auth: (cb: (data: object) => void) => cb(chat.auth()),

@@ -8,12 +8,12 @@
  */
 export interface SearchIndex {
   /** Format version: an index of another shape is ignored, never misread. */
-  v: 3;
+  v: 4;
   /** The FAQ's distinct normalised, stemmed terms, sorted, separated by spaces. */
   terms: string;
   /**
    * For each term, in the order of `terms`, separated by spaces: the docs it occurs in, as
-   * comma-separated base-36 gaps between successive `doc * 4 + field` (the best field).
+   * comma-separated base-36 gaps between successive `doc * 8 + field` (the best field).
    */
   postings: string;
   /** For each doc, one base-36 digit: how many words its question has (at most 35). */
@@ -31,7 +31,7 @@ export const FIELD_ANSWER = 3;
 export const isSearchIndex = (index: unknown): index is SearchIndex =>
   typeof index === 'object' &&
   index !== null &&
-  (index as SearchIndex).v === 3 &&
+  (index as SearchIndex).v === 4 &&
   typeof (index as SearchIndex).terms === 'string' &&
   typeof (index as SearchIndex).postings === 'string' &&
   typeof (index as SearchIndex).sizes === 'string';
@@ -46,7 +46,7 @@ export interface IndexView {
   stop: ReadonlySet<string>;
   /** The vocabulary text of the index, if any. */
   vocabulary?: string;
-  /** A term's postings, `doc * 4 + field`, decoded on first use. */
+  /** A term's postings, `doc * 8 + field`, decoded on first use. */
   postingsOf(id: number): number[];
   /** How rare a term is among the docs. */
   idf(id: number): number;
@@ -77,7 +77,7 @@ export function lowerBound(sorted: readonly string[], word: string): number {
 export function openIndex(raw: unknown, n: number): IndexView {
   // The payload and this code come from the same server; an index of another shape (a page
   // that kept an old widget across an upgrade) finds nothing rather than misreads.
-  const index: SearchIndex = isSearchIndex(raw) ? raw : { v: 3, terms: '', postings: '', sizes: '', stop: '' };
+  const index: SearchIndex = isSearchIndex(raw) ? raw : { v: 4, terms: '', postings: '', sizes: '', stop: '' };
   const lists: (number[] | undefined)[] = [];
   const sorted = index.terms ? index.terms.split(' ') : [];
   const termIds = new Map<string, number>();

@@ -7,10 +7,11 @@ import { FIELD_ANSWER, FIELD_QUESTION, type IndexView } from './index-view.js';
 import type { Slots } from './slots.js';
 
 /**
- * How much a word found in each field counts: question, keywords + synonyms, category, answer.
- * The answer is the longest field and says the most in passing, so it counts least but one.
+ * How much a word found in each field counts: question, keywords + synonyms, category, answer,
+ * learned phrasings. The answer is the longest field and says the most in passing, so it counts
+ * least but one; a wording visitors taught counts below the owner's own question.
  */
-const FIELD_WEIGHT = [1, 0.9, 0.35, 0.5];
+const FIELD_WEIGHT = [1, 0.9, 0.35, 0.5, 0.75];
 const LOOSE_IN_ANSWER = 0.6;
 const STOP_WEIGHT = 0.3;
 /**
@@ -33,11 +34,11 @@ function coverWord(view: IndexView, slot: Map<number, number>, weight: number, o
   const best = new Map<number, number>();
   for (const [id, sim] of slot) {
     for (const p of view.postingsOf(id)) {
-      const d = p >> 2;
+      const d = p >> 3;
       // A related word or a word's beginning, found only in passing in an answer, is weak evidence.
-      const v = sim * (FIELD_WEIGHT[p & 3] as number) * ((p & 3) === FIELD_ANSWER && sim <= 0.85 ? LOOSE_IN_ANSWER : 1);
+      const v = sim * (FIELD_WEIGHT[p & 7] as number) * ((p & 7) === FIELD_ANSWER && sim <= 0.85 ? LOOSE_IN_ANSWER : 1);
       if (v > (best.get(d) ?? 0)) best.set(d, v);
-      if ((p & 3) === FIELD_QUESTION && v >= 0.75) (out.inQuestion[d] as number)++;
+      if ((p & 7) === FIELD_QUESTION && v >= 0.75) (out.inQuestion[d] as number)++;
     }
   }
   for (const [d, v] of best) (out.total[d] as number) += weight * v;

@@ -36,11 +36,12 @@ const fieldsOf = (doc: FaqSearchDoc, answer?: string): string[][] => [
   [...(doc.keywords ?? []), ...(doc.synonyms ?? [])],
   doc.category ? [doc.category] : [],
   [answer ?? doc.excerpt],
+  doc.learned ?? [],
 ];
 
 /**
  * The inverted index of the docs: sorted distinct stemmed terms and, for each, the docs it
- * occurs in as `doc * 4 + field`, the best (first) field only. `answers` are the docs' whole
+ * occurs in as `doc * 8 + field`, the best (first) field only. `answers` are the docs' whole
  * answers as plain text; without them the excerpt is indexed in their place. Words in `stop`
  * are left out of answers.
  */
@@ -65,7 +66,7 @@ export function indexDocs(
         if (term === undefined) stems.set(token, (term = stem(token)));
         let list = byTerm.get(term);
         if (!list) byTerm.set(term, (list = []));
-        if ((list[list.length - 1] ?? -4) >> 2 !== d) list.push(d * 4 + f);
+        if ((list[list.length - 1] ?? -8) >> 3 !== d) list.push(d * 8 + f);
       }
     });
   });
@@ -114,7 +115,7 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
     options.answers?.map((a) => plainText(a).join(' ')),
     new Set(stop.split(' ')),
   );
-  const index: SearchIndex = { v: 3, terms: terms.join(' '), postings: encodePostings(lists), sizes, stop };
+  const index: SearchIndex = { v: 4, terms: terms.join(' '), postings: encodePostings(lists), sizes, stop };
   if (options.vocabulary !== false) {
     index.vocabulary = locales
       .flatMap((l) => (l === 'fa' ? `${VOCABULARY.fa};${SCRIPT_BRIDGE}` : VOCABULARY[l]).split(';'))

@@ -12,6 +12,7 @@ import { insights } from './0008-insights.js';
 import { webhookEndpoints } from './0010-webhook-endpoints.js';
 import { gapMarks } from './0012-gap-marks.js';
 import { attachments } from './0013-attachments.js';
+import { answerLearning } from './0014-answer-learning.js';
 
 const migrations: Record<string, Migration> = {
   '0001-initial': initial,
@@ -23,6 +24,7 @@ const migrations: Record<string, Migration> = {
   '0010-webhook-endpoints': webhookEndpoints,
   '0012-gap-marks': gapMarks,
   '0013-attachments': attachments,
+  '0014-answer-learning': answerLearning,
 };
 
 /** Exported for tests that upgrade a database made by an earlier version. */

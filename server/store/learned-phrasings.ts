@@ -1,0 +1,136 @@
+/**
+ * Learned phrasings, written once for SQLite and PostgreSQL: each distinct voter of a wording is
+ * a row, so the count is of visitors, not of votes, and a wording is promoted (searched) once
+ * enough visitors, or one agent, vouched for it. A removed wording stays removed.
+ */
+import type { Kysely, Selectable } from 'kysely';
+import type { LearnedPhrasing, PhrasingSource } from '../../protocol/answers.js';
+import type { IsoTime, Locale, SiteKey, VisitorId } from '../../protocol/types.js';
+import { newId } from './ids.js';
+import { nowIso, num } from './rows.js';
+import type { Database, LearnedPhrasingsTable } from './schema.js';
+
+export interface LearnPhrasingInput {
+  site: SiteKey;
+  entryId: string;
+  locale: Locale;
+  /** The wording as shown to owners. */
+  text: string;
+  /** Its matching form: one phrasing per wording and entry. */
+  wording: string;
+  source: PhrasingSource;
+  /** The visitor's or the agent's id. */
+  voter: string;
+  /** Distinct visitors needed before a visitor-learned wording is promoted. */
+  afterVisitors: number;
+}
+
+function toPhrasing(row: Selectable<LearnedPhrasingsTable>): LearnedPhrasing {
+  return {
+    id: row.id,
+    entryId: row.entry_id,
+    locale: row.locale,
+    text: row.text,
+    source: row.source,
+    visitors: num(row.visitors),
+    promoted: num(row.promoted) === 1,
+    createdAt: row.created_at,
+  };
+}
+
+/** Counts the voter for the wording; null when an owner removed this wording of this entry. */
+export async function learnPhrasing(db: Kysely<Database>, input: LearnPhrasingInput): Promise<LearnedPhrasing | null> {
+  const now = nowIso();
+  return db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('learned_phrasings')
+      .values({
+        id: newId(),
+        site: input.site,
+        entry_id: input.entryId,
+        locale: input.locale,
+        wording: input.wording,
+        text: input.text,
+        source: input.source,
+        visitors: 0,
+        promoted: 0,
+        created_at: now,
+        removed_at: null,
+      })
+      .onConflict((oc) => oc.columns(['site', 'entry_id', 'wording']).doNothing())
+      .execute();
+    const row = await trx
+      .selectFrom('learned_phrasings')
+      .selectAll()
+      .where('site', '=', input.site)
+      .where('entry_id', '=', input.entryId)
+      .where('wording', '=', input.wording)
+      .executeTakeFirstOrThrow();
+    if (row.removed_at !== null) return null;
+    const voter = `${input.source === 'agent' ? 'a' : 'v'}:${input.voter}`;
+    await trx
+      .insertInto('learned_phrasing_voters')
+      .values({ phrasing_id: row.id, voter, created_at: now })
+      .onConflict((oc) => oc.columns(['phrasing_id', 'voter']).doNothing())
+      .execute();
+    const voters = await trx.selectFrom('learned_phrasing_voters').select('voter').where('phrasing_id', '=', row.id).execute();
+    const visitors = voters.filter((v) => v.voter.startsWith('v:')).length;
+    const agent = voters.some((v) => v.voter.startsWith('a:'));
+    const promoted = agent || visitors >= Math.max(1, input.afterVisitors);
+    const next = { visitors, promoted: promoted ? 1 : 0, source: agent ? 'agent' : 'visitor' } as const;
+    await trx.updateTable('learned_phrasings').set(next).where('id', '=', row.id).execute();
+    return toPhrasing({ ...row, ...next });
+  });
+}
+
+/** A site's learned phrasings not removed, oldest first; only those searched with `promotedOnly`. */
+export async function listLearnedPhrasings(
+  db: Kysely<Database>,
+  site: SiteKey,
+  options: { promotedOnly?: boolean; entryId?: string } = {},
+): Promise<LearnedPhrasing[]> {
+  const rows = await db
+    .selectFrom('learned_phrasings')
+    .selectAll()
+    .where('site', '=', site)
+    .where('removed_at', 'is', null)
+    .$if(options.promotedOnly === true, (q) => q.where('promoted', '=', 1))
+    .$if(options.entryId !== undefined, (q) => q.where('entry_id', '=', options.entryId as string))
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map(toPhrasing);
+}
+
+/** Removes a phrasing for good (the wording is not learned again); false for an unknown id. */
+export async function removeLearnedPhrasing(db: Kysely<Database>, site: SiteKey, id: string): Promise<boolean> {
+  const result = await db
+    .updateTable('learned_phrasings')
+    .set({ removed_at: nowIso(), promoted: 0 })
+    .where('site', '=', site)
+    .where('id', '=', id)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** The visitor's newest search or chat draft with a query since `since`: what led to the answer. */
+export async function lastVisitorQuery(
+  db: Kysely<Database>,
+  site: SiteKey,
+  visitorId: VisitorId,
+  since: IsoTime,
+): Promise<string | null> {
+  const row = await db
+    .selectFrom('faq_events')
+    .select('query')
+    .where('site', '=', site)
+    .where('visitor_id', '=', visitorId)
+    .where('kind', 'in', ['search', 'deflect'])
+    .where('query', 'is not', null)
+    .where('at', '>=', since)
+    .orderBy('at', 'desc')
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
+  return row?.query ?? null;
+}
