@@ -74,7 +74,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'job|jobs|career|careers|hiring|vacancy|vacancies|work for you|employment|position;' +
     'sell|seller|vendor|marketplace|partner|merchant;' +
     'recycle|recycling|recyclable|environment|green|sustainable|eco;packaging|box|boxes|wrapping|package;' +
-    'tax|vat|sales tax|gst|duty|duties|customs;' +
+    'tax|vat|sales tax|gst|duty|duties|customs duty|import duty;' +
     'currency|euros|euro|dollars|dollar|pounds|pound|gbp|usd|eur|exchange rate;' +
     'yearly|annual|annually|per year|a year|every year;monthly|per month|a month|every month|each month;' +
     'weekly|every week|per week;daily|every day|per day;today|now|right now|currently|at the moment;' +
@@ -232,7 +232,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'کلاهبرداری|فیشینگ|جعلی|مشکوک|تقلب|کلاه‌برداری;ویروس|آنتی‌ویروس|آنتی ویروس|بدافزار;' +
     'بازی|گیم|کنسول|پلی‌استیشن|ایکس‌باکس;پینگ|تاخیر|تأخیر|لگ;تکنسین|تعمیرکار|نصاب|مامور|کارشناس فنی;' +
     'جبران|خسارت|غرامت|اعتبار;افزایش قیمت|گران شد|گرون شد|بالا رفت|قیمت بالا;' +
-    'انتقال|واگذاری|به نام|تغییر مالکیت|مالکیت|منتقل;مالک|صاحب|دارنده|به نام کس دیگری;' +
+    'انتقال|واگذاری|منتقل|جابجایی;مالکیت|به نام|صاحب|مالک;مالک|صاحب|دارنده|به نام کس دیگری;' +
     'تکرارشونده|تکرار|خودکار|دوره‌ای|اتوماتیک|هر ماه;' +
     'پیش‌فاکتور|پیش فاکتور|برآورد|استعلام قیمت|پیشنهاد قیمت;بستانکاری|اصلاحیه|برگشت از فروش|اصلاح فاکتور;' +
     'پیش‌پرداخت|بیعانه|پرداخت جزئی|بخشی|کم کم;ساعت کار|زمان‌سنج|تایم شیت|کارکرد|ساعت‌ها;' +
