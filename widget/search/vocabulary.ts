@@ -148,7 +148,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'speed|speeds|mbps|mbit|gbit|gigabit|bandwidth;contract|agreement|commitment|term|minimum term;' +
     'notice|notice period|advance notice;switch|change provider|move to you|come over|port|porting;' +
     'double charge|charged twice|duplicate charge|charged two times|money taken|money was taken;' +
-    'how long|how soon|when will|how many days|lead time',
+    'how long|how soon|when will|how many days|lead time;' +
+    'top up|top-up|recharge|prepaid|pay as you go|credit;signal|reception|bars|no signal|coverage',
   fa:
     'لغو|کنسل|انصراف|توقف|قطع|فسخ|تموم کنم|تمام کنم|نمیخوام|نمی‌خواهم|دیگه نمیخوام;' +
     'مرجوع|مرجوعی|پس دادن|پس بدم|پس فرستادن|برگرداندن|برگردونم|عودت|مرجوع کردن;' +
@@ -241,7 +242,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'زبان|انگلیسی|فارسی|عربی;دامنه|زیردامنه|دامین|آدرس سایت;وب‌هوک|وب هوک|webhook|کال‌بک;' +
     'محدودیت|سقف|حداکثر|تعداد درخواست;آزمایش|تست|sandbox|محیط تست;اکسل|CSV|XLSX|جدول;' +
     'پرینتر|چاپگر|پرینت|چاپ;سرعت|مگابیت|گیگابیت|پهنای باند;قرارداد|تعهد|مدت قرارداد;' +
-    'تغییر اپراتور|اپراتور دیگر|انتقال شماره|بیایم',
+    'تغییر اپراتور|اپراتور دیگر|انتقال شماره|بیایم;' +
+    'شارژ|شارژ کردن|اعتبار|سیم کارت اعتباری|پیش پرداخت;آنتن|آنتن دهی|پوشش|سیگنال|خط نمیده',
 };
 
 /**
@@ -249,7 +251,9 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
  * Persian query that writes one matches a Persian entry that writes the other.
  */
 export const SCRIPT_BRIDGE =
-  'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|usb;اچ دی ام آی|hdmi;آی پی|ip;دی ان اس|dns;وی پی ان|vpn;اس ام اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|api;اس اس او|sso;وب هوک|webhook;سی اس وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams';
+  'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|usb;اچ دی ام آی|hdmi;آی پی|ip;دی ان اس|dns;وی پی ان|vpn;اس ام اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|api;اس اس او|sso;وب هوک|webhook;سی اس وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams;' +
+  'فورجی|4g;فایوجی|5g;ال تی ای|lte;ای دی اس ال|adsl;وی دی اس ال|vdsl;وی او آی پی|voip;آی پی تی وی|iptv;ای سیم|esim;' +
+  'اترنت|ethernet;هات اسپات|hotspot;پینگ|ping;پین|pin;ای پی ان|apn;گیگ|گیگابایت|gb;مگابیت|mbps;اس اس آی دی|ssid';
 
 /**
  * Words that say little about what a visitor wants ("how do I…", "را", colloquial "رو",
