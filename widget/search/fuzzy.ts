@@ -60,7 +60,8 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
         const whole = distance(fz, r.item);
         const head = r.item.length > fz.length + 1 ? distance(fz, r.item.slice(0, fz.length)) + 0.5 : whole;
         const d = Math.min(whole, head);
-        if (d <= allowed) out.set(id, Math.max(out.get(id) ?? 0, 0.95 - (0.4 * d) / fz.length));
+        // Past a misspelt first letter, the rest of the word must be right.
+        if (d <= (at ? 1 : allowed)) out.set(id, Math.max(out.get(id) ?? 0, 0.95 - (0.4 * d) / fz.length));
       }
     }
   };
