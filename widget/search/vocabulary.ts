@@ -149,7 +149,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'notice|notice period|advance notice;switch|change provider|move to you|come over|port|porting;' +
     'double charge|charged twice|duplicate charge|charged two times|money taken|money was taken;' +
     'how long|how soon|when will|how many days|lead time;' +
-    'top up|top-up|recharge|prepaid|pay as you go|credit;signal|reception|bars|no signal|coverage',
+    'top up|top-up|recharge|prepaid|pay as you go|credit;signal|reception|bars|no signal|coverage;' +
+    'old|used|second-hand|secondhand|worn out|outdated|previous',
   fa:
     'لغو|کنسل|انصراف|توقف|قطع|فسخ|تموم کنم|تمام کنم|نمیخوام|نمی‌خواهم|دیگه نمیخوام;' +
     'مرجوع|مرجوعی|پس دادن|پس بدم|پس فرستادن|برگرداندن|برگردونم|عودت|مرجوع کردن;' +
@@ -243,7 +244,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'محدودیت|سقف|حداکثر|تعداد درخواست;آزمایش|تست|sandbox|محیط تست;اکسل|CSV|XLSX|جدول;' +
     'پرینتر|چاپگر|پرینت|چاپ;سرعت|مگابیت|گیگابیت|پهنای باند;قرارداد|تعهد|مدت قرارداد;' +
     'تغییر اپراتور|اپراتور دیگر|انتقال شماره|بیایم;' +
-    'شارژ|شارژ کردن|اعتبار|سیم کارت اعتباری|پیش پرداخت;آنتن|آنتن دهی|پوشش|سیگنال|خط نمیده',
+    'شارژ|شارژ کردن|اعتبار|سیم کارت اعتباری|پیش پرداخت;آنتن|آنتن دهی|پوشش|سیگنال|خط نمیده;' +
+    'کهنه|قدیمی|دست دوم|مستعمل|فرسوده|قبلی',
 };
 
 /**
