@@ -36,6 +36,22 @@ describe('createFaqSearch', () => {
     expect(top('pasword reset')).toBe('en-reset-password');
     expect(top('لغو اشتارک')).toBe('fa-cancel-subscription');
   });
+  it('forgives a misspelt first letter, but only when the rest of the word is right', () => {
+    expect(top('pasword reset')).toBe('en-reset-password');
+    expect(top('fassword reset')).toBe('en-reset-password');
+    expect(search.search('faswodr')).toEqual([]);
+  });
+  it('finds a hyphenated word typed as one word, and a compound typed as two', () => {
+    const entries: FaqEntry[] = [
+      { id: 'pre', locale: 'en', question: 'Can I pre-order a phone?', answer: 'Yes.' },
+      { id: 'log', locale: 'en', question: 'How do I sign in?', answer: 'Use your password.' },
+      { id: 'chk', locale: 'en', question: 'Where is checkout?', answer: 'Top right.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(top('preorder', s)).toBe('pre');
+    expect(top('preoder', s)).toBe('pre');
+    expect(top('check out', s)).toBe('chk');
+  });
   it('treats Arabic spellings, diacritics and missing half-spaces as Persian', () => {
     expect(top('\u0643\u062F \u062A\u062E\u0641\u064A\u0641')).toBe('fa-discount-code');
     expect(top('رمز عبورم را فراموش کرده ام')).toBe('fa-reset-password');

@@ -70,7 +70,8 @@ export function createExpander(view: IndexView, enabled: boolean): Expander {
         for (const other of group) {
           if (other === member) continue;
           const id = rarestTerm(view, other);
-          if (id === undefined) continue;
+          // A word the query has itself is no paraphrase of another of its words.
+          if (id === undefined || slots.some((slot) => slot.get(id) === 1)) continue;
           for (const i of at) {
             const slot = slots[i] as Map<number, number>;
             slot.set(id, Math.max(slot.get(id) ?? 0, other.length > 1 ? 0.7 : 0.85));

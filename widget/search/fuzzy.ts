@@ -3,7 +3,7 @@
  * and an edit distance decides which are close enough to count.
  */
 import type Fuse from 'fuse.js/basic';
-import { lowerBound, type IndexView } from './index-view.js';
+import type { IndexView } from './index-view.js';
 
 export type FuseConstructor = typeof Fuse;
 
@@ -29,20 +29,21 @@ export function distance(a: string, b: string): number {
 export type TypoMatcher = (Fuse: FuseConstructor, word: string, persian: boolean, out: Map<number, number>) => void;
 
 /**
- * Fuzzy matching searches only the terms that begin with the same letter as the word (a
- * misspelt first letter is rare): one small fuse.js index per letter, built on first use.
- * Sorted terms with the same first letter are neighbours, so a letter's terms are a slice.
+ * Fuzzy matching searches only the terms that share the word's first letter, or, when none is
+ * close, its second (a misspelt first letter: "bhone"): one small fuse.js index per letter
+ * and position, built on first use.
  */
 export function createTypoMatcher(view: IndexView): TypoMatcher {
   const { sorted, termIds } = view;
   const buckets = new Map<string, Fuse<string>>();
-  const fuzzyIndex = (Fuse: FuseConstructor, letter: string): Fuse<string> => {
-    let fuse = buckets.get(letter);
+  const fuzzyIndex = (Fuse: FuseConstructor, at: number, letter: string): Fuse<string> => {
+    let fuse = buckets.get(at + letter);
     if (!fuse) {
-      const from = lowerBound(sorted, letter);
-      const to = lowerBound(sorted, String.fromCharCode(letter.charCodeAt(0) + 1));
-      fuse = new Fuse<string>(sorted.slice(from, to), { threshold: 0.4, ignoreLocation: true, includeScore: true });
-      buckets.set(letter, fuse);
+      fuse = new Fuse<string>(
+        sorted.filter((t) => t[at] === letter),
+        { threshold: 0.4, ignoreLocation: true, includeScore: true },
+      );
+      buckets.set(at + letter, fuse);
     }
     return fuse;
   };
@@ -51,14 +52,17 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
     const long = persian ? 9 : 7;
     const allowed = fz.length >= long + 3 ? 3 : fz.length >= long ? 2 : 1;
-    for (const r of fuzzyIndex(Fuse, fz[0] as string).search(fz, { limit: 30 })) {
-      const id = termIds.get(r.item);
-      if (id === undefined) continue;
-      // A misspelt word may also be unfinished: "internatinal" → "internationally".
-      const whole = distance(fz, r.item);
-      const head = r.item.length > fz.length + 1 ? distance(fz, r.item.slice(0, fz.length)) + 0.5 : whole;
-      const d = Math.min(whole, head);
-      if (d <= allowed) out.set(id, Math.max(out.get(id) ?? 0, 0.9 - (0.4 * d) / fz.length));
+    for (let at = 0; at < 2 && !out.size; at++) {
+      for (const r of fuzzyIndex(Fuse, at, fz[at] as string).search(fz, { limit: 30 })) {
+        const id = termIds.get(r.item);
+        if (id === undefined) continue;
+        // A misspelt word may also be unfinished: "internatinal" → "internationally".
+        const whole = distance(fz, r.item);
+        const head = r.item.length > fz.length + 1 ? distance(fz, r.item.slice(0, fz.length)) + 0.5 : whole;
+        const d = Math.min(whole, head);
+        // Past a misspelt first letter, the rest of the word must be right.
+        if (d <= (at ? 1 : allowed)) out.set(id, Math.max(out.get(id) ?? 0, 0.95 - (0.4 * d) / fz.length));
+      }
     }
   };
 }

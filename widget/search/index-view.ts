@@ -29,9 +29,7 @@ export const FIELD_ANSWER = 3;
 
 /** Whether `index` is a `SearchIndex` this code can read. */
 export const isSearchIndex = (index: unknown): index is SearchIndex =>
-  typeof index === 'object' &&
-  index !== null &&
-  (index as SearchIndex).v === 4 &&
+  (index as SearchIndex | undefined)?.v === 4 &&
   typeof (index as SearchIndex).terms === 'string' &&
   typeof (index as SearchIndex).postings === 'string' &&
   typeof (index as SearchIndex).sizes === 'string';
@@ -79,10 +77,11 @@ export function openIndex(raw: unknown, n: number): IndexView {
   // that kept an old widget across an upgrade) finds nothing rather than misreads.
   const index: SearchIndex = isSearchIndex(raw) ? raw : { v: 4, terms: '', postings: '', sizes: '', stop: '' };
   const lists: (number[] | undefined)[] = [];
-  const sorted = index.terms ? index.terms.split(' ') : [];
+  // An empty index reads as one empty term, which no query word (never empty) looks up.
+  const sorted = index.terms.split(' ');
   const termIds = new Map<string, number>();
   sorted.forEach((t, i) => termIds.set(t, i));
-  const encoded = index.postings ? index.postings.split(' ') : [];
+  const encoded = index.postings.split(' ');
   const postingsOf = (id: number): number[] => (lists[id] ??= decodePostings(encoded[id] ?? ''));
   return {
     n,

@@ -20,7 +20,7 @@ const STOP_WEIGHT = 0.3;
  */
 const MIN_COVER = 0.3;
 const CONFIDENT = 0.35;
-const MARGIN = 0.2;
+const MARGIN = 0.15;
 
 export interface Coverage {
   /** Per doc: the share of the query's informative content it covers. */

@@ -30,6 +30,10 @@ export function excerptOf(markdown: string, words = EXCERPT_WORDS): string {
   return text.slice(0, words).join(' ') + (text.length > words ? ' …' : '');
 }
 
+/** The Latin words joined by hyphens in `text`, each written as one word. */
+const compounds = (text: string): string =>
+  (text.match(/[a-z0-9]+(?:-[a-z0-9]+)+/gi) ?? []).map((c) => c.replace(/-/g, '')).join(' ');
+
 /** The texts of one doc's fields, in `FIELD_WEIGHT` order; the excerpt stands in for a missing answer. */
 const fieldsOf = (doc: FaqSearchDoc, answer?: string): string[][] => [
   [doc.question],
@@ -59,6 +63,8 @@ export function indexDocs(
       out.tokens.length = 0;
       for (const text of texts) scan(text, out);
       if (f === FIELD_QUESTION) sizes += Math.min(35, out.tokens.length).toString(36);
+      // "pre-order", "Wi-Fi", "USB-C" are also typed as one word: index the joined form too.
+      for (const text of texts) scan(compounds(text), out);
       for (const token of out.tokens) {
         // Every answer has its "the" and "را": their postings would cost bytes and say nothing.
         if (f === FIELD_ANSWER && stop?.has(token)) continue;

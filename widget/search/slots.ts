@@ -5,7 +5,6 @@
 import type { Candidates } from './candidates.js';
 import type { Expander } from './expand.js';
 import type { IndexView } from './index-view.js';
-import { isPersian } from './normalize.js';
 import { stem } from './stem.js';
 
 export type Slots = Map<number, number>[];
@@ -30,11 +29,11 @@ export function slotsOf(view: IndexView, candidates: Candidates, expand: Expande
   const slots = words.map((w, i) => new Map(candidates(w, partial && i === last)));
   for (let i = 0; i < words.length; i++) {
     const word = words[i] as string;
-    if (!isPersian(word)) continue;
     const slot = slots[i] as Map<number, number>;
-    // "بین المللی" typed with a space is the term "بینالمللی" (written with a half-space).
+    // "بین المللی" typed with a space is the term "بینالمللی" (written with a half-space),
+    // "pre order" the term "preorder".
     const joined = i < last ? view.termIds.get(stem(word + words[i + 1])) : undefined;
-    if (joined !== undefined && isPersian(words[i + 1] as string)) {
+    if (joined !== undefined) {
       slot.set(joined, 1);
       (slots[i + 1] as Map<number, number>).set(joined, 1);
     }

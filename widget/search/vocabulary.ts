@@ -74,7 +74,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'job|jobs|career|careers|hiring|vacancy|vacancies|work for you|employment|position;' +
     'sell|seller|vendor|marketplace|partner|merchant;' +
     'recycle|recycling|recyclable|environment|green|sustainable|eco;packaging|box|boxes|wrapping|package;' +
-    'tax|vat|sales tax|gst|duty|duties|customs;' +
+    'tax|vat|sales tax|gst|duty|duties|customs duty|import duty;' +
     'currency|euros|euro|dollars|dollar|pounds|pound|gbp|usd|eur|exchange rate;' +
     'yearly|annual|annually|per year|a year|every year;monthly|per month|a month|every month|each month;' +
     'weekly|every week|per week;daily|every day|per day;today|now|right now|currently|at the moment;' +
@@ -148,7 +148,9 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'speed|speeds|mbps|mbit|gbit|gigabit|bandwidth;contract|agreement|commitment|term|minimum term;' +
     'notice|notice period|advance notice;switch|change provider|move to you|come over|port|porting;' +
     'double charge|charged twice|duplicate charge|charged two times|money taken|money was taken;' +
-    'how long|how soon|when will|how many days|lead time',
+    'how long|how soon|when will|how many days|lead time;' +
+    'top up|top-up|recharge|prepaid|pay as you go|credit;signal|reception|bars|no signal|coverage;' +
+    'old|used|second-hand|secondhand|worn out|outdated|previous',
   fa:
     'لغو|کنسل|انصراف|توقف|قطع|فسخ|تموم کنم|تمام کنم|نمیخوام|نمی‌خواهم|دیگه نمیخوام;' +
     'مرجوع|مرجوعی|پس دادن|پس بدم|پس فرستادن|برگرداندن|برگردونم|عودت|مرجوع کردن;' +
@@ -232,7 +234,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'کلاهبرداری|فیشینگ|جعلی|مشکوک|تقلب|کلاه‌برداری;ویروس|آنتی‌ویروس|آنتی ویروس|بدافزار;' +
     'بازی|گیم|کنسول|پلی‌استیشن|ایکس‌باکس;پینگ|تاخیر|تأخیر|لگ;تکنسین|تعمیرکار|نصاب|مامور|کارشناس فنی;' +
     'جبران|خسارت|غرامت|اعتبار;افزایش قیمت|گران شد|گرون شد|بالا رفت|قیمت بالا;' +
-    'انتقال|واگذاری|به نام|تغییر مالکیت|مالکیت|منتقل;مالک|صاحب|دارنده|به نام کس دیگری;' +
+    'انتقال|واگذاری|منتقل|جابجایی;مالکیت|به نام|صاحب|مالک;مالک|صاحب|دارنده|به نام کس دیگری;' +
     'تکرارشونده|تکرار|خودکار|دوره‌ای|اتوماتیک|هر ماه;' +
     'پیش‌فاکتور|پیش فاکتور|برآورد|استعلام قیمت|پیشنهاد قیمت;بستانکاری|اصلاحیه|برگشت از فروش|اصلاح فاکتور;' +
     'پیش‌پرداخت|بیعانه|پرداخت جزئی|بخشی|کم کم;ساعت کار|زمان‌سنج|تایم شیت|کارکرد|ساعت‌ها;' +
@@ -241,7 +243,9 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'زبان|انگلیسی|فارسی|عربی;دامنه|زیردامنه|دامین|آدرس سایت;وب‌هوک|وب هوک|webhook|کال‌بک;' +
     'محدودیت|سقف|حداکثر|تعداد درخواست;آزمایش|تست|sandbox|محیط تست;اکسل|CSV|XLSX|جدول;' +
     'پرینتر|چاپگر|پرینت|چاپ;سرعت|مگابیت|گیگابیت|پهنای باند;قرارداد|تعهد|مدت قرارداد;' +
-    'تغییر اپراتور|اپراتور دیگر|انتقال شماره|بیایم',
+    'تغییر اپراتور|اپراتور دیگر|انتقال شماره|بیایم;' +
+    'شارژ|شارژ کردن|اعتبار|سیم کارت اعتباری|پیش پرداخت;آنتن|آنتن دهی|پوشش|سیگنال|خط نمیده;' +
+    'کهنه|قدیمی|دست دوم|مستعمل|فرسوده|قبلی',
 };
 
 /**
@@ -249,7 +253,9 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
  * Persian query that writes one matches a Persian entry that writes the other.
  */
 export const SCRIPT_BRIDGE =
-  'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|usb;اچ دی ام آی|hdmi;آی پی|ip;دی ان اس|dns;وی پی ان|vpn;اس ام اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|api;اس اس او|sso;وب هوک|webhook;سی اس وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams';
+  'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|usb;اچ دی ام آی|hdmi;آی پی|ip;دی ان اس|dns;وی پی ان|vpn;اس ام اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|api;اس اس او|sso;وب هوک|webhook;سی اس وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams;' +
+  'فورجی|4g;فایوجی|5g;ال تی ای|lte;ای دی اس ال|adsl;وی دی اس ال|vdsl;وی او آی پی|voip;آی پی تی وی|iptv;ای سیم|esim;' +
+  'اترنت|ethernet;هات اسپات|hotspot;پینگ|ping;پین|pin;ای پی ان|apn;گیگ|گیگابایت|gb;مگابیت|mbps;اس اس آی دی|ssid';
 
 /**
  * Words that say little about what a visitor wants ("how do I…", "را", colloquial "رو",
