@@ -1,9 +1,12 @@
 /**
  * The Socket.IO Redis streams adapter for a scaled-out relay: every process reads one Redis
  * stream, so a room emit or a fetchSockets on one process reaches sockets on all of them.
+ * Entries a process wrote itself, and broadcasts for nobody on it, are skipped unapplied
+ * (idle-applies.ts).
  */
 import type { Logger } from 'pino';
 import type { ServerOptions } from 'socket.io';
+import { withoutIdleApplies } from './idle-applies.js';
 
 export interface RedisAdapterHandle {
   adapter: ServerOptions['adapter'];
@@ -28,7 +31,7 @@ export async function createRedisAdapter(
   client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
   await client.connect();
   return {
-    adapter: createAdapter(client, options.streamName ? { streamName: options.streamName } : {}),
+    adapter: withoutIdleApplies(createAdapter(client, options.streamName ? { streamName: options.streamName } : {})),
     client,
     close: () =>
       client.quit().then(
