@@ -7,7 +7,8 @@
  *
  *   npm run bench:cluster                 200 visitors, 20 agents
  *   npm run bench:cluster -- --quick      a smaller, shorter run to check the harness
- *   npm run bench:cluster -- --profile d  also writes a CPU profile of every node to folder d
+ *   npm run bench:cluster -- --profile d  also writes a CPU profile of every node to folder d and
+ *                                        splits each window's node CPU by part (bench/lib/profile-breakdown.ts)
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
