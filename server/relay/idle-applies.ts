@@ -13,13 +13,10 @@
  * alone, slower but correct. tests/integration/idle-applies.test.ts fails when an upgrade
  * changes them.
  */
-import type { Namespace, ServerOptions } from 'socket.io';
 import type { Adapter } from 'socket.io-adapter';
 
 /** socket.io-adapter's MessageType.BROADCAST (a dependency of socket.io, not of Pasokh). */
 const BROADCAST = 3;
-
-type AdapterConstructor = Extract<ServerOptions['adapter'], (nsp: Namespace) => Adapter>;
 
 interface StreamEntry {
   uid?: unknown;
@@ -50,7 +47,8 @@ export function nobodyHere(rooms: ReadonlyMap<string, unknown>, message: Cluster
 const wrapped = new WeakSet<object>();
 export const skipsIdleApplies = (adapter: object) => wrapped.has(adapter);
 
-function wrap(adapter: Adapter): void {
+/** Makes `adapter` skip the applies that would do nothing (when its internals are as expected). */
+export function skipIdleApplies(adapter: Adapter): void {
   const internals = adapter as unknown as Internals;
   const { uid, rooms, onRawMessage, onMessage } = internals;
   if (typeof uid !== 'string' || !(rooms instanceof Map) || typeof onRawMessage !== 'function' || typeof onMessage !== 'function')
@@ -62,14 +60,4 @@ function wrap(adapter: Adapter): void {
   internals.onRawMessage = (entry, offset) => (entry.uid === uid ? undefined : onRawMessage.call(adapter, entry, offset));
   internals.onMessage = (message, offset) =>
     nobodyHere(rooms as Map<string, unknown>, message) ? undefined : onMessage.call(adapter, message, offset);
-}
-
-/** The same adapter constructor, whose adapters skip the applies that would do nothing. */
-export function withoutIdleApplies(createAdapter: AdapterConstructor): AdapterConstructor {
-  // A function, not an arrow: Socket.IO calls it with `new`, and the object it returns is the adapter.
-  return function (nsp: Namespace) {
-    const adapter = createAdapter(nsp);
-    wrap(adapter);
-    return adapter;
-  };
 }

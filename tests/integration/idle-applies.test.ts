@@ -1,8 +1,9 @@
 /**
  * Two Socket.IO servers on one Redis stream through the relay's adapter: a process skips
- * applying its own entries and broadcasts for rooms it has nobody in, and still delivers every
- * broadcast that has a recipient on it, in order. Fails when an adapter upgrade moves the
- * internals the skip relies on (then the adapter is left unwrapped).
+ * applying its own entries and broadcasts for rooms it has nobody in (idle-applies.ts), gives
+ * its own sockets a broadcast without waiting for Redis (local-first.ts), and still delivers
+ * every broadcast that has a recipient, once and in order. Fails when an adapter upgrade moves
+ * the internals these rely on (then the adapter is left unwrapped).
  */
 import { randomUUID } from 'node:crypto';
 import { createServer, type Server as HttpServer } from 'node:http';
@@ -13,6 +14,7 @@ import { Server } from 'socket.io';
 import { io as connect, type Socket } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nobodyHere, skipsIdleApplies } from '../../server/relay/idle-applies.js';
+import { deliversLocallyFirst } from '../../server/relay/local-first.js';
 import { createRedisAdapter, type RedisAdapterHandle } from '../../server/relay/redis-adapter.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -85,6 +87,34 @@ describe('skipping idle applies of the Redis stream', () => {
     for (const node of nodes) {
       expect(skipsIdleApplies(node.io.of('/').adapter)).toBe(true);
       expect(skipsIdleApplies(node.io.of('/visitor').adapter)).toBe(true);
+      expect(deliversLocallyFirst(node.io.of('/').adapter)).toBe(true);
+    }
+  });
+
+  it("delivers to a process's own sockets in the same turn, without waiting for Redis", () => {
+    const [a] = nodes as [Node, Node];
+    const encodes = countEncodes(a);
+    a.io.to('nobody-yet').emit('n', 0);
+    // Encoded for the local sockets before the emit returned; Redis has not answered yet.
+    expect(encodes()).toBe(1);
+  });
+
+  it('delivers each broadcast once and in order to sockets on both processes', async () => {
+    const [a, b] = nodes as [Node, Node];
+    const sockets = [await join(a, 'mixed'), await join(b, 'mixed')];
+    const received = sockets.map((socket) => {
+      const seen: number[] = [];
+      socket.on('m', (n: number) => seen.push(n));
+      return seen;
+    });
+    for (let n = 0; n < 100; n++) (n % 3 === 0 ? b : a).io.to('mixed').emit('m', n);
+    await expect.poll(() => received.map((seen) => seen.length), { timeout: 5000 }).toEqual([100, 100]);
+    await new Promise((r) => setTimeout(r, 200));
+    for (const seen of received) {
+      expect(seen).toHaveLength(100);
+      // Each process's own emits keep their order wherever they are received.
+      expect(seen.filter((n) => n % 3 === 0)).toEqual(Array.from({ length: 34 }, (_, i) => i * 3));
+      expect(seen.filter((n) => n % 3 !== 0)).toEqual(Array.from({ length: 100 }, (_, n) => n).filter((n) => n % 3 !== 0));
     }
   });
 
