@@ -14,8 +14,12 @@ import { build, defineConfig, type Plugin, type UserConfig } from 'vite';
 
 const ROOT = import.meta.dirname;
 const WIDGET_OUT = resolve(ROOT, 'dist/widget');
-/** Browsers with dynamic import, ES2021 syntax and CSS logical properties (no syntax lowering needed). */
-const WIDGET_TARGET = ['chrome89', 'firefox89', 'safari15'];
+/**
+ * Browsers with dynamic import, ES2021 syntax and CSS logical properties (no syntax lowering
+ * needed). Chrome 91, not 89: the minifier lowers every `?.` for Chrome 89–90 (a V8 bug in
+ * optional calls), which cost the widget about 70 B in the search code and 200 B in the app chunk.
+ */
+const WIDGET_TARGET = ['chrome91', 'firefox89', 'safari15'];
 
 /** Builds one loader file with the app entry's path (relative to the loader's URL) baked in. */
 async function buildLoader(appPath: string, entry: string, format: 'iife' | 'es', fileName: string): Promise<void> {

@@ -48,7 +48,8 @@ const REDIS_STREAM = /^[\w:.-]{1,100}$/;
 
 const siteNameText = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120));
 
-const siteSchema = v.strictObject({
+/** Exported so a test can check that the README documents every key. */
+export const siteSchema = v.strictObject({
   key: v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'must be lowercase letters, digits, "-" or "_"')),
   /** What visitors see as the site's name: one name, or one per language ({ "en": …, "fa": … }). */
   name: v.optional(
@@ -89,7 +90,8 @@ const siteSchema = v.strictObject({
   webhooks: v.optional(v.array(webhookSchema), []),
 });
 
-const fileSchema = v.strictObject({
+/** Exported so a test can check that the README documents every key. */
+export const fileSchema = v.strictObject({
   port: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(65535))),
   host: v.optional(v.string()),
   dataDir: v.optional(v.string()),

@@ -59,10 +59,10 @@ function relayer(
   const summaries = createSummaries(store);
   return (message, conversation, created) => {
     visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
-    agents.to(rooms.agents).emit('message:new', message);
+    agents.to(rooms.agentsOf(conversation.site)).emit('message:new', message);
     if (created) {
       summaries.summarize(conversation).then(
-        (summary) => agents.to(rooms.agents).emit('conversation:updated', summary),
+        (summary) => agents.to(rooms.agentsOf(conversation.site)).emit('conversation:updated', summary),
         (error: unknown) => logger.warn({ err: error }, 'queue update after an email reply failed'),
       );
     }

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import nodemailer from 'nodemailer';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Message } from '../../protocol/types.js';
+import { hashPassword } from '../../server/auth/passwords.js';
 import type { DeliveriesResponse } from '../../protocol/integrations.js';
 import { nextEvent, startHarness, type Harness } from './harness.js';
 import { startMailbox, type Mailbox } from './mailbox.js';
@@ -86,7 +87,7 @@ describe('email', () => {
       email: 'elsewhere@example.com',
       name: 'Elsewhere',
       role: 'agent',
-      passwordHash: 'x',
+      passwordHash: await hashPassword('elsewhere-password'),
       sites: ['another-site'],
     });
     await h.store.createAgent({ email: 'sam@example.com', name: 'Sam', role: 'agent', passwordHash: 'x' });
@@ -119,6 +120,11 @@ describe('email', () => {
     expect(reply.text).toContain('Yes — it takes three days.');
     expect(reply.replyTo).toMatch(/^reply\+[0-9a-z-]+@shop\.example$/);
 
+    // An agent of another site hears nothing of this conversation, by email or otherwise.
+    const elsewhere = await h.agent(await h.login('elsewhere@example.com', 'elsewhere-password'));
+    const overheard: string[] = [];
+    elsewhere.on('message:new', (m) => overheard.push(m.conversationId));
+    elsewhere.on('conversation:updated', (c) => overheard.push(c.id));
     const arrived = nextEvent<Message>(
       agent,
       'message:new',
@@ -134,6 +140,8 @@ describe('email', () => {
     expect(message.seq).toBe(3);
     const stored = await h.store.listMessages(conversationId, { includeInternal: false });
     expect(stored.map((m) => m.text)).toEqual(['Do you ship to Shiraz?', 'Yes — it takes three days.', 'Wonderful, thank you!']);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(overheard).not.toContain(conversationId);
   });
 
   it('refuses mail to a reply address that is not signed, or signed for nothing', async () => {

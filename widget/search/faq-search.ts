@@ -17,7 +17,7 @@ import { createCandidates } from './candidates.js';
 import { createExpander } from './expand.js';
 import type { FuseConstructor } from './fuzzy.js';
 import { openIndex, type IndexView } from './index-view.js';
-import { detectLocale, tokenize, tokenizeWithRanges } from './normalize.js';
+import { detectLocale, scanRanges, tokenize } from './normalize.js';
 import { cover, rank } from './rank.js';
 import { slotsOf, type Slots } from './slots.js';
 import { stem } from './stem.js';
@@ -52,12 +52,13 @@ function highlightRanges(view: IndexView, question: string, slots: Slots, typing
   const matched = new Set<number>();
   for (const slot of slots) for (const id of slot.keys()) matched.add(id);
   const indices: [number, number][] = [];
-  for (const t of tokenizeWithRanges(question)) {
-    const id = view.termIds.get(stem(t.token));
-    if ((id !== undefined && matched.has(id)) || (typing && t.token.startsWith(typing))) {
-      indices.push([t.start, t.end - 1]);
+  const { tokens, starts, ends } = scanRanges(question);
+  tokens.forEach((token, i) => {
+    const id = view.termIds.get(stem(token));
+    if ((id !== undefined && matched.has(id)) || (typing && token.startsWith(typing))) {
+      indices.push([starts[i] as number, (ends[i] as number) - 1]);
     }
-  }
+  });
   return indices.length ? [{ key: 'question', indices }] : [];
 }
 

@@ -197,10 +197,13 @@ function push(out: Scan, first: number, token: string, start: number, end: numbe
   out.ends?.push(end);
 }
 
+/** Normalised tokens with where each starts and ends (exclusive) in the original text. */
+export const scanRanges = (text: string): Required<Scan> => scan(text, { tokens: [], starts: [], ends: [] }) as Required<Scan>;
+
 /** Splits text into normalised tokens with their ranges in the original text. */
 export function tokenizeWithRanges(text: string): TokenRange[] {
-  const { tokens, starts, ends } = scan(text, { tokens: [], starts: [], ends: [] });
-  return tokens.map((token, i) => ({ token, start: starts?.[i] as number, end: ends?.[i] as number }));
+  const { tokens, starts, ends } = scanRanges(text);
+  return tokens.map((token, i) => ({ token, start: starts[i] as number, end: ends[i] as number }));
 }
 
 /** Whether a normalised token is written in Persian (Arabic-block) letters. */

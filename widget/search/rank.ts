@@ -37,10 +37,10 @@ function coverWord(view: IndexView, slot: Map<number, number>, weight: number, o
       // A related word or a word's beginning, found only in passing in an answer, is weak evidence.
       const v = sim * (FIELD_WEIGHT[p & 3] as number) * ((p & 3) === FIELD_ANSWER && sim <= 0.85 ? LOOSE_IN_ANSWER : 1);
       if (v > (best.get(d) ?? 0)) best.set(d, v);
-      if ((p & 3) === FIELD_QUESTION && v >= 0.75) out.inQuestion[d] = (out.inQuestion[d] as number) + 1;
+      if ((p & 3) === FIELD_QUESTION && v >= 0.75) (out.inQuestion[d] as number)++;
     }
   }
-  for (const [d, v] of best) out.total[d] = (out.total[d] as number) + weight * v;
+  for (const [d, v] of best) (out.total[d] as number) += weight * v;
 }
 
 /**
@@ -63,7 +63,7 @@ export function cover(view: IndexView, words: string[], slots: Slots, partial: b
     coverWord(view, slot, weight, out);
   });
   const { total } = out;
-  if (weightSum) for (let d = 0; d < n; d++) if (total[d]) total[d] = (total[d] as number) / weightSum;
+  if (weightSum) for (let d = 0; d < n; d++) (total[d] as number) /= weightSum;
   return out;
 }
 
