@@ -236,7 +236,8 @@ async function adapterEntry(stream: string): Promise<Record<string, string>> {
 
 /**
  * A node's side of the stream: the adapter reading entries other nodes wrote and applying
- * them, on a namespace with no local sockets (the node holds nobody the message is for).
+ * them, on a namespace with no local sockets (the node holds nobody the message is for, so it
+ * reads and decodes each entry and skips the broadcast: server/relay/idle-applies.ts).
  */
 async function adapterReader(stream: string) {
   const handle = await createRedisAdapter(REDIS_URL, pino({ level: 'silent' }), { streamName: stream });
@@ -346,7 +347,7 @@ async function redisStream() {
         nodeCpuPer1000: round(applied.components.client!.per1000Messages - xadd.components.client!.per1000Messages, 3),
         redisCpuPer1000: applied.components.redisServer!.per1000Messages,
       },
-      note: 'the whole Redis server is measured: anything else using it on this machine is counted too. Each relayed message is two entries (one to the visitor room, one to the site agents room), and every node reads every entry.',
+      note: 'the whole Redis server is measured: anything else using it on this machine is counted too. Each relayed message is two entries (one to the visitor room, one to the site agents room), and every node reads every entry. adapterApply is an entry for nobody on the reading node: read and decoded, its broadcast skipped (server/relay/idle-applies.ts); one with recipients there also costs their fan-out, which bench:cluster measures.',
     };
   } finally {
     await meter.close();

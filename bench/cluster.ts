@@ -7,13 +7,15 @@
  *
  *   npm run bench:cluster                 200 visitors, 20 agents
  *   npm run bench:cluster -- --quick      a smaller, shorter run to check the harness
- *   npm run bench:cluster -- --profile d  also writes a CPU profile of every node to folder d
+ *   npm run bench:cluster -- --profile d  also writes a CPU profile of every node to folder d and
+ *                                        splits each window's node CPU by part (bench/lib/profile-breakdown.ts)
  */
 import { randomBytes } from 'node:crypto';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { DATABASE_URL, spreadAddress, startCluster } from './lib/cluster.js';
 import { CpuMeter, pidsByComm, pidWithChildren, type WindowCpu } from './lib/cpu-meter.js';
+import { attribute, monotonicMicros, PART_NOTES, PARTS, partsBetween, readProfile, type Part } from './lib/profile-breakdown.js';
 import { round, runRelayLoad, type LoadPhase, type LoadResult } from './lib/relay-load.js';
 
 const { values: flags } = parseArgs({
@@ -31,10 +33,54 @@ interface PhaseCpu extends WindowCpu {
   nodes: { cpuSeconds: number; messagesPerNodeCpuSecond: number };
 }
 
+/** A window's node CPU split by part (bench/lib/profile-breakdown.ts), CPU-seconds per 1,000 messages. */
+interface PhaseBreakdown {
+  /** Each node's own split. */
+  byNode: Record<string, Record<Part, number>>;
+  /** The nodes together: adds up to the window's node CPU per 1,000 messages. */
+  nodes: Record<Part, number>;
+}
+
 interface Measured extends LoadResult {
   nodes: number;
   /** Per measured window: CPU per component (see bench/lib/cpu-meter.ts). */
   cpu: Partial<Record<LoadPhase, PhaseCpu>>;
+  /** With --profile: where each window's node CPU went. */
+  breakdown?: Partial<Record<LoadPhase, PhaseBreakdown>>;
+}
+
+/** Splits each window's measured node CPU by the shares of the nodes' profiles over that window. */
+function breakdown(
+  dir: string,
+  pids: number[],
+  windows: Partial<Record<LoadPhase, { from: number; to: number }>>,
+  cpu: Measured['cpu'],
+): Measured['breakdown'] {
+  const profiles = pids.map((pid) => readProfile(dir, pid));
+  if (profiles.some((p) => p === null)) return undefined;
+  const out: NonNullable<Measured['breakdown']> = {};
+  for (const [phase, span] of Object.entries(windows) as [LoadPhase, { from: number; to: number }][]) {
+    const window = cpu[phase];
+    if (!window) continue;
+    const byNode = Object.fromEntries(
+      profiles.map((profile, i) => {
+        const name = `node${i + 1}`;
+        const busy = partsBetween(profile!, span.from, span.to);
+        return [name, attribute(busy, window.components[name]!.cpuSeconds, window.messages)];
+      }),
+    );
+    const nodes = Object.fromEntries(
+      PARTS.map((part) => [
+        part,
+        round(
+          Object.values(byNode).reduce((sum, parts) => sum + parts[part], 0),
+          3,
+        ),
+      ]),
+    ) as Record<Part, number>;
+    out[phase] = { byNode, nodes };
+  }
+  return out;
 }
 
 async function measure(nodeCount: 1 | 2): Promise<Measured> {
@@ -57,9 +103,11 @@ async function measure(nodeCount: 1 | 2): Promise<Measured> {
     ...(nodeCount > 1 ? { redisServer: () => pidsByComm('redis-server') } : {}),
   });
   const cpu: Measured['cpu'] = {};
+  const windows: Partial<Record<LoadPhase, { from: number; to: number }>> = {};
+  let load: LoadResult;
   try {
     await meter.watchPostgres(DATABASE_URL, appName);
-    const load = await runRelayLoad({
+    load = await runRelayLoad({
       url: cluster.url,
       signIn: true,
       visitors: VISITORS,
@@ -72,7 +120,9 @@ async function measure(nodeCount: 1 | 2): Promise<Measured> {
       localAddress: spreadAddress,
       window: async (phase) => {
         const from = await meter.snapshot();
+        const opened = monotonicMicros();
         return async (messages) => {
+          windows[phase] = { from: opened, to: monotonicMicros() };
           const window = CpuMeter.between(from, await meter.snapshot(), messages);
           const nodeSeconds = nodePids.reduce((sum, _, i) => sum + window.components[`node${i + 1}`]!.cpuSeconds, 0);
           cpu[phase] = {
@@ -82,13 +132,35 @@ async function measure(nodeCount: 1 | 2): Promise<Measured> {
         };
       },
     });
-    return { nodes: nodeCount, ...load, cpu };
   } finally {
     await meter.close();
     // A profile is written as the process exits by itself, which SIGKILL would not let it do.
     if (flags.profile) for (const node of cluster.nodes) await node?.kill('SIGTERM');
     await cluster.stop();
   }
+  const parts = flags.profile ? breakdown(flags.profile, nodePids, windows, cpu) : undefined;
+  return { nodes: nodeCount, ...load, cpu, ...(parts ? { breakdown: parts } : {}) };
+}
+
+/**
+ * What the second node costs, part by part: the nodes' CPU per 1,000 messages in the two-node
+ * run minus the one process's, per window. `measured` is the same difference from /proc alone;
+ * the parts add up to it (up to rounding).
+ */
+function extraCpu(one: Measured, two: Measured) {
+  if (!one.breakdown || !two.breakdown) return undefined;
+  const out: Partial<Record<LoadPhase, Record<Part | 'measured', number>>> = {};
+  for (const phase of Object.keys(two.breakdown) as LoadPhase[]) {
+    const a = one.breakdown[phase]?.nodes;
+    const b = two.breakdown[phase]?.nodes;
+    if (!a || !b) continue;
+    const perThousand = (m: Measured) => (m.cpu[phase]!.nodes.cpuSeconds * 1000) / m.cpu[phase]!.messages;
+    out[phase] = {
+      ...(Object.fromEntries(PARTS.map((p) => [p, round(b[p] - a[p], 3)])) as Record<Part, number>),
+      measured: round(perThousand(two) - perThousand(one), 3),
+    };
+  }
+  return out;
 }
 
 const began = Date.now();
@@ -121,6 +193,12 @@ const result = {
   },
   oneProcess: one,
   twoProcesses: two,
+  ...(flags.profile
+    ? {
+        extraNodeCpuPer1000MessagesOfTwoNodes: extraCpu(one, two),
+        breakdownParts: PART_NOTES,
+      }
+    : {}),
   ratios: {
     throughputVisitorToAgent: ratio(two.throughput.visitorToAgent, one.throughput.visitorToAgent),
     throughputAgentToVisitor: ratio(two.throughput.agentToVisitor, one.throughput.agentToVisitor),

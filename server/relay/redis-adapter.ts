@@ -1,9 +1,14 @@
 /**
  * The Socket.IO Redis streams adapter for a scaled-out relay: every process reads one Redis
  * stream, so a room emit or a fetchSockets on one process reaches sockets on all of them.
+ * Entries a process wrote itself, and broadcasts for nobody on it, are skipped unapplied
+ * (idle-applies.ts); a process's own sockets get its broadcasts without waiting for Redis
+ * (local-first.ts).
  */
 import type { Logger } from 'pino';
-import type { ServerOptions } from 'socket.io';
+import type { Namespace, ServerOptions } from 'socket.io';
+import { skipIdleApplies } from './idle-applies.js';
+import { deliverLocallyFirst } from './local-first.js';
 
 export interface RedisAdapterHandle {
   adapter: ServerOptions['adapter'];
@@ -27,8 +32,15 @@ export async function createRedisAdapter(
   const client = createClient({ url });
   client.on('error', (error: unknown) => logger.error({ err: error }, 'redis error'));
   await client.connect();
+  const streams = createAdapter(client, options.streamName ? { streamName: options.streamName } : {});
   return {
-    adapter: createAdapter(client, options.streamName ? { streamName: options.streamName } : {}),
+    // A function, not an arrow: Socket.IO calls it with `new`, and the object it returns is the adapter.
+    adapter: function (nsp: Namespace) {
+      const adapter = streams(nsp);
+      skipIdleApplies(adapter);
+      deliverLocallyFirst(adapter);
+      return adapter;
+    },
     client,
     close: () =>
       client.quit().then(
