@@ -43,27 +43,23 @@ function rarestTerm(view: IndexView, phrase: readonly string[]): number | undefi
 
 /** Creates the expander over the vocabulary `view` carries (none when `enabled` is false). */
 export function createExpander(view: IndexView, enabled: boolean): Expander {
-  const vocabulary: Group[] =
-    !enabled || !view.vocabulary ? [] : view.vocabulary.split(';').map((g) => g.split('|').map((m) => m.split(' ')));
-  // The vocabulary's phrases by their first word, so a query looks up only its own words.
-  let byFirst: Map<string, [Group, string[]][]> | undefined;
-  const phrasesByFirst = (): Map<string, [Group, string[]][]> => {
-    if (byFirst) return byFirst;
-    byFirst = new Map();
-    for (const group of vocabulary) {
-      for (const member of group) {
-        const first = member[0] as string;
-        const list = byFirst.get(first) ?? [];
-        list.push([group, member]);
-        byFirst.set(first, list);
-      }
-    }
-    return byFirst;
+  // A group is parsed only when its text has a query word, so neither loading the FAQ nor the
+  // first keystroke parses the hundreds of groups the vocabulary has.
+  const texts = ((enabled && view.vocabulary) || '').split(';');
+  const parsed: Group[] = [];
+  const phrasesStarting = (word: string): [Group, string[]][] => {
+    const found: [Group, string[]][] = [];
+    texts.forEach((g, i) => {
+      if (!g.includes(word)) return;
+      const group = (parsed[i] ??= g.split('|').map((m) => m.split(' ')));
+      for (const member of group) if (member[0] === word) found.push([group, member]);
+    });
+    return found;
   };
   return (stems, slots) => {
     const seen = new Set<Group>();
     for (const s of new Set(stems)) {
-      for (const [group, member] of phrasesByFirst().get(s) ?? []) {
+      for (const [group, member] of phrasesStarting(s)) {
         const at = seen.has(group) ? undefined : findPhrase(stems, member);
         if (!at) continue;
         seen.add(group);
