@@ -109,6 +109,8 @@ export async function eraseVisitor(db: Kysely<Database>, visitorId: string, rowL
     const events = (await trx.deleteFrom('faq_events').where('visitor_id', '=', visitorId).executeTakeFirst()).numDeletedRows;
     await trx.deleteFrom('outbox_events').where('visitor_id', '=', visitorId).execute();
     const attachments = await deleteVisitorAttachments(trx, visitorId);
+    // Which wordings the visitor vouched for goes; a learned phrasing keeps its count (a number).
+    await trx.deleteFrom('learned_phrasing_voters').where('voter', '=', `v:${visitorId}`).execute();
     await trx
       .updateTable('visitors')
       // A token hash no token can have: the browser that held the visitor's token is a stranger now.
