@@ -66,7 +66,30 @@ export function MessageFiles({ files }: { files: readonly AttachmentRef[] | unde
   );
 }
 
-/** The paperclip: uploads the picked (or pasted) files, then sends them as one reply. */
+/** Files pasted into the reply box or dropped on the composer go where the paperclip's go. */
+function bindPasteAndDrop(form: HTMLFormElement | null | undefined, take: (list: File[]) => void): () => void {
+  const handle = (event: Event, data: DataTransfer | null | undefined) => {
+    const list = [...(data?.files ?? [])];
+    if (list.length === 0) return;
+    event.preventDefault();
+    take(list);
+  };
+  const paste = (event: ClipboardEvent) => handle(event, event.clipboardData);
+  const drop = (event: DragEvent) => handle(event, event.dataTransfer);
+  const over = (event: DragEvent) => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  };
+  form?.addEventListener('paste', paste);
+  form?.addEventListener('dragover', over);
+  form?.addEventListener('drop', drop);
+  return () => {
+    form?.removeEventListener('paste', paste);
+    form?.removeEventListener('dragover', over);
+    form?.removeEventListener('drop', drop);
+  };
+}
+
+/** The paperclip: uploads the picked (pasted, dropped) files, then sends them as one reply. */
 export function AttachButton({
   conversationId,
   internal,
@@ -100,17 +123,7 @@ export function AttachButton({
     setStatus('');
     if (refs.length > 0) actions.send(conversationId, '', internal, refs);
   };
-  useEffect(() => {
-    const form = input.current?.closest('form');
-    const paste = (event: ClipboardEvent) => {
-      const list = [...(event.clipboardData?.files ?? [])];
-      if (list.length === 0) return;
-      event.preventDefault();
-      void take(list);
-    };
-    form?.addEventListener('paste', paste);
-    return () => form?.removeEventListener('paste', paste);
-  }, [conversationId, internal]);
+  useEffect(() => bindPasteAndDrop(input.current?.closest('form'), (list) => void take(list)), [conversationId, internal]);
   return (
     <>
       <input

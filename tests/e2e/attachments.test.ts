@@ -1,8 +1,9 @@
 /**
  * Attachments both ways in real Chromium: the visitor attaches an image, which the agent sees
  * as a thumbnail in the console; the agent attaches a PDF, which the visitor gets as a link
- * that downloads the file.
+ * that downloads the file; a drop on the widget and a paste in the console go the same way.
  */
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT, signInConsole, useServerAndBrowser } from './support.js';
@@ -57,6 +58,23 @@ describe('attachments in the browser', () => {
     expect((await download.body()).subarray(0, 5).toString()).toBe('%PDF-');
     // The visitor's own image still shows as an image, loaded.
     await expect.poll(() => ownThumbnail.evaluate((img: HTMLImageElement) => img.naturalWidth), { timeout: 10_000 }).toBe(16);
+
+    // Dropped on the widget's chat, pasted into the console's reply box: the same way through.
+    const png = readFileSync(PNG).toString('base64');
+    await visitor.evaluate((b64) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'dropped.png', { type: 'image/png' }));
+      const view = document.querySelector('pasokh-widget')!.shadowRoot!.querySelector('.chat-view')!;
+      view.dispatchEvent(new DragEvent('drop', { dataTransfer: data, bubbles: true, cancelable: true }));
+    }, png);
+    await agent.getByRole('img', { name: 'dropped.png' }).waitFor({ timeout: 10_000 });
+    await agent.evaluate((b64) => {
+      const data = new DataTransfer();
+      data.items.add(new File([Uint8Array.from(atob(b64), (c) => c.charCodeAt(0))], 'pasted.png', { type: 'image/png' }));
+      const box = document.querySelector('textarea[aria-label="Reply"]')!;
+      box.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, png);
+    await visitor.getByRole('img', { name: 'pasted.png' }).waitFor({ timeout: 10_000 });
 
     expect(pageErrors).toEqual([]);
     await visitorContext.close();

@@ -10,6 +10,8 @@ import { join, resolve } from 'node:path';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
+import { createAttachments } from '../../server/attachments/service.js';
+import { diskStorage } from '../../server/attachments/storage.js';
 import { startHousekeeping } from '../../server/privacy/housekeeping.js';
 import { createSqliteStore } from '../../server/store/index.js';
 import { startHarness, type Harness } from './harness.js';
@@ -140,6 +142,17 @@ describe('data rights from the CLI', () => {
       visitorId: visitor.id,
       message: { clientId: randomUUID(), author: { kind: 'visitor' }, text: 'erase me later' },
     });
+    // A file in the folder the CLI's configuration points to (<data>/attachments by default).
+    const folder = diskStorage(join(data, 'attachments'));
+    const file = await createAttachments({ store, storage: folder, maxBytes: 1024 }).upload({
+      bytes: new TextEncoder().encode('%PDF-1.4\n%%EOF\n'),
+      name: 'id-card.pdf',
+      site: 'default',
+      visitorId: visitor.id,
+      conversationId: null,
+      uploader: { kind: 'visitor', id: visitor.id },
+    });
+    expect(await folder.get(file.id)).not.toBeNull();
     await store.close();
     const pasokh = (args: string[]) => {
       const result = spawnSync(process.execPath, [join(ROOT, 'bin/pasokh.js'), ...args], {
@@ -156,9 +169,11 @@ describe('data rights from the CLI', () => {
     expect(JSON.parse(exported.stdout)).toMatchObject({
       visitor: { id: visitor.id, email: 'reza@example.com' },
       conversations: [{ messages: [{ text: 'erase me later' }] }],
+      attachments: [{ id: file.id, name: 'id-card.pdf', mime: 'application/pdf' }],
     });
     const erased = pasokh(['visitor', 'erase', 'reza@example.com']);
-    expect(erased.stdout.trim()).toBe(`Erased visitor ${visitor.id}: 1 messages in 1 conversations, 0 events.`);
+    expect(erased.stdout.trim()).toBe(`Erased visitor ${visitor.id}: 1 messages in 1 conversations, 0 events, 1 attachments.`);
+    expect(await folder.get(file.id)).toBeNull();
     expect(erased.code).toBe(0);
     const gone = pasokh(['visitor', 'export', 'reza@example.com']);
     expect(gone.code).toBe(1);
