@@ -1,7 +1,7 @@
 /** Answers at the last step: search learned from use, and the console's suggested answers. */
 import type { AnswerCard, SuggestedAnswer } from '../../protocol/answers.js';
 import type { ConversationRecord } from '../store/store.js';
-import { createAnswerLearning, type AnswerLearning, type AnswerLearningDeps } from './learning.js';
+import { createAnswerLearning, entryOf, type AnswerLearning, type AnswerLearningDeps } from './learning.js';
 import { createSuggester, latestVisitorText } from './suggest.js';
 
 export type { AnswerLearning } from './learning.js';
@@ -28,10 +28,7 @@ export function createAnswers(deps: AnswerLearningDeps): Answers {
       return { query, answers: await suggester.suggest(conversation.site, built, query) };
     },
     card(site, entryId) {
-      const entry = deps
-        .faq(site)
-        ?.entries()
-        .find((e) => e.id === entryId);
+      const entry = entryOf(deps, site, entryId);
       return entry && { entryId: entry.id, title: entry.question };
     },
     async linked(conversation, card, agentId) {

@@ -4,7 +4,7 @@
  * entry; promoted ones are indexed into the site's FAQ payload (below the owner's own text).
  */
 import { ANSWERS } from '../../protocol/answers.js';
-import type { FaqEvent, VisitorId } from '../../protocol/types.js';
+import type { FaqEntry, FaqEvent, VisitorId } from '../../protocol/types.js';
 import type { SiteConfig } from '../config.js';
 import type { FaqLibrary } from '../faq/library.js';
 import { buildFaqPayload, type BuiltPayload, type LearnedWordings } from '../faq/payload.js';
@@ -43,6 +43,13 @@ interface Cached {
   built?: { key: string; payload: BuiltPayload };
 }
 
+/** A site's FAQ entry by id, or undefined when the site's FAQ does not have it. */
+export const entryOf = (deps: Pick<AnswerLearningDeps, 'faq'>, site: string, entryId: string): FaqEntry | undefined =>
+  deps
+    .faq(site)
+    ?.entries()
+    .find((e) => e.id === entryId);
+
 export function createAnswerLearning(deps: AnswerLearningDeps): AnswerLearning {
   const { store } = deps;
   const cacheMs = deps.cacheMs ?? 2000;
@@ -62,10 +69,7 @@ export function createAnswerLearning(deps: AnswerLearningDeps): AnswerLearning {
   }
 
   async function learn(site: string, entryId: string, text: string, source: 'visitor' | 'agent', voter: string) {
-    const entry = deps
-      .faq(site)
-      ?.entries()
-      .find((e) => e.id === entryId);
+    const entry = entryOf(deps, site, entryId);
     const phrasing = entry && phrasingOf(text, entry.question);
     if (!entry || !phrasing) return;
     const afterVisitors = deps.site(site)?.learnAfterVisitors ?? ANSWERS.learnAfterVisitors;

@@ -49,7 +49,7 @@ function matchingReplies(replies: readonly SavedReplyRecord[], site: string, tex
 }
 
 export function createSuggester(store: Store) {
-  const searches = new Map<string, { version: string; search: FaqSearch; docs: FaqPayload['docs'] }>();
+  const searches = new Map<string, { version: string; search: FaqSearch; byId: Map<string, FaqPayload['docs'][number]> }>();
 
   /** The site's search over the payload visitors get, built once per payload version. */
   function searchOf(site: string, built: BuiltPayload) {
@@ -58,7 +58,7 @@ export function createSuggester(store: Store) {
     const payload = JSON.parse(built.body) as FaqPayload;
     const next = {
       version: built.version,
-      docs: payload.docs,
+      byId: new Map(payload.docs.map((d) => [d.id, d])),
       search: createFaqSearch(payload.docs, { index: payload.index, vocabulary: payload.vocabulary }),
     };
     searches.set(site, next);
@@ -71,8 +71,7 @@ export function createSuggester(store: Store) {
       if (!text.trim()) return [];
       const faq: SuggestedAnswer[] = [];
       if (built) {
-        const { search, docs } = searchOf(site, built);
-        const byId = new Map(docs.map((d) => [d.id, d]));
+        const { search, byId } = searchOf(site, built);
         for (const hit of search.search(text, FAQ_SUGGESTIONS)) {
           const doc = byId.get(hit.id);
           if (doc) faq.push({ kind: 'faq', id: doc.id, title: doc.question, text: doc.excerpt, locale: doc.locale });
