@@ -133,6 +133,18 @@ describe('attachments', () => {
     expect(noToken.status).toBe(401);
   });
 
+  it('refuses the upload past the per-minute setting with rate_limited, counting each uploader apart', async () => {
+    h = await startHarness({ env: { PASOKH_ATTACHMENT_UPLOADS_PER_MINUTE: '3' } });
+    const { hello } = await h.visitor();
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await visitorUpload(h, hello.token, PNG, `shot-${i}.png`)).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    const refused = await visitorUpload(h, hello.token, PNG, 'one-more.png');
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    const other = await h.visitor();
+    expect((await visitorUpload(h, other.hello.token, PNG, 'theirs.png')).status).toBe(201);
+  });
+
   it('refuses a link that expired or whose signature was changed', async () => {
     h = await startHarness();
     const { hello } = await h.visitor();
