@@ -4,7 +4,7 @@
  * summarises the queue by them (server/relay/agent.ts, summaries.ts), and the console applies
  * them to live messages between summaries (console/lib/queue.ts). Pure code, no I/O.
  */
-import type { AuthorKind, IsoTime } from './types.js';
+import type { AuthorKind, IsoTime, QueuePreview } from './types.js';
 
 /** What the rules read of a message. */
 export interface RuleMessage {
@@ -30,6 +30,26 @@ export function isQueuePreview(message: Pick<RuleMessage, 'author' | 'internal'>
 export function lastQueuePreview<M extends Pick<RuleMessage, 'author' | 'internal'>>(messages: readonly M[]): M | null {
   for (let i = messages.length - 1; i >= 0; i--) if (isQueuePreview(messages[i]!)) return messages[i]!;
   return null;
+}
+
+/**
+ * What a queue row keeps of a message it previews: its words, who said it and when, and the
+ * names of its files, which the console shows ("📎 receipt.pdf") when there are no words.
+ */
+export function queuePreviewOf(message: {
+  text: string;
+  author: { kind: AuthorKind };
+  createdAt: IsoTime;
+  attachments?: readonly { name: string }[] | undefined;
+}): QueuePreview {
+  const files = previewFiles(message);
+  return { text: message.text, authorKind: message.author.kind, createdAt: message.createdAt, ...(files ? { files } : {}) };
+}
+
+/** The names of a message's files as a preview keeps them: undefined when it carries none. */
+export function previewFiles(message: { attachments?: readonly { name: string }[] | undefined }): string[] | undefined {
+  const files = message.attachments?.map((file) => file.name) ?? [];
+  return files.length > 0 ? files : undefined;
 }
 
 /**

@@ -87,8 +87,18 @@ export interface ConversationSummary {
   /** When the visitor's oldest unanswered message arrived; null when nothing waits. */
   waitingSince: IsoTime | null;
   lastSeq: number;
-  lastMessage: { text: string; authorKind: AuthorKind; createdAt: IsoTime } | null;
+  /** What the queue row previews (protocol/queue-rules.ts queuePreviewOf). */
+  lastMessage: QueuePreview | null;
   context: VisitorContext;
+}
+
+/** A queue row's last message, as much of it as the row shows. */
+export interface QueuePreview {
+  text: string;
+  authorKind: AuthorKind;
+  createdAt: IsoTime;
+  /** The names of the files it carries; absent when none. A file sent alone has no text to show. */
+  files?: string[];
 }
 
 export interface ConversationDetail extends ConversationSummary {

@@ -19,6 +19,10 @@ import { PROJECT_ROOT } from './package-root.js';
 /** The most PASOKH_ATTACHMENT_MAX_BYTES may be: a file is held in memory while it is checked and saved. */
 const MAX_ATTACHMENT_BYTES = 100 * 1024 * 1024;
 
+/** Uploads one visitor or agent may make per minute, unless PASOKH_ATTACHMENT_UPLOADS_PER_MINUTE says otherwise. */
+export const DEFAULT_ATTACHMENT_UPLOADS_PER_MINUTE = 30;
+const MAX_ATTACHMENT_UPLOADS_PER_MINUTE = 10_000;
+
 export { PROJECT_ROOT };
 export const DEMO_FAQ = resolve(PROJECT_ROOT, 'demo/faq.json');
 
@@ -134,6 +138,10 @@ export const fileSchema = v.strictObject({
   attachmentMaxBytes: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1024), v.maxValue(MAX_ATTACHMENT_BYTES))),
   /** A folder for attachment bytes (shared by every process when scaled out); unset: see Config. */
   attachmentDir: v.optional(v.string()),
+  /** Files one visitor or agent may upload per minute. */
+  attachmentUploadsPerMinute: v.optional(
+    v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(MAX_ATTACHMENT_UPLOADS_PER_MINUTE)),
+  ),
   ...mailFileFields,
 });
 
@@ -175,6 +183,11 @@ export interface Config {
    * DATABASE_URL: in PostgreSQL, so every process reads them; otherwise `${dataDir}/attachments`.
    */
   attachmentDir: string | undefined;
+  /**
+   * PASOKH_ATTACHMENT_UPLOADS_PER_MINUTE / "attachmentUploadsPerMinute": files one visitor or
+   * agent may upload per minute, across every process when scaled out. @default 30
+   */
+  attachmentUploadsPerMinute: number;
 }
 
 /** Thrown for configuration a site owner must fix; `message` is meant for them. */
@@ -201,12 +214,19 @@ function readConfigFile(file: string): unknown {
 }
 
 /** A whole number from 0 to `max` in env[name], or undefined when unset; `what` names it in the problem. */
-function envInt(env: NodeJS.ProcessEnv, name: string, max: number, what: string, problems: string[]): number | undefined {
+function envInt(
+  env: NodeJS.ProcessEnv,
+  name: string,
+  max: number,
+  what: string,
+  problems: string[],
+  min = 0,
+): number | undefined {
   const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   const n = Number(raw);
-  if (!Number.isInteger(n) || n < 0 || n > max)
-    return void problems.push(`${name} must be ${what} from 0 to ${max}, not "${raw}".`);
+  if (!Number.isInteger(n) || n < min || n > max)
+    return void problems.push(`${name} must be ${what} from ${min} to ${max}, not "${raw}".`);
   return n;
 }
 
@@ -310,6 +330,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
   );
   const attachmentMaxBytes = envInt(env, 'PASOKH_ATTACHMENT_MAX_BYTES', MAX_ATTACHMENT_BYTES, 'a number of bytes', problems);
   const retentionDays = envInt(env, 'PASOKH_RETENTION_DAYS', 36_500, 'a number of days (0: keep everything)', problems);
+  const uploadsPerMinute = envInt(
+    env,
+    'PASOKH_ATTACHMENT_UPLOADS_PER_MINUTE',
+    MAX_ATTACHMENT_UPLOADS_PER_MINUTE,
+    'a number of files',
+    problems,
+    1,
+  );
   const secureCookies = envBool(env, 'PASOKH_SECURE_COOKIES', problems);
   if (env.PASOKH_REDIS_STREAM && !REDIS_STREAM.test(env.PASOKH_REDIS_STREAM))
     problems.push(`PASOKH_REDIS_STREAM must be 1 to 100 letters, digits or ":._-", not "${env.PASOKH_REDIS_STREAM}".`);
@@ -364,5 +392,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd = process.c
         : databaseUrl === undefined
           ? resolve(dataDir, 'attachments')
           : undefined,
+    attachmentUploadsPerMinute: uploadsPerMinute ?? fromFile.attachmentUploadsPerMinute ?? DEFAULT_ATTACHMENT_UPLOADS_PER_MINUTE,
   };
 }

@@ -3,6 +3,7 @@
  */
 import type { Logger } from 'pino';
 import { createApp, type App } from './app.js';
+import { openAttachmentStorage } from './attachments/storage.js';
 import { NO_AGENTS_HINT, ensureAdmin } from './auth/agents.js';
 import type { Config } from './config.js';
 import { openFaqLibraries } from './faq/site-libraries.js';
@@ -62,7 +63,12 @@ export async function startServer(config: Config, options: StartOptions = {}): P
   const port = await app.listen(config.port, config.host);
   // Always: endpoints added in the console need the worker even when the config has none.
   const integrations = await startIntegrations({ config, store, app, logger });
-  const housekeeping = startHousekeeping({ store, logger, retentionDays: config.retentionDays });
+  const housekeeping = startHousekeeping({
+    store,
+    storage: openAttachmentStorage(config, store),
+    logger,
+    retentionDays: config.retentionDays,
+  });
   const hasAgents = (await store.listAgents()).length > 0;
   const email = config.mail.transport.kind === 'smtp';
   logger.info(

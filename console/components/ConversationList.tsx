@@ -58,7 +58,7 @@ export function ConversationList({ rows }: { rows: ConversationSummary[] }) {
                   )}
                 </span>
                 <span class="row-text" dir="auto">
-                  {previewText(c, state.preview[c.id]) ?? t('queue.noMessage')}
+                  {previewText(c, state.preview[c.id], t) ?? t('queue.noMessage')}
                 </span>
                 {page && (
                   <span class="row-page" dir="auto">

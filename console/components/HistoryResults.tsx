@@ -1,5 +1,6 @@
 import type { ConversationSummary } from '../../protocol/types.js';
 import { formatDateTime } from '../lib/format.js';
+import { previewLine } from '../lib/queue.js';
 import { visitorName } from '../state/console.js';
 import { useConsole } from './context.js';
 
@@ -15,7 +16,7 @@ export function HistoryResults({ results }: { results: ConversationSummary[] }) 
               {visitorName(conversation, locale)}
             </span>
             <span class="row-text" dir="auto">
-              {conversation.lastMessage?.text ?? ''}
+              {conversation.lastMessage ? previewLine(conversation.lastMessage, t) : ''}
             </span>
             <span class="row-meta">
               {formatDateTime(conversation.createdAt, locale)}

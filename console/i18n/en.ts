@@ -75,6 +75,8 @@ export const en = {
   'queue.unread': '{n} unread',
   'queue.offline': 'Left a message',
   'queue.noMessage': 'No messages yet',
+  'queue.file': '📎 {name}',
+  'queue.files': '📎 {n} files',
   'queue.shortcuts': 'Alt+↑ / Alt+↓ move between conversations · Alt+1…9 open tabs',
   'visitor.anonymous': 'Visitor #{id}',
 

@@ -74,6 +74,8 @@ export const fa: Catalog = {
   'queue.unread': '{n} نخوانده',
   'queue.offline': 'پیام گذاشته است',
   'queue.noMessage': 'هنوز پیامی نیست',
+  'queue.file': '📎 {name}',
+  'queue.files': '📎 {n} فایل',
   // Key names are isolated left-to-right (U+2066…U+2069) so the bidi algorithm does not scramble them.
   'queue.shortcuts': '\u2066Alt+↑ / Alt+↓\u2069 جابه‌جایی میان گفتگوها · \u2066Alt+1…9\u2069 زبانه‌ها',
   'visitor.anonymous': 'بازدیدکننده #{id}',

@@ -2,8 +2,9 @@
  * Pure queue logic: ordering, filters and unread counts. The console's state calls these; tests
  * call them directly.
  */
-import { compareQueueRows, isQueuePreview, waitingSinceAfter } from '../../protocol/queue-rules.js';
+import { compareQueueRows, isQueuePreview, previewFiles, queuePreviewOf, waitingSinceAfter } from '../../protocol/queue-rules.js';
 import type { AgentId, AuthorKind, ConversationId, ConversationSummary } from '../../protocol/types.js';
+import type { Vars } from '../i18n/index.js';
 
 export type QueueFilter = 'unassigned' | 'mine' | 'all';
 export const QUEUE_FILTERS: readonly QueueFilter[] = ['unassigned', 'mine', 'all'];
@@ -46,6 +47,7 @@ export interface LiveMessage {
   createdAt: string;
   internal?: boolean;
   author: { kind: AuthorKind };
+  attachments?: readonly { name: string }[];
 }
 
 /**
@@ -61,9 +63,7 @@ export function applyMessage(queue: ConversationSummary[], message: LiveMessage)
   const next: ConversationSummary = {
     ...row,
     lastSeq: message.seq,
-    lastMessage: isQueuePreview(message)
-      ? { text: message.text, authorKind: message.author.kind, createdAt: message.createdAt }
-      : row.lastMessage,
+    lastMessage: isQueuePreview(message) ? queuePreviewOf(message) : row.lastMessage,
     waitingSince,
   };
   return waitingSince === row.waitingSince ? queue.map((c) => (c === row ? next : c)) : upsertQueue(queue, next);
@@ -111,6 +111,21 @@ export function visitorTag(visitorId: string): string {
 export interface Preview {
   seq: number;
   text: string;
+  /** The names of its files; absent when none. */
+  files?: readonly string[];
+}
+
+/** The console strings a preview line may need. */
+export type PreviewStrings = (key: 'queue.file' | 'queue.files', vars: Vars) => string;
+
+/**
+ * A preview's line: its words, or for files sent alone their name ("📎 receipt.pdf") or their
+ * count ("📎 2 files"), in the console's language.
+ */
+export function previewLine(preview: { text: string; files?: readonly string[] | undefined }, t: PreviewStrings): string {
+  const files = preview.files ?? [];
+  if (preview.text.trim() !== '' || files.length === 0) return preview.text;
+  return files.length === 1 ? t('queue.file', { name: files[0]! }) : t('queue.files', { n: files.length });
 }
 
 /**
@@ -118,21 +133,30 @@ export interface Preview {
  * automatic system line ("we will reply soon"), the visitor's own words say more: use the newest
  * visitor or agent message seen live instead.
  */
-export function previewText(conversation: ConversationSummary, seen: Preview | undefined): string | null {
+export function previewText(conversation: ConversationSummary, seen: Preview | undefined, t: PreviewStrings): string | null {
   const last = conversation.lastMessage;
-  if (last && last.authorKind !== 'system') return last.text;
-  return seen?.text ?? last?.text ?? null;
+  const shown = last && last.authorKind !== 'system' ? last : (seen ?? last);
+  return shown ? previewLine(shown, t) : null;
 }
 
 /** Keeps the newest previewable message of a batch; returns `current` when nothing newer came. */
 export function nextPreview(
   current: Preview | undefined,
-  messages: readonly { seq: number; text: string; internal?: boolean; author: { kind: AuthorKind } }[],
+  messages: readonly {
+    seq: number;
+    text: string;
+    internal?: boolean;
+    author: { kind: AuthorKind };
+    attachments?: readonly { name: string }[];
+  }[],
 ): Preview | undefined {
   let best = current;
   for (const m of messages) {
     if (!isQueuePreview(m)) continue;
-    if (!best || m.seq > best.seq) best = { seq: m.seq, text: m.text };
+    if (!best || m.seq > best.seq) {
+      const files = previewFiles(m);
+      best = { seq: m.seq, text: m.text, ...(files ? { files } : {}) };
+    }
   }
   return best;
 }

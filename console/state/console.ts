@@ -7,6 +7,7 @@
 import type { AnswerCard, SuggestedAnswer } from '../../protocol/answers.js';
 import { io } from 'socket.io-client';
 import { newClientId } from '../../protocol/client-ids.js';
+import { queuePreviewOf } from '../../protocol/queue-rules.js';
 import type { AttachmentRef } from '../../protocol/attachments.js';
 import type {
   AgentProfile,
@@ -20,7 +21,7 @@ import type {
 import { alertAgent } from '../lib/alerts.js';
 import { ApiError, api as defaultApi } from '../lib/api.js';
 import type { QueueFilter } from '../lib/queue.js';
-import { visitorTag } from '../lib/queue.js';
+import { previewLine, visitorTag } from '../lib/queue.js';
 import { translate } from '../i18n/index.js';
 import { errorText } from '../lib/error-text.js';
 import { createAdmin, type Api } from './admin.js';
@@ -262,11 +263,21 @@ function hiddenTabAlerts(store: Store<ConsoleState>, t: PartsDeps['t'], open: (i
   return {
     newMessage(row: ConversationSummary, message: Message) {
       if (hidden())
-        alertAgent(t('notify.newMessage', { name: name(row) }), message.text.slice(0, 140), row.id, () => open(row.id));
+        alertAgent(
+          t('notify.newMessage', { name: name(row) }),
+          previewLine(queuePreviewOf(message), t).slice(0, 140),
+          row.id,
+          () => open(row.id),
+        );
     },
     newConversation(row: ConversationSummary) {
       if (hidden())
-        alertAgent(t('notify.newConversation'), row.lastMessage?.text.slice(0, 140) ?? name(row), row.id, () => open(row.id));
+        alertAgent(
+          t('notify.newConversation'),
+          row.lastMessage ? previewLine(row.lastMessage, t).slice(0, 140) : name(row),
+          row.id,
+          () => open(row.id),
+        );
     },
   };
 }

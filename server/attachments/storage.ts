@@ -70,6 +70,26 @@ export function databaseStorage(store: Store): AttachmentStorage {
   };
 }
 
+/**
+ * The one way a store deletion takes files with it (a visitor's erasure, the retention sweep):
+ * the store deletes the rows, and bytes kept in the database, in its transaction; bytes in a
+ * folder cannot join that transaction, so they go after it commits — those of the files listed
+ * before it began whose rows it took. A file whose row is still there (its conversation reopened
+ * meanwhile) keeps its bytes.
+ */
+export async function deleteWithFiles<T>(
+  deps: { store: Store; storage: AttachmentStorage },
+  listed: readonly string[],
+  deleteRows: () => Promise<T>,
+): Promise<T> {
+  const result = await deleteRows();
+  if (deps.storage.kind === 'disk' && listed.length > 0) {
+    const kept = new Set((await deps.store.getAttachments([...listed])).map((file) => file.id));
+    await deps.storage.delete(listed.filter((id) => !kept.has(id)));
+  }
+  return result;
+}
+
 /** The configured storage: a folder when one is set (config.attachmentDir), else the database. */
 export function openAttachmentStorage(config: { attachmentDir: string | undefined }, store: Store): AttachmentStorage {
   return config.attachmentDir === undefined ? databaseStorage(store) : diskStorage(config.attachmentDir);

@@ -21,9 +21,6 @@ import { HttpError } from './errors.js';
 import { createOriginRefusals } from './origin-refusals.js';
 import { allowCors, siteLookup } from './widget-api.js';
 
-/** Uploads one visitor or agent may make per minute. */
-const UPLOADS_PER_MINUTE = 30;
-
 type Query = Record<string, string | undefined>;
 
 function bearer(request: FastifyRequest): string | undefined {
@@ -41,7 +38,8 @@ export function contentDisposition(record: AttachmentRecord): string {
 export function registerAttachmentsApi(app: FastifyInstance, deps: RelayDeps): void {
   const { store, attachments } = deps;
   const siteFrom = siteLookup(deps, createOriginRefusals({ logger: deps.logger }));
-  const uploads = deps.limiter('attachments', UPLOADS_PER_MINUTE, 60);
+  // The factory is Redis's when scaled out: the budget holds across every process.
+  const uploads = deps.limiter('attachments', deps.config.attachmentUploadsPerMinute, 60);
   let key: Promise<string> | undefined;
   const signingKey = () =>
     (key ??= store.attachmentSigningKey().catch((error: unknown) => {

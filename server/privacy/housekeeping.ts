@@ -3,6 +3,7 @@
  * outbox pruning (events whose deliveries are all done, after 30 days).
  */
 import type { Logger } from 'pino';
+import { deleteWithFiles, type AttachmentStorage } from '../attachments/storage.js';
 import type { Store } from '../store/store.js';
 
 const HOUR = 3_600_000;
@@ -15,12 +16,20 @@ export interface Housekeeping {
   stop(): void;
 }
 
-export function startHousekeeping(deps: { store: Store; logger: Logger; retentionDays: number | undefined }): Housekeeping {
-  const { store, logger } = deps;
+export function startHousekeeping(deps: {
+  store: Store;
+  /** Where attachment bytes are kept: the swept conversations' files go too. */
+  storage: AttachmentStorage;
+  logger: Logger;
+  retentionDays: number | undefined;
+}): Housekeeping {
+  const { store, storage, logger } = deps;
   async function runOnce(now = Date.now()) {
     let conversations = 0;
     if (deps.retentionDays !== undefined) {
-      conversations = await store.deleteClosedConversationsBefore(new Date(now - deps.retentionDays * DAY).toISOString());
+      const before = new Date(now - deps.retentionDays * DAY).toISOString();
+      const files = await store.listClosedConversationAttachmentsBefore(before);
+      conversations = await deleteWithFiles({ store, storage }, files, () => store.deleteClosedConversationsBefore(before));
       if (conversations > 0)
         await store.recordAudit({
           actor: 'retention',

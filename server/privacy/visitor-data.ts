@@ -3,7 +3,7 @@
  * written to the audit log with who did it.
  */
 import type { ErasureReport, VisitorExport } from '../../protocol/privacy.js';
-import type { AttachmentStorage } from '../attachments/storage.js';
+import { deleteWithFiles, type AttachmentStorage } from '../attachments/storage.js';
 import type { Store } from '../store/store.js';
 
 /** Every visitor the reference names (an email may name several, one per site or device). */
@@ -19,10 +19,7 @@ export async function exportVisitors(store: Store, ref: string, actor: string): 
   return exports;
 }
 
-/**
- * The store erases rows (and bytes kept in the database) in one transaction; bytes kept in a
- * folder are deleted after it commits, by the ids listed before it began.
- */
+/** The visitor's files go with them, bytes included, wherever the bytes are kept (deleteWithFiles). */
 export async function eraseVisitors(
   store: Store,
   storage: AttachmentStorage,
@@ -33,9 +30,8 @@ export async function eraseVisitors(
   const reports: ErasureReport[] = [];
   for (const visitor of visitors) {
     const files = (await store.listVisitorAttachments(visitor.id)).map((file) => file.id);
-    const report = await store.eraseVisitor(visitor.id);
+    const report = await deleteWithFiles({ store, storage }, files, () => store.eraseVisitor(visitor.id));
     if (report) reports.push(report);
-    if (storage.kind === 'disk') await storage.delete(files);
   }
   for (const report of reports)
     await store.recordAudit({ actor, action: 'visitor.erase', target: report.visitorId, detail: { ...report } });

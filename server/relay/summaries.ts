@@ -2,7 +2,7 @@
  * Turns stored records into what the console shows: a queue row, or a whole conversation.
  */
 import type { ConversationDetail, ConversationSummary, Message, VisitorProfile } from '../../protocol/types.js';
-import { lastQueuePreview } from '../../protocol/queue-rules.js';
+import { lastQueuePreview, queuePreviewOf } from '../../protocol/queue-rules.js';
 import { assessRisk } from '../../protocol/at-risk.js';
 import type { ConversationRecord, Store, VisitorRecord } from '../store/store.js';
 
@@ -50,7 +50,7 @@ export function createSummaries(store: Store) {
       createdAt: conversation.createdAt,
       waitingSince: conversation.status === 'open' ? conversation.waitingSince : null,
       lastSeq: conversation.lastSeq,
-      lastMessage: last ? { text: last.text, authorKind: last.author.kind, createdAt: last.createdAt } : null,
+      lastMessage: last ? queuePreviewOf(last) : null,
       context: conversation.context,
     };
   }

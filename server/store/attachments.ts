@@ -73,6 +73,17 @@ export async function listVisitorAttachments(db: Kysely<Database>, visitorId: st
   return rows.map(toAttachment);
 }
 
+export async function listClosedConversationAttachmentsBefore(db: Kysely<Database>, before: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('attachments')
+    .select('attachments.id')
+    .innerJoin('conversations', 'conversations.id', 'attachments.conversation_id')
+    .where('conversations.status', '=', 'closed')
+    .where('conversations.closed_at', '<', before)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function putAttachmentBytes(db: Kysely<Database>, id: string, bytes: Uint8Array): Promise<void> {
   await db
     .insertInto('attachment_bytes')

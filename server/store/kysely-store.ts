@@ -671,6 +671,10 @@ export class KyselyStore implements Store {
     return files.listVisitorAttachments(this.#db, visitorId);
   }
 
+  listClosedConversationAttachmentsBefore(before: IsoTime): Promise<string[]> {
+    return files.listClosedConversationAttachmentsBefore(this.#db, toIso(before));
+  }
+
   putAttachmentBytes(id: string, bytes: Uint8Array): Promise<void> {
     return files.putAttachmentBytes(this.#db, id, bytes);
   }

@@ -422,6 +422,8 @@ export interface Store {
   getAttachments(ids: string[]): Promise<AttachmentRecord[]>;
   /** Every file of the visitor's conversations, oldest first. */
   listVisitorAttachments(visitorId: VisitorId): Promise<AttachmentRecord[]>;
+  /** The ids of the files in conversations closed before `before`: what the retention sweep would take. */
+  listClosedConversationAttachmentsBefore(before: IsoTime): Promise<string[]>;
   /** The database's copy of a file's bytes (AttachmentStorage "database"); the same id again is kept as it was. */
   putAttachmentBytes(id: string, bytes: Uint8Array): Promise<void>;
   getAttachmentBytes(id: string): Promise<Uint8Array | null>;
@@ -442,7 +444,11 @@ export interface Store {
    * times, seq counts and scores, as an erased visitor's. Null for an unknown id.
    */
   eraseVisitor(id: VisitorId): Promise<ErasureReport | null>;
-  /** The retention sweep: conversations closed before `before`, with their messages; returns how many. */
+  /**
+   * The retention sweep: conversations closed before `before`, with their messages and
+   * attachments (rows, and bytes kept in the database; the caller deletes bytes kept elsewhere);
+   * returns how many conversations.
+   */
   deleteClosedConversationsBefore(before: IsoTime): Promise<number>;
   recordAudit(entry: { actor: string; action: string; target: string; detail?: Record<string, unknown> }): Promise<void>;
   /** Newest first. */

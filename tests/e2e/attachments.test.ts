@@ -49,6 +49,8 @@ describe('attachments in the browser', () => {
     await agent.locator('.composer input[type=file]').setInputFiles(PDF);
     const link = visitor.getByRole('link', { name: /receipt\.pdf/ });
     await link.waitFor({ timeout: 10_000 });
+    // Sent without words: the queue row previews the file by its name, not an empty line.
+    await conversations.getByRole('listitem').filter({ hasText: '📎 receipt.pdf' }).waitFor({ timeout: 10_000 });
     await expect.poll(() => link.getAttribute('href'), { timeout: 10_000 }).toMatch(/\/file\?expires=\d+&sig=/);
     const download = await visitor.request.get((await link.getAttribute('href'))!);
     expect(download.status()).toBe(200);

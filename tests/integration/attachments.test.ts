@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AttachmentLink, AttachmentRef } from '../../protocol/attachments.js';
-import type { Message } from '../../protocol/types.js';
+import type { ConversationSummary, Message } from '../../protocol/types.js';
 import { signLink } from '../../server/attachments/links.js';
 import { nextEvent, startHarness, type Harness } from './harness.js';
 
@@ -41,6 +41,7 @@ describe('attachments', () => {
     expect(ref).toMatchObject({ name: 'screen shot.txt', mime: 'image/png', size: PNG.length });
 
     const arrived = nextEvent<Message>(agent, 'message:new');
+    const opened = nextEvent<ConversationSummary>(agent, 'conversation:updated');
     const payload = { clientId: 'c0ffee00-0000-4000-8000-000000000001', text: '', attachments: [ref.id] };
     const [first, second] = await Promise.all([
       visitor.emitWithAck('message:send', payload),
@@ -49,6 +50,8 @@ describe('attachments', () => {
     expect(first).toMatchObject({ ok: true, seq: 1 });
     expect(second).toMatchObject({ ok: true, seq: 1 });
     expect((await arrived).attachments).toEqual([ref]);
+    // A file sent alone: the queue row previews it by name (the console writes "📎 screen shot.txt").
+    expect((await opened).lastMessage).toMatchObject({ text: '', authorKind: 'visitor', files: ['screen shot.txt'] });
     const conversationId = (first as { conversationId: string }).conversationId;
     expect(await h.store.listMessages(conversationId, { includeInternal: true })).toHaveLength(1);
 
@@ -128,6 +131,18 @@ describe('attachments', () => {
       body: new Blob([PNG]),
     });
     expect(noToken.status).toBe(401);
+  });
+
+  it('refuses the upload past the per-minute setting with rate_limited, counting each uploader apart', async () => {
+    h = await startHarness({ env: { PASOKH_ATTACHMENT_UPLOADS_PER_MINUTE: '3' } });
+    const { hello } = await h.visitor();
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await visitorUpload(h, hello.token, PNG, `shot-${i}.png`)).status);
+    expect(statuses).toEqual([201, 201, 201, 429]);
+    const refused = await visitorUpload(h, hello.token, PNG, 'one-more.png');
+    expect(await refused.json()).toMatchObject({ error: { code: 'rate_limited' } });
+    const other = await h.visitor();
+    expect((await visitorUpload(h, other.hello.token, PNG, 'theirs.png')).status).toBe(201);
   });
 
   it('refuses a link that expired or whose signature was changed', async () => {

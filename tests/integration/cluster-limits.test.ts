@@ -8,6 +8,7 @@ import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../../server/app.js';
 import { addAgent } from '../../server/auth/agents.js';
+import { hashToken, newToken } from '../../server/auth/tokens.js';
 import { loadConfig } from '../../server/config.js';
 import { createFaqLibrary, type FaqLibrary } from '../../server/faq/index.js';
 import { memoryLimiters, redisLimiters, type LimiterFactory } from '../../server/rate-limits.js';
@@ -19,6 +20,8 @@ import { join } from 'node:path';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const LOGINS = 4;
+const UPLOADS = 3;
+const PNG = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3, 4]);
 
 async function redisReason(): Promise<string | null> {
   const client = createClient({ url: redisUrl, socket: { connectTimeout: 3000, reconnectStrategy: false } });
@@ -38,7 +41,10 @@ const suite = reason === null || process.env.CI ? describe : describe.skip;
 
 suite('rate limits across processes', () => {
   const prefix = `pasokh-test-${randomBytes(6).toString('hex')}`;
-  const config = loadConfig({ LOG_LEVEL: 'silent' }, mkdtempSync(join(tmpdir(), 'pasokh-limits-')));
+  const config = loadConfig(
+    { LOG_LEVEL: 'silent', PASOKH_ATTACHMENT_UPLOADS_PER_MINUTE: String(UPLOADS) },
+    mkdtempSync(join(tmpdir(), 'pasokh-limits-')),
+  );
   const logger = pino({ level: 'silent' });
   const redis = createClient({ url: redisUrl });
   let store: Store;
@@ -98,5 +104,27 @@ suite('rate limits across processes', () => {
     const urls = await twoInstances(memoryLimiters);
     const statuses = await guesses(urls, LOGINS + 2);
     expect(statuses).toEqual(Array(LOGINS + 2).fill(401));
+  });
+
+  /** Uploads by one new visitor alternating between the instances; their status codes in order. */
+  async function uploads(urls: string[], count: number): Promise<number[]> {
+    const token = newToken();
+    await store.createVisitor({ site: 'default', tokenHash: hashToken(token) });
+    const statuses: number[] = [];
+    for (let i = 0; i < count; i++) {
+      const response = await fetch(`${urls[i % urls.length]}/api/attachments?site=default&name=shot-${i}.png`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/octet-stream' },
+        body: new Blob([PNG]),
+      });
+      statuses.push(response.status);
+    }
+    return statuses;
+  }
+
+  it('refuses the upload after the configured limit, wherever it lands, when the instances count in Redis', async () => {
+    const urls = await twoInstances(redisLimiters(redis, prefix));
+    expect(await uploads(urls, UPLOADS + 2)).toEqual([...Array(UPLOADS).fill(201), 429, 429]);
+    expect(await uploads(await twoInstances(memoryLimiters), UPLOADS + 2)).toEqual(Array(UPLOADS + 2).fill(201));
   });
 });

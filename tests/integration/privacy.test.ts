@@ -11,7 +11,7 @@ import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, ErasureReport, VisitorExport } from '../../protocol/privacy.js';
 import { createAttachments } from '../../server/attachments/service.js';
-import { diskStorage } from '../../server/attachments/storage.js';
+import { databaseStorage, diskStorage } from '../../server/attachments/storage.js';
 import { startHousekeeping } from '../../server/privacy/housekeeping.js';
 import { createSqliteStore } from '../../server/store/index.js';
 import { startHarness, type Harness } from './harness.js';
@@ -115,7 +115,12 @@ describe('data rights over HTTP', () => {
     const sent = await socket.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'old news' });
     const conversationId = sent.ok ? sent.conversationId : '';
     await h.store.closeConversation(conversationId);
-    const housekeeping = startHousekeeping({ store: h.store, logger: pino({ level: 'silent' }), retentionDays: 30 });
+    const housekeeping = startHousekeeping({
+      store: h.store,
+      storage: databaseStorage(h.store),
+      logger: pino({ level: 'silent' }),
+      retentionDays: 30,
+    });
     try {
       expect(await housekeeping.runOnce()).toEqual({ conversations: 0, events: 0 });
       expect(await housekeeping.runOnce(Date.now() + 31 * 86_400_000)).toMatchObject({ conversations: 1 });

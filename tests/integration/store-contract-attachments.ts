@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createAttachments } from '../../server/attachments/service.js';
 import { databaseStorage, diskStorage, type AttachmentStorage } from '../../server/attachments/storage.js';
+import pino from 'pino';
+import { startHousekeeping } from '../../server/privacy/housekeeping.js';
 import { eraseVisitors, exportVisitors } from '../../server/privacy/visitor-data.js';
 import type { Store } from '../../server/store/store.js';
 
@@ -118,6 +120,49 @@ export function describeAttachmentsContract(current: () => Store): void {
           expect(await store.getAttachments([photo.id, receipt.id])).toEqual([]);
           expect(await files.read(kept.id)).not.toBeNull();
           expect((await store.exportVisitor(visitor.id))?.attachments).toEqual([]);
+        }
+      } finally {
+        await rm(dir, { recursive: true, force: true });
+      }
+    });
+
+    it("sweeps a closed conversation's files past the retention setting, bytes included, leaving open ones' alone", async () => {
+      const store = current();
+      const dir = await mkdtemp(join(tmpdir(), 'pasokh-files-'));
+      try {
+        for (const storage of [databaseStorage(store), diskStorage(dir)]) {
+          const files = createAttachments({ store, storage, maxBytes: 1024 });
+          const sendFile = async (bytes: Uint8Array, name: string) => {
+            const visitor = await store.createVisitor({ site: SITE, tokenHash: randomUUID() });
+            const ref = await files.upload({
+              bytes,
+              name,
+              site: SITE,
+              visitorId: visitor.id,
+              conversationId: null,
+              uploader: { kind: 'visitor', id: visitor.id },
+            });
+            const author = { kind: 'visitor' as const, id: visitor.id };
+            const sent = await store.appendVisitorMessage({
+              site: SITE,
+              visitorId: visitor.id,
+              message: { clientId: randomUUID(), author, text: '', attachments: [ref] },
+            });
+            return { ref, conversationId: sent.conversation.id };
+          };
+          const old = await sendFile(PDF, 'receipt.pdf');
+          const open = await sendFile(PNG, 'photo.png');
+          await store.closeConversation(old.conversationId);
+          const housekeeping = startHousekeeping({ store, storage, logger: pino({ level: 'silent' }), retentionDays: 30 });
+          try {
+            expect(await housekeeping.runOnce(Date.now() + 31 * 86_400_000)).toMatchObject({ conversations: 1 });
+          } finally {
+            housekeeping.stop();
+          }
+          expect(await store.getConversation(old.conversationId)).toBeNull();
+          expect(await storage.get(old.ref.id)).toBeNull();
+          expect(await store.getAttachments([old.ref.id])).toEqual([]);
+          expect(Buffer.from((await files.read(open.ref.id))!.bytes)).toEqual(Buffer.from(PNG));
         }
       } finally {
         await rm(dir, { recursive: true, force: true });

@@ -132,4 +132,16 @@ describe('configuration', () => {
     }
     expect(() => loadConfig({}, dirWith({ heapGrowthPercent: 5000 }))).toThrow(ConfigError);
   });
+
+  it('takes the upload limit from PASOKH_ATTACHMENT_UPLOADS_PER_MINUTE or the file, 30 a minute otherwise', () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'pasokh-config-'));
+    expect(loadConfig({}, cwd).attachmentUploadsPerMinute).toBe(30);
+    expect(loadConfig({ PASOKH_ATTACHMENT_UPLOADS_PER_MINUTE: '5' }, cwd).attachmentUploadsPerMinute).toBe(5);
+    expect(loadConfig({}, dirWith({ attachmentUploadsPerMinute: 12 })).attachmentUploadsPerMinute).toBe(12);
+    for (const bad of ['0', '-3', '2.5', 'many', '10001'])
+      expect(() => loadConfig({ PASOKH_ATTACHMENT_UPLOADS_PER_MINUTE: bad }, cwd)).toThrow(
+        `PASOKH_ATTACHMENT_UPLOADS_PER_MINUTE must be a number of files from 1 to 10000, not "${bad}".`,
+      );
+    expect(() => loadConfig({}, dirWith({ attachmentUploadsPerMinute: 0 }))).toThrow(/attachmentUploadsPerMinute/);
+  });
 });

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { translate } from '../../console/i18n/index.js';
+import { queuePreviewOf } from '../../protocol/queue-rules.js';
 import type { ConversationSummary } from '../../protocol/types.js';
 import {
   applyMessage,
@@ -7,6 +9,7 @@ import {
   neighbour,
   nextPreview,
   previewText,
+  type PreviewStrings,
   sortQueue,
   unreadCount,
   upsertQueue,
@@ -180,15 +183,61 @@ describe('the agent queue', () => {
 
 describe('the queue row preview', () => {
   const at = '2026-01-01T00:00:00Z';
+  const en: PreviewStrings = (key, vars) => translate('en', key, vars);
+  const fa: PreviewStrings = (key, vars) => translate('fa', key, vars);
+  const file = (name: string) => ({ id: name, name, mime: 'application/pdf' as const, size: 10 });
+
+  it('shows a file sent without words by its name, or several by their count, in the console’s language', () => {
+    const one = conv('a', {
+      lastMessage: queuePreviewOf({ text: '', author: { kind: 'visitor' }, createdAt: at, attachments: [file('receipt.pdf')] }),
+    });
+    expect(previewText(one, undefined, en)).toBe('📎 receipt.pdf');
+    const two = queuePreviewOf({
+      text: ' ',
+      author: { kind: 'agent' },
+      createdAt: at,
+      attachments: [file('a.pdf'), file('b.png')],
+    });
+    expect(previewText(conv('a', { lastMessage: two }), undefined, en)).toBe('📎 2 files');
+    expect(previewText(conv('a', { lastMessage: two }), undefined, fa)).toBe('📎 ۲ فایل');
+    // Words say more than a file name.
+    const worded = queuePreviewOf({
+      text: 'my receipt',
+      author: { kind: 'visitor' },
+      createdAt: at,
+      attachments: [file('r.pdf')],
+    });
+    expect(previewText(conv('a', { lastMessage: worded }), undefined, en)).toBe('my receipt');
+  });
+
+  it('takes the files from a live message, on the row and in the preview seen live', () => {
+    const queue = [conv('a', { lastSeq: 1 })];
+    const live = {
+      conversationId: 'a',
+      seq: 2,
+      text: '',
+      createdAt: at,
+      author: { kind: 'visitor' as const },
+      attachments: [file('id.pdf')],
+    };
+    const next = applyMessage(queue, live);
+    expect(next[0]!.lastMessage).toEqual({ text: '', authorKind: 'visitor', createdAt: at, files: ['id.pdf'] });
+    expect(previewText(next[0]!, undefined, en)).toBe('📎 id.pdf');
+    const seen = nextPreview(undefined, [live]);
+    expect(seen).toEqual({ seq: 2, text: '', files: ['id.pdf'] });
+    const system = conv('a', { lastMessage: { text: 'We reply soon', authorKind: 'system', createdAt: at } });
+    expect(previewText(system, seen, fa)).toBe('📎 id.pdf');
+  });
+
   it('shows the last message when a person wrote it', () => {
     const c = conv('a', { lastMessage: { text: 'Where is my order?', authorKind: 'visitor', createdAt: at } });
-    expect(previewText(c, { seq: 1, text: 'older' })).toBe('Where is my order?');
+    expect(previewText(c, { seq: 1, text: 'older' }, en)).toBe('Where is my order?');
   });
 
   it('prefers the visitor’s words over an automatic system line', () => {
     const c = conv('a', { lastMessage: { text: 'We usually reply in 3 minutes.', authorKind: 'system', createdAt: at } });
-    expect(previewText(c, { seq: 1, text: 'Where is my order?' })).toBe('Where is my order?');
-    expect(previewText(c, undefined)).toBe('We usually reply in 3 minutes.');
+    expect(previewText(c, { seq: 1, text: 'Where is my order?' }, en)).toBe('Where is my order?');
+    expect(previewText(c, undefined, en)).toBe('We usually reply in 3 minutes.');
   });
 
   it('keeps the newest message that is neither internal nor system', () => {
