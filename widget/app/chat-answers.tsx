@@ -31,7 +31,9 @@ const MAX_SUGGESTIONS = 3;
 const MIN_DRAFT = 3;
 
 export function createChatAnswers(store: Store<UiState>, faq: FaqSource, reporter: Reporter): ChatAnswers {
-  const open = (articleId: string) => store.set({ view: 'article', articleId, focusTick: store.get().focusTick + 1 });
+  // The article's Back returns to the chat the visitor opened it from.
+  const open = (articleId: string) =>
+    store.set({ view: 'article', articleId, back: 'chat', focusTick: store.get().focusTick + 1 });
   return {
     Suggestions({ draft }) {
       const { locale } = store.get();
