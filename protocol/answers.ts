@@ -45,6 +45,8 @@ export interface SuggestedAnswer {
 export const ANSWERS = {
   /** Distinct visitors before a visitor-learned wording is searched (site setting `learnAfterVisitors`). */
   learnAfterVisitors: 3,
+  /** Candidate wordings (not yet searched) kept per entry (site setting `learnCandidatesPerAnswer`). */
+  learnCandidatesPerAnswer: 50,
   /** A helpful vote teaches the visitor's last query only if it came this recently. */
   queryWindowMinutes: 30,
   /** Longest wording kept, in characters. */

@@ -98,6 +98,11 @@ export const siteSchema = v.strictObject({
    * from visitors off.
    */
   learnAfterVisitors: v.optional(v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(1000)), 3),
+  /**
+   * Wordings of one answer kept while they wait for `learnAfterVisitors` visitors: beyond it the
+   * oldest wording only one visitor used makes room, so a flood of wordings stays bounded.
+   */
+  learnCandidatesPerAnswer: v.optional(v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(10_000)), 50),
   /** Answer a visitor's first message at once with when to expect a person. */
   autoAcknowledge: v.optional(v.boolean(), true),
   /** Signed webhooks and Slack posts of this site's events. */

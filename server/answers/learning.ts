@@ -72,8 +72,19 @@ export function createAnswerLearning(deps: AnswerLearningDeps): AnswerLearning {
     const entry = entryOf(deps, site, entryId);
     const phrasing = entry && phrasingOf(text, entry.question);
     if (!entry || !phrasing) return;
-    const afterVisitors = deps.site(site)?.learnAfterVisitors ?? ANSWERS.learnAfterVisitors;
-    const learned = await store.learnPhrasing({ site, entryId, locale: entry.locale, ...phrasing, source, voter, afterVisitors });
+    const config = deps.site(site);
+    const afterVisitors = config?.learnAfterVisitors ?? ANSWERS.learnAfterVisitors;
+    const maxCandidates = config?.learnCandidatesPerAnswer ?? ANSWERS.learnCandidatesPerAnswer;
+    const learned = await store.learnPhrasing({
+      site,
+      entryId,
+      locale: entry.locale,
+      ...phrasing,
+      source,
+      voter,
+      afterVisitors,
+      maxCandidates,
+    });
     if (learned?.promoted) cache.delete(site);
   }
 

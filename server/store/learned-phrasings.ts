@@ -23,6 +23,8 @@ export interface LearnPhrasingInput {
   voter: string;
   /** Distinct visitors needed before a visitor-learned wording is promoted. */
   afterVisitors: number;
+  /** Candidate (not yet promoted) wordings kept per entry at most. */
+  maxCandidates: number;
 }
 
 function toPhrasing(row: Selectable<LearnedPhrasingsTable>): LearnedPhrasing {
@@ -38,10 +40,59 @@ function toPhrasing(row: Selectable<LearnedPhrasingsTable>): LearnedPhrasing {
   };
 }
 
-/** Counts the voter for the wording; null when an owner removed this wording of this entry. */
-export async function learnPhrasing(db: Kysely<Database>, input: LearnPhrasingInput): Promise<LearnedPhrasing | null> {
+type Db = Kysely<Database>;
+
+/**
+ * Makes room for a new candidate wording of an entry, false when there is none. A full entry
+ * evicts its oldest candidates that only one visitor vouched for rather than refusing newcomers:
+ * refusing would let one spammer lock an entry's learning for good by filling it once, while a
+ * lone visitor's wording is the weakest evidence kept and the one a second visitor has not
+ * confirmed in all the time since. Wordings two or more visitors vouched for are never evicted;
+ * when only those remain, the newcomer (one visitor) is refused. Removed wordings are not
+ * candidates: they stay so the wording is not learned again. Trimming down to the cap (not by
+ * one) brings an entry back within it after concurrent writers overshot it.
+ */
+async function roomForWording(trx: Db, input: LearnPhrasingInput): Promise<boolean> {
+  if (input.source === 'agent' || input.afterVisitors <= 1) return true; // promoted at once
+  const known = await trx
+    .selectFrom('learned_phrasings')
+    .select('id')
+    .where('site', '=', input.site)
+    .where('entry_id', '=', input.entryId)
+    .where('wording', '=', input.wording)
+    .executeTakeFirst();
+  if (known) return true;
+  const candidates = trx
+    .selectFrom('learned_phrasings')
+    .where('site', '=', input.site)
+    .where('entry_id', '=', input.entryId)
+    .where('promoted', '=', 0)
+    .where('removed_at', 'is', null);
+  const { count } = await candidates.select((eb) => eb.fn.countAll<number | string>().as('count')).executeTakeFirstOrThrow();
+  const excess = num(count) - Math.max(1, input.maxCandidates) + 1;
+  if (excess <= 0) return true;
+  const lone = await candidates
+    .select('id')
+    .where('visitors', '<=', 1)
+    .orderBy('created_at')
+    .orderBy('id')
+    .limit(excess)
+    .execute();
+  if (lone.length < excess) return false;
+  const ids = lone.map((r) => r.id);
+  await trx.deleteFrom('learned_phrasing_voters').where('phrasing_id', 'in', ids).execute();
+  await trx.deleteFrom('learned_phrasings').where('id', 'in', ids).execute();
+  return true;
+}
+
+/**
+ * Counts the voter for the wording; null when an owner removed this wording of this entry, or
+ * when it is a new candidate and the entry's candidates are full (see roomForWording).
+ */
+export async function learnPhrasing(db: Db, input: LearnPhrasingInput): Promise<LearnedPhrasing | null> {
   const now = nowIso();
   return db.transaction().execute(async (trx) => {
+    if (!(await roomForWording(trx, input))) return null;
     await trx
       .insertInto('learned_phrasings')
       .values({

@@ -510,7 +510,9 @@ export interface Store {
   /**
    * Counts `voter` (a visitor or, with `source: 'agent'`, an agent) for a wording of an entry,
    * promoting it once `afterVisitors` distinct visitors or one agent vouched for it. Null when
-   * an owner removed that wording of that entry: it is not learned again.
+   * an owner removed that wording of that entry (it is not learned again), or when the wording
+   * is a new candidate and the entry already keeps `maxCandidates` candidates, each vouched for
+   * by two or more visitors; otherwise a full entry drops its oldest one-visitor candidate.
    */
   learnPhrasing(input: LearnPhrasingInput): Promise<LearnedPhrasing | null>;
   /** Phrasings not removed, oldest first; only the searched ones with `promotedOnly`. */

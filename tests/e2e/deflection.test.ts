@@ -2,7 +2,8 @@
  * Deflection at the last step, in real Chromium: while a visitor types in the chat's Message box
  * the widget offers answers ("These may answer it"), and opening one is recorded as a deflection;
  * an agent replies with an answer card from the console's suggested answers, the widget shows it
- * and opens the article, and search learns the visitor's wording at once.
+ * and opens the article, and search learns the visitor's wording at once. An article opened from
+ * the chat goes Back to the chat, draft and conversation intact; one opened from search, to search.
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
@@ -55,8 +56,11 @@ describe('deflection at the last step', () => {
     const recorded = await eventually(deflections, (rows) => rows.length > 0);
     expect(recorded).toEqual([{ query: 'my parcel says delivered but never came', article_id: 'en-package-not-received' }]);
 
-    // Not deflected after all: ask, and the agent answers with a card.
-    await visitor.getByRole('button', { name: 'Talk to a person' }).click();
+    // Not deflected after all: Back is the chat, with the words typed still in the box.
+    await visitor.getByRole('button', { name: 'Back' }).click();
+    await expect.poll(() => box.inputValue()).toBe('my parcel says delivered but never came');
+    await visitor.getByRole('heading', { name: 'These may answer it' }).waitFor();
+    // Ask, and the agent answers with a card.
     await box.fill('where is my order 1042 now?');
     await visitor.getByRole('button', { name: 'Send' }).click();
     const row = conversations.getByRole('listitem').filter({ hasText: 'where is my order 1042' });
@@ -75,6 +79,20 @@ describe('deflection at the last step', () => {
     await card.click();
     await visitor.getByRole('heading', { name: 'Where is my order?' }).waitFor();
     await visitor.getByText('Was this helpful?').waitFor();
+    // Back from the card's article is the conversation, its message and card still there.
+    await visitor.getByRole('button', { name: 'Back' }).click();
+    await visitor.getByText('where is my order 1042 now?').waitFor();
+    await card.waitFor();
+    expect(await box.inputValue()).toBe('');
+    // From search, Back is still search, with the query.
+    await visitor.getByRole('button', { name: 'Search answers' }).click();
+    const search = visitor.getByRole('searchbox', { name: 'Search' });
+    await search.fill('where is my order');
+    await visitor.getByRole('link', { name: /^Where is my order\?/ }).click();
+    await visitor.getByText('Was this helpful?').waitFor();
+    await visitor.getByRole('button', { name: 'Back' }).click();
+    await expect.poll(() => search.inputValue()).toBe('where is my order');
+    expect(await box.count()).toBe(0);
 
     const cookie = await loginCookie(e2e.server.url);
     const { phrasings } = await consoleApi<{ phrasings: LearnedPhrasing[] }>(

@@ -1,9 +1,12 @@
 /**
  * Answers at the last step, on a real server: helpful votes teach search a visitor's wording only
- * after enough distinct visitors; an agent's suggested answers, answer card and the phrasing the
+ * after enough distinct visitors, keeping few of one spammer's wordings; an agent's suggested answers, answer card and the phrasing the
  * card teaches at once; owners list and remove what was learned.
  */
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SuggestedAnswer } from '../../protocol/answers.js';
 import type { FaqPayload } from '../../protocol/faq.js';
@@ -100,6 +103,40 @@ describe('search learned from helpful votes', () => {
     expect((await h.store.listLearnedPhrasings('default'))[0]).toMatchObject({ text: 'gizmo wombat went missing', visitors: 1 });
     const bad = await postText('/api/events', { site: 'default', token, events: [{ kind: 'deflect', query: 'x'.repeat(201) }] });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('a flood of wordings for one answer', () => {
+  let dir: string | undefined;
+  afterEach(() => {
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    dir = undefined;
+  });
+
+  it("keeps learnCandidatesPerAnswer wordings, dropping a spammer's oldest but not one two visitors used", async () => {
+    dir = mkdtempSync(join(tmpdir(), 'pasokh-answers-'));
+    const config = join(dir, 'pasokh.config.json');
+    const site = { key: 'default', allowedOrigins: [SHOP], learnCandidatesPerAnswer: 2, autoAcknowledge: false };
+    writeFileSync(config, JSON.stringify({ sites: [site] }));
+    h = await startHarness({ env: { PASOKH_CONFIG: config } });
+    await voteHelpful(await newVisitorToken());
+    await voteHelpful(await newVisitorToken());
+
+    const spammer = await newVisitorToken();
+    const spam = ['wombat one', 'wombat two', 'wombat three', 'wombat four', 'wombat five'];
+    const events = spam.flatMap((query) => [
+      { kind: 'search', query, hits: 0, locale: 'en' },
+      { kind: 'helpful', articleId: ENTRY, helpful: true, locale: 'en' },
+    ]);
+    expect((await postText('/api/events', { site: 'default', token: spammer, events })).status).toBe(202);
+    expect((await h.store.listLearnedPhrasings('default')).map((p) => [p.text, p.visitors])).toEqual([
+      [QUERY, 2],
+      ['wombat five', 1],
+    ]);
+
+    await voteHelpful(await newVisitorToken());
+    expect(await h.store.listLearnedPhrasings('default', { promotedOnly: true })).toMatchObject([{ text: QUERY, visitors: 3 }]);
+    expect((await widgetFinds(QUERY)).ids[0]).toBe(ENTRY);
   });
 });
 

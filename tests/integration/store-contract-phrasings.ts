@@ -1,7 +1,8 @@
 /**
  * The learned-phrasings part of the Store contract, run inside describeStoreContract (so SQLite
  * and PostgreSQL both pass it): the distinct-visitor threshold, the one-agent shortcut,
- * removal that sticks, the last query that led to an answer, and answer cards on messages.
+ * removal that sticks, the cap on candidate wordings per entry, the last query that led to an
+ * answer, and answer cards on messages.
  */
 import { describe, expect, it } from 'vitest';
 import type { LearnPhrasingInput } from '../../server/store/learned-phrasings.js';
@@ -18,6 +19,7 @@ const wording = (extra: Partial<LearnPhrasingInput> = {}): LearnPhrasingInput =>
   source: 'visitor',
   voter: 'visitor-1',
   afterVisitors: 3,
+  maxCandidates: 50,
   ...extra,
 });
 
@@ -69,6 +71,44 @@ export function describeLearnedPhrasingsContract(current: () => Store): void {
       // The same wording of another entry is a phrasing of its own.
       expect((await store.listLearnedPhrasings(SITE)).map((p) => p.id)).toEqual([other?.id]);
       expect(await store.listLearnedPhrasings(SITE, { entryId: 'en-refund' })).toEqual([]);
+    });
+
+    it('keeps at most maxCandidates candidate wordings per entry, evicting the oldest one-visitor wording first', async () => {
+      const store = current();
+      const say = (words: string, voter: string, extra: Partial<LearnPhrasingInput> = {}) =>
+        store.learnPhrasing(wording({ text: words, wording: words, voter, maxCandidates: 3, ...extra }));
+      const candidates = async () =>
+        (await store.listLearnedPhrasings(SITE, { entryId: 'en-refund' })).filter((p) => !p.promoted).map((p) => p.text);
+      await say('kept words', 'visitor-1');
+      await say('kept words', 'visitor-2');
+      await say('spam one', 'spammer');
+      await say('spam two', 'spammer');
+      // Full: the oldest wording with one visitor goes, not the older one two visitors used.
+      expect(await say('spam three', 'spammer')).toMatchObject({ text: 'spam three', visitors: 1 });
+      expect(await candidates()).toEqual(['kept words', 'spam two', 'spam three']);
+      // Another vote for a kept wording evicts nothing.
+      expect(await say('spam two', 'visitor-3')).toMatchObject({ visitors: 2 });
+      expect(await say('spam three', 'visitor-3')).toMatchObject({ visitors: 2 });
+      expect(await candidates()).toEqual(['kept words', 'spam two', 'spam three']);
+      // Every kept wording has two visitors: the newcomer is refused, nothing is dropped.
+      expect(await say('spam four', 'spammer')).toBeNull();
+      expect(await candidates()).toEqual(['kept words', 'spam two', 'spam three']);
+      // An agent's wording is searched at once, so it is no candidate and always learned.
+      expect(await say('agent words', 'agent-1', { source: 'agent' })).toMatchObject({ promoted: true });
+      // A promoted wording is no longer a candidate: it frees its place.
+      expect(await say('kept words', 'visitor-4')).toMatchObject({ promoted: true });
+      expect(await say('spam four', 'spammer')).toMatchObject({ visitors: 1, promoted: false });
+      expect(await candidates()).toEqual(['spam two', 'spam three', 'spam four']);
+      // Another entry has its own places.
+      expect(await say('spam five', 'spammer', { entryId: 'en-shipping' })).toMatchObject({ entryId: 'en-shipping' });
+      expect((await store.listLearnedPhrasings(SITE)).map((p) => p.text)).toEqual([
+        'kept words',
+        'spam two',
+        'spam three',
+        'agent words',
+        'spam four',
+        'spam five',
+      ]);
     });
 
     it("finds a visitor's newest search or chat-draft query within the window", async () => {

@@ -243,7 +243,7 @@ export class App extends Component<AppProps, AppState> {
         onQuery={(value) => store.set({ query: value })}
         onOpen={(doc: FaqSearchDoc) => {
           services.tracker.flush();
-          this.go('article', { articleId: doc.id });
+          this.go('article', { articleId: doc.id, back: 'search' });
         }}
         onIntent={() => this.articleRequested || this.loadArticle()}
         onRetry={services.faq.retry}
@@ -266,7 +266,7 @@ export class App extends Component<AppProps, AppState> {
         origin={host.origin}
         site={host.options.site}
         id={id}
-        onBack={() => this.go('search')}
+        onBack={() => this.go(ui.back ?? 'search')}
         onTalk={() => this.go('chat')}
         onViewed={(value) => this.onViewed(value)}
         onVote={(value, helpful) => this.onVote(value, helpful)}

@@ -108,16 +108,23 @@ function PendingRow({
   );
 }
 
+/**
+ * The draft outlives the chat view: an answer opened from the chat replaces the view, and its
+ * Back returns to the words the visitor had typed.
+ */
+let kept = '';
+
 /** The message box, the paperclip (once the attachment chunk is there) and Send. */
 function Composer({ client, locale, kit }: { client: ChatClient; locale: Locale; kit: AttachKit | undefined }) {
-  const [draft, setDraft] = useState('');
+  const [draft, setDraft] = useState(kept);
+  const keep = (value: string) => setDraft((kept = value));
   const submit = (event: Event) => {
     event.preventDefault();
     const text = draft.trim();
     if (!text) return;
     client.send(text.slice(0, MAX_MESSAGE_LENGTH));
     client.setTyping(false);
-    setDraft('');
+    keep('');
   };
 
   return (
@@ -132,7 +139,7 @@ function Composer({ client, locale, kit }: { client: ChatClient; locale: Locale;
           value={draft}
           dir="auto"
           onInput={(event) => {
-            setDraft((event.currentTarget as HTMLTextAreaElement).value);
+            keep((event.currentTarget as HTMLTextAreaElement).value);
             client.setTyping(true);
           }}
           onKeyDown={(event) => {

@@ -6,10 +6,11 @@
  */
 import type { FunctionComponent } from 'preact';
 import type { AnswerCard } from '../../protocol/answers.js';
+import type { FaqSearchDoc } from '../../protocol/faq.js';
 import { answerStrings } from '../i18n/answer-strings.js';
 import { addStrings, t } from '../i18n/runtime.js';
 import type { Reporter } from './beacon.js';
-import type { FaqSource } from './faq-source.js';
+import type { FaqIndex, FaqSource } from './faq-source.js';
 import type { Store, UiState } from './state.js';
 import css from './chat-answers.css?inline';
 
@@ -31,13 +32,24 @@ const MAX_SUGGESTIONS = 3;
 const MIN_DRAFT = 3;
 
 export function createChatAnswers(store: Store<UiState>, faq: FaqSource, reporter: Reporter): ChatAnswers {
-  const open = (articleId: string) => store.set({ view: 'article', articleId, focusTick: store.get().focusTick + 1 });
+  // The article's Back returns to the chat the visitor opened it from.
+  const open = (articleId: string) =>
+    store.set({ view: 'article', articleId, back: 'chat', focusTick: store.get().focusTick + 1 });
+  // The chat view re-renders on every message, typing indicator and presence change: the last
+  // draft's answers are kept for its index (one per locale and FAQ version), and dropped when
+  // the FAQ source changes (fuse.js arriving finds typos the first search could not).
+  let last: { query: string; index: FaqIndex | null; docs: FaqSearchDoc[] } | undefined;
+  faq.subscribe(() => (last = undefined));
   return {
     Suggestions({ draft }) {
       const { locale } = store.get();
       const query = draft.trim();
       const index = query.length >= MIN_DRAFT ? faq.index(locale) : null;
-      const docs = index ? index.search.search(query, MAX_SUGGESTIONS).flatMap((hit) => index.docs.get(hit.id) ?? []) : [];
+      if (last?.query !== query || last.index !== index) {
+        const docs = index ? index.search.search(query, MAX_SUGGESTIONS).flatMap((hit) => index.docs.get(hit.id) ?? []) : [];
+        last = { query, index, docs };
+      }
+      const { docs } = last;
       if (!docs.length) return null;
       return (
         <section class="may-answer" aria-labelledby="pasokh-may-answer">

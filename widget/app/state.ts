@@ -12,6 +12,8 @@ export interface UiState {
   view: View;
   query: string;
   articleId: string | null;
+  /** Where the article's Back returns: the chat when the visitor opened it there, else search. */
+  back?: View;
   /** The locale whose panel strings are loaded (setLocale waits for them before switching). */
   locale: Locale;
   user: Identity | undefined;
