@@ -104,7 +104,14 @@ export interface QueuePreview {
 export interface ConversationDetail extends ConversationSummary {
   messages: Message[];
   /** Earlier conversations of the same visitor, newest first. */
-  previous: { id: ConversationId; createdAt: IsoTime; status: ConversationStatus; lastMessage: string | null }[];
+  previous: {
+    id: ConversationId;
+    createdAt: IsoTime;
+    status: ConversationStatus;
+    lastMessage: string | null;
+    /** The last message's files; absent when it carries none (shown when it has no words). */
+    files?: string[];
+  }[];
   survey: { score: number; comment?: string } | null;
   /** Why the visitor is at risk of leaving unhappy (protocol/at-risk.ts); empty when not. */
   risk: RiskReason[];

@@ -1,6 +1,7 @@
 import type { ConversationDetail, ConversationSummary } from '../../protocol/types.js';
 import { describeBrowser, formatDateTime, safeHref } from '../lib/format.js';
 import { describeRisk } from '../lib/risk.js';
+import { previewLine } from '../lib/queue.js';
 import { useConsole } from './context.js';
 
 /**
@@ -142,7 +143,7 @@ function Trail({ summary, detail }: { summary: ConversationSummary; detail: Conv
             <li key={p.id}>
               <span class="sub">{formatDateTime(p.createdAt, locale)}</span>
               <span class="prev-text" dir="auto">
-                {p.lastMessage ?? '—'}
+                {p.lastMessage === null ? '—' : previewLine({ text: p.lastMessage, files: p.files }, t)}
               </span>
             </li>
           ))}

@@ -2,7 +2,7 @@
  * Turns stored records into what the console shows: a queue row, or a whole conversation.
  */
 import type { ConversationDetail, ConversationSummary, Message, VisitorProfile } from '../../protocol/types.js';
-import { lastQueuePreview, queuePreviewOf } from '../../protocol/queue-rules.js';
+import { lastQueuePreview, previewFiles, queuePreviewOf } from '../../protocol/queue-rules.js';
 import { assessRisk } from '../../protocol/at-risk.js';
 import type { ConversationRecord, Store, VisitorRecord } from '../store/store.js';
 
@@ -69,7 +69,14 @@ export function createSummaries(store: Store) {
         .slice(0, 10)
         .map(async (c) => {
           const last = await store.listMessages(c.id, { afterSeq: Math.max(0, c.lastSeq - 1), includeInternal: false });
-          return { id: c.id, createdAt: c.createdAt, status: c.status, lastMessage: last[0]?.text ?? null };
+          const files = last[0] && previewFiles(last[0]);
+          return {
+            id: c.id,
+            createdAt: c.createdAt,
+            status: c.status,
+            lastMessage: last[0]?.text ?? null,
+            ...(files ? { files } : {}),
+          };
         }),
     );
     return {

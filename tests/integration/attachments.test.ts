@@ -68,6 +68,16 @@ describe('attachments', () => {
     );
     expect(file.headers.get('x-content-type-options')).toBe('nosniff');
     expect(Buffer.from(await file.arrayBuffer())).toEqual(PNG);
+
+    // In the visitor's next conversation, the earlier one is listed with its file-only last message.
+    expect(await agent.emitWithAck('conversation:close', { conversationId })).toMatchObject({ ok: true });
+    const next = await visitor.emitWithAck('message:send', { clientId: 'c0ffee00-0000-4000-8000-000000000005', text: 'again' });
+    const nextId = (next as { conversationId: string }).conversationId;
+    expect(nextId).not.toBe(conversationId);
+    const got = await agent.emitWithAck('conversation:get', { conversationId: nextId });
+    expect(got).toMatchObject({ ok: true });
+    const previous = (got as { conversation: { previous: unknown[] } }).conversation.previous;
+    expect(previous).toEqual([expect.objectContaining({ id: conversationId, lastMessage: '', files: ['screen shot.txt'] })]);
   });
 
   it('goes from the agent to the visitor as a download, and refuses a foreign visitor', async () => {
