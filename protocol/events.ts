@@ -211,4 +211,9 @@ export interface AgentSocketData {
 export interface InterServerEvents {
   /** An agent's status changed somewhere: cached presence is stale everywhere. */
   'presence:changed': () => void;
+  /**
+   * A message for the visitor's tabs (`visitorRoom`; none for an internal note) and the site's
+   * agents: each process gives its own sockets in those rooms `message:new`.
+   */
+  'message:relay': (relay: { message: Message; visitorRoom: string | null; agentsRoom: string }) => void;
 }

@@ -13,6 +13,7 @@ import { startInboundServer, type InboundServer } from '../mail/inbound.js';
 import { mailSecret } from '../mail/settings.js';
 import { createMailer, type Mailer } from '../mail/transport.js';
 import type { AgentNamespace, VisitorNamespace } from '../relay/deps.js';
+import { messageRelay } from '../relay/message-relay.js';
 import { rooms } from '../relay/rooms.js';
 import { createSummaries } from '../relay/summaries.js';
 import type { ConversationRecord, Store } from '../store/store.js';
@@ -57,9 +58,9 @@ function relayer(
   const agents = app.io.of('/agent') as unknown as AgentNamespace;
   const visitors = app.io.of('/visitor') as unknown as VisitorNamespace;
   const summaries = createSummaries(store);
+  const relay = messageRelay(agents, visitors);
   return (message, conversation, created) => {
-    visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
-    agents.to(rooms.agentsOf(conversation.site)).emit('message:new', message);
+    relay(message, { visitorId: conversation.visitorId, site: conversation.site });
     if (created) {
       summaries.summarize(conversation).then(
         (summary) => agents.to(rooms.agentsOf(conversation.site)).emit('conversation:updated', summary),

@@ -5,7 +5,6 @@ import type { AgentContext } from './agent-context.js';
 import type { AgentSocket } from './deps.js';
 import { attachmentRefs } from './attachment-refs.js';
 import { guarded, RelayError } from './guard.js';
-import { rooms } from './rooms.js';
 
 /** The card for FAQ entry `entryId` of the site; a note cannot carry one. */
 function cardOf(ctx: AgentContext, site: string, entryId: string, internal?: boolean): AnswerCard {
@@ -44,8 +43,7 @@ export function registerAgentMessageHandlers(socket: AgentSocket, ctx: AgentCont
       metrics.inc('pasokh_messages_total');
       metrics.observe('pasokh_message_commit_seconds', (performance.now() - arrived) / 1000);
       // Relayed before anything else is awaited, so live messages leave in commit (seq) order.
-      if (!message.internal) ctx.visitors.to(rooms.visitor(conversation.visitorId)).emit('message:new', message);
-      ctx.agents.to(rooms.agentsOf(conversation.site)).emit('message:new', message);
+      ctx.relay(message, { visitorId: message.internal ? null : conversation.visitorId, site: conversation.site });
       // Replying to an unassigned conversation takes it, as in every help desk.
       // Only then does the queue row change beyond what `message:new` tells the console.
       if (!internal && !conversation.assigneeId) {

@@ -6,7 +6,9 @@
  * With N processes that is N - 1 wasted applies of each entry. Here both are skipped before
  * the work: an entry this process wrote, and a broadcast without acknowledgements to rooms none
  * of whose sockets are here. What reaches a socket, and in what order, is unchanged: the
- * adapter would have done nothing with either.
+ * adapter would have done nothing with either. A message's `message:relay` entry is a
+ * server-side event, not a broadcast: only the first skip applies to it, and the relay checks
+ * its two rooms itself (message-relay.ts).
  *
  * This reaches into the adapter's internals (its `uid`, `onRawMessage`, `onMessage` and
  * `rooms`), so it only wraps an adapter whose fields look as expected; any other is left

@@ -7,6 +7,9 @@
  * other commands) and the local sockets get the broadcast in the same turn, as with one
  * process. Other processes get it from the stream as before; order is kept on both paths,
  * since local broadcasts happen in call order and a client's commands reach Redis in order.
+ * A message's deliveries (message-relay.ts) come here flagged local, so nothing is published
+ * for them; their order with every other broadcast rests on both reaching local sockets in
+ * the caller's turn.
  *
  * The stream offset the adapter added to a local broadcast serves connection state recovery
  * only, so with recovery on the adapter is left alone. This reaches into the adapter's

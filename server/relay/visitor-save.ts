@@ -6,7 +6,6 @@ import type { Author, Message } from '../../protocol/types.js';
 import type { ConversationRecord } from '../store/store.js';
 import { attachmentRefs } from './attachment-refs.js';
 import { autoAckClientId, autoAckText, visitorLocale } from './auto-ack.js';
-import { rooms } from './rooms.js';
 import type { VisitorSession } from './visitor-session.js';
 
 export interface VisitorMessageInput {
@@ -27,8 +26,7 @@ export interface VisitorMessageInput {
  * rules — which spares every agent a summary, and the server two reads, per message.
  */
 function relay({ ctx, visitorId, site }: VisitorSession, message: Message, conversation: ConversationRecord, changed: boolean) {
-  ctx.visitors.to(rooms.visitor(visitorId)).emit('message:new', message);
-  ctx.agents.to(rooms.agentsOf(site.key)).emit('message:new', message);
+  ctx.relay(message, { visitorId, site: site.key });
   if (changed) ctx.updates.changed(conversation.id, conversation);
 }
 

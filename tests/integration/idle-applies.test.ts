@@ -2,7 +2,8 @@
  * Two Socket.IO servers on one Redis stream through the relay's adapter: a process skips
  * applying its own entries and broadcasts for rooms it has nobody in (idle-applies.ts), gives
  * its own sockets a broadcast without waiting for Redis (local-first.ts), and still delivers
- * every broadcast that has a recipient, once and in order. Fails when an adapter upgrade moves
+ * every broadcast that has a recipient, once and in order; a server-side event written into the
+ * stream (stream-emit.ts) reaches the other process in order with the broadcasts. Fails when an adapter upgrade moves
  * the internals these rely on (then the adapter is left unwrapped).
  */
 import { randomUUID } from 'node:crypto';
@@ -16,6 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { nobodyHere, skipsIdleApplies } from '../../server/relay/idle-applies.js';
 import { deliversLocallyFirst } from '../../server/relay/local-first.js';
 import { createRedisAdapter, type RedisAdapterHandle } from '../../server/relay/redis-adapter.js';
+import { streamEmitter } from '../../server/relay/stream-emit.js';
 
 const REDIS_URL = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
 const stream = `pasokh-test-idle-${randomUUID()}`;
@@ -88,6 +90,7 @@ describe('skipping idle applies of the Redis stream', () => {
       expect(skipsIdleApplies(node.io.of('/').adapter)).toBe(true);
       expect(skipsIdleApplies(node.io.of('/visitor').adapter)).toBe(true);
       expect(deliversLocallyFirst(node.io.of('/').adapter)).toBe(true);
+      expect(streamEmitter(node.io.of('/').adapter)).toBeTypeOf('function');
     }
   });
 
@@ -132,6 +135,24 @@ describe('skipping idle applies of the Redis stream', () => {
     expect(received).toEqual(Array.from({ length: 50 }, (_, n) => n));
     // B encoded the 50 broadcasts it had a socket for, not the 50 for a room it has nobody in.
     expect(encodesOnB()).toBe(50);
+  });
+
+  it('keeps a server-side event written into the stream in order with the broadcasts around it', async () => {
+    const [a, b] = nodes as [Node, Node];
+    const onB = await join(b, 'ordered');
+    const received: string[] = [];
+    onB.on('o', (what: string) => received.push(what));
+    // B turns each event into a local delivery, as the message relay does.
+    b.io.of('/').on('tick', (n: number) => void b.io.local.to('ordered').emit('o', `tick ${n}`));
+    const emit = streamEmitter(a.io.of('/').adapter)!;
+    const expected: string[] = [];
+    for (let n = 0; n < 50; n++) {
+      a.io.to('ordered').emit('o', `broadcast ${n}`);
+      emit('tick', n);
+      expected.push(`broadcast ${n}`, `tick ${n}`);
+    }
+    await expect.poll(() => received.length, { timeout: 5000 }).toBe(100);
+    expect(received).toEqual(expected);
   });
 
   it('does not apply its own entries', async () => {
