@@ -53,7 +53,9 @@ describe('pasokh faq import / export', () => {
       const sort = (xs: typeof original) => (target === 'out-md' ? [...xs].sort((a, b) => a.id.localeCompare(b.id)) : xs);
       expect(sort(back.entries)).toEqual(sort(original));
     }
-  });
+    // Four runs of the command, each starting Node and opening the store: 14 s on a quiet
+    // machine, over 30 s while other jobs share the two cores.
+  }, 90_000);
 
   it('imports nothing from a file with a problem, and says where it is', async () => {
     const data = tempDir();
