@@ -8,6 +8,7 @@ import type { FaqEntry, Locale } from '../../protocol/types.js';
 import { FIELD_ANSWER, FIELD_QUESTION, type SearchIndex } from './index-view.js';
 import { scan, tokenize, type Scan } from './normalize.js';
 import { stem } from './stem.js';
+import { scriptPairs } from './transliterate.js';
 import { SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
 
 const EXCERPT_WORDS = 14;
@@ -131,6 +132,7 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
           .map((member) => tokenize(member).map(stem).join(' '))
           .join('|'),
       )
+      .concat(scriptPairs(terms, new Set(stop.split(' '))))
       .join(';');
   }
   return index;
