@@ -79,7 +79,7 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     }
     // A misspelt ending can look like a suffix the stemmer takes off ("کالها" → "کال"): then the word as typed.
     const fz = term.length >= FUZZY_MIN ? term : word;
-    if (!out.size && fz.length >= FUZZY_MIN) {
+    if (!out.size && fz.length >= FUZZY_MIN - +persian) {
       const Fuse = options.fuzzy?.();
       if (!Fuse) {
         // Not cached: once fuse.js is here the same word gets its typo matches.

@@ -9,7 +9,7 @@ import { FIELD_ANSWER, FIELD_QUESTION, type SearchIndex } from './index-view.js'
 import { scan, tokenize, type Scan } from './normalize.js';
 import { stem } from './stem.js';
 import { scriptPairs } from './transliterate.js';
-import { SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
+import { ALIKE_LETTERS, SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
 
 const EXCERPT_WORDS = 14;
 
@@ -123,6 +123,12 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
     new Set(stop.split(' ')),
   );
   const index: SearchIndex = { v: 4, terms: terms.join(' '), postings: encodePostings(lists), sizes, stop };
+  // Every ordered pair of each group, so the typo matcher tells an alike swap by one lookup.
+  if (locales.includes('fa')) {
+    index.alike = ALIKE_LETTERS.split(' ')
+      .flatMap((group) => [...group].flatMap((x) => [...group].filter((y) => y !== x).map((y) => x + y)))
+      .join(' ');
+  }
   if (options.vocabulary !== false) {
     index.vocabulary = locales
       .flatMap((l) => (l === 'fa' ? `${VOCABULARY.fa};${SCRIPT_BRIDGE}` : VOCABULARY[l]).split(';'))

@@ -258,6 +258,13 @@ export const SCRIPT_BRIDGE =
   'اترنت|ethernet;هات اسپات|hotspot;پینگ|ping;پین|pin;ای پی ان|apn;گیگ|گیگابایت|gb;مگابیت|mbps;اس اس آی دی|ssid';
 
 /**
+ * Persian letters visitors swap for one another, the typo matcher's cheap edits: letters for one
+ * sound (س ص ث, ز ذ ض ظ, ت ط, ه ح, ق غ, ا ع) and letters told apart only by their dots.
+ * Normalised forms only (آ is ا, ي is ی). Sent in the payload of a FAQ with Persian entries.
+ */
+export const ALIKE_LETTERS = 'سصث زذضظ تط هح قغ اع بپتثنی جچحخ رزژ کگ';
+
+/**
  * Words that say little about what a visitor wants ("how do I…", "را", colloquial "رو",
  * "میشه"): they count for little in a query, so neither their presence nor their absence
  * decides a match. Sent in the search payload, like the vocabulary.
