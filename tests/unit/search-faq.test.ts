@@ -134,6 +134,16 @@ describe('createFaqSearch', () => {
     expect(top('modem', createFaqSearch(entries, { locale: 'fa', vocabulary: false }))).toBe('en-modem');
     expect(top('reset مودم', createFaqSearch(entries))).toBe('fa-modem');
   });
+  it('reads Persian typed in Latin letters (Finglish) as the Persian words it spells', () => {
+    const fa = createFaqSearch(demo, { locale: 'fa' });
+    expect(top('laghv eshterak', fa)).toBe('fa-cancel-subscription');
+    expect(top('hazine ersal', fa)).toBe('fa-shipping-cost');
+    expect(top('ramz oboor', fa)).toBe('fa-reset-password');
+    // Without Persian entries the index carries no rules, so nothing is transliterated.
+    const english = demo.filter((e) => e.locale === 'en');
+    expect(buildSearchIndex(toSearchDocs(english)).latin).toBeUndefined();
+    expect(createFaqSearch(english).search('laghv eshterak')).toEqual([]);
+  });
   it('reads spoken Persian verb endings as written ones', () => {
     expect(top('کی میرسه')).toBe('fa-shipping-time');
     expect(top('پولم کی برمیگرده')).toBe('fa-refund-policy');

@@ -24,6 +24,8 @@ export interface SearchIndex {
   vocabulary?: string;
   /** Pairs of letters a typo swaps for one another at a small cost, both ways, separated by spaces. */
   alike?: string;
+  /** Latin to Persian letters: `pattern=replacement` rules (regular expressions), separated by spaces, applied in order. */
+  latin?: string;
 }
 
 export const FIELD_QUESTION = 0;
@@ -45,6 +47,8 @@ export interface IndexView {
   vocabulary?: string;
   /** `SearchIndex.alike`, or ''. */
   alike: string;
+  /** `SearchIndex.latin`, if any. */
+  latin?: string;
   /** A term's postings, `doc * 8 + field`, decoded on first use. */
   postingsOf(id: number): number[];
   /** How rare a term is among the docs. */
@@ -91,6 +95,7 @@ export function openIndex(raw: unknown, n: number): IndexView {
     stop: new Set(index.stop.split(' ')),
     vocabulary: index.vocabulary,
     alike: index.alike ?? '',
+    latin: index.latin,
     postingsOf,
     idf: (id) => Math.log(1 + n / Math.max(1, postingsOf(id).length)),
     questionWords: (d) => parseInt(index.sizes[d] ?? '1', 36),

@@ -9,7 +9,7 @@ import { FIELD_ANSWER, FIELD_QUESTION, type SearchIndex } from './index-view.js'
 import { scan, tokenize, type Scan } from './normalize.js';
 import { stem } from './stem.js';
 import { scriptPairs } from './transliterate.js';
-import { ALIKE_LETTERS, SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
+import { ALIKE_LETTERS, FINGLISH, SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
 
 const EXCERPT_WORDS = 14;
 
@@ -128,6 +128,7 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
     index.alike = ALIKE_LETTERS.split(' ')
       .flatMap((group) => [...group].flatMap((x) => [...group].filter((y) => y !== x).map((y) => x + y)))
       .join(' ');
+    index.latin = FINGLISH;
   }
   if (options.vocabulary !== false) {
     index.vocabulary = locales
