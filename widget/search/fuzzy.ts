@@ -57,6 +57,8 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     // Persian writes no short vowels, so its words carry fewer letters for the same
     // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
     const long = persian ? 9 : 7;
+    // Only Persian letters have alike ones: an English word skips the lookups.
+    const pairs = persian ? alike : '';
     // A three-letter word may only have a letter swapped for an alike one.
     const allowed = fz.length >= long + 3 ? 3 : fz.length >= long ? 2 : fz.length > 3 ? 1 : 0.4;
     for (let at = 0; at < 2 && !out.size; at++) {
@@ -64,8 +66,8 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
         const id = termIds.get(r.item);
         if (id === undefined) continue;
         // A misspelt word may also be unfinished: "internatinal" → "internationally".
-        const whole = distance(fz, r.item, alike);
-        const head = r.item.length > fz.length + 1 ? distance(fz, r.item.slice(0, fz.length), alike) + 0.5 : whole;
+        const whole = distance(fz, r.item, pairs);
+        const head = r.item.length > fz.length + 1 ? distance(fz, r.item.slice(0, fz.length), pairs) + 0.5 : whole;
         const d = Math.min(whole, head);
         // Past a misspelt first letter, the rest of the word must be right.
         if (d <= Math.min(allowed, at ? 1 : 3)) out.set(id, Math.max(out.get(id) ?? 0, 0.95 - (0.4 * d) / fz.length));
