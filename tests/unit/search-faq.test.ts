@@ -117,6 +117,33 @@ describe('createFaqSearch', () => {
     expect(search.search('استخدام')).toEqual([]);
     expect(top('استرداد')).toBe('fa-refund-policy');
   });
+  it('takes a Persian letter swapped for one that sounds or looks alike as a small typo, even in a three-letter word', () => {
+    // رمز (password) typed with ذ, لغو (cancel) with ق: one letter of three, which no other edit is forgiven in.
+    expect(top('رمذ')).toBe('fa-reset-password');
+    expect(top('لقو اشتراک')).toBe('fa-cancel-subscription');
+    expect(search.search('رمش')).toEqual([]);
+  });
+  it('pairs Latin and Persian spellings of a loanword the FAQ writes in both scripts', () => {
+    const entries: FaqEntry[] = [
+      { id: 'en-modem', locale: 'en', question: 'How do I restart my modem?', answer: 'Unplug it for ten seconds.' },
+      { id: 'fa-modem', locale: 'fa', question: 'چطور مودم را ریست کنم؟', answer: 'ده ثانیه از برق بکشید.' },
+      { id: 'fa-bill', locale: 'fa', question: 'قبض را چطور بپردازم؟', answer: 'از درگاه بانکی.' },
+    ];
+    // A Persian page searching "modem": the Persian entry writes «مودم».
+    expect(top('modem', createFaqSearch(entries, { locale: 'fa' }))).toBe('fa-modem');
+    expect(top('modem', createFaqSearch(entries, { locale: 'fa', vocabulary: false }))).toBe('en-modem');
+    expect(top('reset مودم', createFaqSearch(entries))).toBe('fa-modem');
+  });
+  it('reads Persian typed in Latin letters (Finglish) as the Persian words it spells', () => {
+    const fa = createFaqSearch(demo, { locale: 'fa' });
+    expect(top('laghv eshterak', fa)).toBe('fa-cancel-subscription');
+    expect(top('hazine ersal', fa)).toBe('fa-shipping-cost');
+    expect(top('ramz oboor', fa)).toBe('fa-reset-password');
+    // Without Persian entries the index carries no rules, so nothing is transliterated.
+    const english = demo.filter((e) => e.locale === 'en');
+    expect(buildSearchIndex(toSearchDocs(english)).latin).toBeUndefined();
+    expect(createFaqSearch(english).search('laghv eshterak')).toEqual([]);
+  });
   it('reads spoken Persian verb endings as written ones', () => {
     expect(top('کی میرسه')).toBe('fa-shipping-time');
     expect(top('پولم کی برمیگرده')).toBe('fa-refund-policy');

@@ -23,6 +23,8 @@ export interface CandidateOptions {
   fuzzy?: () => FuseConstructor | undefined;
   /** A word needed fuzzy matching that `fuzzy` could not give yet. */
   onFuzzyNeeded?: () => void;
+  /** The page's locale: on a Persian page a Latin word may be Persian typed in Latin letters. */
+  locale?: string;
 }
 
 /** A Persian word not in the index as written: without its clitic, as a singular, or as written prose. */
@@ -58,7 +60,7 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
   const typos = createTypoMatcher(view);
   // Typing re-sends the same words with one more letter: remember what each word matched.
   const cache = new Map<string, Map<number, number>>();
-  return (word, partial) => {
+  const get: Candidates = (word, partial) => {
     const key = (partial ? '~' : '') + word;
     const hit = cache.get(key);
     if (hit) return hit;
@@ -79,7 +81,7 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     }
     // A misspelt ending can look like a suffix the stemmer takes off ("کالها" → "کال"): then the word as typed.
     const fz = term.length >= FUZZY_MIN ? term : word;
-    if (!out.size && fz.length >= FUZZY_MIN) {
+    if (!out.size && fz.length >= FUZZY_MIN - +persian) {
       const Fuse = options.fuzzy?.();
       if (!Fuse) {
         // Not cached: once fuse.js is here the same word gets its typo matches.
@@ -88,8 +90,22 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
       }
       typos(Fuse, fz, persian, out);
     }
+    // On a Persian page, Persian typed in Latin letters ("pardakht" for «پرداخت»), or a Latin
+    // loanword the FAQ spells in Persian: its Persian spellings, with the vowels "a" and "o"
+    // written or left out as Persian writes short ones, matched as a Persian word would be.
+    // Elsewhere an English word the FAQ lacks is no Persian word, and finds nothing.
+    if (!out.size && view.latin && options.locale === 'fa' && /^[a-z]+$/.test(word)) {
+      for (let fa of [word, word.replace(/\B[ao]/g, '')]) {
+        for (const rule of view.latin.split(' ')) {
+          const [from, to] = rule.split('=');
+          fa = fa.replace(RegExp(from as string, 'g'), to as string);
+        }
+        for (const [id, sim] of get(fa, partial)) if (!out.has(id)) out.set(id, 0.9 * sim);
+      }
+    }
     if (cache.size > 500) cache.clear();
     cache.set(key, out);
     return out;
   };
+  return get;
 }

@@ -7,14 +7,20 @@ import type { IndexView } from './index-view.js';
 
 export type FuseConstructor = typeof Fuse;
 
-/** Optimal string alignment distance: an edit or a swap of neighbours costs 1. */
-export function distance(a: string, b: string): number {
+/**
+ * Optimal string alignment distance: an edit or a swap of neighbours costs 1, a letter swapped
+ * for an alike one (a pair in `alike`: Persian letters that sound alike or differ by their
+ * dots, «قبز» for «قبض») 0.4, since the visitor had the word's sound right.
+ */
+export function distance(a: string, b: string, alike = ''): number {
   let prev2: number[] = [];
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const row = [i];
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const x = a[i - 1] as string;
+      const y = b[j - 1] as string;
+      const cost = x === y ? 0 : alike.includes(x + y) ? 0.4 : 1;
       let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] as number) + 1);
       row.push(d);
@@ -34,7 +40,7 @@ export type TypoMatcher = (Fuse: FuseConstructor, word: string, persian: boolean
  * and position, built on first use.
  */
 export function createTypoMatcher(view: IndexView): TypoMatcher {
-  const { sorted, termIds } = view;
+  const { sorted, termIds, alike } = view;
   const buckets = new Map<string, Fuse<string>>();
   const fuzzyIndex = (Fuse: FuseConstructor, at: number, letter: string): Fuse<string> => {
     let fuse = buckets.get(at + letter);
@@ -51,17 +57,20 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     // Persian writes no short vowels, so its words carry fewer letters for the same
     // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
     const long = persian ? 9 : 7;
-    const allowed = fz.length >= long + 3 ? 3 : fz.length >= long ? 2 : 1;
+    // Only Persian letters have alike ones: an English word skips the lookups.
+    const pairs = persian ? alike : '';
+    // A three-letter word may only have a letter swapped for an alike one.
+    const allowed = fz.length >= long + 3 ? 3 : fz.length >= long ? 2 : fz.length > 3 ? 1 : 0.4;
     for (let at = 0; at < 2 && !out.size; at++) {
       for (const r of fuzzyIndex(Fuse, at, fz[at] as string).search(fz, { limit: 30 })) {
         const id = termIds.get(r.item);
         if (id === undefined) continue;
         // A misspelt word may also be unfinished: "internatinal" → "internationally".
-        const whole = distance(fz, r.item);
-        const head = r.item.length > fz.length + 1 ? distance(fz, r.item.slice(0, fz.length)) + 0.5 : whole;
+        const whole = distance(fz, r.item, pairs);
+        const head = r.item.length > fz.length + 1 ? distance(fz, r.item.slice(0, fz.length), pairs) + 0.5 : whole;
         const d = Math.min(whole, head);
         // Past a misspelt first letter, the rest of the word must be right.
-        if (d <= (at ? 1 : allowed)) out.set(id, Math.max(out.get(id) ?? 0, 0.95 - (0.4 * d) / fz.length));
+        if (d <= Math.min(allowed, at ? 1 : 3)) out.set(id, Math.max(out.get(id) ?? 0, 0.95 - (0.4 * d) / fz.length));
       }
     }
   };

@@ -22,6 +22,10 @@ export interface SearchIndex {
   stop: string;
   /** The support vocabulary, stemmed: groups separated by ";", members by "|". */
   vocabulary?: string;
+  /** Pairs of letters a typo swaps for one another at a small cost, both ways, separated by spaces. */
+  alike?: string;
+  /** Latin to Persian letters: `pattern=replacement` rules (regular expressions), separated by spaces, applied in order. */
+  latin?: string;
 }
 
 export const FIELD_QUESTION = 0;
@@ -29,10 +33,7 @@ export const FIELD_ANSWER = 3;
 
 /** Whether `index` is a `SearchIndex` this code can read. */
 export const isSearchIndex = (index: unknown): index is SearchIndex =>
-  (index as SearchIndex | undefined)?.v === 4 &&
-  typeof (index as SearchIndex).terms === 'string' &&
-  typeof (index as SearchIndex).postings === 'string' &&
-  typeof (index as SearchIndex).sizes === 'string';
+  (index as SearchIndex | undefined)?.v === 4 && typeof (index as SearchIndex).postings === 'string';
 
 /** What every part of the search reads from the loaded index. */
 export interface IndexView {
@@ -44,6 +45,10 @@ export interface IndexView {
   stop: ReadonlySet<string>;
   /** The vocabulary text of the index, if any. */
   vocabulary?: string;
+  /** `SearchIndex.alike`, or ''. */
+  alike: string;
+  /** `SearchIndex.latin`, if any. */
+  latin?: string;
   /** A term's postings, `doc * 8 + field`, decoded on first use. */
   postingsOf(id: number): number[];
   /** How rare a term is among the docs. */
@@ -75,7 +80,7 @@ export function lowerBound(sorted: readonly string[], word: string): number {
 export function openIndex(raw: unknown, n: number): IndexView {
   // The payload and this code come from the same server; an index of another shape (a page
   // that kept an old widget across an upgrade) finds nothing rather than misreads.
-  const index: SearchIndex = isSearchIndex(raw) ? raw : { v: 4, terms: '', postings: '', sizes: '', stop: '' };
+  const index = isSearchIndex(raw) ? raw : ({ terms: '', postings: '', sizes: '', stop: '' } as SearchIndex);
   const lists: (number[] | undefined)[] = [];
   // An empty index reads as one empty term, which no query word (never empty) looks up.
   const sorted = index.terms.split(' ');
@@ -89,6 +94,8 @@ export function openIndex(raw: unknown, n: number): IndexView {
     termIds,
     stop: new Set(index.stop.split(' ')),
     vocabulary: index.vocabulary,
+    alike: index.alike ?? '',
+    latin: index.latin,
     postingsOf,
     idf: (id) => Math.log(1 + n / Math.max(1, postingsOf(id).length)),
     questionWords: (d) => parseInt(index.sizes[d] ?? '1', 36),

@@ -3,7 +3,8 @@
  * Arabic and Persian spellings of the same word become the same string, and the
  * half-space (ZWNJ), its absence and a plain space all tokenise alike.
  *
- * Pure and allocation-light: it runs on every keystroke and over every FAQ doc at load.
+ * Pure and small: the widget runs it on each query and the few questions it highlights, the
+ * server over every doc when it builds the index; each code point is folded once.
  */
 
 /** A token of the original text: its normalised form and where it came from. */
@@ -71,40 +72,31 @@ const YEH = 'ی';
 const HEH = 'ه';
 
 const WORD = /[\p{L}\p{N}\p{M}]/u;
-const isAsciiWord = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 
-// Fast path for ASCII and the Arabic block: code → matching code, or one of these.
-const T_DROP = 0;
-const T_SPACE = 1;
-const T_SLOW = 2;
-const TABLE = new Uint16Array(0x0700);
-for (let c = 0; c < 0x0700; c++) {
-  const m = MAP.get(c);
-  if (c < 128) {
-    TABLE[c] = c >= 65 && c <= 90 ? c + 32 : isAsciiWord(c) ? c : c === 39 ? T_DROP : T_SPACE;
-  } else if (m !== undefined) {
-    TABLE[c] = m === DROP ? T_DROP : m.length === 1 ? m.charCodeAt(0) : T_SLOW;
-  } else if (c >= 0x0600) {
-    // The Arabic block is already in NFKC; its punctuation (، ؛ ؟ ٪ ۔) separates words.
-    TABLE[c] = c >= 0x0610 && c <= 0x061a ? T_DROP : c < 0x0620 || (c >= 0x066a && c <= 0x066d) || c === 0x06d4 ? T_SPACE : c;
-  } else {
-    TABLE[c] = T_SLOW;
-  }
-}
-
-// General punctuation: joiners and marks drop, the rest (dashes, quotes, spaces) separates.
-const offTable = (code: number): number => (MAP.get(code) === DROP ? T_DROP : T_SPACE);
-
-/** The matching form of a code point off the fast path: '' drops it, ' ' separates. */
+/**
+ * The matching form of one code point: '' drops it, ' ' separates words. A letter the map
+ * changes stays in its word whatever it becomes (٫ is the "." of "3.5"); the Arabic block is
+ * already in NFKC, so only its punctuation separates and its Quranic signs drop.
+ */
 function fold(cp: string): string {
+  const c = cp.charCodeAt(0);
+  const m = MAP.get(c);
+  if (m !== undefined) return m;
+  // General punctuation (dashes, quotes, spaces) separates, even where NFKC makes it a mark.
+  if (c >= 0x2000 && c <= 0x2060) return SPACE;
+  if (c >= 0x0600 && c < 0x0700) {
+    return c >= 0x0610 && c <= 0x061a ? DROP : c < 0x0620 || (c >= 0x066a && c <= 0x066d) || c === 0x06d4 ? SPACE : cp;
+  }
   let out = '';
   for (const ch of cp.normalize('NFKC').toLowerCase()) {
-    const m = MAP.get(ch.charCodeAt(0));
-    const c = m !== undefined ? m : ch;
-    out += c === DROP || WORD.test(c) ? c : SPACE;
+    const mapped = MAP.get(ch.charCodeAt(0)) ?? ch;
+    out += mapped === DROP || WORD.test(mapped) ? mapped : SPACE;
   }
   return out;
 }
+
+// A FAQ repeats a few hundred characters: fold each once.
+const folded = new Map<number, string>();
 
 /** Tokens and, when asked for, their ranges as parallel arrays: indexing makes no objects. */
 export interface Scan {
@@ -113,58 +105,29 @@ export interface Scan {
   ends?: number[];
 }
 
-/**
- * Appends the tokens of `text` to `out`. Written for speed, since the browser runs it over
- * every doc when it loads a FAQ: a run of characters that are already in matching form is
- * copied with one `slice`, and only characters that change are appended one by one.
- */
+/** Appends the tokens of `text` to `out`. */
 export function scan(text: string, out: Scan): Scan {
   const first = out.tokens.length;
   let tok = '';
-  // Start, in `text`, of the run not yet copied into `tok` (-1: none).
-  let run = -1;
   let start = -1;
   let end = 0;
   // Length of `tok` right after a dropped joiner: tells "هزینه‌ی" (ezafe) from "ماهی".
   let joinAt = -1;
   for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 32;
-    const t = code < 0x0700 ? (TABLE[code] as number) : code >= 0x2000 && code <= 0x2060 ? offTable(code) : T_SLOW;
-    if (t > T_SLOW) {
-      if (start < 0) start = i;
-      if (t !== code) {
-        if (run >= 0) tok += text.slice(run, i);
-        run = -1;
-        tok += String.fromCharCode(t);
-      } else if (run < 0) run = i;
-      end = i + 1;
-      continue;
-    }
-    if (run >= 0) tok += text.slice(run, i);
-    run = -1;
-    if (t === T_DROP) {
-      if (code === 0x200c) joinAt = tok.length;
-      continue;
-    }
-    if (t === T_SPACE) {
-      if (tok) push(out, first, ezafe(tok, joinAt), start, end);
-      tok = '';
-      start = -1;
-      joinAt = -1;
-      continue;
-    }
-    // Off the fast path: fold the code point and take its characters one by one.
-    const width = code >= 0xd800 && code <= 0xdbff ? 2 : 1;
-    const folded = fold(text.slice(i, i + width));
-    for (let k = 0; k < folded.length; k++) {
-      if (folded[k] === SPACE) {
+    const code = text.codePointAt(i) ?? 32;
+    const width = code > 0xffff ? 2 : 1;
+    let f = folded.get(code);
+    if (f === undefined) folded.set(code, (f = fold(String.fromCodePoint(code))));
+    if (code === 0x200c) joinAt = tok.length;
+    for (const ch of f) {
+      if (ch === SPACE) {
         if (tok) push(out, first, ezafe(tok, joinAt), start, end);
         tok = '';
         start = -1;
         joinAt = -1;
       } else {
         if (start < 0) start = i;
-        tok += folded[k];
+        tok += ch;
         end = i + width;
       }
     }

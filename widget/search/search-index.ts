@@ -8,7 +8,8 @@ import type { FaqEntry, Locale } from '../../protocol/types.js';
 import { FIELD_ANSWER, FIELD_QUESTION, type SearchIndex } from './index-view.js';
 import { scan, tokenize, type Scan } from './normalize.js';
 import { stem } from './stem.js';
-import { SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
+import { scriptPairs } from './transliterate.js';
+import { ALIKE_LETTERS, FINGLISH, SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
 
 const EXCERPT_WORDS = 14;
 
@@ -122,6 +123,13 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
     new Set(stop.split(' ')),
   );
   const index: SearchIndex = { v: 4, terms: terms.join(' '), postings: encodePostings(lists), sizes, stop };
+  // Every ordered pair of each group, so the typo matcher tells an alike swap by one lookup.
+  if (locales.includes('fa')) {
+    index.alike = ALIKE_LETTERS.split(' ')
+      .flatMap((group) => [...group].flatMap((x) => [...group].filter((y) => y !== x).map((y) => x + y)))
+      .join(' ');
+    index.latin = FINGLISH;
+  }
   if (options.vocabulary !== false) {
     index.vocabulary = locales
       .flatMap((l) => (l === 'fa' ? `${VOCABULARY.fa};${SCRIPT_BRIDGE}` : VOCABULARY[l]).split(';'))
@@ -131,6 +139,7 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
           .map((member) => tokenize(member).map(stem).join(' '))
           .join('|'),
       )
+      .concat(scriptPairs(terms, new Set(stop.split(' '))))
       .join(';');
   }
   return index;

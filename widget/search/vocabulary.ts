@@ -258,6 +258,24 @@ export const SCRIPT_BRIDGE =
   'اترنت|ethernet;هات اسپات|hotspot;پینگ|ping;پین|pin;ای پی ان|apn;گیگ|گیگابایت|gb;مگابیت|mbps;اس اس آی دی|ssid';
 
 /**
+ * Persian letters visitors swap for one another, the typo matcher's cheap edits: letters for one
+ * sound (س ص ث, ز ذ ض ظ, ت ط, ه ح, ق غ, ا ع) and letters told apart only by their dots.
+ * Normalised forms only (آ is ا, ي is ی). Sent in the payload of a FAQ with Persian entries.
+ */
+export const ALIKE_LETTERS = 'سصث زذضظ تط هح قغ اع بپتثنی جچحخ رزژ کگ';
+
+/**
+ * Latin letters as Persian ones, for a query typing Persian in Latin letters ("Finglish":
+ * "pardakht", "ghabz") or a loanword in its Latin spelling: `pattern=replacement` rules,
+ * applied in order. A vowel that starts the word is carried by «ا»; "e" inside a word is a
+ * short vowel Persian does not write, at its end the «ه» it is written with; long vowels get
+ * their letters. Sent in the payload of a FAQ with Persian entries.
+ */
+export const FINGLISH =
+  '^[aeo]=ا ^i=ای ^u=او kh=خ gh=ق sh=ش ch=چ zh=ژ ph=ف th=ت ck=ک oo=و ou=و ee=ی aa=ا x=کس e$=ه e= ' +
+  'a=ا o=و u=و i=ی y=ی v=و w=و b=ب p=پ t=ت j=ج d=د r=ر z=ز s=س f=ف q=ق k=ک c=ک g=گ l=ل m=م n=ن h=ه';
+
+/**
  * Words that say little about what a visitor wants ("how do I…", "را", colloquial "رو",
  * "میشه"): they count for little in a query, so neither their presence nor their absence
  * decides a match. Sent in the search payload, like the vocabulary.
