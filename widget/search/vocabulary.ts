@@ -167,8 +167,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'dyslexia|dyslexic|adhd|autism|autistic|learning difficulty|special needs|accommodations|disability|disabled;' +
     'visually impaired|low vision|partially sighted|blind|screen reader;' +
     'spelled wrong|spelt wrong|misspelled|misspelt|spelling|typo|correct|correction;' +
-    'teach|teaching|instructor|instructors|teacher|teachers|tutor|tutors|lecturer|lecturers|professor|educator;' +
-    'employer|employers|workplace|business|company|organisation|organization;' +
+    'teach|teaching|own course|sell my course|publish a course|instructor|instructors|teacher|teachers|tutor|tutors|lecturer|lecturers|professor|educator;' +
+    'training|course|courses|learning|programme|program;employer|employers|workplace|business|company|organisation|organization;' +
     'changed my mind|regret|regretted|refund|money back;' +
     "cannot afford|can't afford|not enough money|financial aid|scholarship|bursary|fee waiver|financial help;" +
     'notify me|tell me when|let me know when|alert me|alert|notify;' +
@@ -321,7 +321,8 @@ export const STOP_WORDS: Record<'en' | 'fa', string> = {
     'get got please need want just any some still not no yes if so from by about until come comes ' +
     'put let use using make made go going went came tell see know really very also too one ' +
     'something anything everything someone somebody anyone nobody stuff thing things myself ' +
-    'they them their he she his her why while again here then than lot lots bit more most much many',
+    'they them their he she his her why while again here then than lot lots bit more most much many ' +
+    'few several ive wants wanted instead',
   fa:
     'را رو از به با در که و یا این آن اون این یه یک من ما شما برای برام برامون چطور چطوری چگونه ' +
     'میکنید میکنم میکنیم چه آیا هم هست است نیست میشه میشود شد شده باید کنم کنید کرد کردم دارید دارم داره دیگه دیگر ' +
