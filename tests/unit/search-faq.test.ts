@@ -144,6 +144,14 @@ describe('createFaqSearch', () => {
     expect(buildSearchIndex(toSearchDocs(english)).latin).toBeUndefined();
     expect(createFaqSearch(english).search('laghv eshterak')).toEqual([]);
   });
+  it('sends only the vocabulary groups with a member the FAQ has', () => {
+    const entry: FaqEntry = { id: 'en-refund', locale: 'en', question: 'How do I get a refund?', answer: 'Within 14 days.' };
+    const groups = (buildSearchIndex(toSearchDocs([entry])).vocabulary ?? '').split(';');
+    // "money back" still finds the entry: its group has "refund", which the FAQ has.
+    expect(groups.some((g) => g.split('|').includes('refund') && g.includes('money back'))).toBe(true);
+    expect(groups.some((g) => g.split('|').includes('password'))).toBe(false);
+    expect(top('money back', createFaqSearch([entry]))).toBe('en-refund');
+  });
   it('reads spoken Persian verb endings as written ones', () => {
     expect(top('کی میرسه')).toBe('fa-shipping-time');
     expect(top('پولم کی برمیگرده')).toBe('fa-refund-policy');

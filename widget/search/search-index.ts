@@ -122,6 +122,9 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
     options.answers?.map((a) => plainText(a).join(' ')),
     new Set(stop.split(' ')),
   );
+  // A group leads a query to the FAQ only through a member the FAQ has (all of its words): the
+  // others would find nothing, so they are not sent.
+  const has = new Set(terms);
   const index: SearchIndex = { v: 4, terms: terms.join(' '), postings: encodePostings(lists), sizes, stop };
   // Every ordered pair of each group, so the typo matcher tells an alike swap by one lookup.
   if (locales.includes('fa')) {
@@ -133,12 +136,9 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
   if (options.vocabulary !== false) {
     index.vocabulary = locales
       .flatMap((l) => (l === 'fa' ? `${VOCABULARY.fa};${SCRIPT_BRIDGE}` : VOCABULARY[l]).split(';'))
-      .map((group) =>
-        group
-          .split('|')
-          .map((member) => tokenize(member).map(stem).join(' '))
-          .join('|'),
-      )
+      .map((group) => group.split('|').map((member) => tokenize(member).map(stem)))
+      .filter((group) => group.some((member) => member.every((t) => has.has(t))))
+      .map((group) => group.map((member) => member.join(' ')).join('|'))
       .concat(scriptPairs(terms, new Set(stop.split(' '))))
       .join(';');
   }

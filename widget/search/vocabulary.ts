@@ -150,6 +150,30 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'double charge|charged twice|duplicate charge|charged two times|money taken|money was taken;' +
     'how long|how soon|when will|how many days|lead time;' +
     'top up|top-up|recharge|prepaid|pay as you go|credit;signal|reception|bars|no signal|coverage;' +
+    'ill|sick|unwell|illness|medical|hospital|doctor|injured|injury;' +
+    'more time|extra time|extension|extend|postpone|delay|longer|more days|additional time;' +
+    'homework|assignment|assignments|coursework|essay|essays|project|submission;' +
+    'due|deadline|deadlines|due date|cut-off|cutoff;score|scores|grade|grades|graded|mark|marks|marked|result|results;' +
+    'pass|passing|pass mark|passed;unfair|unfairly|unjust|disagree|not fair|wrongly|incorrectly|appeal|dispute|regrade;' +
+    'diploma|certificate|certification|credential;count toward|count towards|go toward|go towards|credit|credits|ects;' +
+    'lose|lose access|disappear|disappears|expire|expires|expiry|run out;forever|lifetime|for life|permanent|permanently;' +
+    'fall behind|fallen behind|behind|missed|catch up;group|cohort|session|intake|batch;' +
+    'video|videos|clip|clips|recording|recordings|footage;lecture|lectures|lesson|lessons|class|classes|module|modules;' +
+    'freezing|freezes|frozen|stuck|hangs|buffering|stutters|stuttering|keeps stopping|choppy;' +
+    "won't start|won't play|doesn't play|not playing|will not play|won't load|doesn't start;" +
+    'offline|no internet|without internet|no wifi|no connection|without wifi;' +
+    'watch me|watching me|monitor|monitored|monitoring|supervise|supervised|supervision|proctor|proctored|proctoring|invigilate|invigilation|invigilator;' +
+    'camera|webcam|web cam;exam|exams|test|tests|examination|assessment;' +
+    'dyslexia|dyslexic|adhd|autism|autistic|learning difficulty|special needs|accommodations|disability|disabled;' +
+    'visually impaired|low vision|partially sighted|blind|screen reader;' +
+    'spelled wrong|spelt wrong|misspelled|misspelt|spelling|typo|correct|correction;' +
+    'teach|teaching|own course|sell my course|publish a course|instructor|instructors|teacher|teachers|tutor|tutors|lecturer|lecturers|professor|educator;' +
+    'training|course|courses|learning|programme|program;employer|employers|workplace|business|company|organisation|organization;' +
+    'changed my mind|regret|regretted|refund|money back;' +
+    "cannot afford|can't afford|not enough money|financial aid|scholarship|bursary|fee waiver|financial help;" +
+    'notify me|tell me when|let me know when|alert me|alert|notify;' +
+    'different card|new card|another card|change card|update card|replace card;' +
+    "no sound|can't hear|cannot hear|microphone|mic|audio|muted|mute;" +
     'old|used|second-hand|secondhand|worn out|outdated|previous',
   fa:
     'لغو|کنسل|انصراف|توقف|قطع|فسخ|تموم کنم|تمام کنم|نمیخوام|نمی‌خواهم|دیگه نمیخوام;' +
@@ -245,6 +269,17 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'پرینتر|چاپگر|پرینت|چاپ;سرعت|مگابیت|گیگابیت|پهنای باند;قرارداد|تعهد|مدت قرارداد;' +
     'تغییر اپراتور|اپراتور دیگر|انتقال شماره|بیایم;' +
     'شارژ|شارژ کردن|اعتبار|سیم کارت اعتباری|پیش پرداخت;آنتن|آنتن دهی|پوشش|سیگنال|خط نمیده;' +
+    'مریض|بیمار|بیماری|ناخوش|پزشکی|بیمارستان|دکتر;' +
+    'وقت بیشتر|وقت بیشتری|مهلت بیشتر|مهلت بیشتری|زمان بیشتر|زمان بیشتری|زمان اضافه|وقت اضافه|تمدید|تمدید مهلت|فرصت بیشتر|تعویق;' +
+    'تمرین|تکلیف|مشق|پروژه;مهلت|موعد|ددلاین|سررسید|موعد تحویل;نمره|نمرات|نمره‌ام|امتیاز|نتیجه;' +
+    'حقم را خوردند|حقم|ناعادلانه|بی‌انصافی|ناحق|اعتراض|بازبینی|تجدیدنظر;' +
+    'پشیمان|پشیمون|منصرف|نظرم عوض شد|بازپرداخت|استرداد;' +
+    'پول کافی|پول ندارم|توان مالی|استطاعت|کمک‌هزینه|کمک هزینه|بورسیه;' +
+    'می‌پاید|می‌پایند|زیر نظر|نظارت|مراقب|مراقبت;بدون اینترنت|بی‌اینترنت|آفلاین|بدون نت;' +
+    'کم‌بینا|کم بینا|نابینا|صفحه‌خوان;معلم|استاد|مدرس|دبیر|مربی|آموزگار;' +
+    'نمی‌شنوند|صدایم|صدا نمی‌رود|صدا|میکروفون|میکروفن;دوربین|وب‌کم|وبکم|وب کم;امتحان|آزمون|امتحانات;' +
+    'ویدیو|ویدئو|فیلم|کلیپ;' +
+    'نمی‌شنوند|نمی‌شنوم|شنیده نمی‌شود|صدا نمی‌رود|صدا نمیره;سؤال|سوال|پرسش|بپرسم|بپرسید;' +
     'کهنه|قدیمی|دست دوم|مستعمل|فرسوده|قبلی',
 };
 
@@ -287,11 +322,13 @@ export const STOP_WORDS: Record<'en' | 'fa', string> = {
     'get got please need want just any some still not no yes if so from by about until come comes ' +
     'put let use using make made go going went came tell see know really very also too one ' +
     'something anything everything someone somebody anyone nobody stuff thing things myself ' +
-    'they them their he she his her why while again here then than lot lots bit more most much many',
+    'they them their he she his her why while again here then than lot lots bit more most much many ' +
+    'few several ive wants wanted instead',
   fa:
     'را رو از به با در که و یا این آن اون این یه یک من ما شما برای برام برامون چطور چطوری چگونه ' +
     'میکنید میکنم میکنیم چه آیا هم هست است نیست میشه میشود شد شده باید کنم کنید کرد کردم دارید دارم داره دیگه دیگر ' +
     'میخوام میخواهم میخواستم لطفا ولی اگر تا چند ' +
     'چیزی چیز کسی خودم خودمان آنها اونها او وقتی اینکه خیلی هنوز فقط همه بتوانم بتوانند میتونم ' +
-    'میتوانم می‌توانم کنند کند شود شوند بشه بدید بدهید دارد دارند داشته باشد بود هستند هستم',
+    'میتوانم می‌توانم کنند کند شود شوند بشه بدید بدهید دارد دارند داشته باشد بود هستند هستم ' +
+    'توی مرا بودم شدم موقع',
 };
