@@ -60,6 +60,11 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
   const typos = createTypoMatcher(view);
   // Typing re-sends the same words with one more letter: remember what each word matched.
   const cache = new Map<string, Map<number, number>>();
+  // The payload's Finglish rules, compiled once rather than on each keystroke that needs them.
+  const latin = view.latin?.split(' ').map((rule): [RegExp, string] => {
+    const [from, to] = rule.split('=');
+    return [RegExp(from as string, 'g'), to as string];
+  });
   const get: Candidates = (word, partial) => {
     const key = (partial ? '~' : '') + word;
     const hit = cache.get(key);
@@ -94,12 +99,9 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     // loanword the FAQ spells in Persian: its Persian spellings, with the vowels "a" and "o"
     // written or left out as Persian writes short ones, matched as a Persian word would be.
     // Elsewhere an English word the FAQ lacks is no Persian word, and finds nothing.
-    if (!out.size && view.latin && options.locale === 'fa' && /^[a-z]+$/.test(word)) {
+    if (!out.size && latin && options.locale === 'fa' && /^[a-z]+$/.test(word)) {
       for (let fa of [word, word.replace(/\B[ao]/g, '')]) {
-        for (const rule of view.latin.split(' ')) {
-          const [from, to] = rule.split('=');
-          fa = fa.replace(RegExp(from as string, 'g'), to as string);
-        }
+        for (const [from, to] of latin) fa = fa.replace(from, to);
         for (const [id, sim] of get(fa, partial)) if (!out.has(id)) out.set(id, 0.9 * sim);
       }
     }
