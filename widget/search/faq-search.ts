@@ -17,7 +17,7 @@ import { createCandidates } from './candidates.js';
 import { createExpander } from './expand.js';
 import type { FuseConstructor } from './fuzzy.js';
 import { openIndex, type IndexView } from './index-view.js';
-import { scanRanges, tokenize } from './normalize.js';
+import { detectLocale, scanRanges, tokenize } from './normalize.js';
 import { cover, rank } from './rank.js';
 import { slotsOf, type Slots } from './slots.js';
 import { stem } from './stem.js';
@@ -81,9 +81,8 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       if (!words.some((w) => !view.stop.has(w))) return [];
       const partial = /[\p{L}\p{N}\p{M}]$/u.test(query);
       const slots = slotsOf(view, candidates, expand, words, partial);
-      // Any Persian letter or digit makes the query Persian: it names Latin products ("خروجی CSV").
-      const preferred = options.locale ?? (/[\u0600-\u06ff]/.test(query) ? 'fa' : 'en');
-      const localeOf = (d: number): number => (docs[d]?.locale !== preferred ? 1 : 0);
+      const preferred = options.locale ?? detectLocale(query);
+      const localeOf = (d: number): number => (preferred && docs[d]?.locale !== preferred ? 1 : 0);
       const typing = partial ? words[words.length - 1] : undefined;
       return rank(view, cover(view, words, slots, partial), localeOf)
         .slice(0, limit)
