@@ -4,32 +4,13 @@
  * order, and in the same order relative to other broadcasts as the sockets next to its sender.
  * Two app instances on one PostgreSQL schema and a Redis stream of the test's own.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
-import pino from 'pino';
+import { randomUUID } from 'node:crypto';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message } from '../../protocol/types.js';
-import { createApp, type App } from '../../server/app.js';
-import { addAgent } from '../../server/auth/agents.js';
-import { loadConfig } from '../../server/config.js';
-import { createFaqLibrary, type FaqLibrary } from '../../server/faq/index.js';
-import { createRedisAdapter, type RedisAdapterHandle } from '../../server/relay/redis-adapter.js';
 import { streamEmitter } from '../../server/relay/stream-emit.js';
-import { createPostgresStore } from '../../server/store/postgres.js';
-import type { Store } from '../../server/store/store.js';
 import { AgentClient, login, VisitorClient } from '../../bench/lib/protocol-client.js';
-
-const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
-
-interface Instance {
-  app: App;
-  store: Store;
-  redis: RedisAdapterHandle;
-  url: string;
-}
+import { ADMIN, redisUrl, startTwoInstances, type Instance, type TwoInstances } from './two-instances.js';
 
 type RawSocket = {
   on(event: string, listener: (payload: never) => void): void;
@@ -63,52 +44,21 @@ function carried(fields: Record<string, string>): string[] {
 }
 
 describe('one stream entry per message across processes', () => {
-  const schema = `pasokh_entry_${randomBytes(6).toString('hex')}`;
-  const streamName = `pasokh-test-entry-${randomBytes(6).toString('hex')}`;
-  const logger = pino({ level: 'silent' });
-  // The automatic acknowledgement is on: it is relayed like any message.
-  const config = loadConfig({ LOG_LEVEL: 'silent', PASOKH_AUTO_ACK: 'true' });
-  const instances: Instance[] = [];
-  const clients: { close(): void }[] = [];
-  const faqs = new Map<string, FaqLibrary>();
+  let two: TwoInstances;
+  let instances: Instance[] = [];
+  let clients: { close(): void }[] = [];
   const redis = createClient({ url: redisUrl });
 
   beforeAll(async () => {
     await redis.connect();
-    for (const site of config.sites)
-      faqs.set(site.key, await createFaqLibrary({ source: site.faq, site: site.key, watch: false }));
-    for (let i = 0; i < 2; i++) {
-      const store = await createPostgresStore({ url: databaseUrl, schema, poolSize: 4 });
-      if (i === 0) await addAgent(store, { ...ADMIN, name: 'Ada Admin', role: 'admin' });
-      const handle = await createRedisAdapter(redisUrl, logger, { streamName });
-      const app = await createApp({ config, store, faqs, logger, adapter: handle.adapter });
-      instances.push({ app, store, redis: handle, url: `http://127.0.0.1:${await app.listen(0)}` });
-    }
-    // Each process has read an entry of the other's (their heartbeats): both readers are live.
-    const deadline = Date.now() + 15_000;
-    for (const { app } of instances)
-      while ((await app.io.of('/agent').adapter.serverCount()) < 2) {
-        if (Date.now() > deadline) throw new Error('the two processes never heard each other through the stream');
-        await new Promise((r) => setTimeout(r, 100));
-      }
+    // The automatic acknowledgement is on: it is relayed like any message.
+    two = await startTwoInstances({ PASOKH_AUTO_ACK: 'true' });
+    ({ instances, clients } = two);
   }, 30_000);
 
   afterAll(async () => {
-    for (const client of clients) client.close();
-    for (const { app, store, redis: handle } of instances) {
-      await app.close();
-      await handle.close();
-      await store.close();
-    }
-    for (const faq of faqs.values()) faq.close();
-    const admin = new pg.Client({ connectionString: databaseUrl });
-    await admin.connect();
-    await admin.query(`drop schema if exists "${schema}" cascade`);
-    await admin.end();
-    if (redis.isOpen) {
-      await redis.del(streamName);
-      await redis.quit();
-    }
+    await two?.stop();
+    if (redis.isOpen) await redis.quit();
   });
 
   it('relays through the stream, not as one broadcast per room', () => {
@@ -178,7 +128,7 @@ describe('one stream entry per message across processes', () => {
     // Exactly one stream entry for each of the 23 messages.
     const stored = await a.store.listMessages(conversationId, { includeInternal: true });
     expect(stored.map((m) => m.seq)).toEqual(Array.from({ length: 23 }, (_, i) => i + 1));
-    const entries = await redis.xRange(streamName, '-', '+');
+    const entries = await redis.xRange(two.streamName, '-', '+');
     const perMessage = new Map<string, number>();
     for (const { message } of entries)
       for (const id of carried(message as Record<string, string>)) perMessage.set(id, (perMessage.get(id) ?? 0) + 1);

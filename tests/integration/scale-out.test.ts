@@ -4,25 +4,14 @@
  * visitor on A and an agent on B talk both ways, presence crosses instances, seqs stay gapless.
  * Without PostgreSQL or Redis the suite is skipped on a laptop and fails in CI.
  */
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import pg from 'pg';
-import pino from 'pino';
 import { createClient } from 'redis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Message, Presence } from '../../protocol/types.js';
-import { createApp, type App } from '../../server/app.js';
-import { addAgent } from '../../server/auth/agents.js';
-import { loadConfig } from '../../server/config.js';
-import { createFaqLibrary, type FaqLibrary } from '../../server/faq/index.js';
-import { createRedisAdapter, type RedisAdapterHandle } from '../../server/relay/redis-adapter.js';
-import { createPostgresStore } from '../../server/store/postgres.js';
-import type { Store } from '../../server/store/store.js';
 import { io } from 'socket.io-client';
 import { AgentClient, login, VisitorClient } from '../../bench/lib/protocol-client.js';
-
-const databaseUrl = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-const ADMIN = { email: 'admin@example.com', password: 'correct horse battery' };
+import { ADMIN, databaseUrl, redisUrl, startTwoInstances, type Instance, type TwoInstances } from './two-instances.js';
 
 async function unreachable(): Promise<string | null> {
   const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 3000 });
@@ -64,45 +53,16 @@ if (reason !== null) {
   }
 } else {
   describe('the relay scaled out over PostgreSQL and Redis', () => {
-    const schema = `pasokh_scale_${randomBytes(6).toString('hex')}`;
-    // A stream of its own, so other runs sharing this Redis cannot talk to these instances.
-    const streamName = `pasokh-test-${randomBytes(6).toString('hex')}`;
-    const logger = pino({ level: 'silent' });
-    const config = loadConfig({ LOG_LEVEL: 'silent', PASOKH_AUTO_ACK: 'false' });
-    const instances: { app: App; store: Store; redis: RedisAdapterHandle; url: string }[] = [];
-    const clients: { close(): void }[] = [];
-    const faqs = new Map<string, FaqLibrary>();
+    let two: TwoInstances;
+    let instances: Instance[] = [];
+    let clients: { close(): void }[] = [];
 
     beforeAll(async () => {
-      for (const site of config.sites)
-        faqs.set(site.key, await createFaqLibrary({ source: site.faq, site: site.key, watch: false }));
-      for (let i = 0; i < 2; i++) {
-        const store = await createPostgresStore({ url: databaseUrl, schema, poolSize: 4 });
-        if (i === 0) await addAgent(store, { ...ADMIN, name: 'Ada Admin', role: 'admin' });
-        const redis = await createRedisAdapter(redisUrl, logger, { streamName });
-        const app = await createApp({ config, store, faqs, logger, adapter: redis.adapter });
-        const port = await app.listen(0);
-        instances.push({ app, store, redis, url: `http://127.0.0.1:${port}` });
-      }
-    });
+      two = await startTwoInstances({ PASOKH_AUTO_ACK: 'false' });
+      ({ instances, clients } = two);
+    }, 30_000);
 
-    afterAll(async () => {
-      for (const client of clients) client.close();
-      for (const { app, store, redis } of instances) {
-        await app.close();
-        await redis.close();
-        await store.close();
-      }
-      for (const faq of faqs.values()) faq.close();
-      const admin = new pg.Client({ connectionString: databaseUrl });
-      await admin.connect();
-      await admin.query(`drop schema if exists "${schema}" cascade`);
-      await admin.end();
-      const redis = createClient({ url: redisUrl });
-      await redis.connect();
-      await redis.del(streamName);
-      await redis.quit();
-    });
+    afterAll(() => two?.stop());
 
     async function until(what: string, test: () => boolean, ms = 8000): Promise<void> {
       const deadline = Date.now() + ms;
