@@ -117,10 +117,11 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
   const locales = (['en', 'fa'] as const).filter((l: Locale) => docs.some((d) => d.locale === l));
   const words = (text: string): string => tokenize(text).join(' ');
   const stop = locales.map((l) => words(STOP_WORDS[l])).join(' ');
+  const stopWords = new Set(stop.split(' '));
   const { terms, lists, sizes } = indexDocs(
     docs,
     options.answers?.map((a) => plainText(a).join(' ')),
-    new Set(stop.split(' ')),
+    stopWords,
   );
   // A group leads a query to the FAQ only through a member the FAQ has (all of its words): the
   // others would find nothing, so they are not sent.
@@ -139,7 +140,7 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
       .map((group) => group.split('|').map((member) => tokenize(member).map(stem)))
       .filter((group) => group.some((member) => member.every((t) => has.has(t))))
       .map((group) => group.map((member) => member.join(' ')).join('|'))
-      .concat(scriptPairs(terms, new Set(stop.split(' '))))
+      .concat(scriptPairs(terms, stopWords))
       .join(';');
   }
   return index;
