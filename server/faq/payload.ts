@@ -6,6 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FaqPayload } from '../../protocol/faq.js';
 import { LOCALES, type FaqEntry } from '../../protocol/types.js';
+import { pairTranslations } from '../../protocol/translations.js';
 import { buildSearchIndex, toSearchDocs } from '../../widget/search/index.js';
 
 export interface BuiltPayload {
@@ -54,7 +55,7 @@ export function buildFaqPayload(
     locales: LOCALES.filter((l) => entries.some((e) => e.locale === l)),
     // Keywords, synonyms and categories are in the index already; the result list needs none.
     docs: docs.map(({ id, locale, question, excerpt }) => ({ id, locale, question, excerpt })),
-    index: buildSearchIndex(docs, { vocabulary, answers: entries.map((e) => e.answer) }),
+    index: buildSearchIndex(docs, { vocabulary, answers: entries.map((e) => e.answer), translations: pairTranslations(entries) }),
     vocabulary,
   };
   return { body: JSON.stringify(payload), etag: `"${version}"`, version };

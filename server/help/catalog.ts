@@ -8,7 +8,7 @@ import type { FaqLibrary } from '../faq/index.js';
 import { createHelpSearch, type HelpSearch } from './search.js';
 import { assignSlugs } from './slugs.js';
 import { htmlToText } from './text.js';
-import { pairTranslations } from './translations.js';
+import { pairTranslations } from '../../protocol/translations.js';
 
 export interface HelpCatalog {
   /** The FAQ version this was built from (its content hash). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../protocol/types.js';
 import { assignSlugs, slugify } from '../../server/help/slugs.js';
 import { firstSentence, htmlToText } from '../../server/help/text.js';
-import { pairTranslations } from '../../server/help/translations.js';
+import { pairTranslations } from '../../protocol/translations.js';
 
 const entry = (id: string, locale: 'en' | 'fa', question: string, extra: Partial<FaqEntry> = {}): FaqEntry => ({
   id,

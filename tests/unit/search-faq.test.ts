@@ -124,15 +124,44 @@ describe('createFaqSearch', () => {
     expect(search.search('رمش')).toEqual([]);
   });
   it('pairs Latin and Persian spellings of a loanword the FAQ writes in both scripts', () => {
+    // Ids that do not pair the two as translations, so only the spellings can link them.
     const entries: FaqEntry[] = [
       { id: 'en-modem', locale: 'en', question: 'How do I restart my modem?', answer: 'Unplug it for ten seconds.' },
-      { id: 'fa-modem', locale: 'fa', question: 'چطور مودم را ریست کنم؟', answer: 'ده ثانیه از برق بکشید.' },
+      { id: 'fa-restart', locale: 'fa', question: 'چطور مودم را ریست کنم؟', answer: 'ده ثانیه از برق بکشید.' },
       { id: 'fa-bill', locale: 'fa', question: 'قبض را چطور بپردازم؟', answer: 'از درگاه بانکی.' },
     ];
     // A Persian page searching "modem": the Persian entry writes «مودم».
-    expect(top('modem', createFaqSearch(entries, { locale: 'fa' }))).toBe('fa-modem');
+    expect(top('modem', createFaqSearch(entries, { locale: 'fa' }))).toBe('fa-restart');
     expect(top('modem', createFaqSearch(entries, { locale: 'fa', vocabulary: false }))).toBe('en-modem');
-    expect(top('reset مودم', createFaqSearch(entries))).toBe('fa-modem');
+    expect(top('reset مودم', createFaqSearch(entries))).toBe('fa-restart');
+  });
+  it('counts a Latin term in a Persian query for the Persian answer whose English translation has it', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-import', locale: 'fa', question: 'چطور داده‌ها را وارد کنم؟', answer: 'از تنظیمات بارگذاری کنید.' },
+      { id: 'en-export', locale: 'en', question: 'Can I export my data?', answer: 'Download a CSV file from Settings.' },
+      { id: 'fa-export', locale: 'fa', question: 'چطور از داده‌ها خروجی بگیرم؟', answer: 'از تنظیمات دانلود کنید.' },
+    ];
+    expect(top('CSV داده', createFaqSearch(entries, { locale: 'fa' }))).toBe('fa-export');
+    // Named with `translationOf` rather than by id, the pair links the same way.
+    const named = entries.map((e) => (e.id === 'en-export' ? { ...e, id: 'csv', translationOf: 'fa-export' } : e));
+    expect(top('CSV داده', createFaqSearch(named, { locale: 'fa' }))).toBe('fa-export');
+    // Unpaired, the two Persian answers share "داده" alike and the Latin word decides nothing.
+    const unpaired = entries.map((e) => (e.id === 'en-export' ? { ...e, id: 'csv' } : e));
+    const tie = createFaqSearch(unpaired, { locale: 'fa' }).search('CSV داده');
+    expect(tie.find((h) => h.id === 'fa-export')?.score).toBe(tie.find((h) => h.id === 'fa-import')?.score);
+    // An English query is not helped by the Persian side: the English answer ranks on its own words.
+    expect(top('export CSV', createFaqSearch(entries))).toBe('en-export');
+  });
+  it('reads a misspelt filler word as filler, not as a word the FAQ lacks', () => {
+    // "doess" matches no entry; counted as an unknown word it would outweigh the rest.
+    const plain = search.search('does the refund policy');
+    expect(search.search('doess the refund policy')).toEqual(plain);
+    expect(search.search('zzzzz the refund policy')[0]?.score ?? 1).toBeGreaterThan(plain[0]?.score ?? 1);
+  });
+  it('finds an "-ing" word with a slip inside its ending', () => {
+    expect(top('trackign')).toBe('en-order-status');
+    expect(top('pricign')).toBe(top('pricing'));
+    expect(top('pricign')).toBeDefined();
   });
   it('reads Persian typed in Latin letters (Finglish) as the Persian words it spells', () => {
     const fa = createFaqSearch(demo, { locale: 'fa' });

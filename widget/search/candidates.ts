@@ -71,7 +71,8 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     if (hit) return hit;
     const out = new Map<number, number>();
     const term = stem(word);
-    const exact = termIds.get(term) ?? termIds.get(word);
+    // "biling" lost the doubled letter "billing" keeps in its stem "bill".
+    const exact = termIds.get(term) ?? termIds.get(word) ?? (term === word ? undefined : termIds.get(term + term.slice(-1)));
     if (exact !== undefined) out.set(exact, 1);
     const persian = isPersian(word);
     if (persian && exact === undefined) persianForms(view, word, out);
@@ -84,6 +85,9 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
         if (id !== undefined && !out.has(id)) out.set(id, 0.9);
       }
     }
+    // "pricign", "trackngi": a slip inside the "ing" hides the stem.
+    const ing = out.size ? undefined : termIds.get(stem(word.replace(/\B(ign|nig|ngi|gni|gin)$/, 'ing')));
+    if (ing !== undefined) out.set(ing, 0.9);
     // A misspelt ending can look like a suffix the stemmer takes off ("کالها" → "کال"): then the word as typed.
     const fz = term.length >= FUZZY_MIN ? term : word;
     if (!out.size && fz.length >= FUZZY_MIN - +persian) {

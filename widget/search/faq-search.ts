@@ -84,7 +84,9 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       const preferred = options.locale ?? detectLocale(query);
       const localeOf = (d: number): number => (preferred && docs[d]?.locale !== preferred ? 1 : 0);
       const typing = partial ? words[words.length - 1] : undefined;
-      return rank(view, cover(view, words, slots, partial), localeOf)
+      // A Latin word in a Persian query is a name or a term the English version may have.
+      const bridge = (w: string): boolean => (detectLocale(w) ?? preferred) !== preferred;
+      return rank(view, cover(view, words, slots, partial, bridge), localeOf)
         .slice(0, limit)
         .map(({ d, score }) => {
           const doc = docs[d] as FaqSearchDoc;

@@ -26,6 +26,8 @@ export interface SearchIndex {
   alike?: string;
   /** Latin to Persian letters: `pattern=replacement` rules (regular expressions), separated by spaces, applied in order. */
   latin?: string;
+  /** For each doc, separated by commas: how many docs on (base 36, may be negative) its translation is, or empty. */
+  twins?: string;
 }
 
 export const FIELD_QUESTION = 0;
@@ -55,6 +57,8 @@ export interface IndexView {
   idf(id: number): number;
   /** How many words doc `d`'s question has. */
   questionWords(d: number): number;
+  /** The doc that is doc `d` in the other locale, or NaN. */
+  twin(d: number): number;
   /** The weight of a query word the FAQ does not have: rarer than any of its terms. */
   missing: number;
 }
@@ -88,6 +92,7 @@ export function openIndex(raw: unknown, n: number): IndexView {
   sorted.forEach((t, i) => termIds.set(t, i));
   const encoded = index.postings.split(' ');
   const postingsOf = (id: number): number[] => (lists[id] ??= decodePostings(encoded[id] ?? ''));
+  const twins = index.twins?.split(',') ?? [];
   return {
     n,
     sorted,
@@ -99,6 +104,7 @@ export function openIndex(raw: unknown, n: number): IndexView {
     postingsOf,
     idf: (id) => Math.log(1 + n / Math.max(1, postingsOf(id).length)),
     questionWords: (d) => parseInt(index.sizes[d] ?? '1', 36),
+    twin: (d) => d + parseInt(twins[d] ?? '', 36),
     missing: Math.log(1 + n) + 1,
   };
 }

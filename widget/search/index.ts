@@ -3,6 +3,7 @@
  * needs only `./faq-search.ts` (search over the served payload) and `./highlight.ts`.
  */
 import type { FaqSearchDoc } from '../../protocol/faq.js';
+import { pairTranslations } from '../../protocol/translations.js';
 import type { FaqEntry } from '../../protocol/types.js';
 import Fuse from 'fuse.js/basic';
 import { createFaqSearch as searchDocs, isSearchIndex, type FaqSearch, type FaqSearchOptions } from './faq-search.js';
@@ -22,7 +23,7 @@ export function createFaqSearch(entries: readonly (FaqEntry | FaqSearchDoc)[], o
   const answers = entries.every((e) => 'answer' in e) ? (entries as FaqEntry[]).map((e) => e.answer) : undefined;
   const index = isSearchIndex(options.index)
     ? options.index
-    : buildSearchIndex(docs, { vocabulary: options.vocabulary !== false, answers });
+    : buildSearchIndex(docs, { vocabulary: options.vocabulary !== false, answers, translations: pairTranslations(entries) });
   // fuse.js is here from the start: typos match on the first call, synchronously.
   return searchDocs(docs, { fuzzy: () => Fuse, ...options, index });
 }

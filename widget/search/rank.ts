@@ -4,7 +4,9 @@
  * little and shows nothing instead of noise.
  */
 import { FIELD_ANSWER, FIELD_QUESTION, type IndexView } from './index-view.js';
+import { distance } from './fuzzy.js';
 import type { Slots } from './slots.js';
+import { stem } from './stem.js';
 
 /**
  * How much a word found in each field counts: question, keywords + synonyms, category, answer,
@@ -14,6 +16,7 @@ import type { Slots } from './slots.js';
 const FIELD_WEIGHT = [1, 0.9, 0.35, 0.5, 0.75];
 const LOOSE_IN_ANSWER = 0.6;
 const STOP_WEIGHT = 0.3;
+const TWIN_WEIGHT = 0.8;
 /**
  * Out of scope: the best doc must cover this share of the query's informative (IDF-weighted)
  * content, and unless it covers `CONFIDENT` of it, stand `MARGIN` above the runner-up.
@@ -29,26 +32,49 @@ export interface Coverage {
   inQuestion: Uint16Array;
 }
 
-/** Adds one query word's best match in each doc, weighted by field, to `total`. */
-function coverWord(view: IndexView, slot: Map<number, number>, weight: number, out: Coverage): void {
+/**
+ * Adds one query word's best match in each doc, weighted by field, to `total`. A word in the
+ * other language's script (`bridge`) found in one version of an answer also counts, a little
+ * less, for the other: "PDF" in a Persian query finds the Persian answer whose English twin
+ * names the file type.
+ */
+function coverWord(view: IndexView, slot: Map<number, number>, weight: number, out: Coverage, bridge: boolean): void {
   const best = new Map<number, number>();
+  const add = (d: number, v: number): void => {
+    if (v > (best.get(d) ?? 0)) best.set(d, v);
+  };
   for (const [id, sim] of slot) {
     for (const p of view.postingsOf(id)) {
       const d = p >> 3;
       // A related word or a word's beginning, found only in passing in an answer, is weak evidence.
       const v = sim * (FIELD_WEIGHT[p & 7] as number) * ((p & 7) === FIELD_ANSWER && sim <= 0.85 ? LOOSE_IN_ANSWER : 1);
-      if (v > (best.get(d) ?? 0)) best.set(d, v);
+      add(d, v);
+      if (bridge) add(view.twin(d), TWIN_WEIGHT * v);
       if ((p & 7) === FIELD_QUESTION && v >= 0.75) (out.inQuestion[d] as number)++;
     }
   }
+  best.delete(NaN);
   for (const [d, v] of best) (out.total[d] as number) += weight * v;
+}
+
+/** Whether `word`, matching nothing as written, is a stop word misspelt. */
+function isStopTypo({ stop, sorted }: IndexView, word: string, slot: Map<number, number>): boolean {
+  for (const [id, sim] of slot) if (sim === 1 || !stop.has(sorted[id] as string)) return false;
+  for (const s of stop) if (s.length > 3 && distance(word, s) <= 1) return true;
+  return !!slot.size;
 }
 
 /**
  * What share of the query's informative content each doc covers (IDF-weighted, each word
  * by its best match in the doc, weighted by field), and how many words match its question.
  */
-export function cover(view: IndexView, words: string[], slots: Slots, partial: boolean): Coverage {
+export function cover(
+  view: IndexView,
+  words: string[],
+  slots: Slots,
+  partial: boolean,
+  bridge: (word: string) => boolean,
+): Coverage {
   const { n, stop } = view;
   const last = words.length - 1;
   const out: Coverage = { total: new Float64Array(n), inQuestion: new Uint16Array(n) };
@@ -59,9 +85,10 @@ export function cover(view: IndexView, words: string[], slots: Slots, partial: b
     for (const [id, sim] of slot) weight = Math.max(weight, sim * view.idf(id));
     // A fragment still being typed that matches nothing yet is no reason to show nothing.
     if (!weight) weight = i === last && partial && word.length <= 2 ? 0 : view.missing;
-    if (stop.has(word)) weight = STOP_WEIGHT;
+    // "wheres", or a misspelt "what" or "does", says as little as the word itself.
+    if (stop.has(word) || stop.has(stem(word)) || isStopTypo(view, word, slot)) weight = STOP_WEIGHT;
     weightSum += weight;
-    coverWord(view, slot, weight, out);
+    coverWord(view, slot, weight, out, bridge(word));
   });
   const { total } = out;
   if (weightSum) for (let d = 0; d < n; d++) (total[d] as number) /= weightSum;

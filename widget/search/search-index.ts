@@ -104,6 +104,19 @@ export interface SearchIndexOptions {
    * indexed, below the question and keywords. Without them only the excerpt is.
    */
   answers?: readonly string[];
+  /** Doc id → the id of the same answer in the other locale (`pairTranslations`). */
+  translations?: ReadonlyMap<string, string>;
+}
+
+/** `SearchIndex.twins`: for each doc, how far on its translation is, in base 36. */
+function encodeTwins(docs: readonly FaqSearchDoc[], translations: ReadonlyMap<string, string>): string {
+  const at = new Map(docs.map((doc, d) => [doc.id, d]));
+  return docs
+    .map((doc, d) => {
+      const twin = at.get(translations.get(doc.id) ?? '');
+      return twin === undefined ? '' : (twin - d).toString(36);
+    })
+    .join(',');
 }
 
 /**
@@ -127,6 +140,7 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
   // others would find nothing, so they are not sent.
   const has = new Set(terms);
   const index: SearchIndex = { v: 4, terms: terms.join(' '), postings: encodePostings(lists), sizes, stop };
+  if (options.translations?.size) index.twins = encodeTwins(docs, options.translations);
   // Every ordered pair of each group, so the typo matcher tells an alike swap by one lookup.
   if (locales.includes('fa')) {
     index.alike = ALIKE_LETTERS.split(' ')
