@@ -123,6 +123,17 @@ describe('createFaqSearch', () => {
     expect(top('لقو اشتراک')).toBe('fa-cancel-subscription');
     expect(search.search('رمش')).toEqual([]);
   });
+  it('forgives a Persian typo in a word that also carries an ending', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-upgrade', locale: 'fa', question: 'چطور پلن را ارتقا دهم؟', answer: 'از صفحه صورتحساب.' },
+      { id: 'fa-invoice', locale: 'fa', question: 'فاکتور را کجا ببینم؟', answer: 'در بخش فاکتورها.' },
+    ];
+    const s = createFaqSearch(entries);
+    // «ارتقای» (with the ezafe) typed with غ for ق: an alike letter and an ending at once.
+    expect(top('ارتغای', s)).toBe('fa-upgrade');
+    // Two real letters wrong besides the ending is too far.
+    expect(s.search('ارنغسی')).toEqual([]);
+  });
   it('pairs Latin and Persian spellings of a loanword the FAQ writes in both scripts', () => {
     // Ids that do not pair the two as translations, so only the spellings can link them.
     const entries: FaqEntry[] = [

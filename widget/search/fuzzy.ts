@@ -67,7 +67,13 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
         if (id === undefined) continue;
         // A misspelt word may also be unfinished: "internatinal" → "internationally".
         const whole = distance(fz, r.item, pairs);
-        const head = r.item.length > fz.length + 1 ? distance(fz, r.item.slice(0, fz.length), pairs) + 0.5 : whole;
+        // A Persian word may also carry an ending the term lacks: "ارتغای" (ezafe) → "ارتقا".
+        const head =
+          r.item.length > fz.length + 1
+            ? distance(fz, r.item.slice(0, fz.length), pairs) + 0.5
+            : persian && /^(ی|م|ت|ش|ها)$/.test(fz.slice(r.item.length))
+              ? distance(fz.slice(0, r.item.length), r.item, pairs) + 0.5
+              : whole;
         const d = Math.min(whole, head);
         // Past a misspelt first letter, the rest of the word must be right.
         if (d <= Math.min(allowed, at ? 1 : 3)) out.set(id, Math.max(out.get(id) ?? 0, 0.95 - (0.4 * d) / fz.length));
