@@ -204,6 +204,17 @@ describe('createFaqSearch', () => {
     expect(top('money to come back', createFaqSearch(entries))).toBe('en-refund');
     expect(createFaqSearch(entries).search('back to my money')).toEqual([]);
   });
+  it('finds a vocabulary phrase said with one-word synonyms of its words', () => {
+    const entries: FaqEntry[] = [
+      { id: 'en-upgrade', locale: 'en', question: 'How do I upgrade?', answer: 'Open Billing and choose a plan.' },
+      { id: 'en-invoice', locale: 'en', question: 'Where is my invoice?', answer: 'Under Billing.' },
+    ];
+    const s = createFaqSearch(entries);
+    // "bigger plan" is a phrase of the upgrade group; "package" is a one-word synonym of "plan".
+    expect(top('bigger package', s)).toBe('en-upgrade');
+    expect(top('bigger plan', s)).toBe('en-upgrade');
+    expect(s.search('bigger package', 5)).toHaveLength(1);
+  });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
   });

@@ -10,14 +10,15 @@ export type Expander = (stems: string[], slots: Map<number, number>[]) => void;
 
 /**
  * Where the words of a vocabulary phrase occur in the query, in order, with at most two other
- * words between neighbours ("money" … "back" in "get my money sent back"), or undefined.
+ * words between neighbours ("money" … "back" in "get my money sent back"), or undefined. Each
+ * query word is the set of words it may stand for.
  */
-export function findPhrase(stems: readonly string[], phrase: readonly string[]): number[] | undefined {
+export function findPhrase(stems: readonly ReadonlySet<string>[], phrase: readonly string[]): number[] | undefined {
   for (let i = 0; i < stems.length; i++) {
-    if (stems[i] !== phrase[0]) continue;
+    if (!stems[i]?.has(phrase[0] as string)) continue;
     const at = [i];
     for (let j = 1, k = i + 1; j < phrase.length && k < stems.length && k <= (at[j - 1] as number) + 3; k++) {
-      if (stems[k] === phrase[j]) {
+      if (stems[k]?.has(phrase[j] as string)) {
         at.push(k);
         j++;
       }
@@ -57,10 +58,20 @@ export function createExpander(view: IndexView, enabled: boolean): Expander {
     return found;
   };
   return (stems, slots) => {
-    const seen = new Set<Group>();
-    for (const s of new Set(stems)) {
+    const words = stems.map((s) => new Set([s]));
+    // A phrase may also be said with one-word synonyms of its words: "package" is a "plan",
+    // so "bigger package" is the phrase "bigger plan". A single word is never taken further.
+    const said = stems.map((s) => {
+      const set = new Set([s]);
       for (const [group, member] of phrasesStarting(s)) {
-        const at = seen.has(group) ? undefined : findPhrase(stems, member);
+        if (!member[1]) for (const other of group) if (!other[1]) set.add(other[0] as string);
+      }
+      return set;
+    });
+    const seen = new Set<Group>();
+    for (const s of new Set(said.flatMap((set) => [...set]))) {
+      for (const [group, member] of phrasesStarting(s)) {
+        const at = seen.has(group) ? undefined : findPhrase(member[1] ? said : words, member);
         if (!at) continue;
         seen.add(group);
         for (const other of group) {
