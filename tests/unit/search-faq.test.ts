@@ -134,6 +134,16 @@ describe('createFaqSearch', () => {
     // Two real letters wrong besides the ending is too far.
     expect(s.search('ارنغسی')).toEqual([]);
   });
+  it('finds a misspelt Persian word where the FAQ writes it with an ending', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-close', locale: 'fa', question: 'چطور حسابم را حذف کنم؟', answer: 'از تنظیمات.' },
+      { id: 'fa-bank', locale: 'fa', question: 'شماره حساب بانکی را کجا وارد کنم؟', answer: 'در صفحه پرداخت.' },
+    ];
+    const s = createFaqSearch(entries);
+    // «حساپ» is «حساب» with پ for ب; the entry about closing one says «حسابم» (my account).
+    expect(s.search('حساپ').map((h) => h.id)).toEqual(['fa-bank', 'fa-close']);
+    expect(top('حذف حساپ', s)).toBe('fa-close');
+  });
   it('pairs Latin and Persian spellings of a loanword the FAQ writes in both scripts', () => {
     // Ids that do not pair the two as translations, so only the spellings can link them.
     const entries: FaqEntry[] = [

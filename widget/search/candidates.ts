@@ -98,6 +98,15 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
         return out;
       }
       typos(Fuse, fz, persian, out);
+      // The word the typo meant may carry an ending in the FAQ, as the word typed right would
+      // find it: "حساپ" is "حساب", and so "حسابم".
+      if (persian) {
+        for (const [id, sim] of [...out]) {
+          const more = new Map<number, number>();
+          prefixes(view, view.sorted[id] as string, more);
+          for (const [m, p] of more) if (!out.has(m)) out.set(m, sim * p);
+        }
+      }
     }
     // On a Persian page, Persian typed in Latin letters ("pardakht" for «پرداخت»), or a Latin
     // loanword the FAQ spells in Persian: its Persian spellings, with the vowels "a" and "o"
