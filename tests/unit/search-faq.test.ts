@@ -144,6 +144,17 @@ describe('createFaqSearch', () => {
     expect(s.search('حساپ').map((h) => h.id)).toEqual(['fa-bank', 'fa-close']);
     expect(top('حذف حساپ', s)).toBe('fa-close');
   });
+  it('finds a percent sign by the word, in either language', () => {
+    const entries: FaqEntry[] = [
+      { id: 'en-battery', locale: 'en', question: 'Is the battery covered?', answer: 'Yes, if capacity falls below 80% in the first year.' },
+      { id: 'en-fees', locale: 'en', question: 'What does it cost?', answer: 'A fee per sale.' },
+      { id: 'fa-discount', locale: 'fa', question: 'تخفیف دانشجویی دارید؟', answer: 'بله، ۲۰٪ با کارت دانشجویی.' },
+      { id: 'fa-coupon', locale: 'fa', question: 'کد تخفیف را کجا وارد کنم؟', answer: 'در صفحه پرداخت.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(top('80 percent capacity', s)).toBe('en-battery');
+    expect(top('چند درصد تخفیف', s)).toBe('fa-discount');
+  });
   it('pairs Latin and Persian spellings of a loanword the FAQ writes in both scripts', () => {
     // Ids that do not pair the two as translations, so only the spellings can link them.
     const entries: FaqEntry[] = [

@@ -56,6 +56,12 @@ describe('tokenize', () => {
   it('splits on punctuation and spaces and joins apostrophes', () => {
     expect(tokenize("Can't find my order-status!")).toEqual(['cant', 'find', 'my', 'order', 'status']);
   });
+  it('reads a percent sign, Latin or Persian, as the word "percent"', () => {
+    expect(tokenize('below 80%')).toEqual(['below', '80', 'percent']);
+    expect(tokenize('۲۰٪ تخفیف')).toEqual(['20', 'percent', 'تخفیف']);
+    const text = 'fee 2.9%';
+    expect(tokenizeWithRanges(text).map((t) => text.slice(t.start, t.end))).toEqual(['fee', '2', '9', '%']);
+  });
   it('gives the ranges of tokens in the original text', () => {
     const text = 'مي‌خواهم «كتاب»';
     const tokens = tokenizeWithRanges(text);

@@ -42,9 +42,11 @@ put('\u0670\u0640', DROP);
 put('\u200B\u200C\u200D\u200E\u200F\u00AD\u2060\uFEFF', DROP);
 // An apostrophe joins ("can't" = "cant") rather than splits.
 put("'\u2019\u02BC", DROP);
-// Arabic decimal and thousands separators read as their ASCII forms (٫ ٬), percent as %.
+// Arabic decimal and thousands separators read as their ASCII forms (٫ ٬).
 put('\u066B', '.');
 put('\u066C', ',');
+// A percent sign is the word: "80%" is "80 percent", as a visitor may type it.
+put('%\u066A\uFE6A\uFF05', ' percent ');
 
 const PERSIAN_PREFIXES = new Set(['می', 'نمی']);
 // Written detached by some, attached or with a half-space by others.

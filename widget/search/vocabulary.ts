@@ -7,7 +7,7 @@
  */
 export const VOCABULARY: Record<'en' | 'fa', string> = {
   en:
-    'refund|money back|reimburse|reimbursement|repay|repayment|credit back;' +
+    'refund|money back|reimburse|reimbursement|repay|repayment|credit back;percent|percentage|per cent;' +
     'cancel|cancellation|stop paying|terminate|termination|quit|end my|unsubscribe|opt out|dont want|no longer want|changed my mind;' +
     'return|send back|give back|take back|returns;exchange|swap|replace|replacement|change for another;' +
     'delivery|shipping|shipment|postage|courier|dispatch|deliver|arrive|arrival;' +
@@ -290,7 +290,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
 export const SCRIPT_BRIDGE =
   'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|usb;اچ دی ام آی|hdmi;آی پی|ip;دی ان اس|dns;وی پی ان|vpn;اس ام اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|api;اس اس او|sso;وب هوک|webhook;سی اس وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams;' +
   'فورجی|4g;فایوجی|5g;ال تی ای|lte;ای دی اس ال|adsl;وی دی اس ال|vdsl;وی او آی پی|voip;آی پی تی وی|iptv;ای سیم|esim;' +
-  'اترنت|ethernet;هات اسپات|hotspot;پینگ|ping;پین|pin;ای پی ان|apn;گیگ|گیگابایت|gb;مگابیت|mbps;اس اس آی دی|ssid';
+  'درصد|percent;اترنت|ethernet;هات اسپات|hotspot;پینگ|ping;پین|pin;ای پی ان|apn;گیگ|گیگابایت|gb;مگابیت|mbps;اس اس آی دی|ssid';
 
 /**
  * Persian letters visitors swap for one another, the typo matcher's cheap edits: letters for one
