@@ -155,6 +155,16 @@ describe('createFaqSearch', () => {
     expect(top('80 percent capacity', s)).toBe('en-battery');
     expect(top('چند درصد تخفیف', s)).toBe('fa-discount');
   });
+  it('finds a Persian compound in a field that writes it with a space, where the FAQ elsewhere writes it as one word', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-methods', locale: 'fa', question: 'چه روش‌هایی برای پرداخت دارید؟', answer: 'کارت بانکی، اسنپ‌پی و کیف پول.' },
+      { id: 'fa-pay-later', locale: 'fa', question: 'می‌توانم قسطی پرداخت کنم؟', keywords: ['اسنپ پی'], answer: 'با اسنپ‌پی در چهار قسط.' },
+    ];
+    const s = createFaqSearch(entries);
+    // The keyword counts for «اسنپ‌پی» as the answers write it, and the words apart still find it.
+    expect(top('اسنپ‌پی', s)).toBe('fa-pay-later');
+    expect(top('اسنپ پی', s)).toBe('fa-pay-later');
+  });
   it('pairs Latin and Persian spellings of a loanword the FAQ writes in both scripts', () => {
     // Ids that do not pair the two as translations, so only the spellings can link them.
     const entries: FaqEntry[] = [

@@ -6,7 +6,7 @@
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import type { FaqEntry, Locale } from '../../protocol/types.js';
 import { FIELD_ANSWER, FIELD_QUESTION, type SearchIndex } from './index-view.js';
-import { scan, tokenize, type Scan } from './normalize.js';
+import { isPersian, scan, tokenize, type Scan } from './normalize.js';
 import { stem } from './stem.js';
 import { scriptPairs } from './transliterate.js';
 import { ALIKE_LETTERS, FINGLISH, SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
@@ -44,6 +44,29 @@ const fieldsOf = (doc: FaqSearchDoc, answer?: string): string[][] => [
   doc.learned ?? [],
 ];
 
+/** Two neighbouring words written as one, and the posting where they are written apart. */
+type Pair = [word: string, posting: number];
+
+/**
+ * The Persian neighbours in `tokens` from `from` on, joined: a keyword «اسنپ پی» is also the
+ * word «اسنپ‌پی» when the FAQ writes it so elsewhere, and is found by it.
+ */
+function persianPairs(tokens: readonly string[], from: number, posting: number, out: Pair[]): void {
+  for (let i = from; i < tokens.length - 1; i++) {
+    const a = tokens[i] as string;
+    const b = tokens[i + 1] as string;
+    if (isPersian(a) && isPersian(b)) out.push([a + b, posting]);
+  }
+}
+
+/** Adds `posting` to a doc-ordered list, keeping one posting per doc, the earlier field's. */
+function addPosting(list: number[], posting: number): void {
+  const i = list.findIndex((p) => p >> 3 >= posting >> 3);
+  if (i < 0) list.push(posting);
+  else if ((list[i] as number) >> 3 !== posting >> 3) list.splice(i, 0, posting);
+  else if ((list[i] as number) > posting) list[i] = posting;
+}
+
 /**
  * The inverted index of the docs: sorted distinct stemmed terms and, for each, the docs it
  * occurs in as `doc * 8 + field`, the best (first) field only. `answers` are the docs' whole
@@ -58,11 +81,16 @@ export function indexDocs(
   const byTerm = new Map<string, number[]>();
   const stems = new Map<string, string>();
   const out: Scan = { tokens: [] };
+  const pairs: Pair[] = [];
   let sizes = '';
   docs.forEach((doc, d) => {
     fieldsOf(doc, answers?.[d]).forEach((texts, f) => {
       out.tokens.length = 0;
-      for (const text of texts) scan(text, out);
+      for (const text of texts) {
+        const from = out.tokens.length;
+        scan(text, out);
+        if (f !== FIELD_ANSWER) persianPairs(out.tokens, from, d * 8 + f, pairs);
+      }
       if (f === FIELD_QUESTION) sizes += Math.min(35, out.tokens.length).toString(36);
       // "pre-order", "Wi-Fi", "USB-C" are also typed as one word: index the joined form too.
       for (const text of texts) scan(compounds(text), out);
@@ -77,6 +105,11 @@ export function indexDocs(
       }
     });
   });
+  // A pair of words the FAQ also writes as one word elsewhere is that word here too.
+  for (const [word, posting] of pairs) {
+    const term = stems.get(word);
+    if (term !== undefined) addPosting(byTerm.get(term) as number[], posting);
+  }
   const terms = [...byTerm.keys()].sort();
   return { terms, lists: terms.map((t) => byTerm.get(t) as number[]), sizes };
 }
