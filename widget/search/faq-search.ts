@@ -63,6 +63,20 @@ function highlightRanges(view: IndexView, question: string, slots: Slots, typing
 }
 
 /**
+ * How many neighbouring pairs of the query's words follow each other, in order, in one of the
+ * doc's own phrasings (its question or a keyword): «چک‌این آنلاین» is said as the question
+ * «چک‌این آنلاین از چه زمانی…» says it, not as «…آنلاین چک‌این کنم؟».
+ */
+function inOrder(view: IndexView, doc: FaqSearchDoc, slots: Slots): number {
+  return Math.max(
+    ...[doc.question, ...(doc.keywords ?? [])].map((text) => {
+      const ids = tokenize(text).map((t) => view.termIds.get(stem(t)) as number);
+      return slots.filter((slot, i) => ids.some((id, j) => slot.has(id) && slots[i + 1]?.has(ids[j + 1] as number))).length;
+    }),
+  );
+}
+
+/**
  * Creates the search over the payload's docs from its prebuilt index; without a readable index
  * it finds nothing. `createFaqSearch` from `widget/search/index.ts` builds the index itself
  * from raw entries or docs.
@@ -86,13 +100,13 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       const typing = partial ? words[words.length - 1] : undefined;
       // A Latin word in a Persian query is a name or a term the English version may have.
       const bridge = (w: string): boolean => (detectLocale(w) ?? preferred) !== preferred;
-      return rank(view, cover(view, words, slots, partial, bridge), localeOf)
-        .slice(0, limit)
+      const inEntryOrder = (d: number): number => inOrder(view, docs[d] as FaqSearchDoc, slots) / words.length;
+      return rank(view, cover(view, words, slots, partial, bridge), localeOf, inEntryOrder, limit)
         .map(({ d, score }) => {
           const doc = docs[d] as FaqSearchDoc;
           return {
             id: doc.id,
-            score: Math.round((1 - score) * 1000) / 1000,
+            score: Math.round(Math.max(0, 1 - score) * 1000) / 1000,
             matches: highlightRanges(view, doc.question, slots, typing),
           };
         });
