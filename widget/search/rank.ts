@@ -132,8 +132,8 @@ export function rank(
   const floor = Math.max(MIN_COVER, first.score / 2);
   const shown = hits.filter((h) => h.score >= floor);
   // Words said in the order an entry says them tell two entries with the same words apart.
-  // Only the hits that could reach the first `limit` are read.
+  // Only the first hits that could reach the first `limit` are read: at most twice as many.
   const reach = (shown[limit - 1]?.score ?? 0) / (1 + ORDER_WEIGHT);
-  for (const h of shown) if (h.score >= reach) h.score *= 1 + ORDER_WEIGHT * inOrder(h.d);
+  for (const h of shown.slice(0, 2 * limit)) if (h.score >= reach) h.score *= 1 + ORDER_WEIGHT * inOrder(h.d);
   return shown.sort(byScore).slice(0, limit);
 }
