@@ -63,18 +63,6 @@ function highlightRanges(view: IndexView, question: string, slots: Slots, typing
 }
 
 /**
- * How many neighbouring pairs of the query's words follow each other, in order, in one of a
- * doc's own phrasings (its question and keywords, as term ids): «چک‌این آنلاین» is said as the
- * question «چک‌این آنلاین از چه زمانی…» says it, not as «…آنلاین چک‌این کنم؟».
- */
-const inOrder = (phrasings: number[][], slots: Slots): number =>
-  Math.max(
-    ...phrasings.map(
-      (ids) => slots.filter((slot, i) => ids.some((id, j) => slot.has(id) && slots[i + 1]?.has(ids[j + 1] as number))).length,
-    ),
-  );
-
-/**
  * Creates the search over the payload's docs from its prebuilt index; without a readable index
  * it finds nothing. `createFaqSearch` from `widget/search/index.ts` builds the index itself
  * from raw entries or docs.
@@ -86,12 +74,6 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
   const view = openIndex(options.index, docs.length);
   const candidates = createCandidates(view, options);
   const expand = createExpander(view, options.vocabulary !== false);
-  // Each doc's phrasings as term ids, read the first time the doc is a hit.
-  const read: number[][][] = [];
-  const phrasings = (d: number): number[][] =>
-    (read[d] ??= [docs[d]?.question ?? '', ...(docs[d]?.keywords ?? [])].map((text) =>
-      tokenize(text).map((t) => view.termIds.get(stem(t)) as number),
-    ));
   return {
     search(query: string, limit = 5): FaqHit[] {
       const words = tokenize(query).filter((w) => w.length > 1 || /\d/.test(w));
@@ -104,15 +86,16 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       const typing = partial ? words[words.length - 1] : undefined;
       // A Latin word in a Persian query is a name or a term the English version may have.
       const bridge = (w: string): boolean => (detectLocale(w) ?? preferred) !== preferred;
-      const inEntryOrder = (d: number): number => (slots.length > 1 ? inOrder(phrasings(d), slots) / words.length : 0);
-      return rank(view, cover(view, words, slots, partial, bridge), localeOf, inEntryOrder, limit).map(({ d, score }) => {
-        const doc = docs[d] as FaqSearchDoc;
-        return {
-          id: doc.id,
-          score: Math.round(Math.max(0, 1 - score) * 1000) / 1000,
-          matches: highlightRanges(view, doc.question, slots, typing),
-        };
-      });
+      return rank(view, cover(view, words, slots, partial, bridge), localeOf)
+        .slice(0, limit)
+        .map(({ d, score }) => {
+          const doc = docs[d] as FaqSearchDoc;
+          return {
+            id: doc.id,
+            score: Math.round((1 - score) * 1000) / 1000,
+            matches: highlightRanges(view, doc.question, slots, typing),
+          };
+        });
     },
   };
 }

@@ -17,8 +17,6 @@ const FIELD_WEIGHT = [1, 0.9, 0.35, 0.5, 0.75];
 const LOOSE_IN_ANSWER = 0.6;
 const STOP_WEIGHT = 0.3;
 const TWIN_WEIGHT = 0.8;
-/** At most how much more a hit scores when the query says its words in the entry's order. */
-const ORDER_WEIGHT = 0.15;
 /**
  * Out of scope: the best doc must cover this share of the query's informative (IDF-weighted)
  * content, and unless it covers `CONFIDENT` of it, stand `MARGIN` above the runner-up.
@@ -103,18 +101,10 @@ export interface Ranked {
 }
 
 /**
- * The first `limit` docs worth showing, best first: those of the `preferred` locale first,
- * nothing when the query is out of scope (too little of it covered, or covered hardly better
- * elsewhere). `inOrder(d)` is the share of the query's neighbouring words doc `d` says in the
- * same order.
+ * The docs worth showing, best first: those of the `preferred` locale first, nothing when the
+ * query is out of scope (too little of it covered, or covered hardly better elsewhere).
  */
-export function rank(
-  view: IndexView,
-  { total, inQuestion }: Coverage,
-  localeOf: (d: number) => number,
-  inOrder: (d: number) => number,
-  limit: number,
-): Ranked[] {
+export function rank(view: IndexView, { total, inQuestion }: Coverage, localeOf: (d: number) => number): Ranked[] {
   const hits: Ranked[] = [];
   for (let d = 0; d < view.n; d++) {
     if (!total[d]) continue;
@@ -122,18 +112,12 @@ export function rank(
     const share = Math.min(1, (inQuestion[d] as number) / Math.max(1, view.questionWords(d)));
     hits.push({ d, score: (total[d] as number) * (0.85 + 0.15 * share) });
   }
-  const byScore = (a: Ranked, b: Ranked): number => localeOf(a.d) - localeOf(b.d) || b.score - a.score;
-  hits.sort(byScore);
+  hits.sort((a, b) => localeOf(a.d) - localeOf(b.d) || b.score - a.score);
   const first = hits[0];
   // The runner-up in the same language: a translation of the same entry is no rival.
   const second = hits.find((h) => h !== first && localeOf(h.d) === localeOf(first?.d ?? 0));
   if (!first || first.score < MIN_COVER) return [];
   if (first.score < CONFIDENT && second && first.score - second.score < MARGIN * first.score) return [];
   const floor = Math.max(MIN_COVER, first.score / 2);
-  const shown = hits.filter((h) => h.score >= floor);
-  // Words said in the order an entry says them tell two entries with the same words apart.
-  // Only the first hits that could reach the first `limit` are read: at most twice as many.
-  const reach = (shown[limit - 1]?.score ?? 0) / (1 + ORDER_WEIGHT);
-  for (const h of shown.slice(0, 2 * limit)) if (h.score >= reach) h.score *= 1 + ORDER_WEIGHT * inOrder(h.d);
-  return shown.sort(byScore).slice(0, limit);
+  return hits.filter((h) => h.score >= floor);
 }
