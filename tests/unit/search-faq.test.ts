@@ -146,7 +146,12 @@ describe('createFaqSearch', () => {
   });
   it('finds a percent sign by the word, in either language', () => {
     const entries: FaqEntry[] = [
-      { id: 'en-battery', locale: 'en', question: 'Is the battery covered?', answer: 'Yes, if capacity falls below 80% in the first year.' },
+      {
+        id: 'en-battery',
+        locale: 'en',
+        question: 'Is the battery covered?',
+        answer: 'Yes, if capacity falls below 80% in the first year.',
+      },
       { id: 'en-fees', locale: 'en', question: 'What does it cost?', answer: 'A fee per sale.' },
       { id: 'fa-discount', locale: 'fa', question: 'تخفیف دانشجویی دارید؟', answer: 'بله، ۲۰٪ با کارت دانشجویی.' },
       { id: 'fa-coupon', locale: 'fa', question: 'کد تخفیف را کجا وارد کنم؟', answer: 'در صفحه پرداخت.' },
@@ -158,7 +163,13 @@ describe('createFaqSearch', () => {
   it('finds a Persian compound in a field that writes it with a space, where the FAQ elsewhere writes it as one word', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-methods', locale: 'fa', question: 'چه روش‌هایی برای پرداخت دارید؟', answer: 'کارت بانکی، اسنپ‌پی و کیف پول.' },
-      { id: 'fa-pay-later', locale: 'fa', question: 'می‌توانم قسطی پرداخت کنم؟', keywords: ['اسنپ پی'], answer: 'با اسنپ‌پی در چهار قسط.' },
+      {
+        id: 'fa-pay-later',
+        locale: 'fa',
+        question: 'می‌توانم قسطی پرداخت کنم؟',
+        keywords: ['اسنپ پی'],
+        answer: 'با اسنپ‌پی در چهار قسط.',
+      },
     ];
     const s = createFaqSearch(entries);
     // The keyword counts for «اسنپ‌پی» as the answers write it, and the words apart still find it.
