@@ -7,8 +7,8 @@
  * entries, counting the first keystrokes on a fresh searcher; index load time; the search
  * payload's gzip size against the whole FAQ's; then the same loads in Chromium (a fresh page
  * each) and the gzip size of the search code the widget ships. `--no-browser` skips Chromium,
- * `--dev` reports the dev split instead (for tuning), `--blind` the dev FAQs' second query set,
- * written by people who never saw the engine.
+ * `--dev` reports the dev split instead (for tuning), `--blind` and `--blind2` the dev FAQs'
+ * second and third query sets, written by people who never saw the engine.
  */
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -22,9 +22,10 @@ import { generateFaq } from '../tests/fixtures/generate-faq.js';
 import { evaluate, loadBlindDev, loadEval, type EvalReport, type RankerFactory } from '../tests/fixtures/search-eval/index.js';
 import { bundleSearch, loadInChromium } from '../tests/fixtures/search-browser.js';
 
-const blind = process.argv.includes('--blind');
-const split = blind ? 'dev-blind' : process.argv.includes('--dev') ? 'dev' : 'test';
-const faqs = blind ? loadBlindDev() : loadEval(split === 'dev' ? 'dev' : 'test');
+const blind2 = process.argv.includes('--blind2');
+const blind = blind2 || process.argv.includes('--blind');
+const split = blind2 ? 'dev-blind-2' : blind ? 'dev-blind' : process.argv.includes('--dev') ? 'dev' : 'test';
+const faqs = blind ? loadBlindDev(blind2 ? 'dev-blind-2.json' : 'dev-blind.json') : loadEval(split === 'dev' ? 'dev' : 'test');
 const SIZES = [500, 2000, 10000];
 
 /** What a visitor types, one query after another: every prefix on the way to each query. */
