@@ -20,6 +20,14 @@ describe('fuse.js on the first typo (the widget’s search path)', () => {
     expect(asked).toBeGreaterThan(0);
   });
 
+  it('does not fetch fuse.js for a filler word the FAQ does not have', () => {
+    let asked = 0;
+    const search = searchPayload(docs, { index, locale: 'fa', fuzzy: () => undefined, onFuzzyNeeded: () => asked++ });
+    // «نمیشه» (spoken "can't") is filler, not a misspelling to look up.
+    expect(search.search('لغو اشتراک نمیشه')[0]?.id).toBe('fa-cancel-subscription');
+    expect(asked).toBe(0);
+  });
+
   it('answers the same typo once fuse.js has arrived, with no stale cached miss', () => {
     let fuse: FuseConstructor | undefined;
     const search = searchPayload(docs, { index, fuzzy: () => fuse });

@@ -12,7 +12,7 @@ const FUZZY_MIN = 4;
 const INFLECTIONS = ['ing', 'ng', 'g', 'ed', 'd', 's'];
 // Persian pronoun and copula clitics, written and spoken: "سفارشم" is "سفارش" + "my",
 // "روزه" is "روز" + "is".
-const CLITIC = /^(.{2,}?)(مان|تان|شان|ست|م|ت|ش|ی|ه)$/;
+const CLITIC = /^(.{2,}?)(مان|تان|شان|ست|مو|تو|شو|م|ت|ش|ی|ه)$/;
 // Persian plurals the stemmer leaves alone: "فروشندگان" is "فروشنده", "کاربران" is "کاربر".
 const PLURAL = /^(.{3,}?)(گان|ان|ات)$/;
 
@@ -42,6 +42,19 @@ function persianForms(view: IndexView, word: string, out: Map<number, number>): 
     ? termIds.get(stem(word.endsWith('ه') ? word.slice(0, -1) + 'د' : word + 'د'))
     : undefined;
   if (spoken !== undefined) out.set(spoken, 0.95);
+}
+
+/**
+ * `word` with one of «ب ج ز ک» as «پ چ ژ گ»: a keyboard without Persian's own letters types the
+ * Arabic letter that looks nearest.
+ */
+export function arabicKeyboard(word: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < word.length; i++) {
+    const to = 'پچژگ'['بجزک'.indexOf(word[i] as string)];
+    if (to) out.push(word.slice(0, i) + to + word.slice(i + 1));
+  }
+  return out;
 }
 
 /** Every term `word` begins, closer the more of it is there. */
@@ -76,6 +89,14 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     if (exact !== undefined) out.set(exact, 1);
     const persian = isPersian(word);
     if (persian && exact === undefined) persianForms(view, word, out);
+    // «بخش» may be «پخش» even though «بخش» is a word. (A word that is no term, and long enough
+    // for the typo matcher, finds them as typos.)
+    if (persian && (exact !== undefined || word.length < FUZZY_MIN - 1)) {
+      for (const variant of arabicKeyboard(word)) {
+        const id = termIds.get(stem(variant));
+        if (id !== undefined && !out.has(id)) out.set(id, 0.7);
+      }
+    }
     // A word being typed, or a Persian word without its ending ("کجا" in "کجاست").
     if ((partial && word.length >= 2) || (word.length >= 3 && persian)) prefixes(view, word, out);
     if (partial && !out.size) {
@@ -90,7 +111,8 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     if (ing !== undefined) out.set(ing, 0.9);
     // A misspelt ending can look like a suffix the stemmer takes off ("کالها" → "کال"): then the word as typed.
     const fz = term.length >= FUZZY_MIN ? term : word;
-    if (!out.size && fz.length >= FUZZY_MIN - +persian) {
+    // A filler word («نمیشه») the FAQ does not have is no misspelling of one it has («همیشه»).
+    if (!out.size && fz.length >= FUZZY_MIN - +persian && !view.stop.has(word)) {
       const Fuse = options.fuzzy?.();
       if (!Fuse) {
         // Not cached: once fuse.js is here the same word gets its typo matches.

@@ -85,8 +85,10 @@ export function cover(
     for (const [id, sim] of slot) weight = Math.max(weight, sim * view.idf(id));
     // A fragment still being typed that matches nothing yet is no reason to show nothing.
     if (!weight) weight = i === last && partial && word.length <= 2 ? 0 : view.missing;
-    // "wheres", or a misspelt "what" or "does", says as little as the word itself.
-    if (stop.has(word) || stop.has(stem(word)) || isStopTypo(view, word, slot)) weight = STOP_WEIGHT;
+    // "wheres" ("where's" without its apostrophe), or a misspelt "what" or "does", says as
+    // little as the word itself.
+    if (stop.has(word) || stop.has(stem(word)) || stop.has(word.replace(/s$/, '')) || isStopTypo(view, word, slot))
+      weight = STOP_WEIGHT;
     weightSum += weight;
     coverWord(view, slot, weight, out, bridge(word));
   });

@@ -280,7 +280,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'نمی‌شنوند|صدایم|صدا نمی‌رود|صدا|میکروفون|میکروفن;دوربین|وب‌کم|وبکم|وب کم;امتحان|آزمون|امتحانات;' +
     'ویدیو|ویدئو|فیلم|کلیپ;' +
     'نمی‌شنوند|نمی‌شنوم|شنیده نمی‌شود|صدا نمی‌رود|صدا نمیره;سؤال|سوال|پرسش|بپرسم|بپرسید;' +
-    'کهنه|قدیمی|دست دوم|مستعمل|فرسوده|قبلی',
+    'کهنه|قدیمی|دست دوم|مستعمل|فرسوده|قبلی;دفعه|دفعات|مرتبه|بار',
 };
 
 /**
@@ -290,14 +290,14 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
 export const SCRIPT_BRIDGE =
   'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|usb;اچ دی ام آی|hdmi;آی پی|ip;دی ان اس|dns;وی پی ان|vpn;اس ام اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|api;اس اس او|sso;وب هوک|webhook;سی اس وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams;' +
   'فورجی|4g;فایوجی|5g;ال تی ای|lte;ای دی اس ال|adsl;وی دی اس ال|vdsl;وی او آی پی|voip;آی پی تی وی|iptv;ای سیم|esim;' +
-  'درصد|percent;اترنت|ethernet;هات اسپات|hotspot;پینگ|ping;پین|pin;ای پی ان|apn;گیگ|گیگابایت|gb;مگابیت|mbps;اس اس آی دی|ssid';
+  'درصد|percent;اترنت|ethernet;هات اسپات|hotspot;پینگ|ping;پین|pin;ای پی ان|apn;گیگ|گیگابایت|gb;مگ|مگابایت|mb;مگابیت|mbps;اس اس آی دی|ssid';
 
 /**
  * Persian letters visitors swap for one another, the typo matcher's cheap edits: letters for one
  * sound (س ص ث, ز ذ ض ظ, ت ط, ه ح, ق غ, ا ع) and letters told apart only by their dots.
  * Normalised forms only (آ is ا, ي is ی). Sent in the payload of a FAQ with Persian entries.
  */
-export const ALIKE_LETTERS = 'سصث زذضظ تط هح قغ اع بپتثنی جچحخ رزژ کگ';
+export const ALIKE_LETTERS = 'سصث زذضظ تط هح قغ اع بپتثنی جچحخ رزژ کگ سش صض طظ عغ دذ فق';
 
 /**
  * Latin letters as Persian ones, for a query typing Persian in Latin letters ("Finglish":
@@ -323,12 +323,12 @@ export const STOP_WORDS: Record<'en' | 'fa', string> = {
     'put let use using make made go going went came tell see know really very also too one ' +
     'something anything everything someone somebody anyone nobody stuff thing things myself ' +
     'they them their he she his her why while again here then than lot lots bit more most much many ' +
-    'few several ive wants wanted instead',
+    'few several ive wants wanted instead where when',
   fa:
     'را رو از به با در که و یا این آن اون این یه یک من ما شما برای برام برامون چطور چطوری چگونه ' +
     'میکنید میکنم میکنیم چه آیا هم هست است نیست میشه میشود شد شده باید کنم کنید کرد کردم دارید دارم داره دیگه دیگر ' +
     'میخوام میخواهم میخواستم لطفا ولی اگر تا چند ' +
     'چیزی چیز کسی خودم خودمان آنها اونها او وقتی اینکه خیلی هنوز فقط همه بتوانم بتوانند میتونم ' +
     'میتوانم می‌توانم کنند کند شود شوند بشه بدید بدهید دارد دارند داشته باشد بود هستند هستم ' +
-    'توی مرا بودم شدم موقع',
+    'توی تو مرا بودم شدم موقع نمیشه نمیشود',
 };
