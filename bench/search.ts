@@ -8,7 +8,8 @@
  * payload's gzip size against the whole FAQ's; then the same loads in Chromium (a fresh page
  * each) and the gzip size of the search code the widget ships. `--no-browser` skips Chromium,
  * `--dev` reports the dev split instead (for tuning), `--blind` and `--blind2` the dev FAQs'
- * second and third query sets, written by people who never saw the engine.
+ * second and third query sets, written by people who never saw the engine, `--fresh` two more
+ * dev FAQs written after the engine.
  */
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
@@ -19,13 +20,18 @@ import { buildFaqPayload } from '../server/faq/payload.js';
 import { createFaqSearch as searchPayload } from '../widget/search/faq-search.js';
 import { createFaqSearch, tokenize } from '../widget/search/index.js';
 import { generateFaq } from '../tests/fixtures/generate-faq.js';
-import { evaluate, loadBlindDev, loadEval, type EvalReport, type RankerFactory } from '../tests/fixtures/search-eval/index.js';
+import { evaluate, loadBlindDev, loadEval, loadFreshDev, type EvalReport, type RankerFactory } from '../tests/fixtures/search-eval/index.js';
 import { bundleSearch, loadInChromium } from '../tests/fixtures/search-browser.js';
 
 const blind2 = process.argv.includes('--blind2');
 const blind = blind2 || process.argv.includes('--blind');
-const split = blind2 ? 'dev-blind-2' : blind ? 'dev-blind' : process.argv.includes('--dev') ? 'dev' : 'test';
-const faqs = blind ? loadBlindDev(blind2 ? 'dev-blind-2.json' : 'dev-blind.json') : loadEval(split === 'dev' ? 'dev' : 'test');
+const fresh = process.argv.includes('--fresh');
+const split = fresh ? 'dev-fresh' : blind2 ? 'dev-blind-2' : blind ? 'dev-blind' : process.argv.includes('--dev') ? 'dev' : 'test';
+const faqs = fresh
+  ? loadFreshDev()
+  : blind
+    ? loadBlindDev(blind2 ? 'dev-blind-2.json' : 'dev-blind.json')
+    : loadEval(split === 'dev' ? 'dev' : 'test');
 const SIZES = [500, 2000, 10000];
 
 /** What a visitor types, one query after another: every prefix on the way to each query. */
