@@ -317,6 +317,16 @@ describe('createFaqSearch', () => {
     expect(top('بخش تمرین', s)).toBe('fa-section');
     expect(top('ارسال بیش فاکتور', s)).toBe('fa-quote');
   });
+  it('looks up a finished word as a typo too when it only begins longer words: «رمض» is «رمز», not «رمضان»', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-pin', locale: 'fa', question: 'رمز پویا چیست؟', answer: 'رمزی یک‌بار مصرف برای خرید اینترنتی.' },
+      { id: 'fa-hours', locale: 'fa', question: 'ساعت کاری شعبه‌ها در ماه رمضان؟', answer: 'از ۸ تا ۱۳.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(top('رمض پویا چیه', s)).toBe('fa-pin');
+    // While it is still being typed, it is the beginning of the longer word.
+    expect(top('ساعت رمض', s)).toBe('fa-hours');
+  });
   it('finds «بار» (times) said as «دفعه»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-quiz', locale: 'fa', question: 'هر کوییز را چند بار می‌توانم بدهم؟', answer: 'سه بار در روز.' },

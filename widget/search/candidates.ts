@@ -57,13 +57,13 @@ export function arabicKeyboard(word: string): string[] {
   return out;
 }
 
-/** Every term `word` begins, closer the more of it is there. */
-function prefixes(view: IndexView, word: string, out: Map<number, number>): void {
+/** Every term `word` begins, closer the more of it is there (times `scale`). */
+function prefixes(view: IndexView, word: string, out: Map<number, number>, scale = 1): void {
   const { sorted } = view;
   for (let i = lowerBound(sorted, word), k = 0; i < sorted.length && k < 40; i++, k++) {
     const t = sorted[i] as string;
     if (!t.startsWith(word)) break;
-    if (!out.has(i)) out.set(i, Math.min(0.85, 0.25 + 0.15 * word.length) + 0.1 * (word.length / t.length));
+    if (!out.has(i)) out.set(i, scale * (Math.min(0.85, 0.25 + 0.15 * word.length) + 0.1 * (word.length / t.length)));
   }
 }
 
@@ -91,7 +91,7 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     if (persian && exact === undefined) persianForms(view, word, out);
     // «بخش» may be «پخش» even though «بخش» is a word. (A word that is no term, and long enough
     // for the typo matcher, finds them as typos.)
-    if (persian && (exact !== undefined || word.length < FUZZY_MIN - 1)) {
+    if (exact !== undefined || word.length < FUZZY_MIN - 1) {
       for (const variant of arabicKeyboard(word)) {
         const id = termIds.get(stem(variant));
         if (id !== undefined && !out.has(id)) out.set(id, 0.7);
@@ -107,28 +107,26 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
       }
     }
     // "pricign", "trackngi": a slip inside the "ing" hides the stem.
-    const ing = out.size ? undefined : termIds.get(stem(word.replace(/\B(ign|nig|ngi|gni|gin)$/, 'ing')));
+    const ing = out.size ? undefined : termIds.get(stem(word.replace(/\B[gin]{3}$/, 'ing')));
     if (ing !== undefined) out.set(ing, 0.9);
     // A misspelt ending can look like a suffix the stemmer takes off ("کالها" → "کال"): then the word as typed.
     const fz = term.length >= FUZZY_MIN ? term : word;
-    // A filler word («نمیشه») the FAQ does not have is no misspelling of one it has («همیشه»).
-    if (!out.size && fz.length >= FUZZY_MIN - +persian && !view.stop.has(word)) {
+    // A filler word («نمیشه») the FAQ does not have is no misspelling of one it has («همیشه»). A
+    // finished word that only begins longer terms («رمض», «رمضان») may be one («رمز»).
+    const weak = !out.size || (!partial && Math.max(...out.values()) < 0.8);
+    if (weak && fz.length >= FUZZY_MIN - +persian && !view.stop.has(word)) {
       const Fuse = options.fuzzy?.();
       if (!Fuse) {
         // Not cached: once fuse.js is here the same word gets its typo matches.
         options.onFuzzyNeeded?.();
         return out;
       }
-      typos(Fuse, fz, persian, out);
+      const found = new Map<number, number>();
+      typos(Fuse, fz, persian, found);
       // The word the typo meant may carry an ending in the FAQ, as the word typed right would
       // find it: "حساپ" is "حساب", and so "حسابم".
-      if (persian) {
-        for (const [id, sim] of [...out]) {
-          const more = new Map<number, number>();
-          prefixes(view, view.sorted[id] as string, more);
-          for (const [m, p] of more) if (!out.has(m)) out.set(m, sim * p);
-        }
-      }
+      if (persian) for (const [id, sim] of [...found]) prefixes(view, view.sorted[id] as string, found, sim);
+      for (const [id, sim] of found) out.set(id, Math.max(out.get(id) ?? 0, sim));
     }
     // On a Persian page, Persian typed in Latin letters ("pardakht" for «پرداخت»), or a Latin
     // loanword the FAQ spells in Persian: its Persian spellings, with the vowels "a" and "o"
