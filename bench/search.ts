@@ -20,13 +20,28 @@ import { buildFaqPayload } from '../server/faq/payload.js';
 import { createFaqSearch as searchPayload } from '../widget/search/faq-search.js';
 import { createFaqSearch, tokenize } from '../widget/search/index.js';
 import { generateFaq } from '../tests/fixtures/generate-faq.js';
-import { evaluate, loadBlindDev, loadEval, loadFreshDev, type EvalReport, type RankerFactory } from '../tests/fixtures/search-eval/index.js';
+import {
+  evaluate,
+  loadBlindDev,
+  loadEval,
+  loadFreshDev,
+  type EvalReport,
+  type RankerFactory,
+} from '../tests/fixtures/search-eval/index.js';
 import { bundleSearch, loadInChromium } from '../tests/fixtures/search-browser.js';
 
 const blind2 = process.argv.includes('--blind2');
 const blind = blind2 || process.argv.includes('--blind');
 const fresh = process.argv.includes('--fresh');
-const split = fresh ? 'dev-fresh' : blind2 ? 'dev-blind-2' : blind ? 'dev-blind' : process.argv.includes('--dev') ? 'dev' : 'test';
+const split = fresh
+  ? 'dev-fresh'
+  : blind2
+    ? 'dev-blind-2'
+    : blind
+      ? 'dev-blind'
+      : process.argv.includes('--dev')
+        ? 'dev'
+        : 'test';
 const faqs = fresh
   ? loadFreshDev()
   : blind
