@@ -25,28 +25,22 @@ import {
   loadBlindDev,
   loadEval,
   loadFreshDev,
+  type EvalFaq,
   type EvalReport,
   type RankerFactory,
 } from '../tests/fixtures/search-eval/index.js';
 import { bundleSearch, loadInChromium } from '../tests/fixtures/search-browser.js';
 
-const blind2 = process.argv.includes('--blind2');
-const blind = blind2 || process.argv.includes('--blind');
-const fresh = process.argv.includes('--fresh');
-const split = fresh
-  ? 'dev-fresh'
-  : blind2
-    ? 'dev-blind-2'
-    : blind
-      ? 'dev-blind'
-      : process.argv.includes('--dev')
-        ? 'dev'
-        : 'test';
-const faqs = fresh
-  ? loadFreshDev()
-  : blind
-    ? loadBlindDev(blind2 ? 'dev-blind-2.json' : 'dev-blind.json')
-    : loadEval(split === 'dev' ? 'dev' : 'test');
+/** The query set to report, by flag (the first one given of these); the test split by default. */
+const SETS: [flag: string, split: string, load: () => EvalFaq[]][] = [
+  ['--fresh', 'dev-fresh', loadFreshDev],
+  ['--blind2', 'dev-blind-2', () => loadBlindDev('dev-blind-2.json')],
+  ['--blind', 'dev-blind', () => loadBlindDev()],
+  ['--dev', 'dev', () => loadEval('dev')],
+  ['', 'test', () => loadEval('test')],
+];
+const [, split, load] = SETS.find(([flag]) => !flag || process.argv.includes(flag)) as (typeof SETS)[number];
+const faqs = load();
 const SIZES = [500, 2000, 10000];
 
 /** What a visitor types, one query after another: every prefix on the way to each query. */
