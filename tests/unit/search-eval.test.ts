@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createFaqSearch } from '../../widget/search/index.js';
-import { evaluate, KINDS, loadEval } from '../fixtures/search-eval/index.js';
+import { evaluate, KINDS, loadBlindDev, loadEval, loadFreshDev } from '../fixtures/search-eval/index.js';
 
 const all = loadEval();
 const test = loadEval('test');
@@ -29,6 +29,20 @@ describe('the search evaluation', () => {
     for (const kind of KINDS) expect(queries.filter((q) => q.kind === kind).length).toBeGreaterThanOrEqual(40);
     expect(test.flatMap((faq) => faq.queries).length / queries.length).toBeGreaterThanOrEqual(1 / 3);
     expect(new Set(test.map((faq) => faq.faq)).size).toBeGreaterThanOrEqual(1);
+  });
+  it("expects, in every query set, entries its FAQ has in the query's locale", () => {
+    const sets = [
+      all,
+      loadFreshDev(),
+      ...(['dev-blind.json', 'dev-blind-2.json', 'dev-blind-3.json'] as const).map(loadBlindDev),
+    ];
+    for (const faq of sets.flat()) {
+      const locales = new Map(faq.entries.map((e) => [e.id, e.locale]));
+      for (const q of faq.queries) {
+        expect(KINDS, q.query).toContain(q.kind);
+        for (const id of q.expect) expect(locales.get(id), `${faq.faq}: ${q.query}`).toBe(q.locale);
+      }
+    }
   });
 });
 
