@@ -327,6 +327,55 @@ describe('createFaqSearch', () => {
     // While it is still being typed, it is the beginning of the longer word.
     expect(top('ساعت رمض', s)).toBe('fa-hours');
   });
+  it('reads the spoken plural «ا» for «ها» under a spoken ending: «گوشیاتون», «فاکتورامو»', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-unlock', locale: 'fa', question: 'آیا گوشی‌ها با هر سیم‌کارتی کار می‌کنند؟', answer: 'بله، همه آزادند.' },
+      { id: 'fa-invoice', locale: 'fa', question: 'فاکتور را چطور ویرایش کنم؟', answer: 'از فهرست فاکتورها.' },
+      { id: 'fa-corner', locale: 'fa', question: 'گوشهٔ صفحه دکمه‌ای هست؟', answer: 'خیر.' },
+    ];
+    const s = createFaqSearch(entries);
+    // «گوشیاتون» is «گوشی» + «ا» (plural) + «تون» (your); «فاکتورامو» is «فاکتور» + «ا» + «مو» (my).
+    expect(top('گوشیاتون', s)).toBe('fa-unlock');
+    expect(top('فاکتورامو', s)).toBe('fa-invoice');
+  });
+  it('splits a word typed without its space even when one half is a filler word: «لغوکنم»', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-cancel', locale: 'fa', question: 'چطور سفارش را لغو کنم؟', answer: 'تا پیش از ارسال.' },
+      { id: 'fa-track', locale: 'fa', question: 'سفارش من کجاست؟', answer: 'در صفحهٔ پیگیری.' },
+    ];
+    expect(top('سفارشمو لغوکنم', createFaqSearch(entries))).toBe('fa-cancel');
+  });
+  it('counts a Persian verb the FAQ lacks as half an unknown word: «میشه اقساطی بخرم»', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-later', locale: 'fa', question: 'امکان خرید اقساطی هست؟', answer: 'بله، در چهار قسط.' },
+      { id: 'fa-methods', locale: 'fa', question: 'روش‌های پرداخت کدام‌اند؟', answer: 'کارت بانکی و کیف پول.' },
+    ];
+    const s = createFaqSearch(entries);
+    // The subjunctive «بخرم» and the spoken «میدین» are no words of the FAQ's own.
+    expect(top('میشه اقساطی بخرم', s)).toBe('fa-later');
+    expect(top('اقساطی میدین؟', s)).toBe('fa-later');
+    // A noun the FAQ lacks still counts in full: this is not a question the FAQ answers.
+    expect(s.search('اقساطی بنزین ماشین')).toEqual([]);
+  });
+  it('finds the paraphrases of a misspelt word, and still those of the word as typed', () => {
+    const entries: FaqEntry[] = [
+      { id: 'en-track', locale: 'en', question: 'How can I track my order?', answer: 'Open My orders to see its status.' },
+      {
+        id: 'en-packaging',
+        locale: 'en',
+        question: 'Is your packaging recyclable?',
+        answer: 'All boxes are recycled cardboard.',
+      },
+      { id: 'en-details', locale: 'en', question: 'How do I correct the details on my policy?', answer: 'Ask support.' },
+      { id: 'en-sell', locale: 'en', question: 'Can I sell my old car?', answer: 'Trade it in.' },
+    ];
+    const s = createFaqSearch(entries);
+    // "pakage" is "package", which the vocabulary knows as an order; "packaging" only looks like it.
+    expect(top('where is my pakage', s)).toBe('en-track');
+    expect(top('where is my package', s)).toBe('en-track');
+    // "spelled" looks like "sell", but "spelled wrong" as typed is the vocabulary's "correct".
+    expect(top('my name is spelled wrong', s)).toBe('en-details');
+  });
   it('finds «بار» (times) said as «دفعه»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-quiz', locale: 'fa', question: 'هر کوییز را چند بار می‌توانم بدهم؟', answer: 'سه بار در روز.' },

@@ -75,6 +75,22 @@ describe('tokenize', () => {
     expect(out.tokens).toEqual(['سفارش', 'ها', 'را']);
     expect(tokenize('سفارش ها را')).toEqual(['سفارشها', 'را']);
   });
+  it('splits a word where it changes script, as if typed with its space', () => {
+    expect(tokenize('SIMکارت')).toEqual(['sim', 'کارت']);
+    expect(tokenize('خروجیCSV')).toEqual(['خروجی', 'csv']);
+    const text = 'eSIMکارت';
+    expect(tokenizeWithRanges(text).map((t) => text.slice(t.start, t.end))).toEqual(['eSIM', 'کارت']);
+  });
+  it('drops a Persian ending written after a Latin word, attached or apart', () => {
+    expect(tokenize('فایل PDF‌ها')).toEqual(['فایل', 'pdf']);
+    expect(tokenize('PDFهای فاکتور')).toEqual(['pdf', 'فاکتور']);
+    expect(tokenize('webhook ها')).toEqual(['webhook']);
+    // Spoken "my" and "your": «loginمو» is "my login".
+    expect(tokenize('loginمو عوض کنم')).toEqual(['login', 'عوض', 'کنم']);
+    expect(tokenize('appتون')).toEqual(['app']);
+    // A Persian word after a Latin one stays.
+    expect(tokenize('PDF فاکتور')).toEqual(['pdf', 'فاکتور']);
+  });
   it('returns nothing for text without words', () => {
     expect(tokenize('  ?!، ')).toEqual([]);
   });

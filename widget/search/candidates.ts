@@ -12,9 +12,10 @@ const FUZZY_MIN = 4;
 const INFLECTIONS = ['ing', 'ng', 'g', 'ed', 'd', 's'];
 // Persian pronoun and copula clitics, written and spoken: "سفارشم" is "سفارش" + "my",
 // "روزه" is "روز" + "is".
-const CLITIC = /^(.{2,}?)(مان|تان|شان|ست|مو|تو|شو|م|ت|ش|ی|ه)$/;
-// Persian plurals the stemmer leaves alone: "فروشندگان" is "فروشنده", "کاربران" is "کاربر".
-const PLURAL = /^(.{3,}?)(گان|ان|ات)$/;
+const CLITIC = /^(.{2,}?)([مشت]ون|مان|تان|شان|ست|مو|تو|شو|رو|م|ت|ش|ی|ه)$/;
+// Persian plurals the stemmer leaves alone: "فروشندگان" is "فروشنده", "کاربران" is "کاربر";
+// spoken, "فاکتورا" is "فاکتورها".
+const PLURAL = /^(.{3,}?)(گان|ان|ات|ا)$/;
 
 export type Candidates = (word: string, partial: boolean) => Map<number, number>;
 
@@ -33,9 +34,12 @@ function persianForms(view: IndexView, word: string, out: Map<number, number>): 
   const bare = CLITIC.exec(word)?.[1];
   const clitic = bare === undefined ? undefined : termIds.get(bare);
   if (clitic !== undefined) out.set(clitic, 0.9);
-  const plural = PLURAL.exec(word);
-  const single = plural ? termIds.get(stem((plural[1] as string) + (plural[2] === 'گان' ? 'ه' : ''))) : undefined;
-  if (single !== undefined) out.set(single, 0.9);
+  // "گوشیاتون" is "گوشیا" + "your", and "گوشیا" is "گوشی" + the spoken plural.
+  for (const form of [word, bare ?? '']) {
+    const plural = PLURAL.exec(form);
+    const single = plural ? termIds.get(stem((plural[1] as string) + (plural[2] === 'گان' ? 'ه' : ''))) : undefined;
+    if (single !== undefined) out.set(single, 0.9);
+  }
   // Spoken Persian ends a verb in ه or ن where writing has د or ند: "میرسه" is "میرسد",
   // "برمیگرده" is "برمیگردد", "میکنن" is "میکنند".
   const spoken = /^ن?می.{2,}[هن]$/.test(word)

@@ -128,6 +128,13 @@ export function scan(text: string, out: Scan): Scan {
         start = -1;
         joinAt = -1;
       } else {
+        // "PDFها", "SIMکارت": a word changes script where a space was left out.
+        if (tok && script(ch) * script(tok.slice(-1)) === 2) {
+          push(out, first, tok, start, end);
+          tok = '';
+          start = -1;
+          joinAt = -1;
+        }
         if (start < 0) start = i;
         tok += ch;
         end = i + width;
@@ -137,6 +144,9 @@ export function scan(text: string, out: Scan): Scan {
   }
   return out;
 }
+
+/** 1 for a Latin letter, 2 for a Persian one, 0 for a digit. */
+const script = (ch: string): number => (ch > '\u05ff' ? 2 : ch >= 'a' ? 1 : 0);
 
 /** Drops an ezafe "ی" written after a half-space and a final ه: "هزینه‌ی" is "هزینه". */
 const ezafe = (tok: string, joinAt: number): string =>
@@ -149,6 +159,8 @@ const ezafe = (tok: string, joinAt: number): string =>
 function push(out: Scan, first: number, token: string, start: number, end: number): void {
   const last = out.tokens.length - 1;
   const prev = last >= first ? out.tokens[last] : undefined;
+  // "PDF ها" is "PDF" with a plural ending, as "PDFها" is; "loginمو" is "my login" spoken.
+  if (prev !== undefined && !isPersian(prev) && (PERSIAN_SUFFIXES.has(token) || /^[مشت]و?ن?$/.test(token))) return;
   if (prev !== undefined && isPersian(prev) && isPersian(token)) {
     if (PERSIAN_PREFIXES.has(prev) || PERSIAN_SUFFIXES.has(token) || token === YEH) {
       const ezafe = token === YEH && prev.endsWith(HEH);

@@ -13,9 +13,31 @@ export type Slots = Map<number, number>[];
 function split({ stop, termIds }: IndexView, word: string): string[] | undefined {
   for (let i = 3; i <= word.length - 3; i++) {
     const halves = [word.slice(0, i), word.slice(i)];
-    if (halves.every((half) => !stop.has(half) && termIds.has(stem(half)))) return halves;
+    // One half may be a filler word («لغوکنم» is «لغو کنم»), not both.
+    const known = halves.every((half) => stop.has(half) || termIds.has(stem(half)));
+    if (known && halves.some((half) => !stop.has(half))) return halves;
   }
   return undefined;
+}
+
+/**
+ * How close a candidate must be to stand for a word that is no term itself: one slip in a word
+ * of five letters or more, an ending taken off, or the rest of a word of four letters or more.
+ */
+const LIKELY = 0.86;
+
+/**
+ * The term a word that is no term itself most likely means ("pakage" is "package"), so that
+ * the vocabulary finds the paraphrases of a misspelt word too.
+ */
+function likeliest(view: IndexView, slot: Map<number, number>): string | undefined {
+  let best: number | undefined;
+  let most = LIKELY;
+  for (const [id, sim] of slot) {
+    if (sim === 1) return undefined;
+    if (sim > most) [best, most] = [id, sim];
+  }
+  return best === undefined ? undefined : view.sorted[best];
 }
 
 /**
@@ -46,6 +68,10 @@ export function slotsOf(view: IndexView, candidates: Candidates, expand: Expande
       i++;
     }
   }
-  expand(words.map(stem), slots);
+  const stems = words.map(stem);
+  expand(stems, slots);
+  // Then as the words most likely meant, where a word is no term as typed.
+  const meant = stems.map((s, i) => likeliest(view, slots[i] as Map<number, number>) ?? s);
+  if (meant.some((s, i) => s !== stems[i])) expand(meant, slots);
   return slots;
 }
