@@ -376,6 +376,27 @@ describe('createFaqSearch', () => {
     // "spelled" looks like "sell", but "spelled wrong" as typed is the vocabulary's "correct".
     expect(top('my name is spelled wrong', s)).toBe('en-details');
   });
+  it('answers a question told as a whole story, and still nothing for a long story the FAQ cannot answer', () => {
+    const entries: FaqEntry[] = [
+      {
+        id: 'en-damaged',
+        locale: 'en',
+        question: 'My order arrived damaged. What should I do?',
+        answer: 'Send photos within 48 hours.',
+      },
+      {
+        id: 'en-wrong-item',
+        locale: 'en',
+        question: 'I received the wrong item',
+        answer: 'We collect it and send the right one.',
+      },
+      { id: 'en-return', locale: 'en', question: 'How do I return an order?', answer: 'Within 30 days, unused.' },
+    ];
+    const s = createFaqSearch(entries);
+    // Most of its words are no FAQ's words; the two that are say which entry it is.
+    expect(top('the tv i ordered arrived damaged, the box looked perfectly fine from outside, what now', s)).toBe('en-damaged');
+    expect(s.search('my neighbour keeps parking his old blue van across our shared driveway every single evening')).toEqual([]);
+  });
   it('finds «بار» (times) said as «دفعه»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-quiz', locale: 'fa', question: 'هر کوییز را چند بار می‌توانم بدهم؟', answer: 'سه بار در روز.' },

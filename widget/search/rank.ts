@@ -22,6 +22,8 @@ const TWIN_WEIGHT = 0.8;
  * than what about: it counts half as much as another word the FAQ lacks.
  */
 const VERB = /^ن?می|^ب.+م$/;
+/** The most a query's words weigh together, in words the FAQ lacks. */
+const LONG = 4;
 /**
  * Out of scope: the best doc must cover this share of the query's informative (IDF-weighted)
  * content, and unless it covers `CONFIDENT` of it, stand `MARGIN` above the runner-up.
@@ -98,6 +100,9 @@ export function cover(
     coverWord(view, slot, weight, out, bridge(word));
   });
   const { total } = out;
+  // A visitor who tells the whole story ("the tv came with a cracked screen, the box looked
+  // fine…") uses many words no FAQ has: past four such words, the share is of the first four.
+  weightSum = Math.min(weightSum, LONG * view.missing);
   if (weightSum) for (let d = 0; d < n; d++) (total[d] as number) /= weightSum;
   return out;
 }
