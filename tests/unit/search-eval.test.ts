@@ -34,7 +34,7 @@ describe('the search evaluation', () => {
     const sets = [
       all,
       loadFreshDev(),
-      ...(['dev-blind.json', 'dev-blind-2.json', 'dev-blind-3.json'] as const).map(loadBlindDev),
+      ...(['dev-blind.json', 'dev-blind-2.json', 'dev-blind-3.json', 'dev-blind-4.json'] as const).map(loadBlindDev),
     ];
     for (const faq of sets.flat()) {
       const locales = new Map(faq.entries.map((e) => [e.id, e.locale]));
