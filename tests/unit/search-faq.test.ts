@@ -397,6 +397,18 @@ describe('createFaqSearch', () => {
     expect(top('the tv i ordered arrived damaged, the box looked perfectly fine from outside, what now', s)).toBe('en-damaged');
     expect(s.search('my neighbour keeps parking his old blue van across our shared driveway every single evening')).toEqual([]);
   });
+  it('weighs a contraction typed without its apostrophe, and spoken «چجوری», as the filler they are', () => {
+    const entries: FaqEntry[] = [
+      { id: 'en-card', locale: 'en', question: 'Why was my card declined?', answer: 'Ask your bank.' },
+      { id: 'en-font', locale: 'en', question: 'Can I change the invoice font?', answer: 'Under Branding.' },
+      { id: 'fa-upload', locale: 'fa', question: 'چطوری فایل را آپلود کنم؟', answer: 'از منوی فایل‌ها.' },
+    ];
+    const s = createFaqSearch(entries);
+    // "dont" is "don't", no misspelt "font"; «چجوری» is «چطوری».
+    expect(s.search('i dont')).toEqual([]);
+    expect(s.search('چجوری')).toEqual([]);
+    expect(top('چجوری آپلود کنم', s)).toBe('fa-upload');
+  });
   it('finds «بار» (times) said as «دفعه»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-quiz', locale: 'fa', question: 'هر کوییز را چند بار می‌توانم بدهم؟', answer: 'سه بار در روز.' },
