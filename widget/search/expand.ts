@@ -48,13 +48,19 @@ export function createExpander(view: IndexView, enabled: boolean): Expander {
   // first keystroke parses the hundreds of groups the vocabulary has.
   const texts = ((enabled && view.vocabulary) || '').split(';');
   const parsed: Group[] = [];
+  // Typing re-sends the same words with one more letter: each word scans the groups once.
+  const starting = new Map<string, [Group, string[]][]>();
   const phrasesStarting = (word: string): [Group, string[]][] => {
-    const found: [Group, string[]][] = [];
+    let found = starting.get(word);
+    if (found) return found;
+    found = [];
     texts.forEach((g, i) => {
       if (!g.includes(word)) return;
       const group = (parsed[i] ??= g.split('|').map((m) => m.split(' ')));
       for (const member of group) if (member[0] === word) found.push([group, member]);
     });
+    if (starting.size > 500) starting.clear();
+    starting.set(word, found);
     return found;
   };
   return (stems, slots) => {
