@@ -61,6 +61,8 @@ export interface IndexView {
   twin(d: number): number;
   /** The weight of a query word the FAQ does not have: rarer than any of its terms. */
   missing: number;
+  /** Whether a word is one edit from a stop word, for each word asked (typing re-sends them). */
+  nearStop: Map<string, boolean>;
 }
 
 const decodePostings = (text: string): number[] => {
@@ -106,5 +108,6 @@ export function openIndex(raw: unknown, n: number): IndexView {
     questionWords: (d) => parseInt(index.sizes[d] ?? '1', 36),
     twin: (d) => d + parseInt(twins[d] ?? '', 36),
     missing: Math.log(1 + n) + 1,
+    nearStop: new Map(),
   };
 }

@@ -65,10 +65,14 @@ function coverWord(view: IndexView, slot: Map<number, number>, weight: number, o
 }
 
 /** Whether `word`, matching nothing as written, is a stop word misspelt. */
-function isStopTypo({ stop, sorted }: IndexView, word: string, slot: Map<number, number>): boolean {
+function isStopTypo({ stop, sorted, nearStop }: IndexView, word: string, slot: Map<number, number>): boolean {
   for (const [id, sim] of slot) if (sim === 1 || !stop.has(sorted[id] as string)) return false;
-  for (const s of stop) if (s.length > 3 && (s.length - word.length) ** 2 < 2 && distance(word, s) <= 1) return true;
-  return !!slot.size;
+  let near = nearStop.get(word);
+  if (near === undefined) {
+    near = [...stop].some((s) => s.length > 3 && (s.length - word.length) ** 2 < 2 && distance(word, s) <= 1);
+    nearStop.set(word, near);
+  }
+  return near || !!slot.size;
 }
 
 /**
