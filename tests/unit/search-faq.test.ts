@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../protocol/types.js';
 import { createFaqSearch as searchPayload } from '../../widget/search/faq-search.js';
 import { buildSearchIndex, createFaqSearch, toSearchDocs } from '../../widget/search/index.js';
+import { openIndex } from '../../widget/search/index-view.js';
+import { cover } from '../../widget/search/rank.js';
 import { loadEval } from '../fixtures/search-eval/index.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../demo/faq.json', import.meta.url), 'utf8')) as FaqEntry[];
@@ -418,6 +420,16 @@ describe('createFaqSearch', () => {
   });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('a searcher kept for many visitors (the server keeps one per site)', () => {
+  it('remembers at most about 500 words of what it worked out per word, whatever it is sent', () => {
+    const docs = toSearchDocs(demo);
+    const view = openIndex(buildSearchIndex(docs), docs.length);
+    for (let i = 0; i < 2000; i++) cover(view, [`zq${i.toString(36)}x`], [new Map()], false, () => false);
+    expect(view.nearStop.size).toBeGreaterThan(0);
+    expect(view.nearStop.size).toBeLessThanOrEqual(501);
   });
 });
 

@@ -70,6 +70,8 @@ function isStopTypo({ stop, sorted, nearStop }: IndexView, word: string, slot: M
   let near = nearStop.get(word);
   if (near === undefined) {
     near = [...stop].some((s) => s.length > 3 && (s.length - word.length) ** 2 < 2 && distance(word, s) <= 1);
+    // The server keeps a searcher per site for any visitor's text: the memory stays bounded.
+    if (nearStop.size > 500) nearStop.clear();
     nearStop.set(word, near);
   }
   return near || !!slot.size;
