@@ -8,8 +8,8 @@
  * payload's gzip size against the whole FAQ's; then the same loads in Chromium (a fresh page
  * each) and the gzip size of the search code the widget ships. `--no-browser` skips Chromium,
  * `--dev` reports the dev split instead (for tuning), `--blind` to `--blind4` the dev FAQs'
- * second to fifth query sets, written by people who never saw the engine,
- * `--fresh` two more dev FAQs written after the engine.
+ * second to fifth query sets, written by people who never saw the engine, `--fresh` four more
+ * dev FAQs written after the engine.
  */
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';

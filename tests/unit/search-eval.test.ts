@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createFaqSearch } from '../../widget/search/index.js';
-import { evaluate, KINDS, loadBlindDev, loadEval, loadFreshDev } from '../fixtures/search-eval/index.js';
+import { BLIND_SETS, evaluate, KINDS, loadBlindDev, loadEval, loadFreshDev } from '../fixtures/search-eval/index.js';
 
 const all = loadEval();
 const test = loadEval('test');
@@ -31,11 +31,7 @@ describe('the search evaluation', () => {
     expect(new Set(test.map((faq) => faq.faq)).size).toBeGreaterThanOrEqual(1);
   });
   it("expects, in every query set, entries its FAQ has in the query's locale", () => {
-    const sets = [
-      all,
-      loadFreshDev(),
-      ...(['dev-blind.json', 'dev-blind-2.json', 'dev-blind-3.json', 'dev-blind-4.json'] as const).map(loadBlindDev),
-    ];
+    const sets = [all, loadFreshDev(), ...BLIND_SETS.map((file) => loadBlindDev(file))];
     for (const faq of sets.flat()) {
       const locales = new Map(faq.entries.map((e) => [e.id, e.locale]));
       for (const q of faq.queries) {
