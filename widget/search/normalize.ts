@@ -115,6 +115,8 @@ export function scan(text: string, out: Scan): Scan {
   let end = 0;
   // Length of `tok` right after a dropped joiner: tells "هزینه‌ی" (ezafe) from "ماهی".
   let joinAt = -1;
+  // The script of `tok`'s last letter.
+  let was = 0;
   for (let i = 0; i <= text.length; i++) {
     const code = text.codePointAt(i) ?? 32;
     const width = code > 0xffff ? 2 : 1;
@@ -129,12 +131,14 @@ export function scan(text: string, out: Scan): Scan {
         joinAt = -1;
       } else {
         // "PDFها", "SIMکارت": a word changes script where a space was left out.
-        if (tok && script(ch) * script(tok.slice(-1)) === 2) {
-          push(out, first, tok, start, end);
+        const is = script(ch);
+        if (tok && is * was === 2) {
+          push(out, first, ezafe(tok, joinAt), start, end);
           tok = '';
           start = -1;
           joinAt = -1;
         }
+        was = is;
         if (start < 0) start = i;
         tok += ch;
         end = i + width;
@@ -145,8 +149,11 @@ export function scan(text: string, out: Scan): Scan {
   return out;
 }
 
-/** 1 for a Latin letter, 2 for a Persian one, 0 for a digit. */
-const script = (ch: string): number => (ch > '\u05ff' ? 2 : ch >= 'a' ? 1 : 0);
+/** 1 for a Latin letter, 2 for a Persian one, 0 for a digit (by code, not by comparing strings: it runs per letter). */
+const script = (ch: string): number => {
+  const c = ch.charCodeAt(0);
+  return c > 0x5ff ? 2 : c >= 97 ? 1 : 0;
+};
 
 /** Drops an ezafe "ی" written after a half-space and a final ه: "هزینه‌ی" is "هزینه". */
 const ezafe = (tok: string, joinAt: number): string =>
@@ -160,8 +167,9 @@ function push(out: Scan, first: number, token: string, start: number, end: numbe
   const last = out.tokens.length - 1;
   const prev = last >= first ? out.tokens[last] : undefined;
   // "PDF ها" is "PDF" with a plural ending, as "PDFها" is; "loginمو" is "my login" spoken.
-  if (prev !== undefined && !isPersian(prev) && (PERSIAN_SUFFIXES.has(token) || /^[مشت]و?ن?$/.test(token))) return;
-  if (prev !== undefined && isPersian(prev) && isPersian(token)) {
+  const persian = isPersian(token);
+  if (persian && prev !== undefined && !isPersian(prev) && (PERSIAN_SUFFIXES.has(token) || /^[مشت]و?ن?$/.test(token))) return;
+  if (persian && prev !== undefined && isPersian(prev)) {
     if (PERSIAN_PREFIXES.has(prev) || PERSIAN_SUFFIXES.has(token) || token === YEH) {
       const ezafe = token === YEH && prev.endsWith(HEH);
       out.tokens[last] = ezafe ? prev : prev + token;
