@@ -399,7 +399,7 @@ describe('createFaqSearch', () => {
     expect(top('the tv i ordered arrived damaged, the box looked perfectly fine from outside, what now', s)).toBe('en-damaged');
     expect(s.search('my neighbour keeps parking his old blue van across our shared driveway every single evening')).toEqual([]);
   });
-  it('weighs a contraction typed without its apostrophe, and spoken «چجوری», as the filler they are', () => {
+  it('weighs a contraction typed without its apostrophe, "possible", "anymore" and spoken «چجوری» as the filler they are', () => {
     const entries: FaqEntry[] = [
       { id: 'en-card', locale: 'en', question: 'Why was my card declined?', answer: 'Ask your bank.' },
       { id: 'en-font', locale: 'en', question: 'Can I change the invoice font?', answer: 'Under Branding.' },
@@ -410,6 +410,29 @@ describe('createFaqSearch', () => {
     expect(s.search('i dont')).toEqual([]);
     expect(s.search('چجوری')).toEqual([]);
     expect(top('چجوری آپلود کنم', s)).toBe('fa-upload');
+    // "is it possible" asks; "anymore" tells when: neither says what about.
+    expect(top('declined, possible anymore?', s)).toBe('en-card');
+  });
+  it('finds the paraphrases of a Persian word the FAQ lacks in every form, read without its ending: «اکانتمو»', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-delete', locale: 'fa', question: 'چطور حساب کاربری را حذف کنم؟', answer: 'از تنظیمات، گزینهٔ حذف.' },
+      { id: 'fa-export', locale: 'fa', question: 'چطور از اطلاعات خروجی بگیرم؟', answer: 'از بخش گزارش‌ها.' },
+    ];
+    const s = createFaqSearch(entries);
+    // «اکانت» (account) is the vocabulary's word for «حساب»; «دیتای» is «دیتا» (data) + ezafe.
+    expect(top('اکانتمو پاک کنید', s)).toBe('fa-delete');
+    expect(top('خروجی دیتای اکانت', s)).toBe('fa-export');
+  });
+  it('weighs spoken fillers as filler: «چیکار», «دارن», «نیستن», and a plural ending written apart («هاش»)', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-unlock', locale: 'fa', question: 'آیا گوشی‌ها قفل اپراتور دارند؟', answer: 'خیر، همه آزادند و eSIM دارند.' },
+      { id: 'fa-sold', locale: 'fa', question: 'اگر خودرو را بفروشم بیمه چه می‌شود؟', answer: 'بیمه به خریدار منتقل می‌شود.' },
+      { id: 'fa-exam', locale: 'fa', question: 'نرم‌افزار نظارت در امتحان چه می‌کند؟', answer: 'وب‌کم را ضبط می‌کند.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(top('گوشیا قفل نیستن؟ esim هم دارن؟', s)).toBe('fa-unlock');
+    expect(top('خودرو فروختم بیمه هاش چی میشه', s)).toBe('fa-sold');
+    expect(top('نظارت امتحان دقیقا چیکار میکنه', s)).toBe('fa-exam');
   });
   it('finds «بار» (times) said as «دفعه»', () => {
     const entries: FaqEntry[] = [

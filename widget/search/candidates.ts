@@ -12,7 +12,7 @@ const FUZZY_MIN = 4;
 const INFLECTIONS = ['ing', 'ng', 'g', 'ed', 'd', 's'];
 // Persian pronoun and copula clitics, written and spoken: "سفارشم" is "سفارش" + "my",
 // "روزه" is "روز" + "is".
-const CLITIC = /^(.{2,}?)([مشت]ون|مان|تان|شان|ست|مو|تو|شو|رو|م|ت|ش|ی|ه)$/;
+export const CLITIC = /^(.{2,}?)([مشت]ون|مان|تان|شان|ست|مو|تو|شو|رو|م|ت|ش|ی|ه)$/;
 // Persian plurals the stemmer leaves alone: "فروشندگان" is "فروشنده", "کاربران" is "کاربر";
 // spoken, "فاکتورا" is "فاکتورها".
 const PLURAL = /^(.{3,}?)(گان|ان|ات|ا)$/;

@@ -2,7 +2,7 @@
  * A query as slots: for each of its words, the index terms it may mean and how close each is,
  * with Persian compounds joined or split and the support vocabulary's paraphrases added.
  */
-import { arabicKeyboard, type Candidates } from './candidates.js';
+import { arabicKeyboard, CLITIC, type Candidates } from './candidates.js';
 import type { Expander } from './expand.js';
 import type { IndexView } from './index-view.js';
 import { stem } from './stem.js';
@@ -70,8 +70,12 @@ export function slotsOf(view: IndexView, candidates: Candidates, expand: Expande
   }
   const stems = words.map(stem);
   expand(stems, slots);
-  // Then as the words most likely meant, where a word is no term as typed.
-  const meant = stems.map((s, i) => likeliest(view, slots[i] as Map<number, number>) ?? s);
+  // Then as the words most likely meant, where a word is no term as typed; a Persian word the
+  // FAQ lacks in any form, without its ending: «اکانتمو» is «اکانت», a word of the vocabulary.
+  const meant = stems.map((s, i) => {
+    const slot = slots[i] as Map<number, number>;
+    return likeliest(view, slot) ?? (slot.size ? s : (CLITIC.exec(s)?.[1] ?? s));
+  });
   if (meant.some((s, i) => s !== stems[i])) expand(meant, slots);
   return slots;
 }

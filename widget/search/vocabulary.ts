@@ -323,12 +323,12 @@ export const STOP_WORDS: Record<'en' | 'fa', string> = {
     'put let use using make made go going went came tell see know really very also too one ' +
     'something anything everything someone somebody anyone nobody stuff thing things myself ' +
     'they them their he she his her why while again here then than lot lots bit more most much many ' +
-    'few several ive wants wanted instead where when dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt havent hasnt',
+    'few several ive wants wanted instead where when dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt havent hasnt anymore possible',
   fa:
     'را رو از به با در که و یا این آن اون این یه یک من ما شما برای برام برامون چطور چطوری چگونه ' +
     'میکنید میکنم میکنیم چه آیا هم هست است نیست میشه میشود شد شده باید کنم کنید کرد کردم دارید دارم داره دیگه دیگر ' +
     'میخوام میخواهم میخواستم لطفا ولی اگر تا چند ' +
     'چیزی چیز کسی خودم خودمان آنها اونها او وقتی اینکه خیلی هنوز فقط همه بتوانم بتوانند میتونم ' +
     'میتوانم می‌توانم کنند کند شود شوند بشه بدید بدهید دارد دارند داشته باشد بود هستند هستم ' +
-    'توی تو مرا بودم شدم موقع نمیشه نمیشود چجوری چجور',
+    'توی تو مرا بودم شدم موقع نمیشه نمیشود چجوری چجور چیکار چی چیه چیا میشن نمیشن بشن میخام هاش هام هات هامو هاشو هاتو هامون هاتون هاشون دارن دارین ندارن ندارین نیستن هستن',
 };
