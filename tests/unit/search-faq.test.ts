@@ -423,7 +423,7 @@ describe('createFaqSearch', () => {
     expect(top('اکانتمو پاک کنید', s)).toBe('fa-delete');
     expect(top('خروجی دیتای اکانت', s)).toBe('fa-export');
   });
-  it('weighs spoken fillers as filler: «چیکار», «دارن», «نیستن», and a plural ending written apart («هاش»)', () => {
+  it('weighs spoken fillers as filler: «چیکار», «دارن», «نیستن», «ببینم», and a plural ending written apart («هاش»)', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-unlock', locale: 'fa', question: 'آیا گوشی‌ها قفل اپراتور دارند؟', answer: 'خیر، همه آزادند و eSIM دارند.' },
       { id: 'fa-sold', locale: 'fa', question: 'اگر خودرو را بفروشم بیمه چه می‌شود؟', answer: 'بیمه به خریدار منتقل می‌شود.' },
@@ -433,6 +433,9 @@ describe('createFaqSearch', () => {
     expect(top('گوشیا قفل نیستن؟ esim هم دارن؟', s)).toBe('fa-unlock');
     expect(top('خودرو فروختم بیمه هاش چی میشه', s)).toBe('fa-sold');
     expect(top('نظارت امتحان دقیقا چیکار میکنه', s)).toBe('fa-exam');
+    // «ببینم» (let me see) says little: the hit scores nearly as it does without it.
+    const score = (query: string): number => s.search(query)[0]?.score ?? 1;
+    expect(score('نظارت امتحان ببینم') - score('نظارت امتحان')).toBeLessThan(0.1);
   });
   it('finds «بار» (times) said as «دفعه»', () => {
     const entries: FaqEntry[] = [
