@@ -437,6 +437,16 @@ describe('createFaqSearch', () => {
     const score = (query: string): number => s.search(query)[0]?.score ?? 1;
     expect(score('نظارت امتحان ببینم') - score('نظارت امتحان')).toBeLessThan(0.1);
   });
+  it('reads an English word in a Persian question as its Persian paraphrases: «اکانتم locked شده»', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-blocked', locale: 'fa', question: 'چرا حساب کاربری من مسدود شده است؟', answer: 'پس از پنج بار رمز اشتباه.' },
+      { id: 'fa-money-back', locale: 'fa', question: 'بازگشت وجه چند روز طول می‌کشد؟', answer: 'تا هفت روز کاری.' },
+      { id: 'fa-close', locale: 'fa', question: 'چطور حساب کاربری را ببندم؟', answer: 'از تنظیمات.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(top('اکانتم locked شده', s)).toBe('fa-blocked');
+    expect(top('refund کی میاد', s)).toBe('fa-money-back');
+  });
   it('finds «بار» (times) said as «دفعه»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-quiz', locale: 'fa', question: 'هر کوییز را چند بار می‌توانم بدهم؟', answer: 'سه بار در روز.' },
