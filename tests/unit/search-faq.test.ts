@@ -6,6 +6,7 @@ import { createFaqSearch as searchPayload } from '../../widget/search/faq-search
 import { buildSearchIndex, createFaqSearch, toSearchDocs } from '../../widget/search/index.js';
 import { openIndex } from '../../widget/search/index-view.js';
 import { cover } from '../../widget/search/rank.js';
+import { pairTranslations } from '../../protocol/translations.js';
 import { loadEval } from '../fixtures/search-eval/index.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../demo/faq.json', import.meta.url), 'utf8')) as FaqEntry[];
@@ -64,11 +65,15 @@ describe('createFaqSearch', () => {
     const entries: FaqEntry[] = [
       { id: 'en-plus', locale: 'en', question: 'What is Plus?', answer: 'Plus is our membership.' },
       { id: 'fa-plus', locale: 'fa', question: 'Plus چیست؟', answer: 'عضویت ویژه.' },
+      { id: 'fa-plus-gift', locale: 'fa', question: 'می‌توانم Plus هدیه بدهم؟', answer: 'بله.' },
     ];
     const s = createFaqSearch(entries);
     expect(s.search('plus')[0]?.id).toBe('en-plus');
     expect(s.search('plus چیست')[0]?.id).toBe('fa-plus');
-    expect(s.search('plus', 5).length).toBe(2);
+    // One answer, in the visitor's language: its translation is no second hit, while an
+    // answer only the other language has still follows.
+    expect(s.search('plus', 5).map((h) => h.id)).toEqual(['en-plus', 'fa-plus-gift']);
+    expect(s.search('plus چیست', 5).map((h) => h.id)).toEqual(['fa-plus']);
     expect(createFaqSearch(entries, { locale: 'fa' }).search('plus')[0]?.id).toBe('fa-plus');
   });
   it('uses the built-in vocabulary unless the site turns it off', () => {
@@ -109,7 +114,9 @@ describe('createFaqSearch', () => {
   });
   it('ranks the same from a prebuilt index as from the entries', () => {
     const docs = toSearchDocs(demo);
-    const index = JSON.parse(JSON.stringify(buildSearchIndex(docs, { answers: demo.map((e) => e.answer) }))) as unknown;
+    const index = JSON.parse(
+      JSON.stringify(buildSearchIndex(docs, { answers: demo.map((e) => e.answer), translations: pairTranslations(demo) })),
+    ) as unknown;
     const fromIndex = createFaqSearch(docs, { index });
     for (const q of ['refnd', 'warrenty', 'گارنتی', 'free shipping', 'tracki']) {
       expect(fromIndex.search(q)).toEqual(search.search(q));
@@ -447,6 +454,16 @@ describe('createFaqSearch', () => {
     expect(top('اکانتم locked شده', s)).toBe('fa-blocked');
     expect(top('refund کی میاد', s)).toBe('fa-money-back');
   });
+  it('takes no light verb of a vocabulary phrase for its meaning: «پاک» is «حذف کردن», not any «کردن»', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-import', locale: 'fa', question: 'چطور مخاطبان را وارد کردن؟', answer: 'از فایل CSV.' },
+      { id: 'fa-plans', locale: 'fa', question: 'پلن‌ها چه فرقی دارند؟', answer: 'پلن سالانه ارزان‌تر است و حذف تبلیغات دارد.' },
+      { id: 'fa-export', locale: 'fa', question: 'خروجی گرفتن از گزارش‌ها', answer: 'از منوی گزارش، پیش از حذف.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(s.search('پاک')).toEqual([]);
+    expect(top('export گرفتن از گزارش', s)).toBe('fa-export');
+  });
   it('finds «بار» (times) said as «دفعه»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-quiz', locale: 'fa', question: 'هر کوییز را چند بار می‌توانم بدهم؟', answer: 'سه بار در روز.' },
@@ -471,7 +488,9 @@ describe('a searcher kept for many visitors (the server keeps one per site)', ()
 
 describe('searching the served payload (what the widget ships)', () => {
   const docs = toSearchDocs(demo);
-  const index = JSON.parse(JSON.stringify(buildSearchIndex(docs, { answers: demo.map((e) => e.answer) }))) as unknown;
+  const index = JSON.parse(
+    JSON.stringify(buildSearchIndex(docs, { answers: demo.map((e) => e.answer), translations: pairTranslations(demo) })),
+  ) as unknown;
 
   it('ranks exactly as createFaqSearch over the entries does, once fuse.js is loaded', () => {
     const widget = searchPayload(docs, { index, vocabulary: true, fuzzy: () => Fuse });

@@ -137,5 +137,8 @@ export function rank(view: IndexView, { total, inQuestion }: Coverage, localeOf:
   if (!first || first.score < MIN_COVER) return [];
   if (first.score < CONFIDENT && second && first.score - second.score < MARGIN * first.score) return [];
   const floor = Math.max(MIN_COVER, first.score / 2);
-  return hits.filter((h) => h.score >= floor);
+  // An entry whose translation ranks above it says nothing new: an English question that the
+  // vocabulary also reads in Persian («refund» is «استرداد») shows the English answer once.
+  const shown = new Set<number>();
+  return hits.filter((h) => h.score >= floor && !shown.has(view.twin(h.d)) && shown.add(h.d));
 }
