@@ -2,13 +2,15 @@ import Fuse from 'fuse.js/basic';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { pairTranslations } from '../../protocol/translations.js';
 import type { FaqEntry } from '../../protocol/types.js';
 import { createFaqSearch as searchPayload, type FuseConstructor } from '../../widget/search/faq-search.js';
 import { buildSearchIndex, createFaqSearch, toSearchDocs } from '../../widget/search/index.js';
 
 const entries = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../demo/faq.json'), 'utf8')) as FaqEntry[];
 const docs = toSearchDocs(entries);
-const index = buildSearchIndex(docs, { vocabulary: true });
+// Built as the server builds the payload's index: with the entries' translations paired.
+const index = buildSearchIndex(docs, { vocabulary: true, translations: pairTranslations(entries) });
 
 describe('fuse.js on the first typo (the widget’s search path)', () => {
   it('finds correctly typed words without fuse.js and asks for it only when a typo needs it', () => {
