@@ -464,6 +464,20 @@ describe('createFaqSearch', () => {
     expect(s.search('پاک')).toEqual([]);
     expect(top('export گرفتن از گزارش', s)).toBe('fa-export');
   });
+  it('takes "till" and "themselves" for the filler they are, not for "bill" or a word the FAQ lacks', () => {
+    const entries: FaqEntry[] = [
+      { id: 'en-bill', locale: 'en', question: 'How do I pay my bill?', answer: 'From the app.' },
+      {
+        id: 'en-lights',
+        locale: 'en',
+        question: 'Why do the lights turn on after a power cut?',
+        answer: 'They restore their state.',
+      },
+    ];
+    const s = createFaqSearch(entries);
+    expect(s.search('till then')).toEqual([]);
+    expect(top('lights turn themselves on', s)).toBe('en-lights');
+  });
   it('finds «بار» (times) said as «دفعه»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-quiz', locale: 'fa', question: 'هر کوییز را چند بار می‌توانم بدهم؟', answer: 'سه بار در روز.' },
