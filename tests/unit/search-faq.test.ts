@@ -478,6 +478,13 @@ describe('createFaqSearch', () => {
     expect(s.search('till then')).toEqual([]);
     expect(top('lights turn themselves on', s)).toBe('en-lights');
   });
+  it('weighs «کجا» (where) as the filler it mostly is, as "where" is', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-policy-pdf', locale: 'fa', question: 'فایل بیمه‌نامه را کجا پیدا کنم؟', answer: 'در بخش مدارک اپ.' },
+      { id: 'fa-claim-status', locale: 'fa', question: 'وضعیت خسارت را چطور پیگیری کنم؟', answer: 'در بخش خسارت‌ها.' },
+    ];
+    expect(top('کجا track کنم', createFaqSearch(entries))).toBe('fa-claim-status');
+  });
   it('finds «بار» (times) said as «دفعه»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-quiz', locale: 'fa', question: 'هر کوییز را چند بار می‌توانم بدهم؟', answer: 'سه بار در روز.' },
