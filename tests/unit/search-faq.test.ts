@@ -485,6 +485,21 @@ describe('createFaqSearch', () => {
     ];
     expect(top('کجا track کنم', createFaqSearch(entries))).toBe('fa-claim-status');
   });
+  it('weighs «طول میکشه» (it takes) as filler: how long says when, not what about', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-delivery-time', locale: 'fa', question: 'ارسال چند روز طول می‌کشد؟', answer: 'یک تا سه روز کاری.' },
+      {
+        id: 'fa-refund-time',
+        locale: 'fa',
+        question: 'پول مرجوعی کی برمی‌گردد؟',
+        answer: 'ظرف هفت روز کاری.',
+        keywords: ['استرداد', 'بازگشت وجه'],
+      },
+      { id: 'fa-exchange', locale: 'fa', question: 'تعویض کالا چند روز طول می‌کشد؟', answer: 'دو روز.' },
+      { id: 'fa-warranty', locale: 'fa', question: 'گارانتی چند ماه است؟', answer: 'هجده ماه.' },
+    ];
+    expect(top('Refund چند روز طول میکشه', createFaqSearch(entries))).toBe('fa-refund-time');
+  });
   it('finds «بار» (times) said as «دفعه»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-quiz', locale: 'fa', question: 'هر کوییز را چند بار می‌توانم بدهم؟', answer: 'سه بار در روز.' },
