@@ -7,8 +7,8 @@
  * entries, counting the first keystrokes on a fresh searcher; index load time; the search
  * payload's gzip size against the whole FAQ's; then the same loads in Chromium (a fresh page
  * each) and the gzip size of the search code the widget ships. `--no-browser` skips Chromium,
- * `--dev` reports the dev split instead (for tuning), `--blind` to `--blind5` the dev FAQs'
- * second to sixth query sets, written by people who never saw the engine, `--fresh` five more
+ * `--dev` reports the dev split instead (for tuning), `--blind` to `--blind6` the dev FAQs'
+ * second to seventh query sets, written by people who never saw the engine, `--fresh` five more
  * dev FAQs written after the engine.
  */
 import { cpus, loadavg } from 'node:os';
@@ -34,6 +34,7 @@ import { bundleSearch, loadInChromium } from '../tests/fixtures/search-browser.j
 /** The query set to report, by flag (the first one given of these); the test split by default. */
 const SETS: [flag: string, split: string, load: () => EvalFaq[]][] = [
   ['--fresh', 'dev-fresh', loadFreshDev],
+  ['--blind6', 'dev-blind-6', () => loadBlindDev('dev-blind-6.json')],
   ['--blind5', 'dev-blind-5', () => loadBlindDev('dev-blind-5.json')],
   ['--blind4', 'dev-blind-4', () => loadBlindDev('dev-blind-4.json')],
   ['--blind3', 'dev-blind-3', () => loadBlindDev('dev-blind-3.json')],
