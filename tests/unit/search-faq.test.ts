@@ -507,6 +507,15 @@ describe('createFaqSearch', () => {
     ];
     expect(top('کوییز رو چند دفعه میشه داد', createFaqSearch(entries))).toBe('fa-quiz');
   });
+  it('reads a Persian word with its ending as the bare word too, even where the FAQ has it with the ending', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-missing-miles', locale: 'fa', question: 'مایل‌های پروازم ثبت نشده است', answer: 'درخواست مایل ثبت‌نشده را بزنید.' },
+      { id: 'fa-flight-status', locale: 'fa', question: 'وضعیت پرواز را کجا ببینم؟', answer: 'در صفحه وضعیت پروازها.' },
+      { id: 'fa-baggage', locale: 'fa', question: 'چند کیلو بار مجاز است؟', answer: 'بیست کیلو.' },
+    ];
+    // «پروازم» is a word of the miles entry; as «پرواز» + «my» it is the status entry's too.
+    expect(top('وضعیت پروازم', createFaqSearch(entries))).toBe('fa-flight-status');
+  });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
   });

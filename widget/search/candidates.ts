@@ -33,7 +33,7 @@ function persianForms(view: IndexView, word: string, out: Map<number, number>): 
   const { termIds } = view;
   const bare = CLITIC.exec(word)?.[1];
   const clitic = bare === undefined ? undefined : termIds.get(bare);
-  if (clitic !== undefined) out.set(clitic, 0.9);
+  if (clitic !== undefined && !out.has(clitic)) out.set(clitic, 0.9);
   // "گوشیاتون" is "گوشیا" + "your", and "گوشیا" is "گوشی" + the spoken plural.
   for (const form of [word, bare ?? '']) {
     const plural = PLURAL.exec(form);
@@ -92,7 +92,7 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     const exact = termIds.get(term) ?? termIds.get(word) ?? (term === word ? undefined : termIds.get(term + term.slice(-1)));
     if (exact !== undefined) out.set(exact, 1);
     const persian = isPersian(word);
-    if (persian && exact === undefined) persianForms(view, word, out);
+    if (persian) persianForms(view, word, out);
     // «بخش» may be «پخش» even though «بخش» is a word. (A word that is no term, and long enough
     // for the typo matcher, finds them as typos.)
     if (exact !== undefined || word.length < FUZZY_MIN - 1) {
