@@ -516,6 +516,16 @@ describe('createFaqSearch', () => {
     // «پروازم» is a word of the miles entry; as «پرواز» + «my» it is the status entry's too.
     expect(top('وضعیت پروازم', createFaqSearch(entries))).toBe('fa-flight-status');
   });
+  it('reads a number typed with its unit as two words: "5ghz" is "5 GHz"', () => {
+    const entries: FaqEntry[] = [
+      { id: 'en-wifi-band', locale: 'en', question: 'Why can my device not find my 5 GHz Wi-Fi network?', answer: 'Devices use 2.4 GHz only.' },
+      { id: 'en-wifi-password', locale: 'en', question: 'I changed my Wi-Fi password. How do I reconnect?', answer: 'Open each device.' },
+      { id: 'en-storage', locale: 'en', question: 'How much storage do cameras have?', answer: '32 GB of video.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(top('device cant see 5ghz wifi', s)).toBe('en-wifi-band');
+    expect(top('دستگاه Wi-Fi 5GHz مودم رو نمی‌بینه', s)).toBe('en-wifi-band');
+  });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
   });

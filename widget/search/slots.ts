@@ -9,8 +9,11 @@ import { stem } from './stem.js';
 
 export type Slots = Map<number, number>[];
 
-/** Splits a word written without its space or half-space in two indexed words: "کتابها", "darkmode". */
+/** Splits a word written without its space or half-space in two: "کتابها", "darkmode", "5ghz". */
 function split({ stop, termIds }: IndexView, word: string): string[] | undefined {
+  // A number and its unit: "5ghz", "256gb", "۴۸ساعت".
+  const unit = /^(\d+)(\D\D+)$/.exec(word);
+  if (unit) return unit.slice(1);
   for (let i = 3; i <= word.length - 3; i++) {
     const halves = [word.slice(0, i), word.slice(i)];
     // One half may be a filler word («لغوکنم» is «لغو کنم»), not both.
@@ -60,7 +63,7 @@ export function slotsOf(view: IndexView, candidates: Candidates, expand: Expande
       slot.set(joined, 1);
       (slots[i + 1] as Map<number, number>).set(joined, 1);
     }
-    const halves = slot.size || word.length < 6 ? undefined : split(view, word);
+    const halves = slot.size ? undefined : split(view, word);
     if (halves) {
       words.splice(i, 1, ...halves);
       slots.splice(i, 1, ...halves.map((half) => new Map(candidates(half, false))));
