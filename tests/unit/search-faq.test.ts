@@ -526,6 +526,13 @@ describe('createFaqSearch', () => {
     expect(top('device cant see 5ghz wifi', s)).toBe('en-wifi-band');
     expect(top('دستگاه Wi-Fi 5GHz مودم رو نمی‌بینه', s)).toBe('en-wifi-band');
   });
+  it('takes a Persian word that lacks the last letter of a term, with a slip, for that term: «توافف» is «توافقی»', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-agreement', locale: 'fa', question: 'تصادف جزئی را چطور توافقی حل کنم؟', answer: 'با فرم توافقی در اپ.' },
+      { id: 'fa-claim', locale: 'fa', question: 'مدارک لازم برای خسارت تصادف چیست؟', answer: 'کارت ماشین و گواهینامه.' },
+    ];
+    expect(top('تصادف با توافف', createFaqSearch(entries))).toBe('fa-agreement');
+  });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
   });

@@ -69,7 +69,7 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
         const whole = distance(fz, r.item, pairs);
         // A Persian word may also carry an ending the term lacks: "ارتغای" (ezafe) → "ارتقا".
         const head =
-          r.item.length > fz.length + 1
+          r.item.length > fz.length
             ? distance(fz, r.item.slice(0, fz.length), pairs) + 0.5
             : persian && /^(ی|م|ت|ش|ها)$/.test(fz.slice(r.item.length))
               ? distance(fz.slice(0, r.item.length), r.item, pairs) + 0.5
