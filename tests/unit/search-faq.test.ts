@@ -533,6 +533,20 @@ describe('createFaqSearch', () => {
     ];
     expect(top('تصادف با توافف', createFaqSearch(entries))).toBe('fa-agreement');
   });
+  it('knows «کیوآر» for QR, «افسر» (officer) for «پلیس» and "kilos" for "kg"', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-qr', locale: 'fa', question: 'گوشی کد QR روی جعبه را نمی‌خواند', answer: 'نور را بیشتر کنید.' },
+      { id: 'fa-box', locale: 'fa', question: 'جعبه دستگاه آسیب دیده است', answer: 'عکس بفرستید.' },
+      { id: 'fa-small', locale: 'fa', question: 'تصادف کوچک را بدون پلیس چطور گزارش کنم؟', answer: 'با فرم توافقی.' },
+      { id: 'fa-big', locale: 'fa', question: 'بعد از تصادف شدید چه کنم؟', answer: 'با اورژانس تماس بگیرید.' },
+      { id: 'en-allowance', locale: 'en', question: 'What may I take into the cabin?', answer: 'One bag of up to 8 kg.' },
+      { id: 'en-bag-size', locale: 'en', question: 'What size may my cabin bag be?', answer: '55 × 40 × 20 cm at most.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(top('کیوآر جعبه', s)).toBe('fa-qr');
+    expect(top('تصادف کردم افسر نیومد', s)).toBe('fa-small');
+    expect(top('how many kilos in the cabin', s)).toBe('en-allowance');
+  });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
   });

@@ -151,6 +151,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'how long|how soon|when will|how many days|lead time;' +
     'top up|top-up|recharge|prepaid|pay as you go|credit;signal|reception|bars|no signal|coverage;' +
     'ill|sick|unwell|illness|medical|hospital|doctor|injured|injury;' +
+    'police|officer|cop|cops;kg|kilo|kilos|kilogram|kilograms;weight|weigh|weighs|heavy|overweight;plane|aircraft|airplane|aeroplane;' +
     'more time|extra time|extension|extend|postpone|delay|longer|more days|additional time;' +
     'homework|assignment|assignments|coursework|essay|essays|project|submission;' +
     'due|deadline|deadlines|due date|cut-off|cutoff;score|scores|grade|grades|graded|mark|marks|marked|result|results;' +
@@ -280,7 +281,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'نمی‌شنوند|صدایم|صدا نمی‌رود|صدا|میکروفون|میکروفن;دوربین|وب‌کم|وبکم|وب کم;امتحان|آزمون|امتحانات;' +
     'ویدیو|ویدئو|فیلم|کلیپ;' +
     'نمی‌شنوند|نمی‌شنوم|شنیده نمی‌شود|صدا نمی‌رود|صدا نمیره;سؤال|سوال|پرسش|بپرسم|بپرسید;' +
-    'کهنه|قدیمی|دست دوم|مستعمل|فرسوده|قبلی;دفعه|دفعات|مرتبه|بار',
+    'کهنه|قدیمی|دست دوم|مستعمل|فرسوده|قبلی;دفعه|دفعات|مرتبه|بار;' +
+    'کوچک|کوچیک;تمام|تموم;آمدن|اومدن|آمد|اومد|آمده|اومده;پلیس|افسر|کلانتری|مامور;کیلو|کیلوگرم;وزن|سنگین',
 };
 
 /**
@@ -288,7 +290,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
  * Persian query that writes one matches a Persian entry that writes the other.
  */
 export const SCRIPT_BRIDGE =
-  'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|usb;اچ دی ام آی|hdmi;آی پی|ip;دی ان اس|dns;وی پی ان|vpn;اس ام اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|api;اس اس او|sso;وب هوک|webhook;سی اس وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams;' +
+  'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|usb;اچ دی ام آی|hdmi;آی پی|ip;دی ان اس|dns;وی پی ان|vpn;اس ام اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|کیوآر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|api;اس اس او|sso;وب هوک|webhook;سی اس وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams;' +
   'فورجی|4g;فایوجی|5g;ال تی ای|lte;ای دی اس ال|adsl;وی دی اس ال|vdsl;وی او آی پی|voip;آی پی تی وی|iptv;ای سیم|esim;' +
   'درصد|percent;اترنت|ethernet;هات اسپات|hotspot;پینگ|ping;پین|pin;ای پی ان|apn;گیگ|گیگابایت|gb;مگ|مگابایت|mb;مگابیت|mbps;اس اس آی دی|ssid';
 
