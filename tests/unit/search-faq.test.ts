@@ -547,6 +547,16 @@ describe('createFaqSearch', () => {
     expect(top('تصادف کردم افسر نیومد', s)).toBe('fa-small');
     expect(top('how many kilos in the cabin', s)).toBe('en-allowance');
   });
+  it('looks past the first letter when it finds nothing closer than one edit: «فرمز» is «قرمز», not «فرمت»', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-hub-red', locale: 'fa', question: 'چراغ هاب قرمز شده است', answer: 'هاب به اینترنت وصل نیست.' },
+      { id: 'fa-format', locale: 'fa', question: 'فرمت ویدیوها چیست؟', answer: 'MP4 با کیفیت ۱۰۸۰.' },
+      { id: 'fa-hub-blue', locale: 'fa', question: 'چراغ هاب آبی چشمک می‌زند', answer: 'هاب در حال راه‌اندازی است.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(top('چراغ فرمز', s)).toBe('fa-hub-red');
+    expect(top('هاب فرمز شده', s)).toBe('fa-hub-red');
+  });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
   });

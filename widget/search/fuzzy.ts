@@ -61,7 +61,10 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     const pairs = persian ? alike : '';
     // A three-letter word may only have a letter swapped for an alike one.
     const allowed = fz.length >= long + 3 ? 3 : fz.length >= long ? 2 : fz.length > 3 ? 1 : 0.4;
-    for (let at = 0; at < 2 && !out.size; at++) {
+    // The closest found yet: a first letter swapped for an alike one («فرمز» for «قرمز») is
+    // looked for when the first letter as typed finds nothing as close as one edit.
+    let best = 2;
+    for (let at = 0; at < 2 && best >= 1; at++) {
       for (const r of fuzzyIndex(Fuse, at, fz[at] as string).search(fz, { limit: 30 })) {
         const id = termIds.get(r.item);
         if (id === undefined) continue;
@@ -76,7 +79,10 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
               : whole;
         const d = Math.min(whole, head);
         // Past a misspelt first letter, the rest of the word must be right.
-        if (d <= Math.min(allowed, at ? 1 : 3)) out.set(id, Math.max(out.get(id) ?? 0, 0.95 - (0.4 * d) / fz.length));
+        if (d <= Math.min(allowed, at ? 1 : 3) && (!at || d < best)) {
+          out.set(id, Math.max(out.get(id) ?? 0, 0.95 - (0.4 * d) / fz.length));
+          best = Math.min(best, d);
+        }
       }
     }
   };
