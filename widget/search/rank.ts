@@ -45,10 +45,22 @@ export interface Coverage {
  * less, for the other: "PDF" in a Persian query finds the Persian answer whose English twin
  * names the file type.
  */
-function coverWord(view: IndexView, slot: Map<number, number>, weight: number, out: Coverage, bridge: boolean): void {
-  const best = new Map<number, number>();
+function coverWord(
+  view: IndexView,
+  slot: Map<number, number>,
+  weight: number,
+  out: Coverage,
+  bridge: boolean,
+  best: Float64Array,
+): void {
+  // Per doc, this word's best match so far; `best` comes zeroed and is left zeroed.
+  const seen: number[] = [];
   const add = (d: number, v: number): void => {
-    if (v > (best.get(d) ?? 0)) best.set(d, v);
+    // A doc without a twin is NaN, whose entry reads undefined: never above v.
+    if (v > (best[d] as number)) {
+      if (!best[d]) seen.push(d);
+      best[d] = v;
+    }
   };
   for (const [id, sim] of slot) {
     for (const p of view.postingsOf(id)) {
@@ -60,8 +72,10 @@ function coverWord(view: IndexView, slot: Map<number, number>, weight: number, o
       if ((p & 7) === FIELD_QUESTION && v >= 0.75) (out.inQuestion[d] as number)++;
     }
   }
-  best.delete(NaN);
-  for (const [d, v] of best) (out.total[d] as number) += weight * v;
+  for (const d of seen) {
+    (out.total[d] as number) += weight * (best[d] as number);
+    best[d] = 0;
+  }
 }
 
 /** Whether `word`, matching nothing as written, is a stop word misspelt. */
@@ -91,6 +105,7 @@ export function cover(
   const { n, stop } = view;
   const last = words.length - 1;
   const out: Coverage = { total: new Float64Array(n), inQuestion: new Uint16Array(n) };
+  const best = new Float64Array(n);
   let weightSum = 0;
   slots.forEach((slot, i) => {
     const word = words[i] as string;
@@ -103,7 +118,7 @@ export function cover(
     if (stop.has(word) || stop.has(stem(word)) || stop.has(word.replace(/s$/, '')) || isStopTypo(view, word, slot))
       weight = STOP_WEIGHT;
     weightSum += weight;
-    coverWord(view, slot, weight, out, bridge(word));
+    coverWord(view, slot, weight, out, bridge(word), best);
   });
   const { total } = out;
   // A visitor who tells the whole story ("the tv came with a cracked screen, the box looked
