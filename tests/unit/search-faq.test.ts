@@ -509,7 +509,12 @@ describe('createFaqSearch', () => {
   });
   it('reads a Persian word with its ending as the bare word too, even where the FAQ has it with the ending', () => {
     const entries: FaqEntry[] = [
-      { id: 'fa-missing-miles', locale: 'fa', question: 'مایل‌های پروازم ثبت نشده است', answer: 'درخواست مایل ثبت‌نشده را بزنید.' },
+      {
+        id: 'fa-missing-miles',
+        locale: 'fa',
+        question: 'مایل‌های پروازم ثبت نشده است',
+        answer: 'درخواست مایل ثبت‌نشده را بزنید.',
+      },
       { id: 'fa-flight-status', locale: 'fa', question: 'وضعیت پرواز را کجا ببینم؟', answer: 'در صفحه وضعیت پروازها.' },
       { id: 'fa-baggage', locale: 'fa', question: 'چند کیلو بار مجاز است؟', answer: 'بیست کیلو.' },
     ];
@@ -518,8 +523,18 @@ describe('createFaqSearch', () => {
   });
   it('reads a number typed with its unit as two words: "5ghz" is "5 GHz"', () => {
     const entries: FaqEntry[] = [
-      { id: 'en-wifi-band', locale: 'en', question: 'Why can my device not find my 5 GHz Wi-Fi network?', answer: 'Devices use 2.4 GHz only.' },
-      { id: 'en-wifi-password', locale: 'en', question: 'I changed my Wi-Fi password. How do I reconnect?', answer: 'Open each device.' },
+      {
+        id: 'en-wifi-band',
+        locale: 'en',
+        question: 'Why can my device not find my 5 GHz Wi-Fi network?',
+        answer: 'Devices use 2.4 GHz only.',
+      },
+      {
+        id: 'en-wifi-password',
+        locale: 'en',
+        question: 'I changed my Wi-Fi password. How do I reconnect?',
+        answer: 'Open each device.',
+      },
       { id: 'en-storage', locale: 'en', question: 'How much storage do cameras have?', answer: '32 GB of video.' },
     ];
     const s = createFaqSearch(entries);
