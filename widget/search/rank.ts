@@ -139,8 +139,16 @@ export interface Ranked {
  */
 export function rank(view: IndexView, { total, inQuestion }: Coverage, localeOf: (d: number) => number): Ranked[] {
   const hits: Ranked[] = [];
+  // 0 once a doc of the preferred locale is left out: it would have come first.
+  let unseen = 1;
   for (let d = 0; d < view.n; d++) {
-    if (!total[d]) continue;
+    // Below (1 − MARGIN) × MIN_COVER no doc is shown, nor close enough to the best to make it
+    // doubtful: sorting every doc a common word touches is most of a keystroke's time at
+    // thousands of entries.
+    if ((total[d] as number) <= 0.25) {
+      if (total[d]) unseen &= localeOf(d);
+      continue;
+    }
     // A short question that the query covers beats a long one that merely contains it.
     const share = Math.min(1, (inQuestion[d] as number) / Math.max(1, view.questionWords(d)));
     hits.push({ d, score: (total[d] as number) * (0.85 + 0.15 * share) });
@@ -149,7 +157,7 @@ export function rank(view: IndexView, { total, inQuestion }: Coverage, localeOf:
   const first = hits[0];
   // The runner-up in the same language: a translation of the same entry is no rival.
   const second = hits.find((h) => h !== first && localeOf(h.d) === localeOf(first?.d ?? 0));
-  if (!first || first.score < MIN_COVER) return [];
+  if (!first || first.score < MIN_COVER || localeOf(first.d) > unseen) return [];
   if (first.score < CONFIDENT && second && first.score - second.score < MARGIN * first.score) return [];
   const floor = Math.max(MIN_COVER, first.score / 2);
   // An entry whose translation ranks above it says nothing new: an English question that the
