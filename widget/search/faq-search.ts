@@ -54,8 +54,8 @@ function highlightRanges(view: IndexView, question: string, slots: Slots, typing
   const indices: [number, number][] = [];
   const { tokens, starts, ends } = scanRanges(question);
   tokens.forEach((token, i) => {
-    const id = view.termIds.get(stem(token));
-    if ((id !== undefined && matched.has(id)) || (typing && token.startsWith(typing))) {
+    // An unknown word's id is undefined, which `matched` never holds.
+    if (matched.has(view.termIds.get(stem(token)) as number) || (typing && token.startsWith(typing))) {
       indices.push([starts[i] as number, (ends[i] as number) - 1]);
     }
   });
@@ -77,7 +77,7 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
   return {
     search(query: string, limit = 5): FaqHit[] {
       const words = tokenize(query).filter((w) => w.length > 1 || /\d/.test(w));
-      if (!words.length || !view.n) return [];
+      // Only filler words, or none: nothing to look for (an empty FAQ finds nothing anyway).
       if (!words.some((w) => !view.stop.has(w))) return [];
       const partial = /[\p{L}\p{N}\p{M}]$/u.test(query);
       const slots = slotsOf(view, candidates, expand, words, partial);

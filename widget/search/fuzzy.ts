@@ -47,7 +47,7 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     if (!fuse) {
       fuse = new Fuse<string>(
         sorted.filter((t) => t[at] === letter),
-        { threshold: 0.4, ignoreLocation: true, includeScore: true },
+        { threshold: 0.4, ignoreLocation: true },
       );
       buckets.set(at + letter, fuse);
     }
