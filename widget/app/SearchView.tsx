@@ -41,6 +41,7 @@ export function SearchView({
 }: SearchViewProps) {
   const trimmed = query.trim();
   const nothing = Boolean(trimmed) && rows.length === 0;
+  const shown = nothing ? popular : rows;
   return (
     <div class="view">
       <div class="box">
@@ -78,17 +79,13 @@ export function SearchView({
               </p>
             )}
             {/* No heading over an empty list. */}
-            {(nothing ? popular : rows).length > 0 && (
-              <h3 class="title">{trimmed && !nothing ? t(locale, 'results') : t(locale, 'popular')}</h3>
-            )}
+            {shown.length > 0 && <h3 class="title">{trimmed && !nothing ? t(locale, 'results') : t(locale, 'popular')}</h3>}
             {!nothing && (
               <p class="sr-only" role="status">
                 {trimmed ? t(locale, 'resultCount', { count: rows.length }) : ''}
               </p>
             )}
-            {(nothing ? popular : rows).length > 0 && (
-              <ResultList rows={nothing ? popular : rows} onOpen={onOpen} onIntent={onIntent} />
-            )}
+            {shown.length > 0 && <ResultList rows={shown} onOpen={onOpen} onIntent={onIntent} />}
           </>
         )}
       </div>
