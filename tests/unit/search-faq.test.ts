@@ -572,6 +572,15 @@ describe('createFaqSearch', () => {
     expect(top('چراغ فرمز', s)).toBe('fa-hub-red');
     expect(top('هاب فرمز شده', s)).toBe('fa-hub-red');
   });
+  it('knows everyday words for what FAQs name formally: surname, kitten, bigger, «فامیلی», «نمیتونه راه بره»', () => {
+    const faq = (name: string) => createFaqSearch(loadEval('dev').find((f) => f.faq === name)?.entries ?? []);
+    const travel = faq('travel');
+    expect(top('I typed my surname wrong when booking', travel)).toBe('en-change-name');
+    expect(top('I need help getting to the gate, I cannot walk far', travel)).toBe('en-wheelchair');
+    expect(top('فامیلیمو غلط تایپ کردم', travel)).toBe('fa-change-name');
+    expect(top('مامانم نمیتونه راه بره تو فرودگاه کمک میکنین؟', travel)).toBe('fa-wheelchair');
+    expect(top('can I swap these shoes for a bigger pair', faq('shop'))).toBe('en-exchange');
+  });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
   });

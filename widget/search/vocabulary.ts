@@ -56,7 +56,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'key|token|secret|credential;' +
     "outage|down|offline|not working|unavailable|unreachable|disruption|interruption|no service|doesn't load|not loading|won't load;" +
     'status|uptime|availability|incident;' +
-    'size|fit|measurements|dimensions|too big|too small|larger|smaller;colour|color|shade;' +
+    'size|fit|measurements|dimensions|too big|too small|larger|smaller|bigger;colour|color|shade;' +
     'stock|available|availability|in stock|out of stock|sold out|back in stock|restock;' +
     'warranty|guarantee|warrantee|covered|coverage;repair|fix|mend|service|broken|maintenance;' +
     'install|installation|set up|setup|fit|mount|connect|hook up;' +
@@ -151,6 +151,9 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'how long|how soon|when will|how many days|lead time;' +
     'top up|top-up|recharge|prepaid|pay as you go|credit;signal|reception|bars|no signal|coverage;' +
     'ill|sick|unwell|illness|medical|hospital|doctor|injured|injury;' +
+    'pet|pets|animal|animals|dog|dogs|cat|cats|puppy|kitten|pooch;infant|baby|babies|newborn|toddler;' +
+    'surname|last name|family name|name;pregnant|pregnancy|expecting a baby|weeks pregnant|maternity;' +
+    'wheelchair|cannot walk|can not walk|mobility|disabled|disability|reduced mobility;' +
     'police|officer|cop|cops;kg|kilo|kilos|kilogram|kilograms;weight|weigh|weighs|heavy|overweight;plane|aircraft|airplane|aeroplane;' +
     'more time|extra time|extension|extend|postpone|delay|longer|more days|additional time;' +
     'homework|assignment|assignments|coursework|essay|essays|project|submission;' +
@@ -282,6 +285,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'ویدیو|ویدئو|فیلم|کلیپ;' +
     'نمی‌شنوند|نمی‌شنوم|شنیده نمی‌شود|صدا نمی‌رود|صدا نمیره;سؤال|سوال|پرسش|بپرسم|بپرسید;' +
     'کهنه|قدیمی|دست دوم|مستعمل|فرسوده|قبلی;دفعه|دفعات|مرتبه|بار;' +
+    'حیوان|حیوانات|حیوان خانگی|سگ|گربه|پیشی|pet;نام خانوادگی|فامیلی|فامیل|نام;باردار|بارداری|حامله|حاملگی;' +
+    'ویلچر|صندلی چرخدار|راه بره|راه رفتن|معلولیت|معلول|ناتوانی;' +
     'کوچک|کوچیک;تمام|تموم;آمدن|اومدن|آمد|اومد|آمده|اومده;پلیس|افسر|کلانتری|مامور;کیلو|کیلوگرم;وزن|سنگین',
 };
 
