@@ -7,7 +7,7 @@ import { buildSearchIndex, createFaqSearch, toSearchDocs } from '../../widget/se
 import { openIndex } from '../../widget/search/index-view.js';
 import { cover } from '../../widget/search/rank.js';
 import { pairTranslations } from '../../protocol/translations.js';
-import { loadEval } from '../fixtures/search-eval/index.js';
+import { loadEval, loadFreshDev } from '../fixtures/search-eval/index.js';
 
 const demo = JSON.parse(readFileSync(new URL('../../demo/faq.json', import.meta.url), 'utf8')) as FaqEntry[];
 const search = createFaqSearch(demo);
@@ -580,6 +580,13 @@ describe('createFaqSearch', () => {
     expect(top('فامیلیمو غلط تایپ کردم', travel)).toBe('fa-change-name');
     expect(top('مامانم نمیتونه راه بره تو فرودگاه کمک میکنین؟', travel)).toBe('fa-wheelchair');
     expect(top('can I swap these shoes for a bigger pair', faq('shop'))).toBe('en-exchange');
+  });
+  it('knows proof for a receipt and diabetes for a condition one had before', () => {
+    const faq = (name: string) => createFaqSearch(loadFreshDev().find((f) => f.faq === name)?.entries ?? []);
+    expect(top('my landlord wants proof that i sent the rent', faq('bank'))).toBe('en-transfer-receipt');
+    expect(top("I'm diabetic, will you pay for treatment related to it?", faq('insurance'))).toBe(
+      'en-supplementary-pre-existing',
+    );
   });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);

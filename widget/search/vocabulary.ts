@@ -79,7 +79,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'yearly|annual|annually|per year|a year|every year;monthly|per month|a month|every month|each month;' +
     'weekly|every week|per week;daily|every day|per day;today|now|right now|currently|at the moment;' +
     'tomorrow|next day|next working day;weekend|saturday|sunday;night|evening|after hours|late;' +
-    'receipt|proof of purchase|proof of payment|confirmation;' +
+    'receipt|proof|proof of purchase|proof of payment|confirmation;' +
     'confirmation|confirm|verify|verification|validate;' +
     "forgot|forgotten|lost|can't remember|cannot remember|don't remember|reset|recover;" +
     'locked|locked out|blocked|suspended|frozen|disabled|paused;' +
@@ -119,7 +119,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'screen|display|picture|image|no picture;sim|sim card|esim|e-sim|simcard;' +
     'roaming|abroad|travel|overseas|holiday|international;' +
     'data|gigabytes|gb|mb|megabytes|bundle|allowance|usage;call|calls|calling|ring|dial|phone call;' +
-    'text|sms|message|texts;voicemail|answerphone|voice mail|answering machine;' +
+    'text|sms|message|texts|text message|text me;voicemail|answerphone|voice mail|answering machine;' +
     'landline|home phone|fixed line|fixed phone;kids|children|child|parental|family|minors;' +
     'block|blocking|filter|restrict|ban|bar;scam|phishing|fraud|fraudulent|fake|suspicious|spoof;' +
     'virus|antivirus|malware|anti-virus|security software;' +
@@ -154,6 +154,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'pet|pets|animal|animals|dog|dogs|cat|cats|puppy|kitten|pooch;infant|baby|babies|newborn|toddler;' +
     'surname|last name|family name|name;pregnant|pregnancy|expecting a baby|weeks pregnant|maternity;' +
     'wheelchair|cannot walk|can not walk|mobility|disabled|disability|reduced mobility;' +
+    'power outage|power cut|blackout|electricity cut|no power|no electricity;fire|burn|burned|burnt|blaze;' +
+    'pre-existing|preexisting|existing condition|chronic|chronic illness|diabetes|diabetic|asthma;' +
     'police|officer|cop|cops;kg|kilo|kilos|kilogram|kilograms;weight|weigh|weighs|heavy|overweight;plane|aircraft|airplane|aeroplane;' +
     'more time|extra time|extension|extend|postpone|delay|longer|more days|additional time;' +
     'homework|assignment|assignments|coursework|essay|essays|project|submission;' +
@@ -287,6 +289,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'کهنه|قدیمی|دست دوم|مستعمل|فرسوده|قبلی;دفعه|دفعات|مرتبه|بار;' +
     'حیوان|حیوانات|حیوان خانگی|سگ|گربه|پیشی|pet;نام خانوادگی|فامیلی|فامیل|نام;باردار|بارداری|حامله|حاملگی;' +
     'ویلچر|صندلی چرخدار|راه بره|راه رفتن|معلولیت|معلول|ناتوانی;' +
+    'قطع برق|برق رفت|برق قطع|خاموشی|بی‌برقی|power outage|blackout;آتش|آتیش|آتش‌سوزی|حریق|سوختن|سوخت;' +
+    'بیماری زمینه‌ای|بیماری قبلی|بیماری مزمن|دیابت|قند خون|آسم;' +
     'کوچک|کوچیک;تمام|تموم;آمدن|اومدن|آمد|اومد|آمده|اومده;پلیس|افسر|کلانتری|مامور;کیلو|کیلوگرم;وزن|سنگین',
 };
 
