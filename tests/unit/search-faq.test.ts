@@ -588,6 +588,13 @@ describe('createFaqSearch', () => {
       'en-supplementary-pre-existing',
     );
   });
+  it('weighs a Persian word found as typed by its own rarity, not by a rarer word it also begins', () => {
+    const faq = (name: string) => createFaqSearch(loadEval('dev').find((f) => f.faq === name)?.entries ?? []);
+    // «خرید» (buy) is common in the airline FAQ; «خریده» is rare and had made it outweigh «قسطی».
+    expect(top('خرید قسطی بلیط با SnappPay', faq('travel'))).toBe('fa-instalments');
+    expect(top('با Apple Pay یا PayPal می‌تونم پول بلیت رو بدم؟', faq('travel'))).toBe('fa-payment-methods');
+    expect(top('gift card رو چطوری استفاده کنم', faq('shop'))).toBe('fa-gift-cards');
+  });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
   });

@@ -5,6 +5,7 @@
  */
 import { FIELD_ANSWER, FIELD_QUESTION, type IndexView } from './index-view.js';
 import { distance } from './fuzzy.js';
+import { isPersian } from './normalize.js';
 import type { Slots } from './slots.js';
 import { stem } from './stem.js';
 
@@ -16,7 +17,11 @@ import { stem } from './stem.js';
 const FIELD_WEIGHT = [1, 0.9, 0.35, 0.5, 0.75];
 const LOOSE_IN_ANSWER = 0.6;
 const STOP_WEIGHT = 0.3;
-const TWIN_WEIGHT = 0.8;
+/**
+ * What a match by way of something else counts for: found in an entry's translation, or as a
+ * rarer form of a Persian word the FAQ also has as typed.
+ */
+const INDIRECT = 0.8;
 /**
  * A Persian verb the FAQ does not use («میدین», «بخرم») says what the visitor wants done more
  * than what about: it counts half as much as another word the FAQ lacks.
@@ -68,7 +73,7 @@ function coverWord(
       // A related word or a word's beginning, found only in passing in an answer, is weak evidence.
       const v = sim * (FIELD_WEIGHT[p & 7] as number) * ((p & 7) === FIELD_ANSWER && sim <= 0.85 ? LOOSE_IN_ANSWER : 1);
       add(d, v);
-      if (bridge) add(view.twin(d), TWIN_WEIGHT * v);
+      if (bridge) add(view.twin(d), INDIRECT * v);
       if ((p & 7) === FIELD_QUESTION && v >= 0.75) (out.inQuestion[d] as number)++;
     }
   }
@@ -110,7 +115,10 @@ export function cover(
   slots.forEach((slot, i) => {
     const word = words[i] as string;
     let weight = 0;
-    for (const [id, sim] of slot) weight = Math.max(weight, sim * view.idf(id));
+    // A Persian word found as typed weighs by its own rarity: a rarer form it may also stand for
+    // (with an ending, or a longer word it begins) makes it weigh only a little more.
+    const typed = isPersian(word) && [...slot.values()].includes(1) ? INDIRECT : 1;
+    for (const [id, sim] of slot) weight = Math.max(weight, (sim < 1 ? typed : 1) * sim * view.idf(id));
     // A fragment still being typed that matches nothing yet is no reason to show nothing.
     if (!weight) weight = i === last && partial && word.length <= 2 ? 0 : view.missing / (VERB.test(word) ? 2 : 1);
     // "wheres" ("where's" without its apostrophe), or a misspelt "what" or "does", says as
@@ -156,7 +164,7 @@ export function rank(view: IndexView, { total, inQuestion }: Coverage, localeOf:
   hits.sort((a, b) => localeOf(a.d) - localeOf(b.d) || b.score - a.score);
   const first = hits[0];
   // The runner-up in the same language: a translation of the same entry is no rival.
-  const second = hits.find((h) => h !== first && localeOf(h.d) === localeOf(first?.d ?? 0));
+  const second = hits.find((h) => h !== first && localeOf(h.d) === localeOf(first?.d as number));
   if (!first || first.score < MIN_COVER || localeOf(first.d) > unseen) return [];
   if (first.score < CONFIDENT && second && first.score - second.score < MARGIN * first.score) return [];
   const floor = Math.max(MIN_COVER, first.score / 2);

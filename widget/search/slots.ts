@@ -40,7 +40,7 @@ function likeliest(view: IndexView, slot: Map<number, number>): string | undefin
     if (sim === 1) return undefined;
     if (sim > most) [best, most] = [id, sim];
   }
-  return best === undefined ? undefined : view.sorted[best];
+  return view.sorted[best as number];
 }
 
 /**
