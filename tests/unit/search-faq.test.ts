@@ -595,6 +595,15 @@ describe('createFaqSearch', () => {
     expect(top('با Apple Pay یا PayPal می‌تونم پول بلیت رو بدم؟', faq('travel'))).toBe('fa-payment-methods');
     expect(top('gift card رو چطوری استفاده کنم', faq('shop'))).toBe('fa-gift-cards');
   });
+  it('knows how visitors of a utility say a bill is high, a surge, saving energy and winter', () => {
+    const utility = createFaqSearch(loadFreshDev().find((f) => f.faq === 'utility')?.entries ?? []);
+    expect(top('my TV and fridge got fried when the voltage spiked, will you pay for them', utility)).toBe(
+      'en-appliance-damage-compensation',
+    );
+    expect(top('tips to use less power and gas at home', utility)).toBe('en-energy-saving-tips');
+    expect(top('این ماه قبض برقم سه برابر اومده چرا', utility)).toBe('fa-high-bill');
+    expect(top('چرا زمستونا پول گاز اینقدر میره بالا', utility)).toBe('fa-winter-gas-bill');
+  });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
   });

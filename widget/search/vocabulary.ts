@@ -156,6 +156,11 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'wheelchair|cannot walk|can not walk|mobility|disabled|disability|reduced mobility;' +
     'power outage|power cut|blackout|electricity cut|no power|no electricity;fire|burn|burned|burnt|blaze;' +
     'pre-existing|preexisting|existing condition|chronic|chronic illness|diabetes|diabetic|asthma;' +
+    'estimated|estimate|guess|guessed|approximate|not read|nobody came;' +
+    'disconnection|disconnected|cut off|shut off|switched off|switch me off;' +
+    'high bill|bill too high|charged so much|so much|too much|huge bill|bill went up|doubled|tripled;' +
+    'energy saving|save energy|use less|reduce consumption|lower my bill|saving tips;' +
+    'surge|power surge|voltage spike|spike|fried|burnt out;winter|winters|cold months;' +
     'police|officer|cop|cops;kg|kilo|kilos|kilogram|kilograms;weight|weigh|weighs|heavy|overweight;plane|aircraft|airplane|aeroplane;' +
     'more time|extra time|extension|extend|postpone|delay|longer|more days|additional time;' +
     'homework|assignment|assignments|coursework|essay|essays|project|submission;' +
@@ -291,6 +296,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'ویلچر|صندلی چرخدار|راه بره|راه رفتن|معلولیت|معلول|ناتوانی;' +
     'قطع برق|برق رفت|برق قطع|خاموشی|بی‌برقی|power outage|blackout;آتش|آتیش|آتش‌سوزی|حریق|سوختن|سوخت;' +
     'بیماری زمینه‌ای|بیماری قبلی|بیماری مزمن|دیابت|قند خون|آسم;' +
+    'زمستان|زمستون|زمستونا|فصل سرد;قبض بالا|قبض زیاد|زیاد اومده|سه برابر|دو برابر|چند برابر|گرون اومده;' +
+    'برآوردی|برآورد|تخمینی|تخمین|حدسی|علی‌الحساب;صرفه‌جویی|کم مصرف|مصرف کمتر|کاهش مصرف;' +
     'کوچک|کوچیک;تمام|تموم;آمدن|اومدن|آمد|اومد|آمده|اومده;پلیس|افسر|کلانتری|مامور;کیلو|کیلوگرم;وزن|سنگین',
 };
 
