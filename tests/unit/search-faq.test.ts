@@ -604,6 +604,11 @@ describe('createFaqSearch', () => {
     expect(top('این ماه قبض برقم سه برابر اومده چرا', utility)).toBe('fa-high-bill');
     expect(top('چرا زمستونا پول گاز اینقدر میره بالا', utility)).toBe('fa-winter-gas-bill');
   });
+  it('weighs spoken «اگه» (if), «پیدا» of «پیدا کنم» (find) and «باشم» (be) as the filler they are', () => {
+    const travel = createFaqSearch(loadEval('dev').find((f) => f.faq === 'travel')?.entries ?? []);
+    expect(top('PNR رو کجا پیدا کنم', travel)).toBe('fa-pnr');
+    expect(['fa-airport-checkin', 'fa-boarding-time']).toContain(top('ساعت چند باید فرودگاه باشم', travel));
+  });
   it('honours the limit', () => {
     expect(search.search('order', 2).length).toBeLessThanOrEqual(2);
   });
