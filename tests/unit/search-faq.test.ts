@@ -218,6 +218,12 @@ describe('createFaqSearch', () => {
     // An English query is not helped by the Persian side: the English answer ranks on its own words.
     expect(top('export CSV', createFaqSearch(entries))).toBe('en-export');
   });
+  it("counts a Latin term found in an answer's English translation as fully as the Persian words the answer has", () => {
+    // Each Latin word is in the English twin's question; at a discount, the Persian answer fell
+    // below the bar and nothing was shown.
+    expect(top('refund میدید اگه پلن سالانه گرفته باشم؟', devFaq('billing'))).toBe('fa-refund');
+    expect(top('miles پرواز هفته پیشم هنوز تو account نیومده', devFaq('travel'))).toBe('fa-missing-miles');
+  });
   it('reads a misspelt filler word as filler, not as a word the FAQ lacks', () => {
     // "doess" matches no entry; counted as an unknown word it would outweigh the rest.
     const plain = search.search('does the refund policy');

@@ -17,10 +17,7 @@ import { stem } from './stem.js';
 const FIELD_WEIGHT = [1, 0.9, 0.35, 0.5, 0.75];
 const LOOSE_IN_ANSWER = 0.6;
 const STOP_WEIGHT = 0.3;
-/**
- * What a match by way of something else counts for: found in an entry's translation, or as a
- * rarer form of a Persian word the FAQ also has as typed.
- */
+/** What a Persian word weighs by a rarer form of it, when the FAQ also has it as typed. */
 const INDIRECT = 0.8;
 /**
  * A Persian verb the FAQ does not use («میدین», «بخرم») says what the visitor wants done more
@@ -46,9 +43,9 @@ export interface Coverage {
 
 /**
  * Adds one query word's best match in each doc, weighted by field, to `total`. A word in the
- * other language's script (`bridge`) found in one version of an answer also counts, a little
- * less, for the other: "PDF" in a Persian query finds the Persian answer whose English twin
- * names the file type.
+ * other language's script (`bridge`) found in one version of an answer counts as much for the
+ * other, in the same field, since a translation is the same answer: "PDF" in a Persian query
+ * finds the Persian answer whose English twin names the file type.
  */
 function coverWord(
   view: IndexView,
@@ -72,9 +69,10 @@ function coverWord(
       const d = p >> 3;
       // A related word or a word's beginning, found only in passing in an answer, is weak evidence.
       const v = sim * (FIELD_WEIGHT[p & 7] as number) * ((p & 7) === FIELD_ANSWER && sim <= 0.85 ? LOOSE_IN_ANSWER : 1);
-      add(d, v);
-      if (bridge) add(view.twin(d), INDIRECT * v);
-      if ((p & 7) === FIELD_QUESTION && v >= 0.75) (out.inQuestion[d] as number)++;
+      for (const e of bridge ? [d, view.twin(d)] : [d]) {
+        add(e, v);
+        if ((p & 7) === FIELD_QUESTION && v >= 0.75) (out.inQuestion[e] as number)++;
+      }
     }
   }
   for (const d of seen) {
