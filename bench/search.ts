@@ -8,7 +8,7 @@
  * payload's gzip size against the whole FAQ's; then the same loads in Chromium (a fresh page
  * each) and the gzip size of the search code the widget ships. `--no-browser` skips Chromium,
  * `--dev` reports the dev split instead (for tuning), `--blind` to `--blind6` the dev FAQs'
- * second to seventh query sets, written by people who never saw the engine, `--fresh` six more
+ * second to seventh query sets, written by people who never saw the engine, `--fresh` eight more
  * dev FAQs written after the engine.
  */
 import { cpus, loadavg } from 'node:os';
