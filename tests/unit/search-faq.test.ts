@@ -600,6 +600,16 @@ describe('createFaqSearch', () => {
     expect(top('با Apple Pay یا PayPal می‌تونم پول بلیت رو بدم؟', devFaq('travel'))).toBe('fa-payment-methods');
     expect(top('gift card رو چطوری استفاده کنم', devFaq('shop'))).toBe('fa-gift-cards');
   });
+  it('reads gigs as data, and a greeting or «همش» (all the time) as filler', () => {
+    expect(top('will the gigs i didnt use this month carry over', devFaq('operator'))).toBe('en-package-expiry');
+    const ids = (query: string): string[] => search.search(query).map((h) => h.id);
+    const unknown = search.search('زرشک لغو اشتراک')[0]?.score ?? 1;
+    for (const filler of ['سلام', 'همش', 'یهو', 'مرسی']) {
+      expect(ids(`${filler} لغو اشتراک`)).toEqual(ids('لغو اشتراک'));
+      // A word the FAQ lacks would count against every entry; filler barely does.
+      expect(search.search(`${filler} لغو اشتراک`)[0]?.score).toBeLessThan(unknown);
+    }
+  });
   it('knows how visitors of a utility say a bill is high, a surge, saving energy and winter', () => {
     const utility = devFaq('utility');
     expect(top('my TV and fridge got fried when the voltage spiked, will you pay for them', utility)).toBe(

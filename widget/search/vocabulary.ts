@@ -118,7 +118,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'router|modem|hub|box|gateway;tv|television|channels|telly|tv box|set-top box|decoder;' +
     'screen|display|picture|image|no picture;sim|sim card|esim|e-sim|simcard;' +
     'roaming|abroad|travel|overseas|holiday|international;' +
-    'data|gigabytes|gb|mb|megabytes|bundle|allowance|usage;call|calls|calling|ring|dial|phone call;' +
+    'data|gigabytes|gig|gigs|gb|mb|megabytes|bundle|allowance|usage;call|calls|calling|ring|dial|phone call;' +
     'text|sms|message|texts|text message|text me;voicemail|answerphone|voice mail|answering machine;' +
     'landline|home phone|fixed line|fixed phone;kids|children|child|parental|family|minors;' +
     'block|blocking|filter|restrict|ban|bar;scam|phishing|fraud|fraudulent|fake|suspicious|spoof;' +
@@ -350,5 +350,5 @@ export const STOP_WORDS: Record<'en' | 'fa', string> = {
     'چیزی چیز کسی خودم خودمان آنها اونها او وقتی اینکه خیلی هنوز فقط همه بتوانم بتوانند میتونم ' +
     'میتوانم می‌توانم کنند کند شود شوند بشه بدید بدهید دارد دارند داشته باشد بود هستند هستم ' +
     'توی تو مرا بودم شدم موقع نمیشه نمیشود چجوری چجور چیکار چی چیه چیا میشن نمیشن بشن میخام هاش هام هات هامو هاشو هاتو هامون هاتون هاشون دارن دارین ندارن ندارین نیستن هستن نه ببینم بگید بگین بدونم کردن شدن دادن گرفتن زدن کجا طول میکشد ' +
-    'اگه پیدا باشم باشه',
+    'اگه پیدا باشم باشه سلام ممنون مرسی همش هی یهو الان اصلا واقعا',
 };
