@@ -610,6 +610,10 @@ describe('createFaqSearch', () => {
       expect(search.search(`${filler} لغو اشتراک`)[0]?.score).toBeLessThan(unknown);
     }
   });
+  it('does not read «کار» (work, as in "how does it work") as a job: hiring questions find nothing', () => {
+    expect(devFaq('utility').search('استخدام شرکت توزیع برق')).toEqual([]);
+    expect(devFaq('smarthome').search('برای استخدام تکنسین نصب رزومه کجا بفرستم؟')).toEqual([]);
+  });
   it('knows how visitors of a utility say a bill is high, a surge, saving energy and winter', () => {
     const utility = devFaq('utility');
     expect(top('my TV and fridge got fried when the voltage spiked, will you pay for them', utility)).toBe(
