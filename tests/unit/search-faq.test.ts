@@ -230,8 +230,15 @@ describe('createFaqSearch', () => {
     expect(search.search('doess the refund policy')).toEqual(plain);
     expect(search.search('zzzzz the refund policy')[0]?.score ?? 1).toBeGreaterThan(plain[0]?.score ?? 1);
   });
-  it('finds an "-ing" word with a slip inside its ending', () => {
+  it('finds an "-ing" word with a slip inside its ending or a letter of it missing', () => {
     expect(top('trackign')).toBe('en-order-status');
+    // Or without its "i".
+    expect(top('portng my number out', devFaq('operator'))).toBe('en-porting-out');
+    expect(
+      devFaq('operator')
+        .search('portng')
+        .map((h) => h.id),
+    ).toContain('en-number-porting-in');
     expect(top('pricign')).toBe(top('pricing'));
     expect(top('pricign')).toBeDefined();
   });
