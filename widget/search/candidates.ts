@@ -126,7 +126,7 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
         return out;
       }
       const found = new Map<number, number>();
-      typos(Fuse, fz, persian, found, word);
+      typos(Fuse, fz, persian, found);
       // The word the typo meant may carry an ending in the FAQ, as the word typed right would
       // find it: "حساپ" is "حساب", and so "حسابم".
       if (persian) for (const [id, sim] of [...found]) prefixes(view, view.sorted[id] as string, found, sim);

@@ -4,7 +4,6 @@
  */
 import type Fuse from 'fuse.js/basic';
 import type { IndexView } from './index-view.js';
-import { stem } from './stem.js';
 
 export type FuseConstructor = typeof Fuse;
 
@@ -33,7 +32,7 @@ export function distance(a: string, b: string, alike = ''): number {
 }
 
 /** Adds to `out` the terms `word` may be a misspelling of, closer the fewer edits. */
-export type TypoMatcher = (Fuse: FuseConstructor, fz: string, persian: boolean, out: Map<number, number>, word?: string) => void;
+export type TypoMatcher = (Fuse: FuseConstructor, word: string, persian: boolean, out: Map<number, number>) => void;
 
 /**
  * Fuzzy matching searches only the terms that share the word's first letter, or, when none is
@@ -54,14 +53,7 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     }
     return fuse;
   };
-  return (Fuse, fz, persian, out, word = fz) => {
-    // An English term is a stem: short, or without its "e", where the word typed has its ending
-    // ("picing" is "pric" + "ing", "pone" is "phon" + "e"). Search by the stem without its "e",
-    // and measure the slip between the word as typed and the term with that ending.
-    const base = stem(word);
-    const end = persian || !word.startsWith(base) ? undefined : word.slice(base.length);
-    const pattern = end !== undefined && base.length > 2 ? base.replace(/e$/, '') : fz;
-    const ending = (item: string, e: string): number => (end === undefined ? 9 : distance(word, item + e + end));
+  return (Fuse, fz, persian, out) => {
     // Persian writes no short vowels, so its words carry fewer letters for the same
     // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
     const long = persian ? 9 : 7;
@@ -73,12 +65,11 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     // looked for when the first letter as typed finds nothing as close as one edit.
     let best = 2;
     for (let at = 0; at < 2 && best >= 1; at++) {
-      for (const r of fuzzyIndex(Fuse, at, pattern[at] as string).search(pattern, { limit: 30 })) {
+      for (const r of fuzzyIndex(Fuse, at, fz[at] as string).search(fz, { limit: 30 })) {
         const id = termIds.get(r.item);
         if (id === undefined) continue;
         // A misspelt word may also be unfinished: "internatinal" → "internationally".
-        // Only a stem of four letters or more lost an "e": "not" is no "note".
-        const whole = Math.min(distance(fz, r.item, pairs), ending(r.item, ''), r.item.length > 3 ? ending(r.item, 'e') : 9);
+        const whole = distance(fz, r.item, pairs);
         // A Persian word may also carry an ending the term lacks: "ارتغای" (ezafe) → "ارتقا".
         const head =
           r.item.length > fz.length
