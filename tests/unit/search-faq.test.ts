@@ -607,6 +607,15 @@ describe('createFaqSearch', () => {
     expect(top('با Apple Pay یا PayPal می‌تونم پول بلیت رو بدم؟', devFaq('travel'))).toBe('fa-payment-methods');
     expect(top('gift card رو چطوری استفاده کنم', devFaq('shop'))).toBe('fa-gift-cards');
   });
+  it('reads a Persian word of three letters as one of four with a letter left out', () => {
+    const billing = devFaq('billing');
+    expect(top('قیت پلن‌ها', billing)).toBe('fa-plans');
+    expect(top('کسل کردن', billing)).toBe('fa-cancel');
+    expect(top('لگو', billing)).toBe('fa-branding');
+    // «یرو» is «یورو» (euro), «سرت» is «سرعت» (speed).
+    expect(top('پرداخت با یرو', billing)).toBe('fa-currency');
+    expect(top('سرت پخش ویدیو رو چطوری عوض کنم', devFaq('school'))).toBe('fa-video-speed');
+  });
   it('reads gigs as data, and a greeting or «همش» (all the time) as filler', () => {
     expect(top('will the gigs i didnt use this month carry over', devFaq('operator'))).toBe('en-package-expiry');
     const ids = (query: string): string[] => search.search(query).map((h) => h.id);
