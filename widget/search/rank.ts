@@ -57,22 +57,22 @@ function coverWord(
 ): void {
   // Per doc, this word's best match so far; `best` comes zeroed and is left zeroed.
   const seen: number[] = [];
-  const add = (d: number, v: number): void => {
-    // A doc without a twin is NaN, whose entry reads undefined: never above v.
+  const add = (d: number, v: number, inQuestion: boolean): void => {
+    // A doc without a twin is NaN, whose entries read undefined and take no writes.
     if (v > (best[d] as number)) {
       if (!best[d]) seen.push(d);
       best[d] = v;
     }
+    if (inQuestion) (out.inQuestion[d] as number)++;
   };
   for (const [id, sim] of slot) {
     for (const p of view.postingsOf(id)) {
       const d = p >> 3;
       // A related word or a word's beginning, found only in passing in an answer, is weak evidence.
       const v = sim * (FIELD_WEIGHT[p & 7] as number) * ((p & 7) === FIELD_ANSWER && sim <= 0.85 ? LOOSE_IN_ANSWER : 1);
-      for (const e of bridge ? [d, view.twin(d)] : [d]) {
-        add(e, v);
-        if ((p & 7) === FIELD_QUESTION && v >= 0.75) (out.inQuestion[e] as number)++;
-      }
+      const inQuestion = (p & 7) === FIELD_QUESTION && v >= 0.75;
+      add(d, v, inQuestion);
+      if (bridge) add(view.twin(d), v, inQuestion);
     }
   }
   for (const d of seen) {
