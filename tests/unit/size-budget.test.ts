@@ -17,11 +17,11 @@ const SEARCH_PATH_BUDGET = 20 * KB;
 /**
  * The same plus fuse.js, for a visitor whose first words include a typo. Raised from 25 KB to
  * 26 KB when answer text, the no-hit list, the not-set-up state, FAQ revalidation and the
- * analytics token came into the app chunk, and to 26.5 KB for the search's handling of words
- * typed without their space and of Persian typed on keyboards without its own letters
- * (docs/decisions/004-size-budgets.md).
+ * analytics token came into the app chunk, to 26.5 KB for the search's handling of words
+ * typed without their space and of Persian typed on keyboards without its own letters, and to
+ * 26.75 KB for Persian words typed with a letter left out (docs/decisions/004-size-budgets.md).
  */
-const SEARCH_WITH_TYPOS_BUDGET = 26.5 * KB;
+const SEARCH_WITH_TYPOS_BUDGET = 26.75 * KB;
 
 function gzip(file: string): number {
   return gzipSync(readFileSync(join(WIDGET, file)), { level: 9 }).length;
@@ -56,7 +56,7 @@ describe('widget size budgets (gzip)', () => {
     expect(gzip(fileOf(manifest, 'widget/app/chat-panel.tsx'))).toBeLessThanOrEqual(20 * KB);
   });
 
-  it('keeps the search path (loader + app with its strings) within 20 KB, and with fuse.js within 26.5 KB', () => {
+  it('keeps the search path (loader + app with its strings) within 20 KB, and with fuse.js within 26.75 KB', () => {
     const manifest = built();
     const app = gzip(fileOf(manifest, 'widget/app/main.tsx'));
     const loader = gzip('pasokh.js');
