@@ -626,6 +626,12 @@ describe('createFaqSearch', () => {
       expect(search.search(`${filler} لغو اشتراک`)[0]?.score).toBeLessThan(unknown);
     }
   });
+  it('knows forgot to pay, what is left, and «به اسم» (in the name of) for «به نام»', () => {
+    const operator = devFaq('operator');
+    expect(top('forgot to pay last month and now i cant call anyone', operator)).toBe('en-unpaid-bill-disconnection');
+    expect(top('how many gigs do i still have', operator)).toBe('en-remaining-data');
+    expect(top('میخوام خطمو بدم به برادرم که به اسم خودش بشه', operator)).toBe('fa-change-sim-owner');
+  });
   it('does not read «کار» (work, as in "how does it work") as a job: hiring questions find nothing', () => {
     expect(devFaq('utility').search('استخدام شرکت توزیع برق')).toEqual([]);
     expect(devFaq('smarthome').search('برای استخدام تکنسین نصب رزومه کجا بفرستم؟')).toEqual([]);

@@ -30,14 +30,14 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'computer|laptop|pc|desktop|notebook|macbook;app|application|mobile app;' +
     'website|site|web|portal|page|online;email|e-mail|mail|inbox|message;' +
     'spam|junk|junk folder|spam folder;notification|notice|reminder|nudge|remind;' +
-    'late|overdue|past due|unpaid|not paid|outstanding|behind on;fine|penalty|ticket|late fee|charge;' +
+    'late|overdue|past due|unpaid|not paid|outstanding|behind on|forgot to pay|didnt pay|missed payment;fine|penalty|ticket|late fee|charge;' +
     'complaint|complain|grievance|dissatisfied|unhappy|not satisfied|object|objection|appeal|dispute;' +
     'help|support|assistance|aid|customer service|service desk|helpdesk;' +
     'hours|opening hours|open|opening times|when are you open|what time|business hours|schedule|availability;' +
     'address|location|where|directions|place;' +
     'move|moving|relocate|relocation|new address|change of address|new home|new flat;' +
     'home|house|flat|apartment|residence|dwelling;child|children|kid|kids|son|daughter|baby|minor;' +
-    'parent|parents|mother|father|mum|mom|dad;' +
+    'parent|parents|mother|father|mum|mom|dad;remaining|left|still have|how much is left|balance left;share|shared|sharing|split between;keep my number|same number|switch operator|move my number|come over to you;' +
     'elderly|senior|seniors|old age|old people|pensioner|retired;' +
     'disabled|disability|handicap|wheelchair|accessible|accessibility|impaired|blind|deaf;' +
     'money|cash|funds|payment|pay|paid|paying;card|credit card|debit card|bank card|visa|mastercard;' +
@@ -215,7 +215,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'ساعت کاری|ساعت|باز|بازه|کی باز|چه ساعتی|چه ساعاتی|زمان کار|کی;آدرس|نشانی|کجا|محل|مکان|لوکیشن|address|location;' +
     'اسباب‌کشی|اسباب کشی|جابه‌جایی|نقل مکان|خانه عوض|خونه عوض|آدرس جدید|نشانی تازه;' +
     'خانه|خونه|منزل|آپارتمان|واحد|محل سکونت;فرزند|بچه|کودک|بچه‌ها|پسر|دختر|نوزاد;' +
-    'پدر|مادر|والدین|پدر و مادر;سالمند|سالمندان|پیر|مسن|بازنشسته;' +
+    'پدر|مادر|والدین|پدر و مادر;نام|اسم|به نام|به اسم;ارسال نمی‌شود|نمیره|نمی‌رود|ارسال نشد|نمیرسه;باقیمانده|مانده|چقدر مونده|چقدر مانده|باقی;سالمند|سالمندان|پیر|مسن|بازنشسته;' +
     'معلول|معلولیت|ناتوان|ویلچر|نابینا|ناشنوا|کم‌شنوا|دسترس‌پذیری;' +
     'پول|وجه|مبلغ|پرداخت|پرداختم|پول بدهم|پول بده|واریز;کارت|کارت بانکی|کارت اعتباری|ویزا|مسترکارت;' +
     'انتقال بانکی|کارت به کارت|شبا|حواله|واریز بانکی|حساب بانکی;رایگان|مجانی|بدون هزینه|مفت|بی‌هزینه;' +
