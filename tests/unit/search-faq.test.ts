@@ -239,6 +239,9 @@ describe('createFaqSearch', () => {
         .search('portng')
         .map((h) => h.id),
     ).toContain('en-number-porting-in');
+    // Or without its "n", or its "g": "openig" and "openin" are "opening".
+    expect(top('openig hours', devFaq('billing'))).toBe('en-support-hours');
+    expect(top('openin hours', devFaq('billing'))).toBe('en-support-hours');
     expect(top('pricign')).toBe(top('pricing'));
     expect(top('pricign')).toBeDefined();
   });

@@ -110,8 +110,10 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
         if (id !== undefined && !out.has(id)) out.set(id, 0.9);
       }
     }
-    // "pricign", "trackngi", "portng": a slip inside the "ing" hides the stem.
-    const ing = out.size ? undefined : termIds.get(stem(word.replace(/\B(ng|[gin]{3})$/, 'ing')));
+    // "pricign", "trackngi", "portng", "openig": a slip inside the "ing" hides the stem.
+    const ing = out.size
+      ? undefined
+      : [/\B[gin]{3}$/, /\B(ng|ig|in)$/].map((end) => termIds.get(stem(word.replace(end, 'ing')))).find((id) => id !== undefined);
     if (ing !== undefined) out.set(ing, 0.9);
     // A misspelt ending can look like a suffix the stemmer takes off ("کالها" → "کال"): then the word as typed.
     const fz = term.length >= FUZZY_MIN ? term : word;
