@@ -14,11 +14,10 @@
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
-import MiniSearch from 'minisearch';
 import type { FaqPayload } from '../protocol/faq.js';
 import { buildFaqPayload } from '../server/faq/payload.js';
 import { createFaqSearch as searchPayload } from '../widget/search/faq-search.js';
-import { createFaqSearch, tokenize } from '../widget/search/index.js';
+import { BASELINE_KEYS, RANKERS } from './lib/search-rankers.js';
 import { generateFaq } from '../tests/fixtures/generate-faq.js';
 import {
   evaluate,
@@ -27,7 +26,6 @@ import {
   loadFreshDev,
   type EvalFaq,
   type EvalReport,
-  type RankerFactory,
 } from '../tests/fixtures/search-eval/index.js';
 import { bundleSearch, loadInChromium } from '../tests/fixtures/search-browser.js';
 
@@ -75,30 +73,6 @@ function stats(samples: number[]): { mean: number; p50: number; p95: number; max
 }
 
 const round = (x: number, digits = 3): number => Math.round(x * 10 ** digits) / 10 ** digits;
-
-const BASELINE_KEYS = ['question', 'answer'];
-
-const RANKERS: Record<string, RankerFactory> = {
-  pasokh: (entries) => {
-    const search = createFaqSearch(entries);
-    return (q) => search.search(q).map((h) => h.id);
-  },
-  fuseDefault: (entries) => {
-    const fuse = new Fuse(entries, { keys: BASELINE_KEYS });
-    return (q) => fuse.search(q).map((r) => r.item.id);
-  },
-  // A plain full-text baseline: BM25 over question + answer, prefix and fuzzy on, our normaliser.
-  minisearch: (entries) => {
-    const mini = new MiniSearch({
-      fields: BASELINE_KEYS,
-      tokenize,
-      processTerm: (t) => t,
-      searchOptions: { prefix: true, fuzzy: 0.2 },
-    });
-    mini.addAll(entries);
-    return (q) => mini.search(q).map((r) => r.id as string);
-  },
-};
 
 const rates = (r: EvalReport) => ({
   top1: r.top1.rate,

@@ -6,16 +6,21 @@
  * `npm run bench:search` prints the full figures beside fuse.js and minisearch.
  */
 import { describe, expect, it } from 'vitest';
-import { createFaqSearch } from '../../widget/search/index.js';
-import { BLIND_SETS, evaluate, KINDS, loadBlindDev, loadEval, loadFreshDev } from '../fixtures/search-eval/index.js';
+import { RANKERS } from '../../bench/lib/search-rankers.js';
+import {
+  BLIND_SETS,
+  evaluate,
+  KINDS,
+  loadBlindDev,
+  loadEval,
+  loadFreshDev,
+  VALIDATION_FAQS,
+} from '../fixtures/search-eval/index.js';
 import { keywordQueries } from '../fixtures/search-eval/synthetic-typos.js';
 
 const all = loadEval();
 const test = loadEval('test');
-const report = evaluate(test, (entries) => {
-  const search = createFaqSearch(entries);
-  return (query) => search.search(query).map((hit) => hit.id);
-});
+const report = evaluate(test, RANKERS.pasokh);
 const rate = (kind: string): number => report.byKind[kind]?.rate ?? NaN;
 
 describe('the search evaluation', () => {
@@ -69,16 +74,11 @@ describe('search on the test split', () => {
 describe('search on keywords typed with a slip', () => {
   // Synthetic typos on the dev FAQs (`npm run bench:typos`): thousands of slips where the written
   // query sets have dozens. Floors a little below what the engine scores.
-  const VALIDATION = new Set(['travel', 'food', 'hosting', 'post']);
-  const ranker = (entries: Parameters<typeof createFaqSearch>[0]) => {
-    const search = createFaqSearch(entries);
-    return (query: string) => search.search(query).map((hit) => hit.id);
-  };
   const faqs = [...loadEval('dev'), ...loadFreshDev()];
   it('still finds the entry of most keywords with one slip, in both languages', () => {
     for (const validation of [false, true]) {
-      const { typo } = keywordQueries(faqs.filter((faq) => VALIDATION.has(faq.faq) === validation));
-      const report = evaluate(typo, ranker);
+      const { typo } = keywordQueries(faqs.filter((faq) => VALIDATION_FAQS.has(faq.faq) === validation));
+      const report = evaluate(typo, RANKERS.pasokh);
       expect(report.top1.rate).toBeGreaterThanOrEqual(0.86);
       expect(report.byLocale.en?.top1.rate).toBeGreaterThanOrEqual(0.8);
       expect(report.byLocale.fa?.top1.rate).toBeGreaterThanOrEqual(0.91);

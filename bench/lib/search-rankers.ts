@@ -1,0 +1,34 @@
+/**
+ * The rankers the search benches compare, each built over one FAQ's entries and returning ids
+ * best first: Pasokh, plain fuse.js over question + answer, and a minisearch full-text (BM25)
+ * baseline over the same fields with our normaliser.
+ */
+import Fuse from 'fuse.js';
+import MiniSearch from 'minisearch';
+import { createFaqSearch, tokenize } from '../../widget/search/index.js';
+import type { RankerFactory } from '../../tests/fixtures/search-eval/index.js';
+
+/** The fields both baselines search. */
+export const BASELINE_KEYS = ['question', 'answer'];
+
+export const RANKERS: Record<'pasokh' | 'fuseDefault' | 'minisearch', RankerFactory> = {
+  pasokh: (entries) => {
+    const search = createFaqSearch(entries);
+    return (q) => search.search(q).map((h) => h.id);
+  },
+  fuseDefault: (entries) => {
+    const fuse = new Fuse(entries, { keys: BASELINE_KEYS });
+    return (q) => fuse.search(q).map((r) => r.item.id);
+  },
+  // Prefix and fuzzy on, as a visitor types.
+  minisearch: (entries) => {
+    const mini = new MiniSearch({
+      fields: BASELINE_KEYS,
+      tokenize,
+      processTerm: (t) => t,
+      searchOptions: { prefix: true, fuzzy: 0.2 },
+    });
+    mini.addAll(entries);
+    return (q) => mini.search(q).map((r) => r.id as string);
+  },
+};
