@@ -619,6 +619,15 @@ describe('createFaqSearch', () => {
     expect(top('پرداخت با یرو', billing)).toBe('fa-currency');
     expect(top('سرت پخش ویدیو رو چطوری عوض کنم', devFaq('school'))).toBe('fa-video-speed');
   });
+  it('reads an English word of three consonants as one of four with its vowel left out, and a real short word as itself', () => {
+    const billing = devFaq('billing');
+    expect(top('stp subscription', billing)).toBe('en-cancel');
+    expect(top('spm', billing)).toBe('en-email-delivery');
+    expect(top('crd password', devFaq('bank'))).toBe('en-change-card-pin');
+    // "car" and "vpn" are words as typed: neither is "card" nor a slip of anything here.
+    expect(billing.search('car insurance')).toEqual([]);
+    expect(billing.search('vpn')).toEqual([]);
+  });
   it('reads gigs as data, and a greeting or «همش» (all the time) as filler', () => {
     expect(top('will the gigs i didnt use this month carry over', devFaq('operator'))).toBe('en-package-expiry');
     const ids = (query: string): string[] => search.search(query).map((h) => h.id);

@@ -3,7 +3,7 @@
  * stem, Persian clitics, plurals and spoken verb endings, the terms a word being typed
  * begins, and — when nothing else matches — the terms it may be a misspelling of.
  */
-import { createTypoMatcher, type FuseConstructor } from './fuzzy.js';
+import { createTypoMatcher, shortByOne, type FuseConstructor } from './fuzzy.js';
 import { lowerBound, type IndexView } from './index-view.js';
 import { isPersian } from './normalize.js';
 import { stem } from './stem.js';
@@ -120,7 +120,7 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     // A filler word («نمیشه») the FAQ does not have is no misspelling of one it has («همیشه»). A
     // finished word that only begins longer terms («رمض», «رمضان») may be one («رمز»).
     const weak = !out.size || (!partial && Math.max(...out.values()) < 0.8);
-    if (weak && fz.length >= FUZZY_MIN - +persian && !view.stop.has(word)) {
+    if (weak && fz.length >= FUZZY_MIN - +shortByOne(fz, persian) && !view.stop.has(word)) {
       const Fuse = options.fuzzy?.();
       if (!Fuse) {
         // Not cached: once fuse.js is here the same word gets its typo matches.

@@ -31,6 +31,13 @@ export function distance(a: string, b: string, alike = ''): number {
   return prev[b.length] as number;
 }
 
+/**
+ * Whether a word of three letters may be one of four with a letter left out: a Persian word
+ * («قیت» for «قیمت»), or an English one without a vowel ("stp", "crd"), which is no word of its
+ * own as "car" or "sow" are.
+ */
+export const shortByOne = (word: string, persian: boolean): boolean => persian || !/[aeiouy]/.test(word);
+
 /** Adds to `out` the terms `word` may be a misspelling of, closer the fewer edits. */
 export type TypoMatcher = (Fuse: FuseConstructor, word: string, persian: boolean, out: Map<number, number>) => void;
 
@@ -59,8 +66,8 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     const long = persian ? 9 : 7;
     // Only Persian letters have alike ones: an English word skips the lookups.
     const pairs = persian ? alike : '';
-    // A three-letter word may only have a letter swapped for an alike one (or, in Persian, be
-    // missing one: below).
+    // A three-letter word may only have a letter swapped for an alike one (or, in Persian or
+    // without a vowel, be missing one: below).
     const allowed = fz.length >= long + 3 ? 3 : fz.length >= long ? 2 : fz.length > 3 ? 1 : 0.4;
     // The closest found yet: a first letter swapped for an alike one («فرمز» for «قرمز») is
     // looked for when the first letter as typed finds nothing as close as one edit.
@@ -81,8 +88,9 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
         const d = Math.min(whole, head);
         // Past a misspelt first letter, the rest of the word must be right.
         // A Persian word of three letters may be one of four with a letter left out: «قیت» is
-        // «قیمت», where one edit in three letters would otherwise be too many.
-        const dropped = persian && !at && fz.length === 3 && r.item.length === 4 && whole === 1;
+        // «قیمت», where one edit in three letters would otherwise be too many; and so may an
+        // English one without a vowel.
+        const dropped = shortByOne(fz, persian) && !at && fz.length === 3 && r.item.length === 4 && whole === 1;
         if ((dropped || d <= Math.min(allowed, at ? 1 : 3)) && (!at || d < best)) {
           out.set(id, Math.max(out.get(id) ?? 0, 0.95 - (0.4 * d) / fz.length));
           best = Math.min(best, d);
