@@ -628,6 +628,10 @@ describe('createFaqSearch', () => {
     expect(billing.search('car insurance')).toEqual([]);
     expect(billing.search('vpn')).toEqual([]);
   });
+  it('reads a word whose doubled last letter was typed once: "bil" is "bill", "cal" is "call"', () => {
+    expect(top('bil history', devFaq('utility'))).toBe('en-view-bill');
+    expect(top('cal centre', devFaq('operator'))).toBe('en-contact-channels');
+  });
   it('reads gigs as data, and a greeting or «همش» (all the time) as filler', () => {
     expect(top('will the gigs i didnt use this month carry over', devFaq('operator'))).toBe('en-package-expiry');
     const ids = (query: string): string[] => search.search(query).map((h) => h.id);
