@@ -632,6 +632,12 @@ describe('createFaqSearch', () => {
     expect(top('bil history', devFaq('utility'))).toBe('en-view-bill');
     expect(top('cal centre', devFaq('operator'))).toBe('en-contact-channels');
   });
+  it("shows the visitor's language's version of an answer whose translation covers the question better", () => {
+    // Only the Persian version says «سرور» (server); both name Frankfurt.
+    expect(top('are your servers in frankfurt', devFaq('billing'))).toBe('en-data-location');
+    // The vocabulary reads «پیامک» as "sms" and «ناموفق» as "fail", words the English version uses.
+    expect(top('پیامکام نمیره همش میزنه ناموفق', devFaq('operator'))).toBe('fa-sms-not-sending');
+  });
   it('reads gigs as data, and a greeting or «همش» (all the time) as filler', () => {
     expect(top('will the gigs i didnt use this month carry over', devFaq('operator'))).toBe('en-package-expiry');
     const ids = (query: string): string[] => search.search(query).map((h) => h.id);

@@ -145,6 +145,12 @@ export interface Ranked {
  */
 export function rank(view: IndexView, { total, inQuestion }: Coverage, localeOf: (d: number) => number): Ranked[] {
   const hits: Ranked[] = [];
+  // A translation is the same answer: an entry in the visitor's language covers as much as its
+  // twin does ("servers in frankfurt" finds the Persian version's «سرور» and «فرانکفورت»).
+  for (let d = 0; d < view.n; d++) {
+    const t = view.twin(d);
+    if (total[d] && localeOf(d) && !localeOf(t)) total[t] = Math.max(total[t] as number, total[d] as number);
+  }
   // 0 once a doc of the preferred locale is left out: it would have come first.
   let unseen = 1;
   for (let d = 0; d < view.n; d++) {
