@@ -201,6 +201,24 @@ describe('createFaqSearch', () => {
     expect(top('modem', createFaqSearch(entries, { locale: 'fa', vocabulary: false }))).toBe('en-modem');
     expect(top('reset مودم', createFaqSearch(entries))).toBe('fa-restart');
   });
+  it('pairs spellings that sound alike only where the translations of the answers bear them out', () => {
+    const entries: FaqEntry[] = [
+      { id: 'en-send', locale: 'en', question: 'How do I send a parcel?', answer: 'Take it to a branch.' },
+      { id: 'fa-send', locale: 'fa', question: 'چطور بسته بفرستم؟', answer: 'به شعبه ببرید.' },
+      { id: 'en-deed', locale: 'en', question: 'Where is my title deed?', answer: 'At the land registry.' },
+      { id: 'fa-deed', locale: 'fa', question: 'سند ملک کجاست؟', answer: 'در اداره ثبت.' },
+      { id: 'en-modem', locale: 'en', question: 'How do I restart my modem?', answer: 'Unplug the modem.' },
+      { id: 'fa-modem', locale: 'fa', question: 'چطور مودم را ریست کنم؟', answer: 'مودم را از برق بکشید.' },
+    ];
+    const groups = (list: FaqEntry[]): string[] =>
+      (buildSearchIndex(toSearchDocs(list), { translations: pairTranslations(list) }).vocabulary ?? '').split(';');
+    // "send" and «سند» (a deed) sound alike, but no answer that says one has the other in its translation.
+    expect(groups(entries)).toContain('modem|مودم');
+    expect(groups(entries)).not.toContain('send|سند');
+    // Without translations there is nothing to go by: every pair that sounds alike is kept.
+    const untranslated = entries.map((e) => ({ ...e, id: `${e.id}-${e.locale === 'en' ? 1 : 2}` }));
+    expect(groups(untranslated)).toContain('send|سند');
+  });
   it('counts a Latin term in a Persian query for the Persian answer whose English translation has it', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-import', locale: 'fa', question: 'چطور داده‌ها را وارد کنم؟', answer: 'از تنظیمات بارگذاری کنید.' },

@@ -153,6 +153,28 @@ function encodeTwins(docs: readonly FaqSearchDoc[], translations: ReadonlyMap<st
 }
 
 /**
+ * Whether a Persian term is the loanword a Latin one is: most answers that use it have the
+ * Latin word too, in the same doc or in its translation. "modem" and «مودم» go together;
+ * "open" and «پایان» (end) sound alike and meet in one answer about opening hours, not in most.
+ */
+function loanwordTest(
+  docs: readonly FaqSearchDoc[],
+  terms: readonly string[],
+  lists: readonly number[][],
+  translations: ReadonlyMap<string, string>,
+): (latin: string, persian: string) => boolean {
+  const at = new Map(docs.map((doc, d) => [doc.id, d]));
+  const twin = docs.map((doc) => at.get(translations.get(doc.id) ?? ''));
+  const ids = new Map(terms.map((t, i) => [t, i]));
+  const docsOf = (term: string): number[] => (lists[ids.get(term) as number] ?? []).map((p) => p >> 3);
+  return (latin, persian) => {
+    const withLatin = new Set(docsOf(latin));
+    const uses = docsOf(persian);
+    return uses.filter((d) => withLatin.has(d) || withLatin.has(twin[d] as number)).length * 2 >= uses.length;
+  };
+}
+
+/**
  * Prebuilds the index `createFaqSearch` loads: the FAQ's distinct terms, sorted (what fuse.js
  * indexes for fuzzy matching, so the browser builds only the few per-letter pieces a typo
  * needs), the inverted index over question, keywords, category and whole answer, and, for the
@@ -187,7 +209,13 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
       .map((group) => group.split('|').map((member) => tokenize(member).map(stem)))
       .filter((group) => group.some((member) => member.every((t) => has.has(t))))
       .map((group) => group.map((member) => member.join(' ')).join('|'))
-      .concat(scriptPairs(terms, stopWords))
+      .concat(
+        scriptPairs(
+          terms,
+          stopWords,
+          options.translations?.size ? loanwordTest(docs, terms, lists, options.translations) : undefined,
+        ),
+      )
       .join(';');
   }
   return index;

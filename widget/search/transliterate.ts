@@ -74,7 +74,8 @@ const vowelsAt = (spelling: string): Set<number> => {
 /**
  * Whether a Persian spelling fits a Latin one with the same consonants: Persian writes only
  * long vowels, so every vowel it writes must have one in the Latin word at the same place
- * ("modem" is «مودم»; "card" is not «کارد», «کرده»'s stem, since "card" has no vowel after d).
+ * ("modem" is «مودم»). Consonants and vowels alone still pair some words by chance ("card" and
+ * «کرده», done): `scriptPairs` also asks the answers.
  */
 function fits(latin: string, persian: string): boolean {
   const want = vowelsAt(spelled(latin));
@@ -85,9 +86,14 @@ function fits(latin: string, persian: string): boolean {
  * Groups of the index's own terms, one Latin and one Persian spelling (or a few) that sound
  * alike, as vocabulary groups ("modem|مودم"): a Persian query that writes a loanword in
  * Latin letters then finds the Persian entry that spells it in Persian, and the other way
- * round. Short keys and crowded ones pair words by chance, so they pair nothing.
+ * round. Short keys and crowded ones pair words by chance, so they pair nothing, and neither
+ * does a pair that `together` (which sees the answers) says the FAQ does not use as one word.
  */
-export function scriptPairs(terms: readonly string[], stop: ReadonlySet<string>): string[] {
+export function scriptPairs(
+  terms: readonly string[],
+  stop: ReadonlySet<string>,
+  together: (latin: string, persian: string) => boolean = () => true,
+): string[] {
   const byKey = new Map<string, string[]>();
   for (const term of terms) {
     if (term.length < 3 || stop.has(term)) continue;
@@ -103,7 +109,9 @@ export function scriptPairs(terms: readonly string[], stop: ReadonlySet<string>)
     const persian = members.filter((m) => m.charCodeAt(0) >= 128);
     // A crowded or short key pairs words by chance; two Latin words are no paraphrase of each other.
     if (latin.length !== 1 || !persian.length || persian.length > 2 || (key.length < 3 && persian.length > 1)) continue;
-    for (const p of persian) if (!ARABIC.test(p) && fits(latin[0] as string, p)) groups.push(`${latin[0]}|${p}`);
+    for (const p of persian) {
+      if (!ARABIC.test(p) && fits(latin[0] as string, p) && together(latin[0] as string, p)) groups.push(`${latin[0]}|${p}`);
+    }
   }
   return groups;
 }
