@@ -670,6 +670,10 @@ describe('createFaqSearch', () => {
     // a question about credit cards, which this bank does not issue, finds nothing.
     expect(devFaq('bank').search('Do you issue Visa or Mastercard credit cards I can use for shopping abroad?')).toEqual([]);
   });
+  it('reads «مدت» (duration) as asking how long, beside a word typed with a slip', () => {
+    // «گارانطی» is «گارانتی» (warranty), which three entries ask about; «مدت» picks the one that asks how long.
+    expect(top('مدت گارانطی', devFaq('shop'))).toBe('fa-warranty');
+  });
   it('knows forgot to pay, what is left, and «به اسم» (in the name of) for «به نام»', () => {
     const operator = devFaq('operator');
     expect(top('forgot to pay last month and now i cant call anyone', operator)).toBe('en-unpaid-bill-disconnection');
