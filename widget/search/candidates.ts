@@ -88,8 +88,8 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     if (hit) return hit;
     const out = new Map<number, number>();
     const term = stem(word);
-    // "biling" lost the doubled letter "billing" keeps in its stem "bill"; "bil" and "cal" that
-    // "bill" and "call" have.
+    // A doubled last letter typed once: "biling" lost the one its stem "bill" keeps, and "bil"
+    // and "cal" are "bill" and "call".
     const exact = termIds.get(term) ?? termIds.get(word) ?? (word.length < 3 ? undefined : termIds.get(term + term.slice(-1)));
     if (exact !== undefined) out.set(exact, 1);
     const persian = isPersian(word);
