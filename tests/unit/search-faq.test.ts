@@ -670,6 +670,13 @@ describe('createFaqSearch', () => {
     // a question about credit cards, which this bank does not issue, finds nothing.
     expect(devFaq('bank').search('Do you issue Visa or Mastercard credit cards I can use for shopping abroad?')).toEqual([]);
   });
+  it('knows leftover for what remains and "in their seventies" for the elderly', () => {
+    const leftover = 'My leftover gigabytes vanished when the month ended. Is there any way to keep them?';
+    expect(top(leftover, devFaq('operator'))).toBe('en-package-expiry');
+    expect(top('My parents are in their seventies. Will they pay more for trip cover?', devFaq('insurance'))).toBe(
+      'en-travel-age-limits',
+    );
+  });
   it('reads «مدت» (duration) as asking how long, beside a word typed with a slip', () => {
     // «گارانطی» is «گارانتی» (warranty), which three entries ask about; «مدت» picks the one that asks how long.
     expect(top('مدت گارانطی', devFaq('shop'))).toBe('fa-warranty');

@@ -37,8 +37,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'address|location|where|directions|place;' +
     'move|moving|relocate|relocation|new address|change of address|new home|new flat;' +
     'home|house|flat|apartment|residence|dwelling;child|children|kid|kids|son|daughter|baby|minor;' +
-    'parent|parents|mother|father|mum|mom|dad;remaining|left|still have|how much is left|balance left;share|shared|sharing|split between;keep my number|same number|switch operator|move my number|come over to you;' +
-    'elderly|senior|seniors|old age|old people|pensioner|retired;' +
+    'parent|parents|mother|father|mum|mom|dad;remaining|left|still have|how much is left|balance left|leftover|unused|unspent;share|shared|sharing|split between;keep my number|same number|switch operator|move my number|come over to you;' +
+    'elderly|senior|seniors|old age|old people|pensioner|retired|seventies|eighties;' +
     'disabled|disability|handicap|wheelchair|accessible|accessibility|impaired|blind|deaf;' +
     'money|cash|funds|payment|pay|paid|paying;card|credit card|debit card|bank card|visa|mastercard;' +
     'bank transfer|wire transfer|bank account|iban|direct debit|sepa;' +
