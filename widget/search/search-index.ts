@@ -141,16 +141,15 @@ export interface SearchIndexOptions {
   translations?: ReadonlyMap<string, string>;
 }
 
-/** `SearchIndex.twins`: for each doc, how far on its translation is, in base 36. */
-function encodeTwins(docs: readonly FaqSearchDoc[], translations: ReadonlyMap<string, string>): string {
+/** For each doc, the position of its translation among `docs`, if it has one there. */
+const twinsOf = (docs: readonly FaqSearchDoc[], translations: ReadonlyMap<string, string>): (number | undefined)[] => {
   const at = new Map(docs.map((doc, d) => [doc.id, d]));
-  return docs
-    .map((doc, d) => {
-      const twin = at.get(translations.get(doc.id) ?? '');
-      return twin === undefined ? '' : (twin - d).toString(36);
-    })
-    .join(',');
-}
+  return docs.map((doc) => at.get(translations.get(doc.id) ?? ''));
+};
+
+/** `SearchIndex.twins`: for each doc, how far on its translation is, in base 36. */
+const encodeTwins = (twins: readonly (number | undefined)[]): string =>
+  twins.map((twin, d) => (twin === undefined ? '' : (twin - d).toString(36))).join(',');
 
 /**
  * Whether a Persian term is the loanword a Latin one is: most answers that use it have the
@@ -158,13 +157,10 @@ function encodeTwins(docs: readonly FaqSearchDoc[], translations: ReadonlyMap<st
  * "open" and «پایان» (end) sound alike and meet in one answer about opening hours, not in most.
  */
 function loanwordTest(
-  docs: readonly FaqSearchDoc[],
   terms: readonly string[],
   lists: readonly number[][],
-  translations: ReadonlyMap<string, string>,
+  twin: readonly (number | undefined)[],
 ): (latin: string, persian: string) => boolean {
-  const at = new Map(docs.map((doc, d) => [doc.id, d]));
-  const twin = docs.map((doc) => at.get(translations.get(doc.id) ?? ''));
   const ids = new Map(terms.map((t, i) => [t, i]));
   const docsOf = (term: string): number[] => (lists[ids.get(term) as number] ?? []).map((p) => p >> 3);
   return (latin, persian) => {
@@ -195,7 +191,8 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
   // others would find nothing, so they are not sent.
   const has = new Set(terms);
   const index: SearchIndex = { v: 4, terms: terms.join(' '), postings: encodePostings(lists), sizes, stop };
-  if (options.translations?.size) index.twins = encodeTwins(docs, options.translations);
+  const twins = options.translations?.size ? twinsOf(docs, options.translations) : undefined;
+  if (twins) index.twins = encodeTwins(twins);
   // Every ordered pair of each group, so the typo matcher tells an alike swap by one lookup.
   if (locales.includes('fa')) {
     index.alike = ALIKE_LETTERS.split(' ')
@@ -209,13 +206,7 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
       .map((group) => group.split('|').map((member) => tokenize(member).map(stem)))
       .filter((group) => group.some((member) => member.every((t) => has.has(t))))
       .map((group) => group.map((member) => member.join(' ')).join('|'))
-      .concat(
-        scriptPairs(
-          terms,
-          stopWords,
-          options.translations?.size ? loanwordTest(docs, terms, lists, options.translations) : undefined,
-        ),
-      )
+      .concat(scriptPairs(terms, stopWords, twins && loanwordTest(terms, lists, twins)))
       .join(';');
   }
   return index;
