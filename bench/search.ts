@@ -7,8 +7,8 @@
  * entries, counting the first keystrokes on a fresh searcher; index load time; the search
  * payload's gzip size against the whole FAQ's; then the same loads in Chromium (a fresh page
  * each) and the gzip size of the search code the widget ships. `--no-browser` skips Chromium,
- * `--dev` reports the dev split instead (for tuning), `--blind` to `--blind7` the dev FAQs'
- * second to eighth query sets, written by people who never saw the engine, `--fresh` eight more
+ * `--dev` reports the dev split instead (for tuning), `--blind` to `--blind8` the dev FAQs'
+ * second to ninth query sets, written by people who never saw the engine, `--fresh` eight more
  * dev FAQs written after the engine.
  */
 import { cpus, loadavg } from 'node:os';
@@ -32,6 +32,7 @@ import { bundleSearch, loadInChromium } from '../tests/fixtures/search-browser.j
 /** The query set to report, by flag (the first one given of these); the test split by default. */
 const SETS: [flag: string, split: string, load: () => EvalFaq[]][] = [
   ['--fresh', 'dev-fresh', loadFreshDev],
+  ['--blind8', 'dev-blind-8', () => loadBlindDev('dev-blind-8.json')],
   ['--blind7', 'dev-blind-7', () => loadBlindDev('dev-blind-7.json')],
   ['--blind6', 'dev-blind-6', () => loadBlindDev('dev-blind-6.json')],
   ['--blind5', 'dev-blind-5', () => loadBlindDev('dev-blind-5.json')],
