@@ -8,6 +8,7 @@ import type { FaqPayload } from '../../protocol/faq.js';
 import { LOCALES, type FaqEntry } from '../../protocol/types.js';
 import { pairTranslations } from '../../protocol/translations.js';
 import { buildSearchIndex, toSearchDocs } from '../../widget/search/index.js';
+import { INDEX_FORMAT } from '../../widget/search/index-view.js';
 
 export interface BuiltPayload {
   /** JSON of a `FaqPayload`. */
@@ -21,11 +22,16 @@ export interface BuiltPayload {
 /** Learned phrasings searched for each entry id (server/answers/learn.ts). */
 export type LearnedWordings = ReadonlyMap<string, readonly string[]>;
 
-/** Hashes what the visitor's search depends on; the same FAQ always gets the same version. */
+/**
+ * Hashes what the visitor's search depends on; the same FAQ always gets the same version. The
+ * index format is part of it: after an upgrade that changes it, a browser's cached payload must
+ * not be revalidated as current, since the new widget cannot read the old index.
+ */
 export function faqVersion(entries: readonly FaqEntry[], vocabulary: boolean, learned?: LearnedWordings): string {
   const taught = learned?.size ? [...learned].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)) : [];
+  const inputs = [entries, vocabulary, INDEX_FORMAT];
   return createHash('sha256')
-    .update(JSON.stringify(taught.length ? [entries, vocabulary, taught] : [entries, vocabulary]))
+    .update(JSON.stringify(taught.length ? [...inputs, taught] : inputs))
     .digest('base64url')
     .slice(0, 16);
 }

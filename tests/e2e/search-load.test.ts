@@ -13,10 +13,10 @@ import { bundleSearch, loadInChromium } from '../fixtures/search-browser.js';
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
 describe('search in Chromium', () => {
-  it('keeps the search code the widget ships within 5 KB gzip besides fuse.js', async () => {
+  it('keeps the search code the widget ships within 5.25 KB gzip besides fuse.js', async () => {
     const own = await bundleSearch('widget/search/faq-search.ts', false);
     const all = await bundleSearch('widget/search/faq-search.ts', true);
-    expect(own.gzip).toBeLessThanOrEqual(5120);
+    expect(own.gzip).toBeLessThanOrEqual(5376);
     // fuse.js/basic is about 8 KB of it; the full build would add twice that.
     expect(all.gzip - own.gzip).toBeLessThan(9000);
   });

@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../protocol/types.js';
 import { createFaqSearch as searchPayload } from '../../widget/search/faq-search.js';
 import { buildSearchIndex, createFaqSearch, toSearchDocs } from '../../widget/search/index.js';
-import { openIndex } from '../../widget/search/index-view.js';
+import { INDEX_FORMAT, openIndex } from '../../widget/search/index-view.js';
+import { encodePostings, encodeTerms } from '../../widget/search/search-index.js';
 import { cover } from '../../widget/search/rank.js';
 import { pairTranslations } from '../../protocol/translations.js';
 import { loadEval, loadFreshDev } from '../fixtures/search-eval/index.js';
@@ -770,9 +771,25 @@ describe('searching the served payload (what the widget ships)', () => {
 describe('buildSearchIndex', () => {
   const en = toSearchDocs(demo.filter((e) => e.locale === 'en'));
   it('sends the sorted distinct terms fuse.js indexes', () => {
-    const terms = buildSearchIndex(en).terms.split(' ');
+    const terms = openIndex(buildSearchIndex(en), en.length).sorted;
     expect(terms).toEqual([...new Set(terms)].sort());
     expect(terms).toContain('refund');
+  });
+  it('writes each term after the letters it shares with the one before, and reads them back', () => {
+    const terms = ['2fa', '5g', '5ghz', 'international', 'internationally', 'internet', 'کتاب', 'کتابخانه'];
+    expect(encodeTerms(terms)).toBe('02fa 05g 2hz 0international 9onally 6et 0کتاب 4خانه');
+    const index = { v: INDEX_FORMAT, terms: encodeTerms(terms), postings: terms.map(() => '0').join(' '), sizes: '', stop: '' };
+    expect(openIndex(index, 1).sorted).toEqual(terms);
+  });
+  it('writes postings without separators, small gaps in one character, and reads them back', () => {
+    const lists = [[0], [3, 35, 1059, 40000], [8, 9, 10]];
+    const encoded = encodePostings(lists);
+    // 3 is one digit; 32 (35 − 3) and 1024 (1059 − 35) need two and three.
+    expect(encoded.split(' ')[1]?.slice(0, 4)).toBe('3^0^');
+    expect(encoded).not.toMatch(/[,"\\]/);
+    const index = { v: INDEX_FORMAT, terms: encodeTerms(['a', 'b', 'c']), postings: encoded, sizes: '', stop: '' };
+    const view = openIndex(index, 5000);
+    expect(lists.map((_, id) => view.postingsOf(id))).toEqual(lists);
   });
   it("carries the stop words and vocabulary of the FAQ's locales only", () => {
     const index = buildSearchIndex(en);
@@ -799,9 +816,14 @@ describe('toSearchDocs', () => {
     ]);
     expect(doc).toEqual({ id: 'en-x', locale: 'en', question: 'Q?', keywords: ['k'], excerpt: 'See our page and one two' });
   });
-  it('cuts long answers', () => {
+  it('cuts long answers at a word, to what one result line shows', () => {
     const [doc] = toSearchDocs([{ id: 'en-x', locale: 'en', question: 'Q?', answer: 'word '.repeat(80) }]);
-    expect(doc?.excerpt.split(' ').length).toBeLessThan(20);
-    expect(doc?.excerpt.endsWith('…')).toBe(true);
+    // Thirteen words of four letters and the spaces between them make 64 characters.
+    expect(doc?.excerpt).toBe(`${'word '.repeat(13)}…`);
+  });
+  it('cuts a first word too long for the line', () => {
+    const link = `https://example.com/${'a'.repeat(100)}`;
+    const [doc] = toSearchDocs([{ id: 'en-x', locale: 'en', question: 'Q?', answer: `${link} explains it` }]);
+    expect(doc?.excerpt).toBe(`${link.slice(0, 64)} …`);
   });
 });

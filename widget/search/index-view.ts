@@ -8,12 +8,18 @@
  */
 export interface SearchIndex {
   /** Format version: an index of another shape is ignored, never misread. */
-  v: 4;
-  /** The FAQ's distinct normalised, stemmed terms, sorted, separated by spaces. */
+  v: typeof INDEX_FORMAT;
+  /**
+   * The FAQ's distinct normalised, stemmed terms, sorted, separated by spaces, each written as
+   * one digit, how many of its first letters (at most 9) are the previous term's, and the rest:
+   * "refund refunds" is "0refund 7s".
+   */
   terms: string;
   /**
-   * For each term, in the order of `terms`, separated by spaces: the docs it occurs in, as
-   * comma-separated base-36 gaps between successive `doc * 8 + field` (the best field).
+   * For each term, in the order of `terms`, separated by spaces: the docs it occurs in, as the
+   * gaps between successive `doc * 8 + field` (the best field), each a base-32 number whose
+   * last digit is a character from «0» (code 48) to «O» (79) and whose other digits are from
+   * «]» (93) to «|» (124), so a gap needs no separator: 5, 40 are "5" and "^8".
    */
   postings: string;
   /** For each doc, one base-36 digit: how many words its question has (at most 35). */
@@ -30,12 +36,15 @@ export interface SearchIndex {
   twins?: string;
 }
 
+/** `SearchIndex.v`: changes whenever the index's shape or encoding does. */
+export const INDEX_FORMAT = 5;
+
 export const FIELD_QUESTION = 0;
 export const FIELD_ANSWER = 3;
 
 /** Whether `index` is a `SearchIndex` this code can read. */
 export const isSearchIndex = (index: unknown): index is SearchIndex =>
-  (index as SearchIndex | undefined)?.v === 4 && typeof (index as SearchIndex).postings === 'string';
+  (index as SearchIndex | undefined)?.v === INDEX_FORMAT && typeof (index as SearchIndex).postings === 'string';
 
 /** What every part of the search reads from the loaded index. */
 export interface IndexView {
@@ -65,10 +74,20 @@ export interface IndexView {
   nearStop: Map<string, boolean>;
 }
 
-const decodePostings = (text: string): number[] => {
+function decodePostings(text: string): number[] {
+  const out: number[] = [];
   let at = 0;
-  return text.split(',').map((gap) => (at += parseInt(gap, 36)));
-};
+  let gap = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    gap = gap * 32 + ((c - 48) % 45);
+    if (c < 80) {
+      out.push((at += gap));
+      gap = 0;
+    }
+  }
+  return out;
+}
 
 /** First index in `sorted` not below `word`. */
 export function lowerBound(sorted: readonly string[], word: string): number {
@@ -89,9 +108,12 @@ export function openIndex(raw: unknown, n: number): IndexView {
   const index = isSearchIndex(raw) ? raw : ({ terms: '', postings: '', sizes: '', stop: '' } as SearchIndex);
   const lists: (number[] | undefined)[] = [];
   // An empty index reads as one empty term, which no query word (never empty) looks up.
-  const sorted = index.terms.split(' ');
   const termIds = new Map<string, number>();
-  sorted.forEach((t, i) => termIds.set(t, i));
+  let term = '';
+  const sorted = index.terms.split(' ').map((t, i) => {
+    termIds.set((term = term.slice(0, +(t[0] as string)) + t.slice(1)), i);
+    return term;
+  });
   const encoded = index.postings.split(' ');
   const postingsOf = (id: number): number[] => (lists[id] ??= decodePostings(encoded[id] ?? ''));
   const twins = index.twins?.split(',') ?? [];

@@ -5,13 +5,17 @@
  */
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import type { FaqEntry, Locale } from '../../protocol/types.js';
-import { FIELD_ANSWER, FIELD_QUESTION, type SearchIndex } from './index-view.js';
+import { FIELD_ANSWER, FIELD_QUESTION, INDEX_FORMAT, type SearchIndex } from './index-view.js';
 import { isPersian, scan, tokenize, type Scan } from './normalize.js';
 import { stem } from './stem.js';
 import { scriptPairs } from './transliterate.js';
 import { ALIKE_LETTERS, FINGLISH, SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
 
-const EXCERPT_WORDS = 14;
+/**
+ * The result row shows its excerpt on one line, cut with an ellipsis: some 50 to 60 characters
+ * at the panel's width. More would be sent to every visitor and never seen.
+ */
+const EXCERPT_CHARS = 64;
 
 /** An answer's Markdown as plain words: links keep their text, markup and HTML go. */
 export function plainText(markdown: string): string[] {
@@ -25,10 +29,16 @@ export function plainText(markdown: string): string[] {
     .filter(Boolean);
 }
 
-/** The answer's first words as plain text: the result snippet. */
-export function excerptOf(markdown: string, words = EXCERPT_WORDS): string {
-  const text = plainText(markdown);
-  return text.slice(0, words).join(' ') + (text.length > words ? ' …' : '');
+/** The answer's first words as plain text, as many as fit in `chars`: the result snippet. */
+export function excerptOf(markdown: string, chars = EXCERPT_CHARS): string {
+  let excerpt = '';
+  for (const word of plainText(markdown)) {
+    const next = excerpt ? `${excerpt} ${word}` : word;
+    // A first word too long to fit (a link, say) is cut; a later one waits for the article.
+    if (next.length > chars) return `${excerpt || word.slice(0, chars)} …`;
+    excerpt = next;
+  }
+  return excerpt;
 }
 
 /** The Latin words joined by hyphens in `text`, each written as one word. */
@@ -114,9 +124,28 @@ export function indexDocs(
   return { terms, lists: terms.map((t) => byTerm.get(t) as number[]), sizes };
 }
 
+/** A number in base 32, its last digit from «0»–«O» and the others from «]»–«|» (`SearchIndex.postings`). */
+function encodeGap(gap: number): string {
+  let out = String.fromCharCode(48 + (gap % 32));
+  for (let rest = Math.floor(gap / 32); rest; rest = Math.floor(rest / 32)) out = String.fromCharCode(93 + (rest % 32)) + out;
+  return out;
+}
+
 /** `indexDocs`'s postings as `SearchIndex.postings`. */
 export const encodePostings = (lists: readonly number[][]): string =>
-  lists.map((list) => list.map((p, i) => (p - (i ? (list[i - 1] as number) : 0)).toString(36)).join(',')).join(' ');
+  lists.map((list) => list.map((p, i) => encodeGap(p - (i ? (list[i - 1] as number) : 0))).join('')).join(' ');
+
+/** Sorted terms as `SearchIndex.terms`: each after how many letters it shares with the one before. */
+export function encodeTerms(terms: readonly string[]): string {
+  return terms
+    .map((term, i) => {
+      const before = terms[i - 1] ?? '';
+      let shared = 0;
+      while (shared < 9 && term[shared] !== undefined && term[shared] === before[shared]) shared++;
+      return shared + term.slice(shared);
+    })
+    .join(' ');
+}
 
 /** What the search payload carries for each entry: no full answer. */
 export function toSearchDocs(entries: readonly FaqEntry[]): FaqSearchDoc[] {
@@ -190,7 +219,7 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
   // A group leads a query to the FAQ only through a member the FAQ has (all of its words): the
   // others would find nothing, so they are not sent.
   const has = new Set(terms);
-  const index: SearchIndex = { v: 4, terms: terms.join(' '), postings: encodePostings(lists), sizes, stop };
+  const index: SearchIndex = { v: INDEX_FORMAT, terms: encodeTerms(terms), postings: encodePostings(lists), sizes, stop };
   const twins = options.translations?.size ? twinsOf(docs, options.translations) : undefined;
   if (twins) index.twins = encodeTwins(twins);
   // Every ordered pair of each group, so the typo matcher tells an alike swap by one lookup.
