@@ -1,7 +1,8 @@
 /**
  * The rankers the search benches compare, each built over one FAQ's entries and returning ids
- * best first: Pasokh, plain fuse.js over question + answer, and a minisearch full-text (BM25)
- * baseline over the same fields with our normaliser.
+ * best first: Pasokh without a locale (the query's script decides), Pasokh with the page's
+ * locale as the widget has it, plain fuse.js over question + answer, and a minisearch
+ * full-text (BM25) baseline over the same fields with our normaliser.
  */
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
@@ -11,10 +12,16 @@ import type { RankerFactory } from '../../tests/fixtures/search-eval/index.js';
 /** The fields both baselines search. */
 export const BASELINE_KEYS = ['question', 'answer'];
 
-export const RANKERS: Record<'pasokh' | 'fuseDefault' | 'minisearch', RankerFactory> = {
+export const RANKERS: Record<'pasokh' | 'pasokhOnPage' | 'fuseDefault' | 'minisearch', RankerFactory> = {
   pasokh: (entries) => {
     const search = createFaqSearch(entries);
     return (q) => search.search(q).map((h) => h.id);
+  },
+  // As the widget searches: with the locale of the page the visitor is on, here the query's own
+  // language (entries of that locale first; Latin letters on a Persian page may be Finglish).
+  pasokhOnPage: (entries) => {
+    const search = { en: createFaqSearch(entries, { locale: 'en' }), fa: createFaqSearch(entries, { locale: 'fa' }) };
+    return (q, locale) => search[locale].search(q).map((h) => h.id);
   },
   fuseDefault: (entries) => {
     const fuse = new Fuse(entries, { keys: BASELINE_KEYS });
