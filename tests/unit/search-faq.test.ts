@@ -384,6 +384,22 @@ describe('createFaqSearch', () => {
     expect(top('گوشیاتون', s)).toBe('fa-unlock');
     expect(top('فاکتورامو', s)).toBe('fa-invoice');
   });
+  it('reads a written plural under an ending: «مشتری‌هام» is «مشتری» + «ها» + «م»', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-clients', locale: 'fa', question: 'مشتری جدید را چطور اضافه کنم؟', answer: 'از فهرست مشتریان.' },
+      { id: 'fa-users', locale: 'fa', question: 'کاربر جدید را چطور اضافه کنم؟', answer: 'از تنظیمات تیم.' },
+      {
+        id: 'fa-remind',
+        locale: 'fa',
+        question: 'یادآوری پرداخت چطور کار می‌کند؟',
+        answer: 'اگر مشتری‌هایم دیر کنند، یادآوری می‌رود.',
+      },
+    ];
+    const s = createFaqSearch(entries);
+    // Not only the answer that happens to write «مشتری‌هایم».
+    expect(top('مشتریهام', s)).toBe('fa-clients');
+    expect(s.search('مشتری‌هام جدید').map((h) => h.id)).toEqual(['fa-clients']);
+  });
   it('splits a word typed without its space even when one half is a filler word: «لغوکنم»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-cancel', locale: 'fa', question: 'چطور سفارش را لغو کنم؟', answer: 'تا پیش از ارسال.' },

@@ -32,7 +32,8 @@ export interface CandidateOptions {
 function persianForms(view: IndexView, word: string, out: Map<number, number>): void {
   const { termIds } = view;
   const bare = CLITIC.exec(word)?.[1];
-  const clitic = bare === undefined ? undefined : termIds.get(bare);
+  // Stemmed as the index is: «مشتری‌هام» is «مشتری» + «ها» + «م».
+  const clitic = bare === undefined ? undefined : termIds.get(stem(bare));
   if (clitic !== undefined && !out.has(clitic)) out.set(clitic, 0.9);
   // "گوشیاتون" is "گوشیا" + "your", and "گوشیا" is "گوشی" + the spoken plural.
   for (const form of [word, bare ?? '']) {
