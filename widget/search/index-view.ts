@@ -12,7 +12,7 @@ export interface SearchIndex {
   /**
    * The FAQ's distinct normalised, stemmed terms, sorted, separated by spaces, each written as
    * one digit, how many of its first letters (at most 9) are the previous term's, and the rest:
-   * "refund refunds" is "0refund 7s".
+   * "refund refuse" is "0refund 4se".
    */
   terms: string;
   /**
