@@ -4,21 +4,22 @@
  * the engine was never tuned on), per kind of query and per locale, beside plain fuse.js over
  * question + answer and a minisearch full-text (BM25) baseline over the same fields with our
  * normaliser, all in the same process; per-keystroke latency at 500 / 2,000 / 10,000 generated
- * entries, counting the first keystrokes on a fresh searcher; index load time; the search
- * payload's gzip size against the whole FAQ's (generated, and the evaluation FAQs' 1,702 entries
- * people wrote); then the same loads in Chromium (a fresh page
- * each) and the gzip size of the search code the widget ships. `--no-browser` skips Chromium,
- * `--dev` reports the dev split instead (for tuning), `--blind` to `--blind8` the dev FAQs'
- * second to ninth query sets, written by people who never saw the engine, `--fresh` eight more
- * dev FAQs written after the engine.
+ * entries, counting the first keystrokes on a fresh searcher, and at the end of a chat message
+ * of 4,000 characters; index load time; the search payload's gzip size against the whole FAQ's
+ * (generated, and the evaluation FAQs' 1,702 entries people wrote); then the same loads in
+ * Chromium (a fresh page each) and the gzip size of the search code the widget ships.
+ * `--no-browser` skips Chromium, `--dev` reports the dev split instead (for tuning), `--blind`
+ * to `--blind8` the dev FAQs' second to ninth query sets, written by people who never saw the
+ * engine, `--fresh` eight more dev FAQs written after the engine.
  */
 import { cpus, loadavg } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import Fuse from 'fuse.js';
+import { MAX_MESSAGE_LENGTH } from '../protocol/events.js';
 import type { FaqPayload } from '../protocol/faq.js';
 import type { FaqEntry } from '../protocol/types.js';
 import { buildFaqPayload } from '../server/faq/payload.js';
-import { createFaqSearch as searchPayload } from '../widget/search/faq-search.js';
+import { createFaqSearch as searchPayload, type FaqSearch } from '../widget/search/faq-search.js';
 import { BASELINE_KEYS, RANKERS } from './lib/search-rankers.js';
 import { generateFaq } from '../tests/fixtures/generate-faq.js';
 import {
@@ -205,12 +206,36 @@ function atSize(size: number): unknown {
     payloadBytes: body.length,
   };
   if (size === 2000) {
+    result.longMessage = longMessage(make, entries, ours);
     result.payloadGzipBytes = payloadWeight(entries, body);
     // Generated text repeats its words; the evaluation FAQs together are text people wrote.
     const real = allEvalEntries();
     result.payloadGzipBytesWrittenText = payloadWeight(real, buildFaqPayload('bench', real, true).body);
   }
   return result;
+}
+
+/**
+ * Typing the end of a chat message as long as the widget takes (the chat box searches the
+ * draft for answers that may save the visitor the wait, and the server the sent message for
+ * the agent's suggestions): per keystroke, its words already seen, against a keystroke of the
+ * evaluation's queries on the same searcher.
+ */
+function longMessage(make: () => FaqSearch, entries: readonly FaqEntry[], query: { p95: number }): unknown {
+  const text = entries
+    .map((e) => e.answer)
+    .join(' ')
+    .slice(0, MAX_MESSAGE_LENGTH);
+  const page = make();
+  const typing: number[] = [];
+  for (let end = text.length - 60; end <= text.length; end++) typing.push(time(() => page.search(text.slice(0, end))));
+  const ms = stats(typing.slice(20));
+  return {
+    characters: text.length,
+    words: text.split(/\s+/).length,
+    keystrokeMs: ms,
+    p95VsQueryP95: round(ms.p95 / query.p95, 1),
+  };
 }
 
 /** The search payload's gzip size beside the whole FAQ's, against the 0.70 target. */

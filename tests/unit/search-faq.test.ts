@@ -459,6 +459,22 @@ describe('createFaqSearch', () => {
     expect(top('the tv i ordered arrived damaged, the box looked perfectly fine from outside, what now', s)).toBe('en-damaged');
     expect(s.search('my neighbour keeps parking his old blue van across our shared driveway every single evening')).toEqual([]);
   });
+  it('reads a chat message up to its fortieth word, and passes over a "word" too long to be one', () => {
+    const subscription = Array.from({ length: 39 }, () => 'subscription').join(' ');
+    const marked = (query: string): number | undefined =>
+      search.search(query).find((h) => h.id === 'en-cancel-subscription')?.matches[0]?.indices.length;
+    // "cancel" as the fortieth word is read (and marked in the question); as the forty-first it is not.
+    expect(marked(`${subscription} cancel`)).toBe(2);
+    expect(marked(`${subscription} subscription cancel`)).toBe(1);
+    // A long message may cover more than the share its words are weighed by: still a score in [0, 1].
+    const scores = search.search(`${subscription} cancel`).map((h) => h.score);
+    expect(Math.min(...scores)).toBeGreaterThanOrEqual(0);
+    expect(Math.max(...scores)).toBeLessThanOrEqual(1);
+    // A pasted run of letters with no space is no word of any FAQ, and no reason to find nothing.
+    expect(top('refund')).toBe('en-refund-policy');
+    expect(search.search(`refund ${'x'.repeat(4000)}`)).toEqual(search.search('refund'));
+    expect(search.search(`استرداد وجه ${'س'.repeat(4000)}`)).toEqual(search.search('استرداد وجه'));
+  });
   it('weighs a contraction typed without its apostrophe, "possible", "anymore" and spoken «چجوری» as the filler they are', () => {
     const entries: FaqEntry[] = [
       { id: 'en-card', locale: 'en', question: 'Why was my card declined?', answer: 'Ask your bank.' },

@@ -25,6 +25,16 @@ import { stem } from './stem.js';
 export { FIELD_ANSWER, FIELD_QUESTION, isSearchIndex, type SearchIndex } from './index-view.js';
 export type { FuseConstructor } from './fuzzy.js';
 
+/**
+ * The most words of a query read, and the longest word: the chat box searches a visitor's
+ * message of up to 4,000 characters at every keystroke, and the server the same message for
+ * the agent's suggestions. Each word costs a lookup (a typo search where it is no term), so
+ * past this the work would grow with the text and the page stall as the visitor types.
+ * Questions, even told as stories, run to some thirty words; no term is forty letters long.
+ */
+const MAX_WORDS = 40;
+const MAX_WORD = 40;
+
 export interface FaqSearchOptions {
   /** Entries of this locale rank first; without it the query's script decides. */
   locale?: Locale;
@@ -76,10 +86,12 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
   const expand = createExpander(view, options.vocabulary !== false);
   return {
     search(query: string, limit = 5): FaqHit[] {
-      const words = tokenize(query).filter((w) => w.length > 1 || /\d/.test(w));
+      const all = tokenize(query).filter((w) => (w.length > 1 || /\d/.test(w)) && w.length <= MAX_WORD);
+      const words = all.slice(0, MAX_WORDS);
       // Only filler words, or none: nothing to look for (an empty FAQ finds nothing anyway).
       if (!words.some((w) => !view.stop.has(w))) return [];
-      const partial = /[\p{L}\p{N}\p{M}]$/u.test(query);
+      // The word being typed, if any, is past the cut.
+      const partial = all.length <= MAX_WORDS && /[\p{L}\p{N}\p{M}]$/u.test(query);
       const slots = slotsOf(view, candidates, expand, words, partial);
       const preferred = options.locale ?? detectLocale(query);
       const localeOf = (d: number): number => (preferred && docs[d]?.locale !== preferred ? 1 : 0);
@@ -92,7 +104,9 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
           const doc = docs[d] as FaqSearchDoc;
           return {
             id: doc.id,
-            score: Math.round((1 - score) * 1000) / 1000,
+            // A long message's words are weighed as if it had only four the FAQ lacks, so its
+            // covered share may pass 1.
+            score: Math.round((1 - Math.min(1, score)) * 1000) / 1000,
             matches: highlightRanges(view, doc.question, slots, typing),
           };
         });
