@@ -69,6 +69,14 @@ describe('search on the test split', () => {
   it('shows nothing for most queries the FAQ cannot answer', () => {
     expect(rate('out-of-scope')).toBeGreaterThanOrEqual(0.86);
   });
+  it("ranks as well or better with the page's locale, as the widget searches", () => {
+    // A Latin word alone ("QR") is Persian on a Persian page; without the locale it reads as English.
+    const onPage = evaluate(test, RANKERS.pasokhOnPage);
+    expect(onPage.top1.rate).toBeGreaterThanOrEqual(0.9);
+    expect(onPage.top1.rate).toBeGreaterThanOrEqual(report.top1.rate);
+    expect(onPage.byKind['answer-term']?.rate).toBeGreaterThanOrEqual(0.96);
+    expect(onPage.byKind['out-of-scope']?.rate).toBeGreaterThanOrEqual(0.86);
+  });
 });
 
 describe('search on keywords typed with a slip', () => {
