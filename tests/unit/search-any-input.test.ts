@@ -1,0 +1,117 @@
+/**
+ * The search on any text a visitor may send: the widget runs it on every keystroke, and the
+ * server on every visitor message for the agent's suggested answers, so it must neither throw
+ * nor return a malformed hit, whatever the text. Random strings of any Unicode, and strings
+ * made of the pieces search looks at (FAQ words in both scripts, Arabic letters, digits of
+ * three scripts, joiners, punctuation, Latin letters on a Persian page), a few hundred of each.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import type { FaqEntry } from '../../protocol/types.js';
+import { createFaqSearch, type FaqSearch } from '../../widget/search/index.js';
+
+const demo = JSON.parse(readFileSync(new URL('../../demo/faq.json', import.meta.url), 'utf8')) as FaqEntry[];
+const questions = new Map(demo.map((e) => [e.id, e.question]));
+const searchers: FaqSearch[] = [
+  createFaqSearch(demo),
+  createFaqSearch(demo, { locale: 'fa' }),
+  createFaqSearch(demo, { locale: 'en' }),
+];
+
+const pieces = fc.constantFrom(
+  ...demo.flatMap((e) => e.question.split(/\s+/)).slice(0, 120),
+  'ي',
+  'ك',
+  'ة',
+  'أ',
+  'ۀ',
+  '\u200c',
+  '\u200d',
+  '\u200f',
+  '\u064b',
+  'ـ',
+  '٣',
+  '۳',
+  '3',
+  '٫',
+  '%',
+  '٪',
+  '#',
+  '*',
+  '-',
+  '_',
+  '.',
+  '?',
+  '؟',
+  '،',
+  ' ',
+  '  ',
+  '\n',
+  'pardakht',
+  'ghabz',
+  'refnd',
+  '5ghz',
+  'e-mail',
+  '🙂',
+  '\u{1d400}',
+  '\ufeff',
+  'İ',
+  'ß',
+  'ﷺ',
+  'ﻻ',
+  '\ud800',
+);
+// Or one question's words over and over, as a long message about one thing may be.
+const oneQuestion = fc
+  .constantFrom(...demo.map((e) => e.question.split(/\s+/)))
+  .chain((words) => fc.array(fc.constantFrom(...words), { minLength: 1, maxLength: 60 }))
+  .map((words) => words.join(' '));
+const composed = fc.oneof(
+  fc.array(pieces, { maxLength: 60 }).map((parts) => parts.join('')),
+  oneQuestion,
+);
+
+/** Each hit names a FAQ entry once, scores within [0, 1] in order, and marks ranges inside its question. */
+function expectWellFormed(search: FaqSearch, query: string): void {
+  const hits = search.search(query);
+  expect(hits.length).toBeLessThanOrEqual(5);
+  expect(new Set(hits.map((h) => h.id)).size).toBe(hits.length);
+  let last = 0;
+  for (const hit of hits) {
+    const question = questions.get(hit.id);
+    expect(question, hit.id).toBeDefined();
+    expect(hit.score).toBeGreaterThanOrEqual(last);
+    expect(hit.score).toBeLessThanOrEqual(1);
+    last = hit.score;
+    for (const { indices } of hit.matches) {
+      for (const [start, end] of indices) {
+        expect(start).toBeGreaterThanOrEqual(0);
+        expect(end).toBeGreaterThanOrEqual(start);
+        expect(end).toBeLessThan((question as string).length);
+      }
+    }
+  }
+}
+
+describe('search on any text', () => {
+  it('returns well-formed hits for random Unicode strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 200 }), fc.nat(2), (query, which) => {
+        expectWellFormed(searchers[which] as FaqSearch, query);
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+  });
+  it('returns well-formed hits for text made of what search reads: FAQ words, Arabic letters, digits, joiners', () => {
+    fc.assert(
+      fc.property(composed, fc.nat(2), (query, which) => {
+        expectWellFormed(searchers[which] as FaqSearch, query);
+        // Typing it letter by letter, as the widget searches, meets every prefix.
+        for (let end = Math.max(0, query.length - 8); end < query.length; end++)
+          expectWellFormed(searchers[which] as FaqSearch, query.slice(0, end));
+      }),
+      { numRuns: 300, seed: 14 },
+    );
+  });
+});
