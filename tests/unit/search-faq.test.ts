@@ -859,4 +859,11 @@ describe('toSearchDocs', () => {
     const [doc] = toSearchDocs([{ id: 'en-x', locale: 'en', question: 'Q?', answer: `${link} explains it` }]);
     expect(doc?.excerpt).toBe(`${link.slice(0, 64)} …`);
   });
+  it('cuts a long first word before an emoji that the cut would split in two', () => {
+    const word = `${'a'.repeat(63)}😀${'b'.repeat(10)}`;
+    const [doc] = toSearchDocs([{ id: 'en-x', locale: 'en', question: 'Q?', answer: word }]);
+    expect(doc?.excerpt).toBe(`${'a'.repeat(63)} …`);
+    // No lone half of a surrogate pair anywhere in it.
+    expect(doc?.excerpt).not.toMatch(/[\uD800-\uDFFF]/);
+  });
 });

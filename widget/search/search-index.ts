@@ -34,8 +34,9 @@ export function excerptOf(markdown: string, chars = EXCERPT_CHARS): string {
   let excerpt = '';
   for (const word of plainText(markdown)) {
     const next = excerpt ? `${excerpt} ${word}` : word;
-    // A first word too long to fit (a link, say) is cut; a later one waits for the article.
-    if (next.length > chars) return `${excerpt || word.slice(0, chars)} …`;
+    // A first word too long to fit (a link, say) is cut, never between the halves of an emoji's
+    // surrogate pair; a later one waits for the article.
+    if (next.length > chars) return `${excerpt || word.slice(0, chars).replace(/[\uD800-\uDBFF]$/, '')} …`;
     excerpt = next;
   }
   return excerpt;
