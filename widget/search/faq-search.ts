@@ -104,8 +104,8 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
           const doc = docs[d] as FaqSearchDoc;
           return {
             id: doc.id,
-            // A long message's words are weighed as if it had only four the FAQ lacks, so its
-            // covered share may pass 1.
+            // A query's words weigh together at most as much as four the FAQ lacks: a long one,
+            // or one of rare words in a small FAQ, may cover a share past 1.
             score: Math.round((1 - Math.min(1, score)) * 1000) / 1000,
             matches: highlightRanges(view, doc.question, slots, typing),
           };
