@@ -228,7 +228,7 @@ function longMessage(make: () => FaqSearch, entries: readonly FaqEntry[], query:
     .slice(0, MAX_MESSAGE_LENGTH);
   const page = make();
   const typing: number[] = [];
-  for (let end = text.length - 60; end <= text.length; end++) typing.push(time(() => page.search(text.slice(0, end))));
+  for (let end = text.length - 59; end <= text.length; end++) typing.push(time(() => page.search(text.slice(0, end))));
   const ms = stats(typing.slice(20));
   return {
     characters: text.length,
