@@ -6,12 +6,11 @@
  * three scripts, joiners, punctuation, Latin letters on a Persian page), a few hundred of each.
  */
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { FaqEntry } from '../../protocol/types.js';
 import { createFaqSearch, type FaqSearch } from '../../widget/search/index.js';
+import { demoFaq } from '../fixtures/generate-faq.js';
 
-const demo = JSON.parse(readFileSync(new URL('../../demo/faq.json', import.meta.url), 'utf8')) as FaqEntry[];
+const demo = demoFaq();
 const questions = new Map(demo.map((e) => [e.id, e.question]));
 const searchers: FaqSearch[] = [
   createFaqSearch(demo),

@@ -466,7 +466,7 @@ describe('createFaqSearch', () => {
     // "cancel" as the fortieth word is read (and marked in the question); as the forty-first it is not.
     expect(marked(`${subscription} cancel`)).toBe(2);
     expect(marked(`${subscription} subscription cancel`)).toBe(1);
-    // A long message may cover more than the share its words are weighed by: still a score in [0, 1].
+    // Words the FAQ has may weigh more than the most a query's words are counted as: still a score in [0, 1].
     const scores = search.search(`${subscription} cancel`).map((h) => h.score);
     expect(Math.min(...scores)).toBeGreaterThanOrEqual(0);
     expect(Math.max(...scores)).toBeLessThanOrEqual(1);
