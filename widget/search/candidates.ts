@@ -3,7 +3,7 @@
  * stem, Persian clitics, plurals and spoken verb endings, the terms a word being typed
  * begins, and — when nothing else matches — the terms it may be a misspelling of.
  */
-import { createTypoMatcher, shortByOne, type FuseConstructor } from './fuzzy.js';
+import { createTypoMatcher, type FuseConstructor } from './fuzzy.js';
 import { lowerBound, type IndexView } from './index-view.js';
 import { isPersian } from './normalize.js';
 import { stem } from './stem.js';
@@ -122,7 +122,7 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     // A filler word («نمیشه») the FAQ does not have is no misspelling of one it has («همیشه»). A
     // finished word that only begins longer terms («رمض», «رمضان») may be one («رمز»).
     const weak = !out.size || (!partial && Math.max(...out.values()) < 0.8);
-    if (weak && fz.length >= FUZZY_MIN - +shortByOne(fz, persian) && !view.stop.has(word)) {
+    if (weak && fz.length >= FUZZY_MIN - 1 && !view.stop.has(word)) {
       const Fuse = options.fuzzy?.();
       if (!Fuse) {
         // Not cached: once fuse.js is here the same word gets its typo matches.
@@ -130,7 +130,10 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
         return out;
       }
       const found = new Map<number, number>();
-      typos(Fuse, fz, persian, found);
+      // "picing": its stem "pic" is too short to search as a typo, so "pricing" is found as
+      // "pric" + "ing", the ending the stemmer took off.
+      const ending = fz === word && !persian && word.startsWith(term) ? word.slice(term.length) : '';
+      typos(Fuse, fz, persian, found, ending);
       // The word the typo meant may carry an ending in the FAQ, as the word typed right would
       // find it: "حساپ" is "حساب", and so "حسابم".
       if (persian) for (const [id, sim] of [...found]) prefixes(view, view.sorted[id] as string, found, sim);

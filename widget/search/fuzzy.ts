@@ -32,14 +32,27 @@ export function distance(a: string, b: string, alike = ''): number {
 }
 
 /**
- * Whether a word of three letters may be one of four with a letter left out: a Persian word
- * («قیت» for «قیمت»), or an English one without a vowel ("stp", "crd"), which is no word of its
- * own as "car" or "sow" are.
+ * Whether a word of three letters, no term itself, is surely one of four with a letter left
+ * out: a Persian word («قیت» for «قیمت»), or an English one without a vowel ("stp", "crd").
+ * An English word with a vowel may be a word of its own, as "car" or "sow" are.
  */
-export const shortByOne = (word: string, persian: boolean): boolean => persian || !/[aeiouy]/.test(word);
+const surelyShort = (word: string, persian: boolean): boolean => persian || !/[aeiouy]/.test(word);
 
-/** Adds to `out` the terms `word` may be a misspelling of, closer the fewer edits. */
-export type TypoMatcher = (Fuse: FuseConstructor, word: string, persian: boolean, out: Map<number, number>) => void;
+/** How close a three-letter word that may be a word of its own is to the term it may be short of. */
+const MAYBE_SHORT = 0.6;
+
+/**
+ * Adds to `out` the terms `word` may be a misspelling of, closer the fewer edits. `ending` is
+ * a suffix of `word` that the terms, being stems, lack: the rest is looked for, and each term
+ * compared with the ending put back.
+ */
+export type TypoMatcher = (
+  Fuse: FuseConstructor,
+  word: string,
+  persian: boolean,
+  out: Map<number, number>,
+  ending?: string,
+) => void;
 
 /**
  * Fuzzy matching searches only the terms that share the word's first letter, or, when none is
@@ -60,24 +73,30 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     }
     return fuse;
   };
-  return (Fuse, fz, persian, out) => {
+  return (Fuse, fz, persian, out, ending = '') => {
     // Persian writes no short vowels, so its words carry fewer letters for the same
     // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
     const long = persian ? 9 : 7;
     // Only Persian letters have alike ones: an English word skips the lookups.
     const pairs = persian ? alike : '';
-    // A three-letter word may only have a letter swapped for an alike one (or, in Persian or
-    // without a vowel, be missing one: below).
+    // A three-letter word may only have a letter swapped for an alike one, or be missing one
+    // (below).
     const allowed = fz.length >= long + 3 ? 3 : fz.length >= long ? 2 : fz.length > 3 ? 1 : 0.4;
+    // The stemmer takes a final "e" off words of five letters or more, so "phone" is indexed as
+    // "phon": "pone", one letter short, is also looked for without its "e".
+    const bare = !persian && fz.length === 4 && fz.endsWith('e') ? fz.slice(0, -1) : undefined;
     // The closest found yet: a first letter swapped for an alike one («فرمز» for «قرمز») is
     // looked for when the first letter as typed finds nothing as close as one edit.
     let best = 2;
     for (let at = 0; at < 2 && best >= 1; at++) {
-      for (const r of fuzzyIndex(Fuse, at, fz[at] as string).search(fz, { limit: 30 })) {
+      const fuse = fuzzyIndex(Fuse, at, fz[at] as string);
+      const found = fuse.search(fz.slice(0, fz.length - ending.length), { limit: 30 });
+      if (bare) found.push(...fuse.search(bare, { limit: 30 }));
+      for (const r of found) {
         const id = termIds.get(r.item);
         if (id === undefined) continue;
         // A misspelt word may also be unfinished: "internatinal" → "internationally".
-        const whole = distance(fz, r.item, pairs);
+        const whole = Math.min(distance(fz, r.item + ending, pairs), bare && r.item.length === 4 ? distance(bare, r.item) : 9);
         // A Persian word may also carry an ending the term lacks: "ارتغای" (ezafe) → "ارتقا".
         const head =
           r.item.length > fz.length
@@ -87,12 +106,14 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
               : whole;
         const d = Math.min(whole, head);
         // Past a misspelt first letter, the rest of the word must be right.
-        // A Persian word of three letters may be one of four with a letter left out: «قیت» is
-        // «قیمت», where one edit in three letters would otherwise be too many; and so may an
-        // English one without a vowel.
-        const dropped = shortByOne(fz, persian) && !at && fz.length === 3 && r.item.length === 4 && whole === 1;
+        // A word of three letters may be one of four with a letter left out («قیت» is «قیمت»,
+        // "sow" is "slow"), where one edit in three letters would otherwise be too many; one
+        // that may be a word of its own stands for the longer term only weakly, enough beside
+        // a word the entry has ("sow internet") but not alone.
+        const dropped = !at && fz.length === 3 && r.item.length === 4 && whole === 1;
         if ((dropped || d <= Math.min(allowed, at ? 1 : 3)) && (!at || d < best)) {
-          out.set(id, Math.max(out.get(id) ?? 0, 0.95 - (0.4 * d) / fz.length));
+          const sim = dropped && !surelyShort(fz, persian) ? MAYBE_SHORT : 0.95 - (0.4 * d) / fz.length;
+          out.set(id, Math.max(out.get(id) ?? 0, sim));
           best = Math.min(best, d);
         }
       }
