@@ -7,7 +7,8 @@
  * entries, counting the first keystrokes on a fresh searcher, and at the end of a chat message
  * of 4,000 characters; index load time; the search payload's gzip size against the whole FAQ's
  * (generated, and the evaluation FAQs' 1,702 entries people wrote); then the same loads in
- * Chromium (a fresh page each) and the gzip size of the search code the widget ships.
+ * Chromium (a fresh page each) and the gzip size of the search code the widget ships. Quality
+ * also inside long chat messages: the same questions after a story, before thanks, or both.
  * `--no-browser` skips Chromium, `--dev` reports the dev split instead (for tuning), `--blind`
  * to `--blind8` the dev FAQs' second to ninth query sets, written by people who never saw the
  * engine, `--fresh` eight more dev FAQs written after the engine.
@@ -20,7 +21,8 @@ import type { FaqPayload } from '../protocol/faq.js';
 import type { FaqEntry } from '../protocol/types.js';
 import { buildFaqPayload } from '../server/faq/payload.js';
 import { createFaqSearch as searchPayload, type FaqSearch } from '../widget/search/faq-search.js';
-import { BASELINE_KEYS, RANKERS } from './lib/search-rankers.js';
+import { searchMessage } from '../widget/search/message.js';
+import { BASELINE_KEYS, messageRanker, RANKERS } from './lib/search-rankers.js';
 import { generateFaq } from '../tests/fixtures/generate-faq.js';
 import {
   allEvalEntries,
@@ -32,6 +34,7 @@ import {
   type EvalReport,
 } from '../tests/fixtures/search-eval/index.js';
 import { bundleSearch, loadInChromium } from '../tests/fixtures/search-browser.js';
+import { inStories, PLACES } from '../tests/fixtures/search-eval/stories.js';
 
 /** The query set to report, by flag (the first one given of these); the test split by default. */
 const SETS: [flag: string, split: string, load: () => EvalFaq[]][] = [
@@ -97,7 +100,23 @@ function quality(): unknown {
     faqs: faqs.map((f) => `${f.faq} (${f.entries.length} entries)`),
     queries: Object.fromEntries(Object.entries(counts.byKind).map(([k, v]) => [k, v.n])),
     ...reports,
+    storyMessages: storyMessages(),
   };
+}
+
+/**
+ * The same questions inside long chat messages (a story before, thanks after, or both), as
+ * the chat searches them (`searchMessage`): top-1 of the answerable ones, and no-hit of the
+ * out-of-scope ones.
+ */
+function storyMessages(): Record<string, { top1: number; outOfScopeNoHit: number; queries: number }> {
+  return Object.fromEntries(
+    PLACES.map((where) => {
+      const report = evaluate(inStories(faqs, where, true), messageRanker);
+      const oos = report.byKind['out-of-scope'] as { rate: number; n: number };
+      return [where, { top1: report.top1.rate, outOfScopeNoHit: oos.rate, queries: report.top1.n + oos.n }];
+    }),
+  );
 }
 
 const median = (xs: number[]): number => round([...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN, 1);
@@ -218,8 +237,8 @@ function atSize(size: number): unknown {
 /**
  * Typing the end of a chat message as long as the widget takes (the chat box searches the
  * draft for answers that may save the visitor the wait, and the server the sent message for
- * the agent's suggestions): per keystroke, its words already seen, against a keystroke of the
- * evaluation's queries on the same searcher.
+ * the agent's suggestions, both with `searchMessage`): per keystroke, its words already seen,
+ * against a keystroke of the evaluation's queries on the same searcher.
  */
 function longMessage(make: () => FaqSearch, entries: readonly FaqEntry[], query: { p95: number }): unknown {
   const text = entries
@@ -228,7 +247,7 @@ function longMessage(make: () => FaqSearch, entries: readonly FaqEntry[], query:
     .slice(0, MAX_MESSAGE_LENGTH);
   const page = make();
   const typing: number[] = [];
-  for (let end = text.length - 59; end <= text.length; end++) typing.push(time(() => page.search(text.slice(0, end))));
+  for (let end = text.length - 59; end <= text.length; end++) typing.push(time(() => searchMessage(page, text.slice(0, end))));
   const ms = stats(typing.slice(20));
   return {
     characters: text.length,

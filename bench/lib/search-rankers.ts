@@ -6,7 +6,7 @@
  */
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
-import { createFaqSearch, tokenize } from '../../widget/search/index.js';
+import { createFaqSearch, searchMessage, tokenize } from '../../widget/search/index.js';
 import type { RankerFactory } from '../../tests/fixtures/search-eval/index.js';
 
 /** The fields both baselines search. */
@@ -38,4 +38,13 @@ export const RANKERS: Record<'pasokh' | 'pasokhOnPage' | 'fuseDefault' | 'minise
     mini.addAll(entries);
     return (q) => mini.search(q).map((r) => r.id as string);
   },
+};
+
+/**
+ * Pasokh as the chat searches a message (the visitor's draft, or the message for the agent's
+ * suggestions), with the page's locale: a long message also a sentence at a time.
+ */
+export const messageRanker: RankerFactory = (entries) => {
+  const search = { en: createFaqSearch(entries, { locale: 'en' }), fa: createFaqSearch(entries, { locale: 'fa' }) };
+  return (q, locale) => searchMessage(search[locale], q).map((h) => h.id);
 };

@@ -6,6 +6,7 @@ import { ANSWERS, type SuggestedAnswer } from '../../protocol/answers.js';
 import type { FaqPayload } from '../../protocol/faq.js';
 import type { ConversationRecord, SavedReplyRecord, Store } from '../store/store.js';
 import { createFaqSearch, tokenize, type FaqSearch } from '../../widget/search/index.js';
+import { searchMessage } from '../../widget/search/message.js';
 import { stem } from '../../widget/search/stem.js';
 import { STOP_WORDS } from '../../widget/search/vocabulary.js';
 import type { BuiltPayload } from '../faq/payload.js';
@@ -72,7 +73,7 @@ export function createSuggester(store: Store) {
       const faq: SuggestedAnswer[] = [];
       if (built) {
         const { search, byId } = searchOf(site, built);
-        for (const hit of search.search(text, FAQ_SUGGESTIONS)) {
+        for (const hit of searchMessage(search, text, FAQ_SUGGESTIONS)) {
           const doc = byId.get(hit.id);
           if (doc) faq.push({ kind: 'faq', id: doc.id, title: doc.question, text: doc.excerpt, locale: doc.locale });
         }

@@ -60,6 +60,15 @@ describe('deflection at the last step', () => {
     await visitor.getByRole('button', { name: 'Back' }).click();
     await expect.poll(() => box.inputValue()).toBe('my parcel says delivered but never came');
     await visitor.getByRole('heading', { name: 'These may answer it' }).waitFor();
+    // A long draft, the question told after a story past its fortieth word, is still answered.
+    await box.fill('');
+    await visitor.getByRole('heading', { name: 'These may answer it' }).waitFor({ state: 'detached' });
+    await box.fill(
+      'Hello, I hope you are well. I have shopped with you for years and always told my friends and family about you. ' +
+        'Last week something happened that I did not expect at all, and I spent the whole weekend trying to sort it out myself. ' +
+        'My parcel says delivered but never came.',
+    );
+    await offered.waitFor();
     // Ask, and the agent answers with a card.
     await box.fill('where is my order 1042 now?');
     await visitor.getByRole('button', { name: 'Send' }).click();

@@ -186,6 +186,23 @@ describe('suggested answers and answer cards in the console', () => {
     expect(sync.ok && sync.messages.at(-1)?.card?.entryId).toBe(ENTRY);
   });
 
+  it('suggests the answer to a question told at the end of a long message, past its fortieth word', async () => {
+    h = await start();
+    const cookie = await h.login();
+    const { socket: visitor } = await h.visitor();
+    const agent = await h.agent(cookie);
+    const story =
+      'Hello, I hope you are well. I have shopped with you for years and always told my friends and family about you. ' +
+      'Last week something happened that I did not expect at all, and I spent the whole weekend trying to sort it out myself without any luck. ';
+    const text = `${story}My parcel says delivered but I did not receive it.`;
+    const sent = await visitor.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text });
+    if (!sent.ok) throw new Error(sent.error.message);
+    const suggested = await agent.timeout(5000).emitWithAck('answers:suggest', { conversationId: sent.conversationId });
+    if (!suggested.ok) throw new Error(suggested.error.message);
+    expect(text.split(' ').length).toBeGreaterThan(40);
+    expect(suggested.answers[0]).toMatchObject({ kind: 'faq', id: ENTRY });
+  });
+
   it('refuses a card for an entry the FAQ lacks, a card on an internal note, and a malformed request', async () => {
     h = await start();
     const { socket: visitor } = await h.visitor();

@@ -6,7 +6,7 @@
  * `npm run bench:search` prints the full figures beside fuse.js and minisearch.
  */
 import { describe, expect, it } from 'vitest';
-import { RANKERS } from '../../bench/lib/search-rankers.js';
+import { messageRanker, RANKERS } from '../../bench/lib/search-rankers.js';
 import {
   BLIND_SETS,
   evaluate,
@@ -16,6 +16,7 @@ import {
   loadFreshDev,
   VALIDATION_FAQS,
 } from '../fixtures/search-eval/index.js';
+import { inStories, type Place } from '../fixtures/search-eval/stories.js';
 import { keywordQueries } from '../fixtures/search-eval/synthetic-typos.js';
 
 const all = loadEval();
@@ -76,6 +77,18 @@ describe('search on the test split', () => {
     expect(onPage.top1.rate).toBeGreaterThanOrEqual(report.top1.rate);
     expect(onPage.byKind['answer-term']?.rate).toBeGreaterThanOrEqual(0.96);
     expect(onPage.byKind['out-of-scope']?.rate).toBeGreaterThanOrEqual(0.86);
+  });
+});
+
+describe('search inside a long chat message, on the test split', () => {
+  // The chat box searches the visitor's draft, the server the message for the agent: a
+  // question told after a greeting and a story, or before thanks, is still found.
+  const top1 = (where: Place): number => evaluate(inStories(test, where), messageRanker).top1.rate;
+  it('finds the question after a story, before thanks, or between the two', () => {
+    expect(top1('alone')).toBeGreaterThanOrEqual(0.82);
+    expect(top1('afterStory')).toBeGreaterThanOrEqual(0.78);
+    expect(top1('beforeThanks')).toBeGreaterThanOrEqual(0.61);
+    expect(top1('between')).toBeGreaterThanOrEqual(0.59);
   });
 });
 

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../protocol/types.js';
 import { createFaqSearch as searchPayload } from '../../widget/search/faq-search.js';
-import { buildSearchIndex, createFaqSearch, toSearchDocs } from '../../widget/search/index.js';
+import { buildSearchIndex, createFaqSearch, searchMessage, toSearchDocs } from '../../widget/search/index.js';
 import { INDEX_FORMAT, openIndex } from '../../widget/search/index-view.js';
 import { encodePostings, encodeTerms } from '../../widget/search/search-index.js';
 import { cover } from '../../widget/search/rank.js';
@@ -474,6 +474,22 @@ describe('createFaqSearch', () => {
     expect(top('refund')).toBe('en-refund-policy');
     expect(search.search(`refund ${'x'.repeat(4000)}`)).toEqual(search.search('refund'));
     expect(search.search(`استرداد وجه ${'س'.repeat(4000)}`)).toEqual(search.search('استرداد وجه'));
+  });
+  it('finds the question in a long chat message, however much story comes before or after it', () => {
+    const story =
+      'Hello there, I hope you are well. I have been a loyal customer for many years and I always recommend you to my friends and my whole family. Last week something happened that I did not expect at all, and I spent the weekend trying to sort it out myself.';
+    const thanks =
+      'Thank you so much in advance, I really hope you can help me quickly because this is urgent for me and my family. Please get back to me as soon as you can.';
+    const message = (text: string): string | undefined => searchMessage(search, text)[0]?.id;
+    // Past the fortieth word, or among many words no entry has, the question is read on its own.
+    expect(message(`${story} When will I get my refund?`)).toBe('en-refund-policy');
+    expect(message(`${story} How do I cancel my subscription? ${thanks}`)).toBe('en-cancel-subscription');
+    expect(message(`I forgot my password. ${thanks}`)).toBe('en-reset-password');
+    const dastan =
+      'سلام وقتتون بخیر، امیدوارم حالتون خوب باشه. من چند ساله که مشتری شما هستم و همیشه شما رو به دوستا و همکارا و کل خانواده‌م معرفی کردم. هفته پیش یه اتفاقی افتاد که واقعا انتظارشو نداشتم و کل آخر هفته رو گذاشتم که خودم درستش کنم ولی نشد.';
+    expect(message(`${dastan} چطور اشتراکم را لغو کنم؟`)).toBe('fa-cancel-subscription');
+    // A short message is searched whole, as the search box searches it.
+    expect(searchMessage(search, 'I forgot my password. Thanks!')).toEqual(search.search('I forgot my password. Thanks!'));
   });
   it('weighs a contraction typed without its apostrophe, "possible", "anymore" and spoken «چجوری» as the filler they are', () => {
     const entries: FaqEntry[] = [

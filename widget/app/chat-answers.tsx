@@ -9,6 +9,7 @@ import type { AnswerCard } from '../../protocol/answers.js';
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import { answerStrings } from '../i18n/answer-strings.js';
 import { addStrings, t } from '../i18n/runtime.js';
+import { searchMessage } from '../search/message.js';
 import type { Reporter } from './beacon.js';
 import type { FaqIndex, FaqSource } from './faq-source.js';
 import type { Store, UiState } from './state.js';
@@ -46,7 +47,9 @@ export function createChatAnswers(store: Store<UiState>, faq: FaqSource, reporte
       const query = draft.trim();
       const index = query.length >= MIN_DRAFT ? faq.index(locale) : null;
       if (last?.query !== query || last.index !== index) {
-        const docs = index ? index.search.search(query, MAX_SUGGESTIONS).flatMap((hit) => index.docs.get(hit.id) ?? []) : [];
+        const docs = index
+          ? searchMessage(index.search, query, MAX_SUGGESTIONS).flatMap((hit) => index.docs.get(hit.id) ?? [])
+          : [];
         last = { query, index, docs };
       }
       const { docs } = last;

@@ -35,4 +35,5 @@ export type { FaqSearch, FaqSearchOptions, FuseConstructor, SearchIndex } from '
 export { normalize, tokenize, tokenizeWithRanges, detectLocale } from './normalize.js';
 export type { TokenRange } from './normalize.js';
 export { highlight } from './highlight.js';
+export { searchMessage } from './message.js';
 export type { HighlightSegment } from './highlight.js';

@@ -1,0 +1,49 @@
+/**
+ * Search for a chat message, which may be long: the chat box searches the visitor's draft for
+ * answers ("These may answer it"), the server the sent message for the agent's suggestions.
+ * Someone writing to a person often tells a story before the question, or thanks them after
+ * it. Searched whole, the question is drowned by the story's words or, past the fortieth word,
+ * not read at all; so a long message is also searched a sentence at a time.
+ */
+import type { FaqHit } from '../../protocol/faq.js';
+import type { FaqSearch } from './faq-search.js';
+import { tokenize } from './normalize.js';
+
+/**
+ * A message of more words than this is also searched by sentence. A shorter one is searched
+ * whole only: its sentences need each other ("My daughter is 13. Can she have her own number?").
+ */
+const STORY_WORDS = 20;
+/** How many sentences of a long message are searched, from its end, where a draft grows. */
+const MAX_SENTENCES = 6;
+const SENTENCE_END = /(?<=[.!?؟\n])\s+/;
+
+/** Per searcher, each sentence's hits: typing a long message changes only its last sentence. */
+const bySentence = new WeakMap<FaqSearch, Map<string, FaqHit[]>>();
+
+/** The hits of `sentence`, kept for the next keystroke. */
+function sentenceHits(search: FaqSearch, sentence: string, limit: number): FaqHit[] {
+  let kept = bySentence.get(search);
+  if (!kept) bySentence.set(search, (kept = new Map()));
+  const key = `${limit}\n${sentence}`;
+  let hits = kept.get(key);
+  if (!hits) {
+    if (kept.size >= 50) kept.clear();
+    kept.set(key, (hits = search.search(sentence, limit)));
+  }
+  return hits;
+}
+
+/**
+ * The hits of whichever reads best, the whole message (its first forty words) or one of its
+ * last sentences: the one whose first hit covers the most of what it asks.
+ */
+export function searchMessage(search: FaqSearch, message: string, limit = 5): FaqHit[] {
+  const whole = search.search(message, limit);
+  const sentences = message.split(SENTENCE_END).filter((s) => /[\p{L}\p{N}]/u.test(s));
+  if (sentences.length < 2 || tokenize(message).length <= STORY_WORDS) return whole;
+  return sentences.slice(-MAX_SENTENCES).reduce((best, sentence) => {
+    const hits = sentenceHits(search, sentence, limit);
+    return hits[0] && (!best[0] || hits[0].score < best[0].score) ? hits : best;
+  }, whole);
+}
