@@ -5,8 +5,7 @@
 import { ANSWERS, type SuggestedAnswer } from '../../protocol/answers.js';
 import type { FaqPayload } from '../../protocol/faq.js';
 import type { ConversationRecord, SavedReplyRecord, Store } from '../store/store.js';
-import { createFaqSearch, tokenize, type FaqSearch } from '../../widget/search/index.js';
-import { searchMessage } from '../../widget/search/message.js';
+import { createFaqSearch, searchMessage, tokenize, type FaqSearch } from '../../widget/search/index.js';
 import { stem } from '../../widget/search/stem.js';
 import { STOP_WORDS } from '../../widget/search/vocabulary.js';
 import type { BuiltPayload } from '../faq/payload.js';
