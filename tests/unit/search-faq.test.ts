@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { FaqEntry } from '../../protocol/types.js';
 import { createFaqSearch as searchPayload } from '../../widget/search/faq-search.js';
-import { buildSearchIndex, createFaqSearch, searchMessage, toSearchDocs } from '../../widget/search/index.js';
+import { buildSearchIndex, createFaqSearch, searchMessage, toSearchDocs, tokenize } from '../../widget/search/index.js';
 import { INDEX_FORMAT, openIndex } from '../../widget/search/index-view.js';
 import { encodePostings, encodeTerms } from '../../widget/search/search-index.js';
 import { cover } from '../../widget/search/rank.js';
@@ -490,6 +490,24 @@ describe('createFaqSearch', () => {
     expect(message(`${dastan} چطور اشتراکم را لغو کنم؟`)).toBe('fa-cancel-subscription');
     // A short message is searched whole, as the search box searches it.
     expect(searchMessage(search, 'I forgot my password. Thanks!')).toEqual(search.search('I forgot my password. Thanks!'));
+  });
+  it('reads at most eighty words of a long message by sentence, beside its first forty searched whole', () => {
+    // Each word the FAQ lacks costs a typo search: a message of many long sentences must not
+    // cost six searches of forty words (an agent's suggestions search it on the server).
+    let words = 0;
+    const counting = {
+      search: (q: string, limit?: number) => ((words += Math.min(40, tokenize(q).length)), search.search(q, limit)),
+    };
+    const sentence = (i: number): string => `${Array.from({ length: 45 }, (_, j) => `zq${i}x${j}`).join(' ')}.`;
+    searchMessage(counting, Array.from({ length: 8 }, (_, i) => sentence(i)).join(' '));
+    expect(words).toBeGreaterThan(40);
+    expect(words).toBeLessThanOrEqual(40 + 80);
+    // The question before a paragraph of thanks is still within reach.
+    const thanks =
+      'Thank you so much in advance, I really hope you can help me quickly because this is quite urgent for me and my family, and I have already lost a lot of time on it. Please get back to me as soon as you possibly can, I will be waiting for your answer all day.';
+    const story =
+      'Hello there, I hope you are doing well today. I have been a customer of yours for many years now and I always recommend you to my friends, my colleagues and my whole family.';
+    expect(searchMessage(search, `${story} How do I cancel my subscription? ${thanks}`)[0]?.id).toBe('en-cancel-subscription');
   });
   it('weighs a contraction typed without its apostrophe, "possible", "anymore" and spoken «چجوری» as the filler they are', () => {
     const entries: FaqEntry[] = [

@@ -32,7 +32,7 @@ export type { FuseConstructor } from './fuzzy.js';
  * past this the work would grow with the text and the page stall as the visitor types.
  * Questions, even told as stories, run to some thirty words; no term is forty letters long.
  */
-const MAX_WORDS = 40;
+export const MAX_WORDS = 40;
 const MAX_WORD = 40;
 
 export interface FaqSearchOptions {
