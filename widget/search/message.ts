@@ -48,7 +48,8 @@ function sentenceHits(search: FaqSearch, sentence: string, limit: number): FaqHi
 function lastSentences(message: string): string[] {
   const sentences = message.split(SENTENCE_END).filter((s) => /[\p{L}\p{N}]/u.test(s));
   const last: string[] = [];
-  for (let i = sentences.length - 1, words = 0; i >= 0 && sentences.length > 1 && last.length < MAX_SENTENCES; i--) {
+  if (sentences.length < 2) return last;
+  for (let i = sentences.length - 1, words = 0; i >= 0 && last.length < MAX_SENTENCES; i--) {
     words += Math.min(MAX_WORDS, tokenize(sentences[i] as string).length);
     if (words > MAX_SENTENCE_WORDS) break;
     last.unshift(sentences[i] as string);
