@@ -37,6 +37,13 @@ describe('learned phrasings in the search index', () => {
     expect(search.search('purchase').map((h) => h.id)[0]).toBe('en-shipping');
   });
 
+  it("learns a visitor's words, not the filler around them", () => {
+    const { search } = served(new Map([['en-shipping', ['hi can you tell me when my parcel will be here please']]]));
+    expect(search.search('when will my parcel be here')[0]?.id).toBe('en-shipping');
+    // Only "can you tell me when … will be here" in common: nothing the FAQ answers.
+    expect(search.search('can you tell me when the bitcoin will be here')).toEqual([]);
+  });
+
   it('changes the version (and so the ETag) when what was learned changes, and ships no wording text', () => {
     const plain = served().payload;
     const taught = served(new Map([['en-refund', ['money returned']]])).payload;

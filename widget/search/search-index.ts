@@ -46,6 +46,9 @@ export function excerptOf(markdown: string, chars = EXCERPT_CHARS): string {
 const compounds = (text: string): string =>
   (text.match(/[a-z0-9]+(?:-[a-z0-9]+)+/gi) ?? []).map((c) => c.replace(/-/g, '')).join(' ');
 
+/** Wordings search learned from visitors and agents: the last of `fieldsOf`. */
+const FIELD_LEARNED = 4;
+
 /** The texts of one doc's fields, in `FIELD_WEIGHT` order; the excerpt stands in for a missing answer. */
 const fieldsOf = (doc: FaqSearchDoc, answer?: string): string[][] => [
   [doc.question],
@@ -106,8 +109,10 @@ export function indexDocs(
       // "pre-order", "Wi-Fi", "USB-C" are also typed as one word: index the joined form too.
       for (const text of texts) scan(compounds(text), out);
       for (const token of out.tokens) {
-        // Every answer has its "the" and "را": their postings would cost bytes and say nothing.
-        if (f === FIELD_ANSWER && stop?.has(token)) continue;
+        // Every answer has its "the" and "را", and a visitor's wording its "how can I": their
+        // postings would cost bytes and say nothing, and filler learned from visitors would
+        // let any question that shares it cover part of the entry.
+        if ((f === FIELD_ANSWER || f === FIELD_LEARNED) && stop?.has(token)) continue;
         let term = stems.get(token);
         if (term === undefined) stems.set(token, (term = stem(token)));
         let list = byTerm.get(term);
