@@ -12,6 +12,7 @@ const benches: [name: string, args: string[]][] = [
   ['size', ['bench/size.ts']],
   ['search', ['bench/search.ts']],
   ['typos', ['bench/search-typos.ts']],
+  ['learning', ['bench/search-learning.ts']],
   ['load', ['bench/load.ts']],
   ['relay', ['bench/relay.ts', ...(quick ? ['--quick'] : [])]],
   // These two need nginx, PostgreSQL and Redis on 127.0.0.1 (see bench/README.md).

@@ -6,6 +6,9 @@
  */
 import Fuse from 'fuse.js';
 import MiniSearch from 'minisearch';
+import type { FaqPayload } from '../../protocol/faq.js';
+import type { FaqEntry } from '../../protocol/types.js';
+import { buildFaqPayload, type LearnedWordings } from '../../server/faq/payload.js';
 import { createFaqSearch, searchMessage, tokenize } from '../../widget/search/index.js';
 import type { RankerFactory } from '../../tests/fixtures/search-eval/index.js';
 
@@ -48,3 +51,15 @@ export const messageRanker: RankerFactory = (entries) => {
   const search = { en: createFaqSearch(entries, { locale: 'en' }), fa: createFaqSearch(entries, { locale: 'fa' }) };
   return (q, locale) => searchMessage(search[locale], q).map((h) => h.id);
 };
+
+/**
+ * Pasokh as the widget searches a site that has learned wordings: over the payload the server
+ * builds with them (`learnedFor` the entries given), with the page's locale.
+ */
+export const learnedRanker =
+  (learnedFor: (entries: readonly FaqEntry[]) => LearnedWordings | undefined): RankerFactory =>
+  (entries) => {
+    const { docs, index } = JSON.parse(buildFaqPayload('eval', entries, true, learnedFor(entries)).body) as FaqPayload;
+    const search = { en: createFaqSearch(docs, { index, locale: 'en' }), fa: createFaqSearch(docs, { index, locale: 'fa' }) };
+    return (q, locale) => search[locale].search(q).map((h) => h.id);
+  };
