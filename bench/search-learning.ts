@@ -9,10 +9,8 @@
  * and the validation FAQs apart.
  */
 import { learnedRanker, RANKERS } from './lib/search-rankers.js';
-import type { FaqEntry } from '../protocol/types.js';
 import {
   BLIND_SETS,
-  evaluate,
   loadBlindDev,
   loadEval,
   loadFreshDev,
@@ -20,26 +18,19 @@ import {
   type EvalFaq,
   type EvalReport,
 } from '../tests/fixtures/search-eval/index.js';
-import { learningFolds, mergeByFaq } from '../tests/fixtures/search-eval/learning.js';
+import { evaluateLearning, mergeByFaq } from '../tests/fixtures/search-eval/learning.js';
 
 /** A report's figures, without the misses. */
 const figures = ({ top1, byKind }: EvalReport): Pick<EvalReport, 'top1' | 'byKind'> => ({ top1, byKind });
 
 /** Held-out top-1 per kind and out-of-scope no-hit over `faqs`, without and with learning. */
 function measure(faqs: readonly EvalFaq[]): object {
-  const folds = learningFolds(faqs);
-  const learned = new Map<readonly FaqEntry[], Map<string, string[]>>(folds.map((f) => [f.faq.entries, f.learned]));
-  const asked = folds.map((f) => f.faq);
+  const { learnedWordings, withoutLearning, withLearning } = evaluateLearning(faqs, RANKERS.pasokhOnPage, learnedRanker);
   return {
     faqs: faqs.map((f) => f.faq),
-    learnedWordings: folds.reduce((n, f) => n + [...f.learned.values()].flat().length, 0),
-    withoutLearning: figures(evaluate(asked, RANKERS.pasokhOnPage)),
-    withLearning: figures(
-      evaluate(
-        asked,
-        learnedRanker((entries) => learned.get(entries)),
-      ),
-    ),
+    learnedWordings,
+    withoutLearning: figures(withoutLearning),
+    withLearning: figures(withLearning),
   };
 }
 
