@@ -41,6 +41,8 @@ export const INDEX_FORMAT = 5;
 
 export const FIELD_QUESTION = 0;
 export const FIELD_ANSWER = 3;
+/** Wordings search learned from visitors and agents. */
+export const FIELD_LEARNED = 4;
 
 /** Whether `index` is a `SearchIndex` this code can read. */
 export const isSearchIndex = (index: unknown): index is SearchIndex =>

@@ -5,7 +5,7 @@
  */
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import type { FaqEntry, Locale } from '../../protocol/types.js';
-import { FIELD_ANSWER, FIELD_QUESTION, INDEX_FORMAT, type SearchIndex } from './index-view.js';
+import { FIELD_ANSWER, FIELD_LEARNED, FIELD_QUESTION, INDEX_FORMAT, type SearchIndex } from './index-view.js';
 import { isPersian, scan, tokenize, type Scan } from './normalize.js';
 import { stem } from './stem.js';
 import { scriptPairs } from './transliterate.js';
@@ -45,9 +45,6 @@ export function excerptOf(markdown: string, chars = EXCERPT_CHARS): string {
 /** The Latin words joined by hyphens in `text`, each written as one word. */
 const compounds = (text: string): string =>
   (text.match(/[a-z0-9]+(?:-[a-z0-9]+)+/gi) ?? []).map((c) => c.replace(/-/g, '')).join(' ');
-
-/** Wordings search learned from visitors and agents: the last of `fieldsOf`. */
-const FIELD_LEARNED = 4;
 
 /** The texts of one doc's fields, in `FIELD_WEIGHT` order; the excerpt stands in for a missing answer. */
 const fieldsOf = (doc: FaqSearchDoc, answer?: string): string[][] => [
