@@ -74,7 +74,7 @@ function builtFiles() {
     app: of('widget/app/main.tsx'),
     chat: of('widget/app/chat-panel.tsx'),
     article: of('widget/app/article-chunk.ts'),
-    fuse: of('node_modules/fuse.js/dist/fuse.basic.min.mjs'),
+    fuse: of('widget/search/typos.ts'),
   };
 }
 
@@ -175,9 +175,9 @@ async function main(): Promise<void> {
     chat: within(chat, BUDGETS.chat),
     afterClick: {
       article,
-      /** fuse.js, fetched on the first word that needs typo matching. */
+      /** fuse.js and the other keyboard layout, fetched on the first word the FAQ lacks. */
       fuse: sizeOf(file(files.fuse)),
-      /** Search path + fuse.js: a visitor whose search includes a typo. */
+      /** Search path + that chunk: a visitor whose search includes a typo. */
       searchingWithTypos: add(searchPath, sizeOf(file(files.fuse))),
       /** Search path + chat chunk: everything a visitor who talks to a person downloads. */
       talking: add(searchPath, chat),

@@ -47,6 +47,7 @@ export interface WidgetFiles {
   app: string;
   chat: string;
   article: string;
+  /** fuse.js with the other keyboard layout (`widget/search/typos.ts`). */
   fuse: string;
 }
 

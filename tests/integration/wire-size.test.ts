@@ -23,7 +23,7 @@ function builtFiles(): WidgetFiles {
     app: of('widget/app/main.tsx'),
     chat: of('widget/app/chat-panel.tsx'),
     article: of('widget/app/article-chunk.ts'),
-    fuse: of('node_modules/fuse.js/dist/fuse.basic.min.mjs'),
+    fuse: of('widget/search/typos.ts'),
   };
 }
 

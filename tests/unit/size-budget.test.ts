@@ -12,16 +12,20 @@ const WIDGET = resolve(import.meta.dirname, '../../dist/widget');
 const MANIFEST = join(WIDGET, '.vite/manifest.json');
 const KB = 1024;
 
-/** Loader + app + search ≤ 20 KB gzip. fuse.js (typos only) comes on the first typo. */
+/**
+ * Loader + app + search ≤ 20 KB gzip. fuse.js (for typos) and the other keyboard layout come
+ * on the first word the FAQ lacks.
+ */
 const SEARCH_PATH_BUDGET = 20 * KB;
 /**
- * The same plus fuse.js, for a visitor whose first words include a typo. Raised from 25 KB to
- * 26 KB when answer text, the no-hit list, the not-set-up state, FAQ revalidation and the
+ * The same plus that chunk, for a visitor whose first words include a typo. Raised from 25 KB
+ * to 26 KB when answer text, the no-hit list, the not-set-up state, FAQ revalidation and the
  * analytics token came into the app chunk, to 26.5 KB for the search's handling of words
- * typed without their space and of Persian typed on keyboards without its own letters, and to
- * 26.75 KB for Persian words typed with a letter left out (docs/decisions/004-size-budgets.md).
+ * typed without their space and of Persian typed on keyboards without its own letters, to
+ * 26.75 KB for Persian words typed with a letter left out, and to 27.25 KB for text typed
+ * with the keyboard on the other language (docs/decisions/004-size-budgets.md).
  */
-const SEARCH_WITH_TYPOS_BUDGET = 26.75 * KB;
+const SEARCH_WITH_TYPOS_BUDGET = 27.25 * KB;
 
 function gzip(file: string): number {
   return gzipSync(readFileSync(join(WIDGET, file)), { level: 9 }).length;
@@ -56,14 +60,14 @@ describe('widget size budgets (gzip)', () => {
     expect(gzip(fileOf(manifest, 'widget/app/chat-panel.tsx'))).toBeLessThanOrEqual(20 * KB);
   });
 
-  it('keeps the search path (loader + app with its strings) within 20 KB, and with fuse.js within 26.75 KB', () => {
+  it('keeps the search path (loader + app with its strings) within 20 KB, and with fuse.js and the other layout within 27.25 KB', () => {
     const manifest = built();
     const app = gzip(fileOf(manifest, 'widget/app/main.tsx'));
     const loader = gzip('pasokh.js');
-    const fuse = gzip(fileOf(manifest, 'node_modules/fuse.js/dist/fuse.basic.min.mjs'));
+    const typos = gzip(fileOf(manifest, 'widget/search/typos.ts'));
     // The panel's strings of both locales are in the app chunk: one fetch less on the first click.
     expect(loader + app, 'search path').toBeLessThanOrEqual(SEARCH_PATH_BUDGET);
-    expect(loader + app + fuse, 'search path after a typo').toBeLessThanOrEqual(SEARCH_WITH_TYPOS_BUDGET);
+    expect(loader + app + typos, 'search path after a typo').toBeLessThanOrEqual(SEARCH_WITH_TYPOS_BUDGET);
   });
 
   it('keeps the article view, the chat and fuse.js out of the app chunk', () => {

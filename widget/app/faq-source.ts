@@ -6,7 +6,7 @@
 import type { ErrorCode } from '../../protocol/errors.js';
 import type { FaqPayload, FaqSearchDoc } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
-import { createFaqSearch, type FaqSearch, type FuseConstructor } from '../search/faq-search.js';
+import { createFaqSearch, type FaqSearch } from '../search/faq-search.js';
 import { fetchFaq, type RequestError } from './http.js';
 
 /** `refused`: this page's origin may not use the site (the site owner's setting, not the network). */
@@ -49,20 +49,21 @@ export function createFaqSource(origin: string, site: string, onError: (message:
   const built: Partial<Record<Locale, FaqIndex>> = {};
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
-  // fuse.js (7.6 KB gzip) is only for typos: it comes on the first word that needs it, and the
-  // results are recomputed when it is in (the search path's size budget).
-  let fuse: FuseConstructor | undefined;
-  let fuseLoading = false;
-  const loadFuse = () => {
-    if (fuseLoading) return;
-    fuseLoading = true;
-    import('fuse.js/basic').then(
+  // fuse.js (7.6 KB gzip) is only for typos, and the other keyboard layout for text typed on the
+  // wrong one: they come on the first word the FAQ lacks, and the results are recomputed when
+  // they are in (the search path's size budget).
+  let typos: typeof import('../search/typos.js') | undefined;
+  let typosLoading = false;
+  const loadTypos = () => {
+    if (typosLoading) return;
+    typosLoading = true;
+    import('../search/typos.js').then(
       (module) => {
-        fuse = module.default;
+        typos = module;
         changed();
       },
       () => {
-        fuseLoading = false;
+        typosLoading = false;
       },
     );
   };
@@ -95,8 +96,9 @@ export function createFaqSource(origin: string, site: string, onError: (message:
             locale,
             index: payload.index,
             vocabulary: payload.vocabulary,
-            fuzzy: () => fuse,
-            onFuzzyNeeded: loadFuse,
+            fuzzy: () => typos?.Fuse,
+            keyboard: () => typos?.otherKeyboard,
+            onFuzzyNeeded: loadTypos,
           }),
           docs: new Map(payload.docs.map((doc) => [doc.id, doc])),
           popular: (inLocale.length ? inLocale : payload.docs).slice(0, 6),

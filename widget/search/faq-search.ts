@@ -48,6 +48,11 @@ export interface FaqSearchOptions {
    * While it returns undefined, typo-only words match nothing and `onFuzzyNeeded` is called.
    */
   fuzzy?: () => FuseConstructor | undefined;
+  /**
+   * `otherKeyboard` of `./keyboard.ts`, which the widget loads with fuse.js: a query that finds
+   * nothing is searched again as typed with the keyboard on the other language.
+   */
+  keyboard?: () => ((text: string) => string) | undefined;
   /** A word needed fuzzy matching that `fuzzy` could not give yet: load it, then search again. */
   onFuzzyNeeded?: () => void;
 }
@@ -72,6 +77,19 @@ function highlightRanges(view: IndexView, question: string, slots: Slots, typing
   return indices.length ? [{ key: 'question', indices }] : [];
 }
 
+/** The words of a query that are searched: past the cut, and one-letter words, are not. */
+const wordsOf = (query: string): string[] =>
+  tokenize(query)
+    .filter((w) => (w.length > 1 || /\d/.test(w)) && w.length <= MAX_WORD)
+    .slice(0, MAX_WORDS + 1);
+
+/**
+ * Whether the FAQ has one of the words of `text` as typed. Filler and words of one or two
+ * letters are left out: any short run of keys spells some term.
+ */
+const knowsAny = (view: IndexView, text: string): boolean =>
+  wordsOf(text).some((w) => !view.stop.has(w) && w.length > 2 && view.termIds.has(stem(w)));
+
 /**
  * Creates the search over the payload's docs from its prebuilt index; without a readable index
  * it finds nothing. `createFaqSearch` from `widget/search/index.ts` builds the index itself
@@ -84,32 +102,40 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
   const view = openIndex(options.index, docs.length);
   const candidates = createCandidates(view, options);
   const expand = createExpander(view, options.vocabulary !== false);
+  /** Hits for `query`, whose words are `all`. */
+  const find = (query: string, limit: number): FaqHit[] => {
+    const all = wordsOf(query);
+    const words = all.slice(0, MAX_WORDS);
+    // Only filler words, or none: nothing to look for (an empty FAQ finds nothing anyway).
+    if (!words.some((w) => !view.stop.has(w))) return [];
+    // The word being typed, if any, is past the cut.
+    const partial = all.length <= MAX_WORDS && /[\p{L}\p{N}\p{M}]$/u.test(query);
+    const slots = slotsOf(view, candidates, expand, words, partial);
+    const preferred = options.locale ?? detectLocale(query);
+    const localeOf = (d: number): number => (preferred && docs[d]?.locale !== preferred ? 1 : 0);
+    const typing = partial ? words[words.length - 1] : undefined;
+    // A Latin word in a Persian query is a name or a term the English version may have.
+    const bridge = (w: string): boolean => (detectLocale(w) ?? preferred) !== preferred;
+    return rank(view, cover(view, words, slots, partial, bridge), localeOf)
+      .slice(0, limit)
+      .map(({ d, score }) => {
+        const doc = docs[d] as FaqSearchDoc;
+        return {
+          id: doc.id,
+          // A query's words weigh together at most as much as four the FAQ lacks: a long one,
+          // or one of rare words in a small FAQ, may cover a share past 1.
+          score: Math.round((1 - Math.min(1, score)) * 1000) / 1000,
+          matches: highlightRanges(view, doc.question, slots, typing),
+        };
+      });
+  };
   return {
     search(query: string, limit = 5): FaqHit[] {
-      const all = tokenize(query).filter((w) => (w.length > 1 || /\d/.test(w)) && w.length <= MAX_WORD);
-      const words = all.slice(0, MAX_WORDS);
-      // Only filler words, or none: nothing to look for (an empty FAQ finds nothing anyway).
-      if (!words.some((w) => !view.stop.has(w))) return [];
-      // The word being typed, if any, is past the cut.
-      const partial = all.length <= MAX_WORDS && /[\p{L}\p{N}\p{M}]$/u.test(query);
-      const slots = slotsOf(view, candidates, expand, words, partial);
-      const preferred = options.locale ?? detectLocale(query);
-      const localeOf = (d: number): number => (preferred && docs[d]?.locale !== preferred ? 1 : 0);
-      const typing = partial ? words[words.length - 1] : undefined;
-      // A Latin word in a Persian query is a name or a term the English version may have.
-      const bridge = (w: string): boolean => (detectLocale(w) ?? preferred) !== preferred;
-      return rank(view, cover(view, words, slots, partial, bridge), localeOf)
-        .slice(0, limit)
-        .map(({ d, score }) => {
-          const doc = docs[d] as FaqSearchDoc;
-          return {
-            id: doc.id,
-            // A query's words weigh together at most as much as four the FAQ lacks: a long one,
-            // or one of rare words in a small FAQ, may cover a share past 1.
-            score: Math.round((1 - Math.min(1, score)) * 1000) / 1000,
-            matches: highlightRanges(view, doc.question, slots, typing),
-          };
-        });
+      const hits = find(query, limit);
+      // Typed with the keyboard on the other language: it finds nothing and has none of the
+      // FAQ's words, and the same keys on the other layout type some of them.
+      const swapped = options.keyboard?.()?.(query) ?? '';
+      return hits.length || knowsAny(view, query) || !knowsAny(view, swapped) ? hits : find(swapped, limit);
     },
   };
 }

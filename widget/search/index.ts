@@ -6,6 +6,7 @@ import type { FaqSearchDoc } from '../../protocol/faq.js';
 import { pairTranslations } from '../../protocol/translations.js';
 import type { FaqEntry } from '../../protocol/types.js';
 import Fuse from 'fuse.js/basic';
+import { otherKeyboard } from './keyboard.js';
 import { createFaqSearch as searchDocs, isSearchIndex, type FaqSearch, type FaqSearchOptions } from './faq-search.js';
 import { buildSearchIndex, toSearchDocs } from './search-index.js';
 
@@ -24,8 +25,8 @@ export function createFaqSearch(entries: readonly (FaqEntry | FaqSearchDoc)[], o
   const index = isSearchIndex(options.index)
     ? options.index
     : buildSearchIndex(docs, { vocabulary: options.vocabulary !== false, answers, translations: pairTranslations(entries) });
-  // fuse.js is here from the start: typos match on the first call, synchronously.
-  return searchDocs(docs, { fuzzy: () => Fuse, ...options, index });
+  // fuse.js and the other layout are here from the start: on the first call, synchronously.
+  return searchDocs(docs, { fuzzy: () => Fuse, keyboard: () => otherKeyboard, ...options, index });
 }
 
 export { buildSearchIndex, toSearchDocs, excerptOf, plainText } from './search-index.js';
