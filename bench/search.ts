@@ -5,7 +5,8 @@
  * question + answer and a minisearch full-text (BM25) baseline over the same fields with our
  * normaliser, all in the same process; per-keystroke latency at 500 / 2,000 / 10,000 generated
  * entries, counting the first keystrokes on a fresh searcher, and at the end of a chat message
- * of 4,000 characters; index load time; the search payload's gzip size against the whole FAQ's
+ * of 4,000 characters, and of the queries typed with the keyboard on the other language (after
+ * the typo chunk, fuse.js and the other layout, has arrived); index load time; the search payload's gzip size against the whole FAQ's
  * (generated, and the evaluation FAQs' 1,702 entries people wrote); then the same loads in
  * Chromium (a fresh page each) and the gzip size of the search code the widget ships. Quality
  * also inside long chat messages: the same questions after a story, before thanks, or both.
@@ -34,6 +35,9 @@ import {
   type EvalReport,
 } from '../tests/fixtures/search-eval/index.js';
 import { bundleSearch, loadInChromium } from '../tests/fixtures/search-browser.js';
+import { otherLayoutQueries } from '../tests/fixtures/search-eval/other-layout.js';
+import FuseBasic from 'fuse.js/basic';
+import { otherKeyboard } from '../widget/search/keyboard.js';
 import { inStories, PLACES } from '../tests/fixtures/search-eval/stories.js';
 
 /** The query set to report, by flag (the first one given of these); the test split by default. */
@@ -238,6 +242,7 @@ function atSize(size: number): unknown {
   };
   if (size === 2000) {
     result.longMessage = longMessage(make, entries, ours);
+    result.otherLayout = otherLayoutTyping(parsed);
     result.payloadGzipBytes = payloadWeight(entries, body);
     // Generated text repeats its words; the evaluation FAQs together are text people wrote.
     const real = allEvalEntries();
@@ -266,6 +271,38 @@ function longMessage(make: () => FaqSearch, entries: readonly FaqEntry[], query:
     words: text.split(/\s+/).length,
     keystrokeMs: ms,
     p95VsQueryP95: round(ms.p95 / query.p95, 1),
+  };
+}
+
+/**
+ * Keystrokes of the queries typed with the keyboard on the other language, against the same
+ * queries typed right, on searchers that have the typo chunk (as the widget has once the
+ * first word the FAQ lacks has fetched it): such a query that finds nothing is searched twice.
+ */
+function otherLayoutTyping(parsed: FaqPayload): unknown {
+  const { asTyped, otherLayout } = otherLayoutQueries(faqs);
+  const prefixes = (set: EvalFaq[]) =>
+    set.flatMap((f) => f.queries.flatMap((q) => [...q.query].map((_, i) => q.query.slice(0, i + 1))));
+  const make = () =>
+    searchPayload(parsed.docs, {
+      index: parsed.index,
+      vocabulary: parsed.vocabulary,
+      fuzzy: () => FuseBasic,
+      keyboard: () => otherKeyboard,
+    });
+  const measure = (keys: string[]) => {
+    const warm = make();
+    for (const q of keys) warm.search(q);
+    const page = make();
+    return stats(keys.map((q) => time(() => page.search(q))));
+  };
+  const typed = measure(prefixes(asTyped));
+  const other = measure(prefixes(otherLayout));
+  return {
+    queries: asTyped.reduce((n, f) => n + f.queries.length, 0),
+    asTypedMs: typed,
+    otherLayoutMs: other,
+    p95Ratio: round(other.p95 / typed.p95, 2),
   };
 }
 
