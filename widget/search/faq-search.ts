@@ -132,10 +132,12 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
   return {
     search(query: string, limit = 5): FaqHit[] {
       const hits = find(query, limit);
+      const keyboard = options.keyboard?.();
       // Typed with the keyboard on the other language: it finds nothing and has none of the
       // FAQ's words, and the same keys on the other layout type some of them.
-      const swapped = options.keyboard?.()?.(query) ?? '';
-      return hits.length || knowsAny(view, query) || !knowsAny(view, swapped) ? hits : find(swapped, limit);
+      if (hits.length || !keyboard || knowsAny(view, query)) return hits;
+      const swapped = keyboard(query);
+      return knowsAny(view, swapped) ? find(swapped, limit) : hits;
     },
   };
 }
