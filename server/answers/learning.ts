@@ -70,7 +70,7 @@ export function createAnswerLearning(deps: AnswerLearningDeps): AnswerLearning {
 
   async function learn(site: string, entryId: string, text: string, source: 'visitor' | 'agent', voter: string) {
     const entry = entryOf(deps, site, entryId);
-    const phrasing = entry && phrasingOf(text, entry.question);
+    const phrasing = entry && phrasingOf(text, entry);
     if (!entry || !phrasing) return;
     const config = deps.site(site);
     const afterVisitors = config?.learnAfterVisitors ?? ANSWERS.learnAfterVisitors;

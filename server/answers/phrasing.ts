@@ -1,23 +1,49 @@
 /**
  * What a visitor's wording becomes when search learns it: the text an owner reads (trimmed,
- * whitespace collapsed, capped) and the matching form one phrasing is kept per.
+ * whitespace collapsed, capped, as its writer meant it) and the matching form one phrasing is
+ * kept per.
  */
 import { ANSWERS } from '../../protocol/answers.js';
-import { normalize } from '../../widget/search/normalize.js';
+import type { FaqEntry } from '../../protocol/types.js';
+import { otherKeyboard } from '../../widget/search/keyboard.js';
+import { normalize, tokenize } from '../../widget/search/normalize.js';
+import { plainText } from '../../widget/search/search-index.js';
+import { stem } from '../../widget/search/stem.js';
+import { STOP_WORDS } from '../../widget/search/vocabulary.js';
 
 export interface Phrasing {
   text: string;
   wording: string;
 }
 
+const STOP = new Set(tokenize(`${STOP_WORDS.en} ${STOP_WORDS.fa}`));
+
+/** The entry's words a wording can share with it, stemmed as the index has them. */
+const wordsOf = (entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): Set<string> =>
+  new Set(tokenize([entry.question, ...plainText(entry.answer), ...(entry.keywords ?? [])].join(' ')).map(stem));
+
 /**
- * The wording to learn from `text`, or null when there is nothing to learn: too short, too
- * long to be a query, or the same words as the entry's own question.
+ * `text` as its writer meant it: typed with the keyboard on the other language when none of
+ * its words of three letters or more is one of the entry's and some of what its keys type on
+ * the other layout are, as search reads it. An owner then reads «لغو اشتراک», not "gy, hajvh;",
+ * and search learns the words.
  */
-export function phrasingOf(text: string, question: string): Phrasing | null {
-  const shown = text.replace(/\s+/g, ' ').trim();
-  if (shown.length > ANSWERS.maxText) return null;
+function asMeant(text: string, entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): string {
+  const words = wordsOf(entry);
+  const shares = (t: string): boolean => tokenize(t).some((w) => w.length > 2 && !STOP.has(w) && words.has(stem(w)));
+  const other = otherKeyboard(text);
+  return !shares(text) && shares(other) ? other : text;
+}
+
+/**
+ * The wording to learn from `text` for `entry`, or null when there is nothing to learn: too
+ * short, too long to be a query, or the same words as the entry's own question.
+ */
+export function phrasingOf(text: string, entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): Phrasing | null {
+  const typed = text.replace(/\s+/g, ' ').trim();
+  if (typed.length > ANSWERS.maxText) return null;
+  const shown = asMeant(typed, entry);
   const wording = normalize(shown);
-  if (wording.length < 3 || wording === normalize(question)) return null;
+  if (wording.length < 3 || wording === normalize(entry.question)) return null;
   return { text: shown, wording };
 }

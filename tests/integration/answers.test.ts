@@ -228,6 +228,15 @@ describe('suggested answers and answer cards in the console', () => {
     expect(missing).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('learns a wording typed with the keyboard on the other language as its keys meant it', async () => {
+    h = await start();
+    const admin = await h.login();
+    // "package lost" typed with the keyboard still on Persian.
+    for (let i = 0; i < 3; i++) await voteHelpful(await newVisitorToken(), 'حشزنشلث مخسف');
+    const list = await fetch(`${h.url}/api/console/faq-learned?site=default&entry=${ENTRY}`, { headers: { cookie: admin } });
+    expect(((await list.json()) as { phrasings: { text: string }[] }).phrasings).toMatchObject([{ text: 'package lost' }]);
+  });
+
   it('lists learned phrasings to agents and lets an admin (not an agent) remove one, which search then drops', async () => {
     h = await start();
     const admin = await h.login();
