@@ -5,6 +5,7 @@
  */
 import { ANSWERS } from '../../protocol/answers.js';
 import type { FaqEntry } from '../../protocol/types.js';
+import { tellsLayout } from '../../widget/search/faq-search.js';
 import { otherKeyboard } from '../../widget/search/keyboard.js';
 import { normalize, tokenize } from '../../widget/search/normalize.js';
 import { plainText } from '../../widget/search/search-index.js';
@@ -19,7 +20,7 @@ export interface Phrasing {
 const STOP = new Set(tokenize(`${STOP_WORDS.en} ${STOP_WORDS.fa}`));
 
 /** The entry's words a wording can share with it, stemmed as the index has them. */
-const wordsOf = (entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): Set<string> =>
+const entryWords = (entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): Set<string> =>
   new Set(tokenize([entry.question, ...plainText(entry.answer), ...(entry.keywords ?? [])].join(' ')).map(stem));
 
 /**
@@ -29,8 +30,8 @@ const wordsOf = (entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): Set
  * and search learns the words.
  */
 function asMeant(text: string, entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): string {
-  const words = wordsOf(entry);
-  const shares = (t: string): boolean => tokenize(t).some((w) => w.length > 2 && !STOP.has(w) && words.has(stem(w)));
+  const words = entryWords(entry);
+  const shares = (t: string): boolean => tokenize(t).some((w) => tellsLayout(w, STOP, words));
   const other = otherKeyboard(text);
   return !shares(text) && shares(other) ? other : text;
 }

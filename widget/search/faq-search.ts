@@ -84,11 +84,15 @@ const wordsOf = (query: string): string[] =>
     .slice(0, MAX_WORDS + 1);
 
 /**
- * Whether the FAQ has one of the words of `text` as typed. Filler and words of one or two
- * letters are left out: any short run of keys spells some term.
+ * Whether `word` tells which keyboard layout it was typed on: `terms` has it (by its stem) and
+ * it is no filler. A word of one or two letters tells nothing: any short run of keys spells
+ * some term.
  */
-const knowsAny = (view: IndexView, text: string): boolean =>
-  wordsOf(text).some((w) => !view.stop.has(w) && w.length > 2 && view.termIds.has(stem(w)));
+export const tellsLayout = (word: string, stop: ReadonlySet<string>, terms: { has(term: string): boolean }): boolean =>
+  word.length > 2 && !stop.has(word) && terms.has(stem(word));
+
+/** Whether the FAQ has one of the words of `text` as typed, that tells its layout. */
+const knowsAny = (view: IndexView, text: string): boolean => wordsOf(text).some((w) => tellsLayout(w, view.stop, view.termIds));
 
 /**
  * Creates the search over the payload's docs from its prebuilt index; without a readable index
@@ -102,7 +106,7 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
   const view = openIndex(options.index, docs.length);
   const candidates = createCandidates(view, options);
   const expand = createExpander(view, options.vocabulary !== false);
-  /** Hits for `query`, whose words are `all`. */
+  /** Hits for `query` as typed. */
   const find = (query: string, limit: number): FaqHit[] => {
     const all = wordsOf(query);
     const words = all.slice(0, MAX_WORDS);
