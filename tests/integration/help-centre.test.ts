@@ -167,6 +167,13 @@ describe('search on the help centre', () => {
     expect(/<li><a href="([^"]+)">/.exec(results)?.[1]).toBe(`/help/fa/${encodeURIComponent('بستهام-کجاست')}`);
   });
 
+  it('finds the Persian answer for Persian typed with the keyboard still on English', async () => {
+    // «بسته ام کجاست» (where is my package), key for key on the English layout.
+    const { body } = await page(`/help/fa?q=${encodeURIComponent('fsji hl ;[hsj')}`);
+    const results = /<section aria-labelledby="results">([\s\S]*?)<\/section>/.exec(body)?.[1] ?? '';
+    expect(/<li><a href="([^"]+)">/.exec(results)?.[1]).toBe(`/help/fa/${encodeURIComponent('بستهام-کجاست')}`);
+  });
+
   it('says so when nothing matches, and shows the query as text', async () => {
     const { response, body } = await page(`/help?q=${encodeURIComponent('<b>zzqx</b>')}`);
     expect(response.status).toBe(200);
