@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useServerAndBrowser } from './support.js';
+import { openWidgetSearch } from './widget-support.js';
 
 const e2e = useServerAndBrowser();
 
@@ -36,11 +37,7 @@ describe.each(LOCALES)('a query with no answer in $locale', ({ locale, path, ope
     const context = await e2e.browser.newContext({ locale: locale === 'fa' ? 'fa-IR' : 'en-US' });
     try {
       const page = await context.newPage();
-      await page.goto(`${e2e.server.url}${path}`);
-      await page.getByRole('button', { name: open }).click();
-      const widget = page.locator('pasokh-widget');
-      const search = widget.getByRole('searchbox');
-      await search.waitFor();
+      const { widget, search } = await openWidgetSearch(page, e2e.server.url, path, open);
       await search.fill(query);
 
       await widget.getByText(none).waitFor();

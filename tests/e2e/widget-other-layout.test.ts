@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { useServerAndBrowser } from './support.js';
+import { openWidgetSearch } from './widget-support.js';
 
 const e2e = useServerAndBrowser();
 
@@ -23,11 +24,7 @@ describe.each(CASES)('text typed on the other layout in $locale', ({ locale, pat
       const page = await context.newPage();
       const fetched: string[] = [];
       page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-      await page.goto(`${e2e.server.url}${path}`);
-      await page.getByRole('button', { name: open }).click();
-      const widget = page.locator('pasokh-widget');
-      const search = widget.getByRole('searchbox');
-      await search.waitFor();
+      const { widget, search } = await openWidgetSearch(page, e2e.server.url, path, open);
       await search.fill(query);
 
       await widget.getByRole('heading', { name: answers, exact: true }).waitFor();

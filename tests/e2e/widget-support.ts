@@ -1,11 +1,12 @@
 /**
  * What the widget's browser tests share: an agent online through a real socket.io-client (the
  * same /agent namespace the console uses), host pages served through Playwright routes on the
- * server's own origin, and axe-core run against the widget's shadow root.
+ * server's own origin, the widget opened to its search box, and axe-core run against the
+ * widget's shadow root.
  */
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { io, type Socket } from 'socket.io-client';
 import type { AgentClientToServer, AgentServerToClient } from '../../protocol/events.js';
 import type { Message } from '../../protocol/types.js';
@@ -73,6 +74,21 @@ export async function connectAgent(url: string): Promise<Agent> {
     },
     close: () => void socket.close(),
   };
+}
+
+/** Opens the widget on the page at `path` by its launcher named `open`, ready to search. */
+export async function openWidgetSearch(
+  page: Page,
+  url: string,
+  path: string,
+  open: string,
+): Promise<{ widget: Locator; search: Locator }> {
+  await page.goto(`${url}${path}`);
+  await page.getByRole('button', { name: open }).click();
+  const widget = page.locator('pasokh-widget');
+  const search = widget.getByRole('searchbox');
+  await search.waitFor();
+  return { widget, search };
 }
 
 /** Serves `html` at `path` on the server's origin (so the site's origin check passes). */
