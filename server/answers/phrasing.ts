@@ -9,19 +9,12 @@ import { tellsLayout } from '../../widget/search/faq-search.js';
 import { otherKeyboard } from '../../widget/search/keyboard.js';
 import { normalize, tokenize } from '../../widget/search/normalize.js';
 import { plainText } from '../../widget/search/search-index.js';
-import { stem } from '../../widget/search/stem.js';
-import { STOP_WORDS } from '../../widget/search/vocabulary.js';
+import { informativeWords, STOP } from './words.js';
 
 export interface Phrasing {
   text: string;
   wording: string;
 }
-
-const STOP = new Set(tokenize(`${STOP_WORDS.en} ${STOP_WORDS.fa}`));
-
-/** The entry's words a wording can share with it, stemmed as the index has them. */
-const entryWords = (entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): Set<string> =>
-  new Set(tokenize([entry.question, ...plainText(entry.answer), ...(entry.keywords ?? [])].join(' ')).map(stem));
 
 /**
  * `text` as its writer meant it: typed with the keyboard on the other language when none of
@@ -30,7 +23,7 @@ const entryWords = (entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): 
  * and search learns the words.
  */
 function asMeant(text: string, entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): string {
-  const words = entryWords(entry);
+  const words = informativeWords([entry.question, ...plainText(entry.answer), ...(entry.keywords ?? [])].join(' '));
   const shares = (t: string): boolean => tokenize(t).some((w) => tellsLayout(w, STOP, words));
   const other = otherKeyboard(text);
   return !shares(text) && shares(other) ? other : text;

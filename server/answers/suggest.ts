@@ -5,23 +5,13 @@
 import { ANSWERS, type SuggestedAnswer } from '../../protocol/answers.js';
 import type { FaqPayload } from '../../protocol/faq.js';
 import type { ConversationRecord, SavedReplyRecord, Store } from '../store/store.js';
-import { createFaqSearch, searchMessage, tokenize, type FaqSearch } from '../../widget/search/index.js';
-import { stem } from '../../widget/search/stem.js';
-import { STOP_WORDS } from '../../widget/search/vocabulary.js';
+import { createFaqSearch, searchMessage, type FaqSearch } from '../../widget/search/index.js';
 import type { BuiltPayload } from '../faq/payload.js';
+import { informativeWords } from './words.js';
 
 const FAQ_SUGGESTIONS = 3;
 /** A saved reply is suggested when it shares this many of the message's informative words (fewer if the message has fewer). */
 const REPLY_SHARED_WORDS = 2;
-const STOP = new Set(tokenize(`${STOP_WORDS.en} ${STOP_WORDS.fa}`));
-
-/** The informative words of a text, stemmed: what a saved reply and a message are compared by. */
-const wordsOf = (text: string): Set<string> =>
-  new Set(
-    tokenize(text)
-      .filter((w) => !STOP.has(w))
-      .map(stem),
-  );
 
 /** The text of the visitor's newest message in the conversation, or '' when there is none yet. */
 export async function latestVisitorText(store: Store, conversation: ConversationRecord): Promise<string> {
@@ -34,13 +24,13 @@ export async function latestVisitorText(store: Store, conversation: Conversation
 
 /** Saved replies of the site (or of every site) sharing the message's informative words, most first. */
 function matchingReplies(replies: readonly SavedReplyRecord[], site: string, text: string): SuggestedAnswer[] {
-  const words = [...wordsOf(text)];
+  const words = [...informativeWords(text)];
   const needed = Math.min(REPLY_SHARED_WORDS, words.length);
   if (!needed) return [];
   return replies
     .filter((r) => r.site === null || r.site === site)
     .map((r) => {
-      const own = wordsOf(`${r.title} ${r.text}`);
+      const own = informativeWords(`${r.title} ${r.text}`);
       return { r, shared: words.filter((w) => own.has(w)).length };
     })
     .filter(({ shared }) => shared >= needed)
