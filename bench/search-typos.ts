@@ -4,11 +4,10 @@
  * synthetic-typos.ts), for Pasokh, minisearch (BM25, prefix and fuzzy on, our normaliser) and
  * plain fuse.js in the same process, per locale. Then `otherLayout`: every written dev query
  * typed with the keyboard on the other language (tests/fixtures/search-eval/other-layout.ts),
- * top-1 and out-of-scope no-hit per locale against the same queries typed right, and the time
- * of a keystroke of each, every prefix of the queries on the same searchers.
+ * top-1 and out-of-scope no-hit per locale against the same queries typed right (their
+ * keystroke time at 2,000 entries is in `npm run bench:search`).
  * `tuning` is the dev FAQs tuning may look at, `validation` the ones read as aggregates only.
  */
-import { performance } from 'node:perf_hooks';
 import {
   BLIND_SETS,
   evaluate,
@@ -20,7 +19,6 @@ import {
 } from '../tests/fixtures/search-eval/index.js';
 import { otherLayoutQueries } from '../tests/fixtures/search-eval/other-layout.js';
 import { keywordQueries } from '../tests/fixtures/search-eval/synthetic-typos.js';
-import { createFaqSearch } from '../widget/search/index.js';
 import { RANKERS } from './lib/search-rankers.js';
 
 const all = [...loadEval('dev'), ...loadFreshDev()];
@@ -48,35 +46,13 @@ function report(faqs: EvalFaq[]): unknown {
   };
 }
 
-/** ms per keystroke, every prefix of every query, each FAQ's searchers warmed on the queries first. */
-function keystrokeMs(faqs: EvalFaq[]): { p50: number; p95: number } {
-  const times: number[] = [];
-  for (const faq of faqs) {
-    const search = { en: createFaqSearch(faq.entries, { locale: 'en' }), fa: createFaqSearch(faq.entries, { locale: 'fa' }) };
-    for (const q of faq.queries) search[q.locale].search(q.query);
-    for (const q of faq.queries) {
-      for (let i = 1; i <= q.query.length; i++) {
-        const start = performance.now();
-        search[q.locale].search(q.query.slice(0, i));
-        times.push(performance.now() - start);
-      }
-    }
-  }
-  times.sort((a, b) => a - b);
-  const at = (p: number): number => Math.round((times[Math.floor(p * (times.length - 1))] ?? NaN) * 1e4) / 1e4;
-  return { p50: at(0.5), p95: at(0.95) };
-}
-
 function otherLayout(faqs: EvalFaq[]): unknown {
   const { asTyped, otherLayout: retyped } = otherLayoutQueries(faqs);
   const rates = (set: EvalFaq[]) => evaluate(set, RANKERS.pasokhOnPage).byLocale;
-  const typed = keystrokeMs(asTyped);
-  const other = keystrokeMs(retyped);
   return {
     queries: retyped.reduce((n, f) => n + f.queries.length, 0),
     asTyped: rates(asTyped),
     otherLayout: rates(retyped),
-    keystrokeMs: { asTyped: typed, otherLayout: other, p95Ratio: Math.round((other.p95 / typed.p95) * 100) / 100 },
   };
 }
 
