@@ -190,6 +190,21 @@ describe('createFaqSearch', () => {
     expect(top('اسنپ‌پی', s)).toBe('fa-pay-later');
     expect(top('اسنپ پی', s)).toBe('fa-pay-later');
   });
+  it('finds a Persian compound written with a half-space by any of its words', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-outage', locale: 'fa', question: 'برق قطع شده، کجا خبر بدهم؟', answer: 'با ۱۲۱ تماس بگیرید.' },
+      { id: 'fa-tamper', locale: 'fa', question: 'برق‌دزدی را کجا گزارش کنم؟', answer: 'در بخش گزارش‌ها.' },
+      { id: 'fa-web', locale: 'fa', question: 'وب‌سایت شما باز نمی‌شود', answer: 'دوباره امتحان کنید.' },
+    ];
+    const s = createFaqSearch(entries);
+    // «دزدی» (theft) alone, or a slip in it, as if the FAQ had written «برق دزدی».
+    expect(top('دزدی', s)).toBe('fa-tamper');
+    expect(top('گزارش دذدی', s)).toBe('fa-tamper');
+    // The compound as one word still finds it.
+    expect(top('برقدزدی', s)).toBe('fa-tamper');
+    // A part of two letters says nothing alone: «وب» (web), finished, is no word of the FAQ's.
+    expect(s.search('وب ')).toEqual([]);
+  });
   it('pairs Latin and Persian spellings of a loanword the FAQ writes in both scripts', () => {
     // Ids that do not pair the two as translations, so only the spellings can link them.
     const entries: FaqEntry[] = [

@@ -46,6 +46,13 @@ export function excerptOf(markdown: string, chars = EXCERPT_CHARS): string {
 const compounds = (text: string): string =>
   (text.match(/[a-z0-9]+(?:-[a-z0-9]+)+/gi) ?? []).map((c) => c.replace(/-/g, '')).join(' ');
 
+/**
+ * The words of the Persian compounds in `text` written with a half-space, each written apart:
+ * «برق‌دزدی» (electricity theft) is also «دزدی», as it would be had the FAQ put a space there.
+ */
+const compoundParts = (text: string): string[] =>
+  (text.match(/[\u0600-\u06ff]+(?:\u200c[\u0600-\u06ff]+)+/g) ?? []).flatMap((c) => tokenize(c.replace(/\u200c/g, ' ')));
+
 /** The texts of one doc's fields, in `FIELD_WEIGHT` order; the excerpt stands in for a missing answer. */
 const fieldsOf = (doc: FaqSearchDoc, answer?: string): string[][] => [
   [doc.question],
@@ -105,6 +112,8 @@ export function indexDocs(
       if (f === FIELD_QUESTION) sizes += Math.min(35, out.tokens.length).toString(36);
       // "pre-order", "Wi-Fi", "USB-C" are also typed as one word: index the joined form too.
       for (const text of texts) scan(compounds(text), out);
+      // A compound's parts of two letters («وب» of «وب‌سایت», web site) or filler say nothing alone.
+      for (const part of texts.flatMap(compoundParts)) if (part.length > 2 && !stop?.has(part)) out.tokens.push(part);
       for (const token of out.tokens) {
         // Every answer has its "the" and "را", and a visitor's wording its "how can I": their
         // postings would cost bytes and say nothing, and filler learned from visitors would
