@@ -13,7 +13,10 @@ import { INDEX_FORMAT } from '../../widget/search/index-view.js';
 export interface BuiltPayload {
   /** JSON of a `FaqPayload`. */
   body: string;
-  /** Strong ETag: the version in quotes. */
+  /**
+   * Strong ETag: the version and a digest of the body, so a browser's cached payload is not
+   * revalidated as current after an upgrade that indexes the same FAQ otherwise.
+   */
   etag: string;
   /** Content hash of the entries and settings. */
   version: string;
@@ -64,7 +67,8 @@ export function buildFaqPayload(
     index: buildSearchIndex(docs, { vocabulary, answers: entries.map((e) => e.answer), translations: pairTranslations(entries) }),
     vocabulary,
   };
-  return { body: JSON.stringify(payload), etag: `"${version}"`, version };
+  const body = JSON.stringify(payload);
+  return { body, etag: `"${version}-${digest(body)}"`, version };
 }
 
 /**
@@ -74,6 +78,7 @@ export function buildFaqPayload(
 export function withPopular(built: BuiltPayload, ids: readonly string[]): { body: string; etag: string } {
   if (!ids.length) return { body: built.body, etag: built.etag };
   const list = JSON.stringify(ids);
-  const mark = createHash('sha256').update(list).digest('base64url').slice(0, 8);
-  return { body: `${built.body.slice(0, -1)},"popular":${list}}`, etag: `"${built.version}.${mark}"` };
+  return { body: `${built.body.slice(0, -1)},"popular":${list}}`, etag: `${built.etag.slice(0, -1)}.${digest(list, 8)}"` };
 }
+
+const digest = (text: string, chars = 12): string => createHash('sha256').update(text).digest('base64url').slice(0, chars);
