@@ -51,7 +51,7 @@ describe('the search evaluation', () => {
 
 describe('search on the test split', () => {
   it('ranks an acceptable answer first for most answerable queries', () => {
-    expect(report.top1.rate).toBeGreaterThanOrEqual(0.89);
+    expect(report.top1.rate).toBeGreaterThanOrEqual(0.91);
   });
   it('finds exact questions, keywords, words only the answer uses, typos and words being typed', () => {
     expect(rate('exact')).toBeGreaterThanOrEqual(0.97);
@@ -65,7 +65,7 @@ describe('search on the test split', () => {
   });
   it('reads Persian with Arabic letters, digits of any script and missing half-spaces, and Latin terms inside Persian', () => {
     expect(rate('persian-variant')).toBeGreaterThanOrEqual(0.96);
-    expect(rate('mixed-script')).toBeGreaterThanOrEqual(0.83);
+    expect(rate('mixed-script')).toBeGreaterThanOrEqual(0.86);
   });
   it('shows nothing for most queries the FAQ cannot answer', () => {
     expect(rate('out-of-scope')).toBeGreaterThanOrEqual(0.86);
@@ -73,7 +73,8 @@ describe('search on the test split', () => {
   it("ranks as well or better with the page's locale, as the widget searches", () => {
     // A Latin word alone ("QR") is Persian on a Persian page; without the locale it reads as English.
     const onPage = evaluate(test, RANKERS.pasokhOnPage);
-    expect(onPage.top1.rate).toBeGreaterThanOrEqual(0.9);
+    // The target for top-1, met as the widget searches.
+    expect(onPage.top1.rate).toBeGreaterThanOrEqual(0.92);
     expect(onPage.top1.rate).toBeGreaterThanOrEqual(report.top1.rate);
     expect(onPage.byKind['answer-term']?.rate).toBeGreaterThanOrEqual(0.96);
     expect(onPage.byKind['out-of-scope']?.rate).toBeGreaterThanOrEqual(0.86);
