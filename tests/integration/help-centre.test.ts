@@ -174,6 +174,16 @@ describe('search on the help centre', () => {
     expect(/<li><a href="([^"]+)">/.exec(results)?.[1]).toBe(`/help/fa/${encodeURIComponent('بستهام-کجاست')}`);
   });
 
+  it('finds the Persian answer on the Persian page for a Latin word alone, as the widget does', async () => {
+    // «PDF» is in the Persian answer and in its English twin: read as an English query, the
+    // English answer came first, the Persian one was left out as its translation, and the
+    // Persian page then showed nothing.
+    const { body } = await page('/help/fa?site=demo&q=PDF');
+    const results = /<section aria-labelledby="results">([\s\S]*?)<\/section>/.exec(body)?.[1] ?? '';
+    const first = /<li><a href="([^"]+)">/.exec(results)?.[1] ?? '';
+    expect(decodeURIComponent(first)).toBe('/help/fa/فاکتور-خریدم-را-از-کجا-دریافت-کنم?site=demo');
+  });
+
   it('says so when nothing matches, and shows the query as text', async () => {
     const { response, body } = await page(`/help?q=${encodeURIComponent('<b>zzqx</b>')}`);
     expect(response.status).toBe(200);
