@@ -2,6 +2,7 @@
 import type { AnswerCard, SuggestedAnswer } from '../../protocol/answers.js';
 import type { ConversationRecord } from '../store/store.js';
 import { createAnswerLearning, entryOf, type AnswerLearning, type AnswerLearningDeps } from './learning.js';
+import { visitorLocale } from '../relay/auto-ack.js';
 import { createSuggester, latestVisitorText } from './suggest.js';
 
 export type { AnswerLearning } from './learning.js';
@@ -25,7 +26,10 @@ export function createAnswers(deps: AnswerLearningDeps): Answers {
       const query = await latestVisitorText(deps.store, conversation);
       const library = deps.faq(conversation.site);
       const built = library ? await learning.payload(conversation.site, library) : undefined;
-      return { query, answers: await suggester.suggest(conversation.site, built, query) };
+      // The language of the page the visitor wrote from: "PDF?" from a Persian page is asked in Persian.
+      const site = deps.site(conversation.site);
+      const locale = site && visitorLocale(conversation.context.locale, site.locale);
+      return { query, answers: await suggester.suggest(conversation.site, built, query, locale) };
     },
     card(site, entryId) {
       const entry = entryOf(deps, site, entryId);

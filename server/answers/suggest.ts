@@ -4,6 +4,7 @@
  */
 import { ANSWERS, type SuggestedAnswer } from '../../protocol/answers.js';
 import type { FaqPayload } from '../../protocol/faq.js';
+import type { Locale } from '../../protocol/types.js';
 import type { ConversationRecord, SavedReplyRecord, Store } from '../store/store.js';
 import { createFaqSearch, searchMessage, type FaqSearch } from '../../widget/search/index.js';
 import type { BuiltPayload } from '../faq/payload.js';
@@ -41,27 +42,34 @@ function matchingReplies(replies: readonly SavedReplyRecord[], site: string, tex
 export function createSuggester(store: Store) {
   const searches = new Map<string, { version: string; search: FaqSearch; byId: Map<string, FaqPayload['docs'][number]> }>();
 
-  /** The site's search over the payload visitors get, built once per payload version. */
-  function searchOf(site: string, built: BuiltPayload) {
-    const cached = searches.get(site);
+  /**
+   * The site's search over the payload visitors get, with the visitor's page locale as the
+   * widget searches, built once per payload version and locale.
+   */
+  function searchOf(site: string, built: BuiltPayload, locale: Locale | undefined) {
+    const key = `${site}\n${locale ?? ''}`;
+    const cached = searches.get(key);
     if (cached?.version === built.version) return cached;
     const payload = JSON.parse(built.body) as FaqPayload;
     const next = {
       version: built.version,
       byId: new Map(payload.docs.map((d) => [d.id, d])),
-      search: createFaqSearch(payload.docs, { index: payload.index, vocabulary: payload.vocabulary }),
+      search: createFaqSearch(payload.docs, { index: payload.index, vocabulary: payload.vocabulary, locale }),
     };
-    searches.set(site, next);
+    searches.set(key, next);
     return next;
   }
 
   return {
-    /** FAQ entries first, then saved replies; at most ANSWERS.suggestions. */
-    async suggest(site: string, built: BuiltPayload | undefined, text: string): Promise<SuggestedAnswer[]> {
+    /**
+     * FAQ entries first (those in the visitor's `locale` ahead of the others), then saved
+     * replies; at most ANSWERS.suggestions.
+     */
+    async suggest(site: string, built: BuiltPayload | undefined, text: string, locale?: Locale): Promise<SuggestedAnswer[]> {
       if (!text.trim()) return [];
       const faq: SuggestedAnswer[] = [];
       if (built) {
-        const { search, byId } = searchOf(site, built);
+        const { search, byId } = searchOf(site, built, locale);
         for (const hit of searchMessage(search, text, FAQ_SUGGESTIONS)) {
           const doc = byId.get(hit.id);
           if (doc) faq.push({ kind: 'faq', id: doc.id, title: doc.question, text: doc.excerpt, locale: doc.locale });

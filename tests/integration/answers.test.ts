@@ -203,6 +203,24 @@ describe('suggested answers and answer cards in the console', () => {
     expect(suggested.answers[0]).toMatchObject({ kind: 'faq', id: ENTRY });
   });
 
+  it("suggests answers in the language of the visitor's page, for a message of Latin letters too", async () => {
+    h = await start();
+    const cookie = await h.login();
+    const agent = await h.agent(cookie);
+    // "PDF" is in the demo's invoice answer in both languages: the page says which one to send.
+    for (const [locale, id] of [
+      ['fa-IR', 'fa-invoices'],
+      ['en-GB', 'en-invoices'],
+    ] as const) {
+      const { socket: visitor } = await h.visitor();
+      const sent = await visitor.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'PDF', context: { locale } });
+      if (!sent.ok) throw new Error(sent.error.message);
+      const suggested = await agent.timeout(5000).emitWithAck('answers:suggest', { conversationId: sent.conversationId });
+      if (!suggested.ok) throw new Error(suggested.error.message);
+      expect(suggested.answers[0]).toMatchObject({ kind: 'faq', id });
+    }
+  });
+
   it('refuses a card for an entry the FAQ lacks, a card on an internal note, and a malformed request', async () => {
     h = await start();
     const { socket: visitor } = await h.visitor();
