@@ -24,7 +24,7 @@ const USAGE = `Usage:
   pasokh agent list
   pasokh agent disable <email> | enable <email>
   pasokh agent sites <email> <site,site…|all>   which sites the agent serves (default: all)
-  pasokh faq check <path> [--query "…"]
+  pasokh faq check <path> [--query "…" [--locale en|fa]]   the locale: the page's, as the widget searches
   pasokh faq import <path> [--site KEY]   JSON, CSV or a folder of .md files into the database (published)
   pasokh faq export <path> [--site KEY]   the published answers to .json, .csv or a folder of .md files
 ${VISITOR_USAGE}`;

@@ -1,6 +1,6 @@
-/** `pasokh faq check <path> [--query "…"]`: validate a FAQ and try a query against it. */
+/** `pasokh faq check <path> [--query "…" [--locale en|fa]]`: validate a FAQ and try a query against it. */
 import { createFaqSearch } from '../../widget/search/index.js';
-import type { FaqEntry } from '../../protocol/types.js';
+import { LOCALES, type FaqEntry, type Locale } from '../../protocol/types.js';
 import { loadFaq, type FaqProblem } from './load.js';
 
 /**
@@ -17,7 +17,9 @@ export async function checkFaq(source: string): Promise<{ entries: FaqEntry[]; p
   return { entries, problems };
 }
 
-const USAGE = 'Usage: pasokh faq check <path> [--query "…"]';
+const USAGE = 'Usage: pasokh faq check <path> [--query "…" [--locale en|fa]]';
+
+const isLocale = (value: string | undefined): value is Locale => LOCALES.includes(value as Locale);
 
 /**
  * Runs the check and prints to `out`; resolves to the exit code (0 valid, 1 problems,
@@ -27,17 +29,21 @@ export async function runFaqCheck(argv: string[], out: (line: string) => void): 
   const args = argv[0] === 'check' ? argv.slice(1) : [...argv];
   let path: string | undefined;
   let query: string | undefined;
+  // The page's language, as the widget searches; without it the query's letters decide.
+  let locale: string | undefined;
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] as string;
     if (arg === '--query' || arg === '-q') query = args[++i];
     else if (arg.startsWith('--query=')) query = arg.slice('--query='.length);
+    else if (arg === '--locale') locale = args[++i];
+    else if (arg.startsWith('--locale=')) locale = arg.slice('--locale='.length);
     else if (!path && !arg.startsWith('-')) path = arg;
     else {
       out(`Unknown argument "${arg}". ${USAGE}`);
       return 2;
     }
   }
-  if (!path || (query !== undefined && !query.trim())) {
+  if (!path || (query !== undefined && !query.trim()) || (locale !== undefined && !isLocale(locale))) {
     out(USAGE);
     return 2;
   }
@@ -51,7 +57,7 @@ export async function runFaqCheck(argv: string[], out: (line: string) => void): 
       : `OK: ${counted(entries.length, 'entry', 'entries')} (${locales}).`,
   );
   if (query !== undefined) {
-    const hits = createFaqSearch(entries).search(query, 5);
+    const hits = createFaqSearch(entries, { locale: isLocale(locale) ? locale : undefined }).search(query, 5);
     out(
       hits.length
         ? `Top hits for "${query}" (score: 0 is perfect):`

@@ -159,6 +159,20 @@ describe('pasokh faq check', () => {
     expect(lines[0]).toMatch(/^OK: 82 entries \(en, fa\)\.$/);
     expect(lines[2]).toMatch(/^ {2}1\. 0\.\d{3} {2}en-refund-policy {2}When will I get my refund\?$/);
   });
+  it("searches with the page's language when given one, as the widget does", async () => {
+    // "PDF" alone reads as English; on a Persian page it is a Persian visitor's question.
+    const top = async (...extra: string[]): Promise<string | undefined> => {
+      const lines: string[] = [];
+      expect(await runFaqCheck([demoFaq, '--query', 'PDF', ...extra], (l) => lines.push(l))).toBe(0);
+      return /^ {2}1\. \S+ {2}(\S+)/.exec(lines[2] ?? '')?.[1];
+    };
+    expect(await top()).toBe('en-invoices');
+    expect(await top('--locale', 'fa')).toBe('fa-invoices');
+    expect(await top('--locale=en')).toBe('en-invoices');
+    const lines: string[] = [];
+    expect(await runFaqCheck([demoFaq, '--query', 'PDF', '--locale', 'de'], (l) => lines.push(l))).toBe(2);
+    expect(lines[0]).toMatch(/--locale en\|fa/);
+  });
   it('says when nothing matches', async () => {
     const lines: string[] = [];
     await runFaqCheck([demoFaq, '--query=bitcoin mining rigs'], (l) => lines.push(l));
