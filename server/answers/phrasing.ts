@@ -18,16 +18,19 @@ export interface Phrasing {
 
 /**
  * `text` as its writer meant it: typed with the keyboard on the other language when none of
- * its words of three letters or more is one of the entry's and some of what its keys type on
- * the other layout are, as search reads it. An owner then reads «لغو اشتراک», not "gy, hajvh;",
- * and search learns the words.
+ * its words of three letters or more is one of `words` (informative, stemmed: an entry's or a
+ * whole FAQ's) and some of what its keys type on the other layout are, as search reads it. An
+ * owner then reads «لغو اشتراک», not "gy, hajvh;", and search learns the words.
  */
-function asMeant(text: string, entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): string {
-  const words = informativeWords([entry.question, ...plainText(entry.answer), ...(entry.keywords ?? [])].join(' '));
+export function asMeant(text: string, words: ReadonlySet<string>): string {
   const shares = (t: string): boolean => tokenize(t).some((w) => tellsLayout(w, STOP, words));
   const other = otherKeyboard(text);
   return !shares(text) && shares(other) ? other : text;
 }
+
+/** The informative words of entries' questions, answers and keywords, stemmed: what `asMeant` reads text against. */
+export const wordsOf = (entries: readonly Pick<FaqEntry, 'question' | 'answer' | 'keywords'>[]): Set<string> =>
+  informativeWords(entries.map((e) => [e.question, ...plainText(e.answer), ...(e.keywords ?? [])].join(' ')).join(' '));
 
 /**
  * The wording to learn from `text` for `entry`, or null when there is nothing to learn: too
@@ -36,7 +39,7 @@ function asMeant(text: string, entry: Pick<FaqEntry, 'question' | 'answer' | 'ke
 export function phrasingOf(text: string, entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): Phrasing | null {
   const typed = text.replace(/\s+/g, ' ').trim();
   if (typed.length > ANSWERS.maxText) return null;
-  const shown = asMeant(typed, entry);
+  const shown = asMeant(typed, wordsOf([entry]));
   const wording = normalize(shown);
   if (wording.length < 3 || wording === normalize(entry.question)) return null;
   return { text: shown, wording };

@@ -12,6 +12,7 @@ import * as v from 'valibot';
 import type { FaqContent } from '../../protocol/faq-admin.js';
 import { GAPS, type GapEntryResponse, type GapGroup, type GapList, type RepeatedReplyList } from '../../protocol/gaps.js';
 import { detectLocale } from '../../widget/search/normalize.js';
+import { asMeant, wordsOf } from '../answers/phrasing.js';
 import { repeatedReplies, textSimilarity } from '../gaps/fingerprint.js';
 import { groupGaps, type GroupedGap } from '../gaps/group.js';
 import { gapKey } from '../gaps/similarity.js';
@@ -59,6 +60,17 @@ export function registerGapsApi(app: FastifyInstance, deps: FaqAdminDeps): void 
   const { store } = deps;
   const { mayEdit, reader, editor } = createFaqAccess(deps);
   const mayCurate = (agent: AgentRecord, site: SiteConfig) => agent.role === 'admin' || site.faqEditors === 'agents';
+  const faqWords = new Map<string, { version: string; words: ReadonlySet<string> }>();
+
+  /** The words of the site's FAQ, once per FAQ version: they tell text typed on the other keyboard layout. */
+  function wordsOfFaq(site: SiteConfig): ReadonlySet<string> {
+    const library = deps.faq(site.key);
+    if (!library) return new Set();
+    const { version } = library.payload();
+    let cached = faqWords.get(site.key);
+    if (cached?.version !== version) faqWords.set(site.key, (cached = { version, words: wordsOf(library.entries()) }));
+    return cached.words;
+  }
 
   /** The site's groups now, without the dismissed and the resolved, each with its open draft. */
   async function groupsOf(site: SiteConfig): Promise<Group[]> {
@@ -78,7 +90,11 @@ export function registerGapsApi(app: FastifyInstance, deps: FaqAdminDeps): void 
       else if (entry?.published) hidden.add(mark.wording);
       else if (entry) drafts.set(mark.wording, entry.id);
     }
-    return groupGaps(asks, { now, hidden }).map((g) => ({
+    // A search typed with the keyboard on the other language is listed as its keys meant it,
+    // when search would read it so: «قیمت دلار امروز», not "rdlj nghv hlvcc".
+    const words = wordsOfFaq(site);
+    const meant = asks.map((ask) => ({ ...ask, text: asMeant(ask.text, words) }));
+    return groupGaps(meant, { now, hidden }).map((g) => ({
       ...g,
       draftId: g.wordings.map((w) => drafts.get(w)).find((id) => id !== undefined) ?? null,
     }));

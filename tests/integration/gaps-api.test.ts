@@ -21,6 +21,7 @@ import { startHarness, type Harness } from './harness.js';
 const FIXTURE = resolve(import.meta.dirname, '../fixtures/faq/faq.json');
 const PG_URL = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const AGENT_REPLY = 'You can see the balance of a gift card at example.com/balance: type the code on its back.';
+const WRONG_LAYOUT = 'shuj ;hvd v,c [lui';
 const RETURNS = 'To send an item back, open your order, choose Return, print the label and drop the parcel at any post office.';
 
 async function postgresReachable(): Promise<boolean> {
@@ -119,6 +120,8 @@ describe.each(databases)('Gap finder API on $name', ({ open }) => {
       search(e!, 'opening hours', 3, 20),
       search(f!, 'هزینه ارسال', 0, 15),
       search(f!, 'هزينه‌ی ارسال', 0, 14),
+      // «ساعت کاری روز جمعه» (working hours on Friday) typed with the keyboard still on English.
+      search(f!, WRONG_LAYOUT, 0, 13),
     ]);
     // A chat that followed a failed search, answered by an agent.
     const { conversation } = await store.appendVisitorMessage({
@@ -173,7 +176,18 @@ describe.each(databases)('Gap finder API on $name', ({ open }) => {
     // Arabic yeh and a half-space: one wording, asked twice by one visitor.
     expect(await group('هزینه ارسال')).toMatchObject({ asks: 2, visitors: 1 });
     expect(await group('opening hours')).toMatchObject({ asks: 1 });
-    expect(groups).toHaveLength(3);
+    expect(groups).toHaveLength(4);
+  });
+
+  it('lists a search typed with the keyboard on the other language as its keys meant it', async () => {
+    // «روز» and «کاری» are words of the FAQ's Persian answer: search reads the keys so, and so
+    // does the list. Gibberish with no FAQ word on either layout would stay as typed.
+    expect(await group('ساعت کاری روز جمعه')).toMatchObject({ question: 'ساعت کاری روز جمعه', asks: 1 });
+    expect((await list()).groups.some((g) => g.examples.some((e) => e.text === WRONG_LAYOUT))).toBe(false);
+    // Dismissed by the wording listed, it stays dismissed.
+    const { key } = (await group('ساعت کاری روز جمعه'))!;
+    expect((await call(admin, 'POST', '/api/console/gaps/dismiss?site=default', { key })).status).toBe(200);
+    expect(await group('ساعت کاری روز جمعه')).toBeUndefined();
   });
 
   it('lets an agent read the list but not act on it', async () => {
