@@ -12,7 +12,7 @@
  * Chromium (a fresh page each) and the gzip size of the search code the widget ships. Quality
  * also inside long chat messages: the same questions after a story, before thanks, or both.
  * `--no-browser` skips Chromium, `--dev` reports the dev split instead (for tuning), `--blind`
- * to `--blind8` the dev FAQs' second to ninth query sets, written by people who never saw the
+ * to `--blind9` the dev FAQs' second to tenth query sets, written by people who never saw the
  * engine, `--fresh` eight more dev FAQs written after the engine.
  */
 import { cpus, loadavg } from 'node:os';
@@ -44,6 +44,7 @@ import { inStories, PLACES } from '../tests/fixtures/search-eval/stories.js';
 /** The query set to report, by flag (the first one given of these); the test split by default. */
 const SETS: [flag: string, split: string, load: () => EvalFaq[]][] = [
   ['--fresh', 'dev-fresh', loadFreshDev],
+  ['--blind9', 'dev-blind-9', () => loadBlindDev('dev-blind-9.json')],
   ['--blind8', 'dev-blind-8', () => loadBlindDev('dev-blind-8.json')],
   ['--blind7', 'dev-blind-7', () => loadBlindDev('dev-blind-7.json')],
   ['--blind6', 'dev-blind-6', () => loadBlindDev('dev-blind-6.json')],
