@@ -1,8 +1,8 @@
 /** Answers at the last step: search learned from use, and the console's suggested answers. */
 import type { AnswerCard, SuggestedAnswer } from '../../protocol/answers.js';
+import { visitorLocale } from '../relay/auto-ack.js';
 import type { ConversationRecord } from '../store/store.js';
 import { createAnswerLearning, entryOf, type AnswerLearning, type AnswerLearningDeps } from './learning.js';
-import { visitorLocale } from '../relay/auto-ack.js';
 import { createSuggester, latestVisitorText } from './suggest.js';
 
 export type { AnswerLearning } from './learning.js';
