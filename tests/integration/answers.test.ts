@@ -213,7 +213,9 @@ describe('suggested answers and answer cards in the console', () => {
       ['en-GB', 'en-invoices'],
     ] as const) {
       const { socket: visitor } = await h.visitor();
-      const sent = await visitor.timeout(5000).emitWithAck('message:send', { clientId: randomUUID(), text: 'PDF', context: { locale } });
+      const sent = await visitor
+        .timeout(5000)
+        .emitWithAck('message:send', { clientId: randomUUID(), text: 'PDF', context: { locale } });
       if (!sent.ok) throw new Error(sent.error.message);
       const suggested = await agent.timeout(5000).emitWithAck('answers:suggest', { conversationId: sent.conversationId });
       if (!suggested.ok) throw new Error(suggested.error.message);
