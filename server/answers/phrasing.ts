@@ -29,7 +29,7 @@ export function asMeant(text: string, words: ReadonlySet<string>): string {
 }
 
 /** The informative words of entries' questions, answers and keywords, stemmed: what `asMeant` reads text against. */
-export const wordsOf = (entries: readonly Pick<FaqEntry, 'question' | 'answer' | 'keywords'>[]): Set<string> =>
+export const entryWords = (entries: readonly Pick<FaqEntry, 'question' | 'answer' | 'keywords'>[]): Set<string> =>
   informativeWords(entries.map((e) => [e.question, ...plainText(e.answer), ...(e.keywords ?? [])].join(' ')).join(' '));
 
 /**
@@ -39,7 +39,7 @@ export const wordsOf = (entries: readonly Pick<FaqEntry, 'question' | 'answer' |
 export function phrasingOf(text: string, entry: Pick<FaqEntry, 'question' | 'answer' | 'keywords'>): Phrasing | null {
   const typed = text.replace(/\s+/g, ' ').trim();
   if (typed.length > ANSWERS.maxText) return null;
-  const shown = asMeant(typed, wordsOf([entry]));
+  const shown = asMeant(typed, entryWords([entry]));
   const wording = normalize(shown);
   if (wording.length < 3 || wording === normalize(entry.question)) return null;
   return { text: shown, wording };

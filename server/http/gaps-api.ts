@@ -12,7 +12,7 @@ import * as v from 'valibot';
 import type { FaqContent } from '../../protocol/faq-admin.js';
 import { GAPS, type GapEntryResponse, type GapGroup, type GapList, type RepeatedReplyList } from '../../protocol/gaps.js';
 import { detectLocale } from '../../widget/search/normalize.js';
-import { asMeant, wordsOf } from '../answers/phrasing.js';
+import { asMeant, entryWords } from '../answers/phrasing.js';
 import { repeatedReplies, textSimilarity } from '../gaps/fingerprint.js';
 import { groupGaps, type GroupedGap } from '../gaps/group.js';
 import { gapKey } from '../gaps/similarity.js';
@@ -68,7 +68,7 @@ export function registerGapsApi(app: FastifyInstance, deps: FaqAdminDeps): void 
     if (!library) return new Set();
     const { version } = library.payload();
     let cached = faqWords.get(site.key);
-    if (cached?.version !== version) faqWords.set(site.key, (cached = { version, words: wordsOf(library.entries()) }));
+    if (cached?.version !== version) faqWords.set(site.key, (cached = { version, words: entryWords(library.entries()) }));
     return cached.words;
   }
 
