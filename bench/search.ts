@@ -32,6 +32,7 @@ import {
   loadBlindDev,
   loadEval,
   loadFreshDev,
+  UNTUNED_BLIND_SET,
   type EvalFaq,
   type EvalReport,
 } from '../tests/fixtures/search-eval/index.js';
@@ -44,7 +45,7 @@ import { inStories, PLACES } from '../tests/fixtures/search-eval/stories.js';
 /** The query set to report, by flag (the first one given of these); the test split by default. */
 const SETS: [flag: string, split: string, load: () => EvalFaq[]][] = [
   ['--fresh', 'dev-fresh', loadFreshDev],
-  ['--blind9', 'dev-blind-9', () => loadBlindDev('dev-blind-9.json')],
+  ['--blind9', 'dev-blind-9', () => loadBlindDev(UNTUNED_BLIND_SET)],
   ['--blind8', 'dev-blind-8', () => loadBlindDev('dev-blind-8.json')],
   ['--blind7', 'dev-blind-7', () => loadBlindDev('dev-blind-7.json')],
   ['--blind6', 'dev-blind-6', () => loadBlindDev('dev-blind-6.json')],
