@@ -24,8 +24,9 @@ export interface Phrasing {
  */
 export function asMeant(text: string, words: ReadonlySet<string>): string {
   const shares = (t: string): boolean => tokenize(t).some((w) => tellsLayout(w, STOP, words));
+  if (shares(text)) return text;
   const other = otherKeyboard(text);
-  return !shares(text) && shares(other) ? other : text;
+  return shares(other) ? other : text;
 }
 
 /** The informative words of entries' questions, answers and keywords, stemmed: what `asMeant` reads text against. */
