@@ -205,6 +205,18 @@ describe('createFaqSearch', () => {
     // A part of two letters says nothing alone: «وب» (web), finished, is no word of the FAQ's.
     expect(s.search('وب ')).toEqual([]);
   });
+  it('keeps whole a compound led by a prefix, whose rest alone means something else', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-invoice', locale: 'fa', question: 'فاکتور را کجا ببینم؟', answer: 'به‌صورت PDF در پنل، به‌روز و بی‌سیم.' },
+      { id: 'fa-tamper', locale: 'fa', question: 'برق‌دزدی را کجا گزارش کنم؟', answer: 'در بخش گزارش‌ها.' },
+    ];
+    const s = createFaqSearch(entries);
+    // «صورت» is a face, «روز» a day, «سیم» a wire: the answer says none of them.
+    for (const word of ['صورت ', 'روز ', 'سیم ']) expect(s.search(word)).toEqual([]);
+    // The compound itself, and a compound led by a word of its own, still find their entries.
+    expect(top('بصورت pdf', s)).toBe('fa-invoice');
+    expect(top('دزدی', s)).toBe('fa-tamper');
+  });
   it('pairs Latin and Persian spellings of a loanword the FAQ writes in both scripts', () => {
     // Ids that do not pair the two as translations, so only the spellings can link them.
     const entries: FaqEntry[] = [

@@ -49,9 +49,14 @@ const compounds = (text: string): string =>
 /**
  * The words of the Persian compounds in `text` written with a half-space, each written apart:
  * «برق‌دزدی» (electricity theft) is also «دزدی», as it would be had the FAQ put a space there.
+ * A compound led by a word of one or two letters is a word with a prefix («به‌صورت», «بی‌سیم»,
+ * «می‌خواهم») or a name («لپ‌تاپ»): its rest alone means something else («صورت», face), so
+ * it stays whole.
  */
 const compoundParts = (text: string): string[] =>
-  (text.match(/[\u0600-\u06ff]+(?:\u200c[\u0600-\u06ff]+)+/g) ?? []).flatMap((c) => tokenize(c.replace(/\u200c/g, ' ')));
+  (text.match(/(?<![\u0600-\u06ff\u200c])[\u0600-\u06ff]{3,}(?:\u200c[\u0600-\u06ff]+)+/g) ?? []).flatMap((c) =>
+    tokenize(c.replace(/\u200c/g, ' ')),
+  );
 
 /** The texts of one doc's fields, in `FIELD_WEIGHT` order; the excerpt stands in for a missing answer. */
 const fieldsOf = (doc: FaqSearchDoc, answer?: string): string[][] => [
