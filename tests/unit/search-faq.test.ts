@@ -321,6 +321,21 @@ describe('createFaqSearch', () => {
     expect(top('money to come back', createFaqSearch(entries))).toBe('en-refund');
     expect(createFaqSearch(entries).search('back to my money')).toEqual([]);
   });
+  it('reads a product as an item in both languages, and either spelling of «بلیت»', () => {
+    const entries: FaqEntry[] = [
+      { id: 'en-specs', locale: 'en', question: 'Where are the item specifications?', answer: 'On each page.' },
+      { id: 'en-plans', locale: 'en', question: 'Which plan suits me?', answer: 'Compare them on Pricing.' },
+      { id: 'fa-specs', locale: 'fa', question: 'مشخصات فنی کالا کجاست؟', answer: 'در صفحهٔ هر کالا.' },
+      { id: 'fa-ticket', locale: 'fa', question: 'بلیت را چطور پس بدهم؟', answer: 'از بخش سفرها.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(top('product', s)).toBe('en-specs');
+    expect(top('goods', s)).toBe('en-specs');
+    expect(top('محصول', s)).toBe('fa-specs');
+    expect(top('بلیط', s)).toBe('fa-ticket');
+    // A flight is no plan, though "plane" would stem to one.
+    expect(s.search('cheap flights')).toEqual([]);
+  });
   it('finds a vocabulary phrase said with one-word synonyms of its words', () => {
     const entries: FaqEntry[] = [
       { id: 'en-upgrade', locale: 'en', question: 'How do I upgrade?', answer: 'Open Billing and choose a plan.' },

@@ -27,7 +27,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'change|update|edit|modify|correct|fix|amend|switch;' +
     'error|problem|issue|bug|trouble|not working|glitch;slow|laggy|lag|lagging|crawling|takes forever;' +
     'fast|quick|speed|faster|quicker;phone|mobile|cell|cellphone|smartphone|handset|iphone|android;' +
-    'computer|laptop|pc|desktop|notebook|macbook;app|application|mobile app;' +
+    'computer|laptop|pc|desktop|notebook|macbook;product|item|goods|merchandise;clothes|clothing|apparel|garment|garments|outfit;' +
+    'smell|odour|odor|stink|stench;neighbour|neighbor|neighbours|neighbors|next door;flight|flights|airline|flying;hotel|accommodation|lodging;app|application|mobile app;' +
     'website|site|web|portal|page|online;email|e-mail|mail|inbox|message;' +
     'spam|junk|junk folder|spam folder;notification|notice|reminder|nudge|remind;' +
     'late|overdue|past due|unpaid|not paid|outstanding|behind on|forgot to pay|didnt pay|missed payment;fine|penalty|ticket|late fee|charge;' +
@@ -191,7 +192,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'مرجوع|مرجوعی|پس دادن|پس بدم|پس فرستادن|برگرداندن|برگردونم|عودت|مرجوع کردن|return;' +
     'تعویض|عوض|جایگزین|جایگزینی|عوض کردن|معاوضه|exchange|replace;' +
     'بازگشت وجه|استرداد|برگشت پول|پس گرفتن پول|پولم|بازپرداخت|پولمو|پولم را|برمیگرده|برگردانید|refund;' +
-    'ارسال|پست|تحویل|فرستادن|رسیدن|میرسه|برسد|به دستم|پیک|باربری|delivery|shipping;سفارش|خرید|بسته|مرسوله|سفارشم|order;' +
+    'کالا|محصول|جنس|اجناس|product|item;لباس|پوشاک|رخت|clothes;بو|بوی بد|بو میده|smell;' +
+    'همسایه|همسایه‌ها|همسایمون|neighbour;پرواز|هواپیما|flight;هتل|اقامتگاه|محل اقامت|hotel;بلیت|بلیط|ticket;ارسال|پست|تحویل|فرستادن|رسیدن|میرسه|برسد|به دستم|پیک|باربری|delivery|shipping;سفارش|خرید|بسته|مرسوله|سفارشم|order;' +
     'فاکتور|صورتحساب|رسید|قبض|صورت حساب|invoice|receipt|bill;' +
     'خراب|معیوب|شکسته|آسیب|ایراد|کار نمیکنه|کار نمی‌کند|سوخته|خرابی|ترک|broken|damaged|defective;' +
     'تماس|پشتیبانی|کارشناس|اپراتور|زنگ|تلفن|ارتباط|حرف بزنم|صحبت|contact|call;' +
