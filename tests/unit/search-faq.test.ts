@@ -630,6 +630,17 @@ describe('createFaqSearch', () => {
     ];
     expect(top('کجا track کنم', createFaqSearch(entries))).toBe('fa-claim-status');
   });
+  it('weighs «میکنه» and «می‌کند» (it does) as the filler «میکنید» is', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-plagiarism', locale: 'fa', question: 'تکلیف‌ها از نظر سرقت ادبی بررسی می‌شوند؟', answer: 'بله، با Turnitin.' },
+      { id: 'fa-abuse', locale: 'fa', question: 'چطور مزاحمت را گزارش کنم؟', answer: 'تیم ما آن را بررسی می‌کند.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(top('turnitin بررسی میکنه؟', s)).toBe('fa-plagiarism');
+    // Alone it says nothing, though an answer writes it.
+    expect(s.search('میکنه')).toEqual([]);
+    expect(s.search('می‌کند')).toEqual([]);
+  });
   it('weighs «طول میکشه» (it takes) as filler: how long says when, not what about', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-delivery-time', locale: 'fa', question: 'ارسال چند روز طول می‌کشد؟', answer: 'یک تا سه روز کاری.' },
