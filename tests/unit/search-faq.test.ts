@@ -137,6 +137,21 @@ describe('createFaqSearch', () => {
     expect(top('لقو اشتراک')).toBe('fa-cancel-subscription');
     expect(search.search('رمش')).toEqual([]);
   });
+  it('takes two neighbouring letters typed the wrong way round as one slip, in a word of four letters too', () => {
+    const entries: FaqEntry[] = [
+      { id: 'en-card', locale: 'en', question: 'Which card types do you take?', answer: 'Visa and Mastercard.' },
+      { id: 'en-mark', locale: 'en', question: 'What is the pass mark?', answer: 'Sixty percent.' },
+      { id: 'fa-price', locale: 'fa', question: 'قیمت دوره چقدر است؟', answer: 'در صفحهٔ دوره.' },
+      { id: 'fa-contact', locale: 'fa', question: 'راه‌های تماس با ما', answer: 'ایمیل و تلفن.' },
+    ];
+    const s = createFaqSearch(entries);
+    expect(top('crad', s)).toBe('en-card');
+    expect(top('pass mrak', s)).toBe('en-mark');
+    expect(top('قمیت دوره', s)).toBe('fa-price');
+    expect(top('تامس', s)).toBe('fa-contact');
+    // Two swaps in four letters are two slips: too many.
+    expect(s.search('rcda')).toEqual([]);
+  });
   it('forgives a Persian typo in a word that also carries an ending', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-upgrade', locale: 'fa', question: 'چطور پلن را ارتقا دهم؟', answer: 'از صفحه صورتحساب.' },

@@ -65,9 +65,11 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
   const fuzzyIndex = (Fuse: FuseConstructor, at: number, letter: string): Fuse<string> => {
     let fuse = buckets.get(at + letter);
     if (!fuse) {
+      // Bitap counts neighbours typed the wrong way round as two errors, the edit distance
+      // below as one: at 0.4 "crad" (two in four letters) never reached it to be read as "card".
       fuse = new Fuse<string>(
         sorted.filter((t) => t[at] === letter),
-        { threshold: 0.4, ignoreLocation: true },
+        { threshold: 0.5, ignoreLocation: true },
       );
       buckets.set(at + letter, fuse);
     }
