@@ -38,7 +38,7 @@ import {
 } from '../tests/fixtures/search-eval/index.js';
 import { bundleSearch, loadInChromium } from '../tests/fixtures/search-browser.js';
 import { otherLayoutQueries } from '../tests/fixtures/search-eval/other-layout.js';
-import FuseBasic from 'fuse.js/basic';
+import { createTypoMatcher } from '../widget/search/fuzzy.js';
 import { otherKeyboard } from '../widget/search/keyboard.js';
 import { inStories, PLACES } from '../tests/fixtures/search-eval/stories.js';
 
@@ -216,7 +216,7 @@ function atSize(size: number): unknown {
     const page = searchPayload(parsed.docs, {
       index: parsed.index,
       vocabulary: parsed.vocabulary,
-      fuzzy: () => FuseBasic,
+      fuzzy: () => createTypoMatcher,
       keyboard: () => otherKeyboard,
     });
     for (const q of prefixes) withTypos.push(time(() => page.search(q)));
@@ -303,7 +303,7 @@ function otherLayoutTyping(parsed: FaqPayload): unknown {
     searchPayload(parsed.docs, {
       index: parsed.index,
       vocabulary: parsed.vocabulary,
-      fuzzy: () => FuseBasic,
+      fuzzy: () => createTypoMatcher,
       keyboard: () => otherKeyboard,
     });
   const measure = (keys: string[]) => {

@@ -2,13 +2,13 @@
  * Text typed with the keyboard on the other language: the same keys on the other layout are
  * searched when what was typed finds nothing and has none of the FAQ's words.
  */
-import Fuse from 'fuse.js/basic';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pairTranslations } from '../../protocol/translations.js';
 import type { FaqEntry } from '../../protocol/types.js';
 import { createFaqSearch as searchPayload } from '../../widget/search/faq-search.js';
+import { createTypoMatcher } from '../../widget/search/fuzzy.js';
 import { buildSearchIndex, createFaqSearch, toSearchDocs } from '../../widget/search/index.js';
 import { otherKeyboard } from '../../widget/search/keyboard.js';
 import { evaluate, loadBlindDev, loadEval, loadFreshDev, BLIND_SETS, VALIDATION_FAQS } from '../fixtures/search-eval/index.js';
@@ -68,7 +68,7 @@ describe('search of text typed on the other layout', () => {
     const search = searchPayload(docs, {
       index,
       locale: 'fa',
-      fuzzy: () => (keyboard ? Fuse : undefined),
+      fuzzy: () => (keyboard ? createTypoMatcher : undefined),
       keyboard: () => keyboard,
       onFuzzyNeeded: () => asked++,
     });

@@ -1,10 +1,10 @@
-import Fuse from 'fuse.js/basic';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pairTranslations } from '../../protocol/translations.js';
 import type { FaqEntry } from '../../protocol/types.js';
-import { createFaqSearch as searchPayload, type FuseConstructor } from '../../widget/search/faq-search.js';
+import { createFaqSearch as searchPayload, type TypoMatcherFactory } from '../../widget/search/faq-search.js';
+import { createTypoMatcher } from '../../widget/search/fuzzy.js';
 import { buildSearchIndex, createFaqSearch, toSearchDocs } from '../../widget/search/index.js';
 
 const entries = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../demo/faq.json'), 'utf8')) as FaqEntry[];
@@ -31,10 +31,10 @@ describe('fuse.js on the first typo (the widget’s search path)', () => {
   });
 
   it('answers the same typo once fuse.js has arrived, with no stale cached miss', () => {
-    let fuse: FuseConstructor | undefined;
-    const search = searchPayload(docs, { index, fuzzy: () => fuse });
+    let matcher: TypoMatcherFactory | undefined;
+    const search = searchPayload(docs, { index, fuzzy: () => matcher });
     expect(search.search('refnud')).toEqual([]);
-    fuse = Fuse;
+    matcher = createTypoMatcher;
     const late = search.search('refnud').map((hit) => hit.id);
     expect(late).toEqual(
       createFaqSearch(entries)

@@ -49,8 +49,8 @@ export function createFaqSource(origin: string, site: string, onError: (message:
   const built: Partial<Record<Locale, FaqIndex>> = {};
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((listener) => listener());
-  // fuse.js (for typos) and the other keyboard layout (for text typed on the wrong one), 7.2 KB
-  // gzip together, come on the first word the FAQ lacks, and the results are recomputed when
+  // The typo matcher with fuse.js, and the other keyboard layout (for text typed on the wrong
+  // one), come on the first word the FAQ lacks, and the results are recomputed when
   // they are in (the search path's size budget).
   let typos: typeof import('../search/typos.js') | undefined;
   let typosLoading = false;
@@ -96,7 +96,7 @@ export function createFaqSource(origin: string, site: string, onError: (message:
             locale,
             index: payload.index,
             vocabulary: payload.vocabulary,
-            fuzzy: () => typos?.Fuse,
+            fuzzy: () => typos?.createTypoMatcher,
             keyboard: () => typos?.otherKeyboard,
             onFuzzyNeeded: loadTypos,
           }),

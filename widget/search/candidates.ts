@@ -3,7 +3,7 @@
  * stem, Persian clitics, plurals and spoken verb endings, the terms a word being typed
  * begins, and — when nothing else matches — the terms it may be a misspelling of.
  */
-import { createTypoMatcher, type FuseConstructor } from './fuzzy.js';
+import type { TypoMatcher, TypoMatcherFactory } from './fuzzy.js';
 import { lowerBound, type IndexView } from './index-view.js';
 import { isPersian } from './normalize.js';
 import { stem } from './stem.js';
@@ -21,7 +21,7 @@ export type Candidates = (word: string, partial: boolean) => Map<number, number>
 
 export interface CandidateOptions {
   /** fuse.js, or undefined while it is not loaded yet. */
-  fuzzy?: () => FuseConstructor | undefined;
+  fuzzy?: () => TypoMatcherFactory | undefined;
   /** A word needed fuzzy matching that `fuzzy` could not give yet. */
   onFuzzyNeeded?: () => void;
   /** The page's locale: on a Persian page a Latin word may be Persian typed in Latin letters. */
@@ -75,7 +75,7 @@ function prefixes(view: IndexView, word: string, out: Map<number, number>, scale
 /** Creates the candidate lookup over `view`, remembering what each word matched. */
 export function createCandidates(view: IndexView, options: CandidateOptions): Candidates {
   const { termIds } = view;
-  const typos = createTypoMatcher(view);
+  let typos: TypoMatcher | undefined;
   // Typing re-sends the same words with one more letter: remember what each word matched.
   const cache = new Map<string, Map<number, number>>();
   // The payload's Finglish rules, compiled once rather than on each keystroke that needs them.
@@ -112,19 +112,14 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
         if (id !== undefined && !out.has(id)) out.set(id, 0.9);
       }
     }
-    // "pricign", "trackngi", "portng", "openig": a slip inside the "ing" hides the stem.
-    const ing = out.size
-      ? undefined
-      : [/\B[gin]{3}$/, /\B(ng|ig|in)$/].map((end) => termIds.get(stem(word.replace(end, 'ing')))).find((id) => id !== undefined);
-    if (ing !== undefined) out.set(ing, 0.9);
     // A misspelt ending can look like a suffix the stemmer takes off ("کالها" → "کال"): then the word as typed.
     const fz = term.length >= FUZZY_MIN ? term : word;
     // A filler word («نمیشه») the FAQ does not have is no misspelling of one it has («همیشه»). A
     // finished word that only begins longer terms («رمض», «رمضان») may be one («رمز»).
     const weak = !out.size || (!partial && Math.max(...out.values()) < 0.8);
     if (weak && fz.length >= FUZZY_MIN - 1 && !view.stop.has(word)) {
-      const Fuse = options.fuzzy?.();
-      if (!Fuse) {
+      const matcher = options.fuzzy?.();
+      if (!matcher) {
         // Not cached: once fuse.js is here the same word gets its typo matches.
         options.onFuzzyNeeded?.();
         return out;
@@ -133,7 +128,7 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
       // "picing": its stem "pic" is too short to search as a typo, so "pricing" is found as
       // "pric" + "ing", the ending the stemmer took off.
       const ending = fz === word && !persian && word.startsWith(term) ? word.slice(term.length) : '';
-      typos(Fuse, fz, persian, found, ending);
+      (typos ??= matcher(view))(word, fz, persian, found, ending);
       // The word the typo meant may carry an ending in the FAQ, as the word typed right would
       // find it: "حساپ" is "حساب", and so "حسابم".
       if (persian) for (const [id, sim] of [...found]) prefixes(view, view.sorted[id] as string, found, sim);

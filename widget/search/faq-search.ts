@@ -15,7 +15,7 @@ import type { FaqHit, FaqSearchDoc } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
 import { createCandidates } from './candidates.js';
 import { createExpander } from './expand.js';
-import type { FuseConstructor } from './fuzzy.js';
+import type { TypoMatcherFactory } from './fuzzy.js';
 import { openIndex, type IndexView } from './index-view.js';
 import { detectLocale, scanRanges, tokenize } from './normalize.js';
 import { cover, rank } from './rank.js';
@@ -23,7 +23,7 @@ import { slotsOf, type Slots } from './slots.js';
 import { stem } from './stem.js';
 
 export { FIELD_ANSWER, FIELD_QUESTION, isSearchIndex, type SearchIndex } from './index-view.js';
-export type { FuseConstructor } from './fuzzy.js';
+export type { TypoMatcherFactory } from './fuzzy.js';
 
 /**
  * The most words of a query read, and the longest word: the chat box searches a visitor's
@@ -43,17 +43,18 @@ export interface FaqSearchOptions {
   /** Use the support vocabulary the index carries (refund ↔ money back …). @default true */
   vocabulary?: boolean;
   /**
-   * fuse.js, for words typed with a typo. `createFaqSearch` of `./index.ts` always supplies it;
-   * the widget loads it on the first typo so visitors who type correctly never download it.
-   * While it returns undefined, typo-only words match nothing and `onFuzzyNeeded` is called.
+   * `createTypoMatcher` of `./fuzzy.ts` (with fuse.js), for words typed with a typo.
+   * `createFaqSearch` of `./index.ts` always supplies it; the widget loads it on the first typo
+   * so visitors who type correctly never download it. While it returns undefined, typo-only
+   * words match nothing and `onFuzzyNeeded` is called.
    */
-  fuzzy?: () => FuseConstructor | undefined;
+  fuzzy?: () => TypoMatcherFactory | undefined;
   /**
    * `otherKeyboard` of `./keyboard.ts`, which the widget loads with fuse.js: a query that finds
    * nothing is searched again as typed with the keyboard on the other language.
    */
   keyboard?: () => ((text: string) => string) | undefined;
-  /** A word needed fuzzy matching that `fuzzy` could not give yet: load it, then search again. */
+  /** A word needed typo matching that `fuzzy` could not give yet: load it, then search again. */
   onFuzzyNeeded?: () => void;
 }
 

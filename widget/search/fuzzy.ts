@@ -1,35 +1,12 @@
 /**
  * Typo matching: fuse.js's Bitap search finds the index terms a misspelt word could mean,
- * and an edit distance decides which are close enough to count.
+ * and an edit distance decides which are close enough to count. The widget fetches this
+ * module, with fuse.js, on the first word the FAQ does not have as typed (`./typos.ts`).
  */
-import type Fuse from 'fuse.js/basic';
+import Fuse from 'fuse.js/basic';
+import { distance } from './distance.js';
 import type { IndexView } from './index-view.js';
-
-export type FuseConstructor = typeof Fuse;
-
-/**
- * Optimal string alignment distance: an edit or a swap of neighbours costs 1, a letter swapped
- * for an alike one (a pair in `alike`: Persian letters that sound alike or differ by their
- * dots, «قبز» for «قبض») 0.4, since the visitor had the word's sound right.
- */
-export function distance(a: string, b: string, alike = ''): number {
-  let prev2: number[] = [];
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const row = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const x = a[i - 1] as string;
-      const y = b[j - 1] as string;
-      const cost = x === y ? 0 : alike.includes(x + y) ? 0.4 : 1;
-      let d = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (prev2[j - 2] as number) + 1);
-      row.push(d);
-    }
-    prev2 = prev;
-    prev = row;
-  }
-  return prev[b.length] as number;
-}
+import { stem } from './stem.js';
 
 /**
  * Whether a word of three letters, no term itself, is surely one of four with a letter left
@@ -42,17 +19,17 @@ const surelyShort = (word: string, persian: boolean): boolean => persian || !/[a
 const MAYBE_SHORT = 0.6;
 
 /**
- * Adds to `out` the terms `word` may be a misspelling of, closer the fewer edits. `ending` is
- * a suffix of `word` that the terms, being stems, lack: the rest is looked for, and each term
- * compared with the ending put back.
+ * Adds to `out` the terms `fz` (the word as typed, or its stem) may be a misspelling of, closer
+ * the fewer edits. `ending` is a suffix of `word` that the terms, being stems, lack: the rest is
+ * looked for, and each term compared with the ending put back.
  */
-export type TypoMatcher = (
-  Fuse: FuseConstructor,
-  word: string,
-  persian: boolean,
-  out: Map<number, number>,
-  ending?: string,
-) => void;
+export type TypoMatcher = (word: string, fz: string, persian: boolean, out: Map<number, number>, ending?: string) => void;
+
+/** What `./typos.ts` hands the search once it has arrived: a typo matcher for an index. */
+export type TypoMatcherFactory = (view: IndexView) => TypoMatcher;
+
+/** "pricign", "trackngi", "portng", "shippjng": a slip inside the "ing" hides the stem. */
+const ING = [/\B[gin]{3}$/, /\B(ng|ig|in)$/];
 
 /**
  * Fuzzy matching searches only the terms that share the word's first letter, or, when none is
@@ -62,7 +39,7 @@ export type TypoMatcher = (
 export function createTypoMatcher(view: IndexView): TypoMatcher {
   const { sorted, termIds, alike } = view;
   const buckets = new Map<string, Fuse<string>>();
-  const fuzzyIndex = (Fuse: FuseConstructor, at: number, letter: string): Fuse<string> => {
+  const fuzzyIndex = (at: number, letter: string): Fuse<string> => {
     let fuse = buckets.get(at + letter);
     if (!fuse) {
       // Bitap counts neighbours typed the wrong way round as two errors, the edit distance
@@ -75,7 +52,9 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     }
     return fuse;
   };
-  return (Fuse, fz, persian, out, ending = '') => {
+  return (word, fz, persian, out, ending = '') => {
+    const ing = ING.map((end) => termIds.get(stem(word.replace(end, 'ing')))).find((id) => id !== undefined);
+    if (ing !== undefined) return void out.set(ing, 0.9);
     // Persian writes no short vowels, so its words carry fewer letters for the same
     // meaning: two edits in seven letters turn "استخدام" (hiring) into "استرداد" (refund).
     const long = persian ? 9 : 7;
@@ -91,7 +70,7 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     // looked for when the first letter as typed finds nothing as close as one edit.
     let best = 2;
     for (let at = 0; at < 2 && best >= 1; at++) {
-      const fuse = fuzzyIndex(Fuse, at, fz[at] as string);
+      const fuse = fuzzyIndex(at, fz[at] as string);
       const found = fuse.search(fz.slice(0, fz.length - ending.length), { limit: 30 });
       if (bare) found.push(...fuse.search(bare, { limit: 30 }));
       for (const r of found) {

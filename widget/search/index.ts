@@ -5,9 +5,9 @@
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import { pairTranslations } from '../../protocol/translations.js';
 import type { FaqEntry } from '../../protocol/types.js';
-import Fuse from 'fuse.js/basic';
 import { otherKeyboard } from './keyboard.js';
 import { createFaqSearch as searchDocs, isSearchIndex, type FaqSearch, type FaqSearchOptions } from './faq-search.js';
+import { createTypoMatcher } from './fuzzy.js';
 import { buildSearchIndex, toSearchDocs } from './search-index.js';
 
 /**
@@ -25,14 +25,14 @@ export function createFaqSearch(entries: readonly (FaqEntry | FaqSearchDoc)[], o
   const index = isSearchIndex(options.index)
     ? options.index
     : buildSearchIndex(docs, { vocabulary: options.vocabulary !== false, answers, translations: pairTranslations(entries) });
-  // fuse.js and the other layout are here from the start: on the first call, synchronously.
-  return searchDocs(docs, { fuzzy: () => Fuse, keyboard: () => otherKeyboard, ...options, index });
+  // Typo matching and the other layout are here from the start: on the first call, synchronously.
+  return searchDocs(docs, { fuzzy: () => createTypoMatcher, keyboard: () => otherKeyboard, ...options, index });
 }
 
 export { buildSearchIndex, toSearchDocs, excerptOf, plainText } from './search-index.js';
 export type { SearchIndexOptions } from './search-index.js';
 export { isSearchIndex } from './faq-search.js';
-export type { FaqSearch, FaqSearchOptions, FuseConstructor, SearchIndex } from './faq-search.js';
+export type { FaqSearch, FaqSearchOptions, SearchIndex, TypoMatcherFactory } from './faq-search.js';
 export { normalize, tokenize, tokenizeWithRanges, detectLocale } from './normalize.js';
 export type { TokenRange } from './normalize.js';
 export { highlight } from './highlight.js';

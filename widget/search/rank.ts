@@ -4,7 +4,7 @@
  * little and shows nothing instead of noise.
  */
 import { FIELD_ANSWER, FIELD_QUESTION, type IndexView } from './index-view.js';
-import { distance } from './fuzzy.js';
+import { distance } from './distance.js';
 import { isPersian } from './normalize.js';
 import type { Slots } from './slots.js';
 import { stem } from './stem.js';
