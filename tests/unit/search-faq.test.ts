@@ -604,6 +604,13 @@ describe('createFaqSearch', () => {
     const score = (query: string): number => s.search(query)[0]?.score ?? 1;
     expect(score('نظارت امتحان ببینم') - score('نظارت امتحان')).toBeLessThan(0.1);
   });
+  it('weighs a word in the other script above the words around it: the name a visitor switched script for', () => {
+    // Dev FAQs: the Persian answer names the service in Latin letters, another entry's question
+    // has the Persian words around it.
+    const faq = (name: string) => createFaqSearch(loadFreshDev().find((f) => f.faq === name)?.entries ?? [], { locale: 'fa' });
+    expect(top('پرداخت قبض گاز با ATM', faq('utility'))).toBe('fa-bank-card-payment');
+    expect(top('Tourist SIM واسه دوستم که توریسته از کجا بخرم', faq('operator'))).toBe('fa-foreign-national-sim');
+  });
   it('reads an English word in a Persian question as its Persian paraphrases: «اکانتم locked شده»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-blocked', locale: 'fa', question: 'چرا حساب کاربری من مسدود شده است؟', answer: 'پس از پنج بار رمز اشتباه.' },

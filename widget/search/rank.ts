@@ -24,6 +24,13 @@ const INDIRECT = 0.8;
  * than what about: it counts half as much as another word the FAQ lacks.
  */
 const VERB = /^ن?می|^ب.+م$/;
+/**
+ * What a word in the other language's script that the FAQ has as typed weighs, against one in
+ * the query's own: a visitor who switches script to write it names the thing ("ATM", "USSD",
+ * "tracking code" in a Persian question), where the words around it say what about. One the FAQ
+ * lacks, or has only by another spelling, weighs as any other.
+ */
+const OTHER_SCRIPT = 1.3;
 /** The most a query's words weigh together, in words the FAQ lacks. */
 const LONG = 4;
 /**
@@ -115,7 +122,8 @@ export function cover(
     let weight = 0;
     // A Persian word found as typed weighs by its own rarity: a rarer form it may also stand for
     // (with an ending, or a longer word it begins) makes it weigh only a little more.
-    const typed = isPersian(word) && [...slot.values()].includes(1) ? INDIRECT : 1;
+    const exact = [...slot.values()].includes(1);
+    const typed = isPersian(word) && exact ? INDIRECT : 1;
     for (const [id, sim] of slot) weight = Math.max(weight, (sim < 1 ? typed : 1) * sim * view.idf(id));
     // A fragment still being typed that matches nothing yet is no reason to show nothing.
     if (!weight) weight = i === last && partial && word.length <= 2 ? 0 : view.missing / (VERB.test(word) ? 2 : 1);
@@ -123,8 +131,10 @@ export function cover(
     // little as the word itself.
     if (stop.has(word) || stop.has(stem(word)) || stop.has(word.replace(/s$/, '')) || isStopTypo(view, word, slot))
       weight = STOP_WEIGHT;
+    const other = bridge(word);
+    if (other && exact) weight *= OTHER_SCRIPT;
     weightSum += weight;
-    coverWord(view, slot, weight, out, bridge(word), best);
+    coverWord(view, slot, weight, out, other, best);
   });
   const { total } = out;
   // A visitor who tells the whole story ("the tv came with a cracked screen, the box looked
