@@ -90,6 +90,17 @@ describe('createFaqSearch', () => {
     expect(top('کنسل اشتراک', createFaqSearch(fa))).toBe('fa-cancel');
     expect(createFaqSearch(fa, { vocabulary: false }).search('کنسل اشتراک')).toEqual([]);
   });
+  it('names the entries closest to a query it is not sure of, in the page language only', () => {
+    const en = createFaqSearch(demo, { locale: 'en' });
+    // Too little covered to show as an answer, but the shipping abroad is there.
+    expect(en.search('send it to my aunt abroad')).toEqual([]);
+    expect(en.near('send it to my aunt abroad').map((hit) => hit.id)).toEqual(['en-international-shipping']);
+    expect(en.near('how do i get my refund', 5).every((hit) => hit.id.startsWith('en-'))).toBe(true);
+    expect(en.near('order payment refund delivery account').length).toBe(3);
+    // Nothing of it in the FAQ: nothing is close.
+    expect(en.near('xylophone quantum astrology')).toEqual([]);
+    expect(createFaqSearch(demo, { locale: 'fa' }).near('برای عمه‌ام خارج بفرستید')[0]?.id).toBe('fa-international-shipping');
+  });
   it('shows nothing when the best entry covers too little of what the query says', () => {
     // "order" is in the FAQ; "pizza", "toppings" and "vegetarian" are not: an order of pizza is out of scope.
     expect(search.search('order vegetarian pizza toppings')).toEqual([]);

@@ -22,10 +22,12 @@ const SEARCH_PATH_BUDGET = 20 * KB;
  * to 26 KB when answer text, the no-hit list, the not-set-up state, FAQ revalidation and the
  * analytics token came into the app chunk, to 26.5 KB for the search's handling of words
  * typed without their space and of Persian typed on keyboards without its own letters, to
- * 26.75 KB for Persian words typed with a letter left out, and to 27.25 KB for text typed
- * with the keyboard on the other language (docs/decisions/004-size-budgets.md).
+ * 26.75 KB for Persian words typed with a letter left out, to 27.25 KB for text typed
+ * with the keyboard on the other language, and to 27.5 KB when the typo matcher moved into
+ * this chunk, off the path every visitor pays, and the answers closest to a refused query came
+ * (docs/decisions/004-size-budgets.md).
  */
-const SEARCH_WITH_TYPOS_BUDGET = 27.25 * KB;
+const SEARCH_WITH_TYPOS_BUDGET = 27.5 * KB;
 
 function gzip(file: string): number {
   return gzipSync(readFileSync(join(WIDGET, file)), { level: 9 }).length;
@@ -60,7 +62,7 @@ describe('widget size budgets (gzip)', () => {
     expect(gzip(fileOf(manifest, 'widget/app/chat-panel.tsx'))).toBeLessThanOrEqual(20 * KB);
   });
 
-  it('keeps the search path (loader + app with its strings) within 20 KB, and with fuse.js and the other layout within 27.25 KB', () => {
+  it('keeps the search path (loader + app with its strings) within 20 KB, and with fuse.js and the other layout within 27.5 KB', () => {
     const manifest = built();
     const app = gzip(fileOf(manifest, 'widget/app/main.tsx'));
     const loader = gzip('pasokh.js');
@@ -75,7 +77,8 @@ describe('widget size budgets (gzip)', () => {
     const app = readFileSync(join(WIDGET, fileOf(manifest, 'widget/app/main.tsx')), 'utf8');
     expect(app).not.toContain('Was this helpful?');
     expect(app).not.toContain('engine.io');
-    // fuse.js's own error text: it must stay in its lazy chunk.
+    // fuse.js's own error text: it must stay in its lazy chunk, and the typo matcher with it.
     expect(app).not.toContain("Incorrect 'index' type");
+    expect(app).not.toContain('ignoreLocation');
   });
 });

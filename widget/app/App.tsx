@@ -178,12 +178,16 @@ export class App extends Component<AppProps, AppState> {
     return this.props.services.faq.index(this.state.ui.locale)?.popular.map((doc) => ({ doc, indices: [] })) ?? [];
   }
 
-  /** The rows for the query: hits when something is typed, the popular list otherwise. */
-  private resultRows(query: string): ResultRow[] {
+  /**
+   * The rows for the query: hits when something is typed, the popular list otherwise. `near`:
+   * for a query that found nothing, the answers closest to it, which a visitor who worded it
+   * their own way may still recognise.
+   */
+  private resultRows(query: string, near?: boolean): ResultRow[] {
     const index = this.props.services.faq.index(this.state.ui.locale);
     if (!index) return [];
     if (!query) return this.popularRows();
-    return index.search.search(query, MAX_RESULTS).flatMap((hit) => {
+    return (near ? index.search.near(query) : index.search.search(query, MAX_RESULTS)).flatMap((hit) => {
       const doc = index.docs.get(hit.id);
       return doc ? [{ doc, indices: hit.matches.find((match) => match.key === 'question')?.indices ?? [] }] : [];
     });
@@ -233,13 +237,15 @@ export class App extends Component<AppProps, AppState> {
   private searchView() {
     const { store, services } = this.props;
     const { ui } = this.state;
+    const query = ui.query.trim();
     return (
       <SearchView
         locale={ui.locale}
         query={ui.query}
         status={this.state.faq}
         rows={this.rows}
-        popular={ui.query.trim() && !this.rows.length ? this.popularRows() : []}
+        near={query && !this.rows.length ? this.resultRows(query, true) : []}
+        popular={query && !this.rows.length ? this.popularRows() : []}
         onQuery={(value) => store.set({ query: value })}
         onOpen={(doc: FaqSearchDoc) => {
           services.tracker.flush();

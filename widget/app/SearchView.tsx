@@ -1,7 +1,8 @@
 /**
  * Search as you type over the FAQ: a searchbox named "Search", result links with the matched
- * letters highlighted, and "Talk to a person" below. When nothing matches, the most viewed
- * answers instead of an empty list. Stateless: App owns the query and the hits.
+ * letters highlighted, and "Talk to a person" below. When nothing matches, the answers closest
+ * to the query or the most viewed instead of an empty list. Stateless: App owns the query and
+ * the hits.
  */
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
@@ -17,7 +18,9 @@ export interface SearchViewProps {
   query: string;
   status: FaqStatus;
   rows: ResultRow[];
-  /** The locale's most viewed answers: shown with no query, and when a query matches nothing. */
+  /** When a query matches nothing: the answers closest to it, shown in place of `popular`. */
+  near: ResultRow[];
+  /** The locale's most viewed answers: shown when a query matches nothing, and nothing is near. */
   popular: ResultRow[];
   onQuery: (query: string) => void;
   onOpen: (doc: FaqSearchDoc) => void;
@@ -32,6 +35,7 @@ export function SearchView({
   query,
   status,
   rows,
+  near,
   popular,
   onQuery,
   onOpen,
@@ -41,7 +45,7 @@ export function SearchView({
 }: SearchViewProps) {
   const trimmed = query.trim();
   const nothing = Boolean(trimmed) && rows.length === 0;
-  const shown = nothing ? popular : rows;
+  const shown = nothing ? (near.length ? near : popular) : rows;
   return (
     <div class="view">
       <div class="box">
@@ -79,7 +83,9 @@ export function SearchView({
               </p>
             )}
             {/* No heading over an empty list. */}
-            {shown.length > 0 && <h3 class="title">{trimmed && !nothing ? t(locale, 'results') : t(locale, 'popular')}</h3>}
+            {shown.length > 0 && (
+              <h3 class="title">{t(locale, trimmed && !nothing ? 'results' : shown === near ? 'closest' : 'popular')}</h3>
+            )}
             {!nothing && (
               <p class="sr-only" role="status">
                 {trimmed ? t(locale, 'resultCount', { count: rows.length }) : ''}

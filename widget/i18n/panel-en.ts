@@ -12,6 +12,7 @@ export const strings = {
   search: 'Search',
   searchPlaceholder: 'Search for answers',
   popular: 'Popular questions',
+  closest: 'Closest answers',
   results: 'Answers',
   resultCount: '{count} answers',
   resultCount_one: '{count} answer',

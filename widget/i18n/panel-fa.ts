@@ -9,6 +9,7 @@ export const strings: Record<PanelKey, string> = {
   search: 'جستجو',
   searchPlaceholder: 'پاسخ پرسش خود را جستجو کنید',
   popular: 'پرسش‌های پرتکرار',
+  closest: 'نزدیک‌ترین پاسخ‌ها',
   results: 'پاسخ‌ها',
   resultCount: '{count} پاسخ',
   resultCount_one: '{count} پاسخ',

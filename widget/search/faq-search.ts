@@ -61,6 +61,11 @@ export interface FaqSearchOptions {
 export interface FaqSearch {
   /** Hits best first; [] when nothing in the FAQ answers the query. */
   search(query: string, limit?: number): FaqHit[];
+  /**
+   * For a query `search` finds nothing for: the entries of the page's language that cover the
+   * most of it (more than a quarter), best first, though too little to be sure of any.
+   */
+  near(query: string, limit?: number): FaqHit[];
 }
 
 /** Ranges of the question's words that matched, in the original text. */
@@ -108,7 +113,7 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
   const candidates = createCandidates(view, options);
   const expand = createExpander(view, options.vocabulary !== false);
   /** Hits for `query` as typed. */
-  const find = (query: string, limit: number): FaqHit[] => {
+  const find = (query: string, limit: number, near?: boolean): FaqHit[] => {
     const all = wordsOf(query);
     const words = all.slice(0, MAX_WORDS);
     // Only filler words, or none: nothing to look for (an empty FAQ finds nothing anyway).
@@ -121,7 +126,7 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
     const typing = partial ? words[words.length - 1] : undefined;
     // A Latin word in a Persian query is a name or a term the English version may have.
     const bridge = (w: string): boolean => (detectLocale(w) ?? preferred) !== preferred;
-    return rank(view, cover(view, words, slots, partial, bridge), localeOf)
+    return rank(view, cover(view, words, slots, partial, bridge), localeOf, near)
       .slice(0, limit)
       .map(({ d, score }) => {
         const doc = docs[d] as FaqSearchDoc;
@@ -135,6 +140,7 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
       });
   };
   return {
+    near: (query, limit = 3) => find(query, limit, true),
     search(query: string, limit = 5): FaqHit[] {
       const hits = find(query, limit);
       const keyboard = options.keyboard?.();

@@ -9,6 +9,9 @@ import type { FaqHit } from '../../protocol/faq.js';
 import { MAX_WORDS, type FaqSearch } from './faq-search.js';
 import { tokenize } from './normalize.js';
 
+/** All a message search needs of the FAQ's search. */
+type Searcher = Pick<FaqSearch, 'search'>;
+
 /**
  * A message of more words than this is also searched by sentence. A shorter one is searched
  * whole only: its sentences need each other ("My daughter is 13. Can she have her own number?").
@@ -26,10 +29,10 @@ const MAX_SENTENCE_WORDS = 80;
 const SENTENCE_END = /(?<=[.!?؟\n])\s+/;
 
 /** Per searcher, each sentence's hits: typing a long message changes only its last sentence. */
-const bySentence = new WeakMap<FaqSearch, Map<string, FaqHit[]>>();
+const bySentence = new WeakMap<Searcher, Map<string, FaqHit[]>>();
 
 /** The hits of `sentence`, kept for the next keystroke. */
-function sentenceHits(search: FaqSearch, sentence: string, limit: number): FaqHit[] {
+function sentenceHits(search: Searcher, sentence: string, limit: number): FaqHit[] {
   let kept = bySentence.get(search);
   if (!kept) bySentence.set(search, (kept = new Map()));
   const key = `${limit}\n${sentence}`;
@@ -61,7 +64,7 @@ function lastSentences(message: string): string[] {
  * The hits of whichever reads best, the whole message (its first forty words) or one of its
  * last sentences: the one whose first hit covers the most of what it asks.
  */
-export function searchMessage(search: FaqSearch, message: string, limit = 5): FaqHit[] {
+export function searchMessage(search: Searcher, message: string, limit = 5): FaqHit[] {
   const whole = search.search(message, limit);
   if (tokenize(message).length <= STORY_WORDS) return whole;
   return lastSentences(message).reduce((best, sentence) => {

@@ -151,9 +151,10 @@ export interface Ranked {
 
 /**
  * The docs worth showing, best first: those of the `preferred` locale first, nothing when the
- * query is out of scope (too little of it covered, or covered hardly better elsewhere).
+ * query is out of scope (too little of it covered, or covered hardly better elsewhere). `near`:
+ * the docs of the preferred locale that cover most of it, out of scope or not.
  */
-export function rank(view: IndexView, { total, inQuestion }: Coverage, localeOf: (d: number) => number): Ranked[] {
+export function rank(view: IndexView, { total, inQuestion }: Coverage, localeOf: (d: number) => number, near = false): Ranked[] {
   const hits: Ranked[] = [];
   // A translation is the same answer: an entry in the visitor's language covers as much as its
   // twin does ("servers in frankfurt" finds the Persian version's «سرور» and «فرانکفورت»).
@@ -179,11 +180,11 @@ export function rank(view: IndexView, { total, inQuestion }: Coverage, localeOf:
   const first = hits[0];
   // The runner-up in the same language: a translation of the same entry is no rival.
   const second = hits.find((h) => h !== first && localeOf(h.d) === localeOf(first?.d as number));
-  if (!first || first.score < MIN_COVER || localeOf(first.d) > unseen) return [];
-  if (first.score < CONFIDENT && second && first.score - second.score < MARGIN * first.score) return [];
-  const floor = Math.max(MIN_COVER, first.score / 2);
+  if (!near && (!first || first.score < MIN_COVER || localeOf(first.d) > unseen)) return [];
+  if (!near && first && first.score < CONFIDENT && second && first.score - second.score < MARGIN * first.score) return [];
+  const floor = Math.max(MIN_COVER, (first?.score ?? 0) / 2);
   // An entry whose translation ranks above it says nothing new: an English question that the
   // vocabulary also reads in Persian («refund» is «استرداد») shows the English answer once.
   const shown = new Set<number>();
-  return hits.filter((h) => h.score >= floor && !shown.has(view.twin(h.d)) && shown.add(h.d));
+  return hits.filter((h) => (near ? !localeOf(h.d) : h.score >= floor) && !shown.has(view.twin(h.d)) && shown.add(h.d));
 }
