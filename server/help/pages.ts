@@ -20,8 +20,9 @@ export interface HelpContext {
 export interface HomeModel {
   /** The search query, when the form was sent. */
   query?: string;
-  /** Search hits for `query`. */
+  /** Search hits for `query`, or when none answers it the entries closest to it (`near`). */
   results: FaqEntry[];
+  near?: boolean;
   /** Most viewed answers first. */
   popular: FaqEntry[];
 }
@@ -64,10 +65,13 @@ ${ctx.site ? html`<input type="hidden" name="site" value="${ctx.site}">\n` : ''}
 </form>`;
 }
 
-function resultsSection(ctx: HelpContext, query: string, results: readonly FaqEntry[]): SafeHtml {
-  if (!results.length)
-    return html`<section aria-labelledby="results"><h2 id="results">${say(ctx.locale, 'resultsFor', { q: query })}</h2><p class="note">${say(ctx.locale, 'noResults', { q: query })}</p></section>`;
-  return html`<section aria-labelledby="results"><h2 id="results">${say(ctx.locale, 'resultsFor', { q: query })}</h2>\n${answerList(ctx, results, true)}</section>`;
+function resultsSection(ctx: HelpContext, query: string, results: readonly FaqEntry[], near?: boolean): SafeHtml {
+  const heading = html`<h2 id="results">${say(ctx.locale, 'resultsFor', { q: query })}</h2>`;
+  if (!results.length || near) {
+    const closest = results.length ? html`\n<h3>${say(ctx.locale, 'closest')}</h3>\n${answerList(ctx, results, true)}` : '';
+    return html`<section aria-labelledby="results">${heading}<p class="note">${say(ctx.locale, 'noResults', { q: query })}</p>${closest}</section>`;
+  }
+  return html`<section aria-labelledby="results">${heading}\n${answerList(ctx, results, true)}</section>`;
 }
 
 function alternatesOfHome(ctx: HelpContext): Partial<Record<Locale, string>> {
@@ -84,7 +88,7 @@ export function renderHome(ctx: HelpContext, model: HomeModel): string {
   const listed = model.query ? model.results : topics.flatMap(([, entries]) => entries);
   const main = html`<h1>${say(locale, 'helpCentre')}</h1>
 ${searchForm(ctx, model.query)}
-${model.query ? resultsSection(ctx, model.query, model.results) : ''}
+${model.query ? resultsSection(ctx, model.query, model.results, model.near) : ''}
 ${model.popular.length ? html`<section aria-labelledby="popular"><h2 id="popular">${say(locale, 'popular')}</h2>\n${answerList(ctx, model.popular, true)}</section>` : ''}
 <section aria-labelledby="topics"><h2 id="topics">${say(locale, 'topics')}</h2>
 <ul class="topics">${topics.map(([name], i) => html`<li><a href="#${topicId(i)}">${name}</a></li>`)}</ul>

@@ -9,8 +9,11 @@ import type { FaqPayload } from '../../protocol/faq.js';
 import type { Locale } from '../../protocol/types.js';
 import { createFaqSearch, type FaqSearch } from '../../widget/search/index.js';
 
-/** Ids of the answers for a query, best first. */
-export type HelpSearch = (query: string, locale: Locale, limit: number) => string[];
+/**
+ * Ids of the answers for a query, best first; when none answers it, of the entries closest to it
+ * (`near`), as the widget lists them.
+ */
+export type HelpSearch = (query: string, locale: Locale, limit: number) => { ids: string[]; near: boolean };
 
 /** The one place that calls the widget's search; built once per FAQ version, a searcher per locale. */
 export function createHelpSearch(payloadJson: string): HelpSearch {
@@ -25,10 +28,11 @@ export function createHelpSearch(payloadJson: string): HelpSearch {
     }
     return search;
   };
-  return (query, locale, limit) =>
-    searchFor(locale)
-      .search(query)
-      .map((hit) => hit.id)
-      .filter((id) => localeOf.get(id) === locale)
-      .slice(0, limit);
+  return (query, locale, limit) => {
+    const search = searchFor(locale);
+    const hits = search.search(query);
+    const near = !hits.length;
+    const ids = (near ? search.near(query) : hits).map((hit) => hit.id).filter((id) => localeOf.get(id) === locale);
+    return { ids: ids.slice(0, limit), near };
+  };
 }

@@ -78,10 +78,11 @@ export function registerHelpCentre(app: FastifyInstance, deps: HelpCentreDeps): 
     const raw = (request.query as Record<string, unknown>).q;
     const query = typeof raw === 'string' ? raw.trim().slice(0, MAX_QUERY) : '';
     const ctx = contextOf(request, locale, found);
-    const results = query ? found.catalog.search(query, locale, RESULTS).map((id) => found.catalog.byId(id) as FaqEntry) : [];
+    const { ids, near } = query ? found.catalog.search(query, locale, RESULTS) : { ids: [], near: false };
     const body = renderHome(ctx, {
       ...(query ? { query } : {}),
-      results,
+      results: ids.map((id) => found.catalog.byId(id) as FaqEntry),
+      near,
       popular: await popular(found.site.key, found.catalog, locale),
     });
     return sendPage(request, reply, body, found.catalog.version);

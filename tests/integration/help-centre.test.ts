@@ -192,6 +192,17 @@ describe('search on the help centre', () => {
     expect(body).not.toContain('<b>zzqx');
   });
 
+  it('lists the answers closest to a query it is not sure of, as the widget does', async () => {
+    const { body } = await page(`/help?site=demo&q=${encodeURIComponent('send it to my aunt abroad')}`);
+    const results = /<section aria-labelledby="results">([\s\S]*?)<\/section>/.exec(body)?.[1] ?? '';
+    expect(results).toContain('No answer matched “send it to my aunt abroad”');
+    expect(results).toContain('<h3>Closest answers</h3>');
+    expect(/<li><a href="([^"]+)">/.exec(results)?.[1]).toBe('/help/do-you-ship-internationally?site=demo');
+    // Nothing of it in the FAQ: no list.
+    const none = await page(`/help?site=demo&q=${encodeURIComponent('xylophone quantum astrology')}`);
+    expect(none.body).not.toContain('Closest answers');
+  });
+
   it('keeps the chosen site in the form and the links of another site', async () => {
     const { body } = await page('/help?site=demo&q=refund');
     expect(body).toContain('<input type="hidden" name="site" value="demo">');
