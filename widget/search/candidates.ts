@@ -20,9 +20,9 @@ const PLURAL = /^(.{3,}?)(گان|ان|ات|ا)$/;
 export type Candidates = (word: string, partial: boolean) => Map<number, number>;
 
 export interface CandidateOptions {
-  /** fuse.js, or undefined while it is not loaded yet. */
+  /** The typo matcher (with fuse.js), or undefined while it is not loaded yet. */
   fuzzy?: () => TypoMatcherFactory | undefined;
-  /** A word needed fuzzy matching that `fuzzy` could not give yet. */
+  /** A word needed typo matching that `fuzzy` could not give yet. */
   onFuzzyNeeded?: () => void;
   /** The page's locale: on a Persian page a Latin word may be Persian typed in Latin letters. */
   locale?: string;
@@ -120,7 +120,7 @@ export function createCandidates(view: IndexView, options: CandidateOptions): Ca
     if (weak && fz.length >= FUZZY_MIN - 1 && !view.stop.has(word)) {
       const matcher = options.fuzzy?.();
       if (!matcher) {
-        // Not cached: once fuse.js is here the same word gets its typo matches.
+        // Not cached: once the matcher is here the same word gets its typo matches.
         options.onFuzzyNeeded?.();
         return out;
       }

@@ -1,12 +1,9 @@
 /**
- * The edit distance typo matching and filler-word checks share: kept apart from the typo
- * matcher, which the widget fetches only on the first word the FAQ lacks, because a misspelt
- * filler word is recognised before it arrives.
- */
-/**
  * Optimal string alignment distance: an edit or a swap of neighbours costs 1, a letter swapped
  * for an alike one (a pair in `alike`: Persian letters that sound alike or differ by their
- * dots, «قبز» for «قبض») 0.4, since the visitor had the word's sound right.
+ * dots, «قبز» for «قبض») 0.4, since the visitor had the word's sound right. Shared by the typo
+ * matcher and the check for a misspelt filler word (`rank.ts`), which runs before the matcher's
+ * chunk arrives: hence a module of its own.
  */
 export function distance(a: string, b: string, alike = ''): number {
   let prev2: number[] = [];

@@ -28,7 +28,7 @@ export type TypoMatcher = (word: string, fz: string, persian: boolean, out: Map<
 /** What `./typos.ts` hands the search once it has arrived: a typo matcher for an index. */
 export type TypoMatcherFactory = (view: IndexView) => TypoMatcher;
 
-/** "pricign", "trackngi", "portng", "shippjng": a slip inside the "ing" hides the stem. */
+/** "pricign", "trackngi", "portng", "openig": a slip inside the "ing" hides the stem. */
 const ING = [/\B[gin]{3}$/, /\B(ng|ig|in)$/];
 
 /**
@@ -53,6 +53,7 @@ export function createTypoMatcher(view: IndexView): TypoMatcher {
     return fuse;
   };
   return (word, fz, persian, out, ending = '') => {
+    // The "ing" put right finds the stem itself: no closer term is to be had.
     const ing = ING.map((end) => termIds.get(stem(word.replace(end, 'ing')))).find((id) => id !== undefined);
     if (ing !== undefined) return void out.set(ing, 0.9);
     // Persian writes no short vowels, so its words carry fewer letters for the same
