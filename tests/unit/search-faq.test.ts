@@ -347,7 +347,7 @@ describe('createFaqSearch', () => {
     expect(top('money to come back', createFaqSearch(entries))).toBe('en-refund');
     expect(createFaqSearch(entries).search('back to my money')).toEqual([]);
   });
-  it('reads a product as an item in both languages, and either spelling of «بلیت»', () => {
+  it('reads a product as an item, a fender bender as an accident, «عابربانک» as «خودپرداز», and either spelling of «بلیت»', () => {
     const entries: FaqEntry[] = [
       { id: 'en-specs', locale: 'en', question: 'Where are the item specifications?', answer: 'On each page.' },
       { id: 'en-plans', locale: 'en', question: 'Which plan suits me?', answer: 'Compare them on Pricing.' },
@@ -359,6 +359,15 @@ describe('createFaqSearch', () => {
     expect(top('goods', s)).toBe('en-specs');
     expect(top('محصول', s)).toBe('fa-specs');
     expect(top('بلیط', s)).toBe('fa-ticket');
+    const more: FaqEntry[] = [
+      { id: 'en-crash', locale: 'en', question: 'What do I do after a car accident?', answer: 'Call us first.' },
+      { id: 'fa-atm', locale: 'fa', question: 'سقف برداشت از خودپرداز چقدر است؟', answer: 'روزانه دو میلیون.' },
+      { id: 'fa-claim', locale: 'fa', question: 'چطور اعلام خسارت کنم؟', answer: 'از اپ.' },
+    ];
+    const m = createFaqSearch(more);
+    expect(top('fender bender', m)).toBe('en-crash');
+    expect(top('سقف عابربانک', m)).toBe('fa-atm');
+    expect(top('ثبت خسارت', m)).toBe('fa-claim');
     // A flight is no plan, though "plane" would stem to one.
     expect(s.search('cheap flights')).toEqual([]);
   });

@@ -186,7 +186,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'notify me|tell me when|let me know when|alert me|alert|notify;' +
     'different card|new card|another card|change card|update card|replace card;' +
     "no sound|can't hear|cannot hear|microphone|mic|audio|muted|mute;" +
-    'old|used|second-hand|secondhand|worn out|outdated|previous',
+    'old|used|second-hand|secondhand|worn out|outdated|previous;' +
+    'accident|collision|car accident|fender bender|prang|rear ended|hit my car',
   fa:
     'لغو|کنسل|انصراف|توقف|قطع|فسخ|تموم کنم|تمام کنم|نمیخوام|نمی‌خواهم|دیگه نمیخوام|cancel|cancellation|unsubscribe;' +
     'مرجوع|مرجوعی|پس دادن|پس بدم|پس فرستادن|برگرداندن|برگردونم|عودت|مرجوع کردن|return;' +
@@ -300,7 +301,8 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'بیماری زمینه‌ای|بیماری قبلی|بیماری مزمن|دیابت|قند خون|آسم;' +
     'زمستان|زمستون|زمستونا|فصل سرد;قبض بالا|قبض زیاد|زیاد اومده|سه برابر|دو برابر|چند برابر|گرون اومده;' +
     'برآوردی|برآورد|تخمینی|تخمین|حدسی|علی‌الحساب;صرفه‌جویی|کم مصرف|مصرف کمتر|کاهش مصرف;' +
-    'کوچک|کوچیک;تمام|تموم;ساپورت|سازگار|سازگاری|compatible;آمدن|اومدن|آمد|اومد|آمده|اومده;پلیس|افسر|کلانتری|مامور;کیلو|کیلوگرم;وزن|سنگین',
+    'کوچک|کوچیک;تمام|تموم;ساپورت|سازگار|سازگاری|compatible;آمدن|اومدن|آمد|اومد|آمده|اومده;پلیس|افسر|کلانتری|مامور;کیلو|کیلوگرم;وزن|سنگین;' +
+    'عابربانک|خودپرداز|atm;اعلام خسارت|ثبت خسارت|پرونده خسارت|درخواست خسارت|دریافت خسارت|claim',
 };
 
 /**
