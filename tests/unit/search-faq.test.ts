@@ -101,6 +101,14 @@ describe('createFaqSearch', () => {
     expect(en.near('xylophone quantum astrology')).toEqual([]);
     expect(createFaqSearch(demo, { locale: 'fa' }).near('برای عمه‌ام خارج بفرستید')[0]?.id).toBe('fa-international-shipping');
   });
+  it('names the same closest entries right after a search of the query, which it reuses, as on its own', () => {
+    const after = createFaqSearch(demo, { locale: 'en' });
+    const alone = createFaqSearch(demo, { locale: 'en' });
+    for (const q of ['send it to my aunt abroad', 'order payment refund delivery account', 'where is my order', 'refnd']) {
+      after.search(q);
+      expect(after.near(q)).toEqual(alone.near(q));
+    }
+  });
   it('shows nothing when the best entry covers too little of what the query says', () => {
     // "order" is in the FAQ; "pizza", "toppings" and "vegetarian" are not: an order of pizza is out of scope.
     expect(search.search('order vegetarian pizza toppings')).toEqual([]);

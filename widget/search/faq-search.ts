@@ -18,7 +18,7 @@ import { createExpander } from './expand.js';
 import type { TypoMatcherFactory } from './fuzzy.js';
 import { openIndex, type IndexView } from './index-view.js';
 import { detectLocale, scanRanges, tokenize } from './normalize.js';
-import { cover, rank } from './rank.js';
+import { cover, rank, type Coverage } from './rank.js';
 import { slotsOf, type Slots } from './slots.js';
 import { stem } from './stem.js';
 
@@ -112,6 +112,10 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
   const view = openIndex(options.index, docs.length);
   const candidates = createCandidates(view, options);
   const expand = createExpander(view, options.vocabulary !== false);
+  // `near` comes right after `search` found nothing for the same query (the widget, the help
+  // centre), at the same keystroke: the query's slots and coverage are reused, not worked out
+  // twice. Ranking again over a coverage leaves it as it was.
+  let last: [query: string, slots: Slots, coverage: Coverage] | undefined;
   /** Hits for `query` as typed. */
   const find = (query: string, limit: number, near?: boolean): FaqHit[] => {
     const all = wordsOf(query);
@@ -120,13 +124,16 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
     if (!words.some((w) => !view.stop.has(w))) return [];
     // The word being typed, if any, is past the cut.
     const partial = all.length <= MAX_WORDS && /[\p{L}\p{N}\p{M}]$/u.test(query);
-    const slots = slotsOf(view, candidates, expand, words, partial);
+    const reuse = near && last?.[0] === query ? last : undefined;
+    const slots = reuse?.[1] ?? slotsOf(view, candidates, expand, words, partial);
     const preferred = options.locale ?? detectLocale(query);
     const localeOf = (d: number): number => (preferred && docs[d]?.locale !== preferred ? 1 : 0);
     const typing = partial ? words[words.length - 1] : undefined;
     // A Latin word in a Persian query is a name or a term the English version may have.
     const bridge = (w: string): boolean => (detectLocale(w) ?? preferred) !== preferred;
-    return rank(view, cover(view, words, slots, partial, bridge), localeOf, near)
+    const coverage = reuse?.[2] ?? cover(view, words, slots, partial, bridge);
+    last = [query, slots, coverage];
+    return rank(view, coverage, localeOf, near)
       .slice(0, limit)
       .map(({ d, score }) => {
         const doc = docs[d] as FaqSearchDoc;
