@@ -485,6 +485,19 @@ describe('createFaqSearch', () => {
     expect(top('مشتریهام', s)).toBe('fa-clients');
     expect(s.search('مشتری‌هام جدید').map((h) => h.id)).toEqual(['fa-clients']);
   });
+  it('reads a silent «ه» dropped before an ending: «خونمون» is «خونه» + «مون», «خونم» is «خونه‌ام»', () => {
+    const cover = createFaqSearch([
+      { id: 'fa-home', locale: 'fa', question: 'بیمهٔ خونه چه چیزهایی را می‌پوشاند؟', answer: 'آتش‌سوزی و آب‌گرفتگی.' },
+      { id: 'fa-car', locale: 'fa', question: 'بیمهٔ ماشین چه چیزهایی را می‌پوشاند؟', answer: 'تصادف و سرقت.' },
+    ]);
+    expect(top('بیمه خونمون', cover)).toBe('fa-home');
+    // «خون» (blood) is a word of the FAQ too: «خونم» is still the house as written.
+    const claims = createFaqSearch([
+      { id: 'fa-my-home', locale: 'fa', question: 'خونه‌ام آسیب دیده؛ خسارت را چطور اعلام کنم؟', answer: 'از بخش خسارت‌ها.' },
+      { id: 'fa-blood', locale: 'fa', question: 'هزینهٔ آزمایش خون پرداخت می‌شود؟', answer: 'بله، با نسخهٔ پزشک.' },
+    ]);
+    expect(top('خونم', claims)).toBe('fa-my-home');
+  });
   it('splits a word typed without its space even when one half is a filler word: «لغوکنم»', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-cancel', locale: 'fa', question: 'چطور سفارش را لغو کنم؟', answer: 'تا پیش از ارسال.' },
