@@ -686,6 +686,15 @@ describe('createFaqSearch', () => {
     expect(s.search('till then')).toEqual([]);
     expect(top('lights turn themselves on', s)).toBe('en-lights');
   });
+  it('takes "since" and "into" for the filler they are, as "from" and "until" are', () => {
+    const s = createFaqSearch([
+      { id: 'en-signal', locale: 'en', question: 'Why is there no signal on my phone?', answer: 'Restart it.' },
+      { id: 'en-history', locale: 'en', question: 'Can I see the calls since my last bill?', answer: 'Go into the app.' },
+    ]);
+    expect(s.search('since then')).toEqual([]);
+    expect(s.search('into it')).toEqual([]);
+    expect(s.search('no signal since this morning').map((h) => h.id)).toEqual(['en-signal']);
+  });
   it('weighs «کجا» (where) as the filler it mostly is, as "where" is', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-policy-pdf', locale: 'fa', question: 'فایل بیمه‌نامه را کجا پیدا کنم؟', answer: 'در بخش مدارک اپ.' },

@@ -345,7 +345,7 @@ export const STOP_WORDS: Record<'en' | 'fa', string> = {
     'put let use using make made go going went came tell see know really very also too one ' +
     'something anything everything someone somebody anyone nobody stuff thing things myself ' +
     'they them their he she his her why while again here then than lot lots bit more most much many ' +
-    'few several ive wants wanted instead where when dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt havent hasnt anymore possible ' +
+    'few several since into ive wants wanted instead where when dont doesnt didnt cant couldnt wont wouldnt isnt arent wasnt havent hasnt anymore possible ' +
     'till til themselves itself yourself yourselves ourselves himself herself whom whose these those were being am had having doing done though although because whether either neither',
   fa:
     'را رو از به با در که و یا این آن اون این یه یک من ما شما برای برام برامون چطور چطوری چگونه ' +
