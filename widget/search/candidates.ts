@@ -16,9 +16,6 @@ export const CLITIC = /^(.{2,}?)([مشت]ون|مان|تان|شان|ست|مو|ت�
 // Persian plurals the stemmer leaves alone: "فروشندگان" is "فروشنده", "کاربران" is "کاربر";
 // spoken, "فاکتورا" is "فاکتورها".
 const PLURAL = /^(.{3,}?)(گان|ان|ات|ا)$/;
-// Speech drops a word's silent «ه» before «م», «ت», «ش» (my, your, his): «خونم» is «خونه» +
-// «م», written «خانه‌ام»; «بیمه‌نامم» is «بیمه‌نامه» + «م».
-const SILENT_HE = /^(.{2,}?)([مشت]ون|[مشت]و|[مشت])$/;
 
 export type Candidates = (word: string, partial: boolean) => Map<number, number>;
 
@@ -34,16 +31,17 @@ export interface CandidateOptions {
 /** A Persian word not in the index as written: without its clitic, as a singular, or as written prose. */
 function persianForms(view: IndexView, word: string, out: Map<number, number>): void {
   const { termIds } = view;
-  const bare = CLITIC.exec(word)?.[1];
+  const [, bare, ending = ''] = CLITIC.exec(word) ?? [];
   // Stemmed as the index is: «مشتری‌هام» is «مشتری» + «ها» + «م».
   const clitic = bare === undefined ? undefined : termIds.get(stem(bare));
   if (clitic !== undefined && !out.has(clitic)) out.set(clitic, 0.9);
-  const he = SILENT_HE.exec(word);
-  if (he) {
-    const full = termIds.get(stem(he[1] + 'ه'));
+  // Speech drops a word's silent «ه» before «م», «ت», «ش» (my, your, his): «خونم» is «خونه» +
+  // «م», written «خانه‌ام»; «بیمه‌نامم» is «بیمه‌نامه» + «م».
+  if (/^[مشت](ون|و)?$/.test(ending)) {
+    const full = termIds.get(stem(bare + 'ه'));
     if (full !== undefined && !out.has(full)) out.set(full, 0.9);
     // As written, with the clitic: one word, nearer than the bare «نامه».
-    const written = (he[2] as string).length < 2 ? termIds.get(he[1] + 'ها' + he[2]) : undefined;
+    const written = ending.length < 2 ? termIds.get(bare + 'ها' + ending) : undefined;
     if (written !== undefined) out.set(written, 0.95);
   }
   // "گوشیاتون" is "گوشیا" + "your", and "گوشیا" is "گوشی" + the spoken plural.
