@@ -14,7 +14,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'order|purchase|bought|buy|package|parcel|checkout;invoice|receipt|bill|billing|statement;' +
     'broken|damaged|defective|faulty|smashed|cracked|crushed|dented|not working|stopped working|dead|broke;' +
     'contact|reach|talk to|speak to|call|phone|telephone|get in touch|human|person|agent|representative|someone;' +
-    'discount|coupon|promo|promotion|voucher|deal|code|reduction|cheaper|less;' +
+    'discount|coupon|promo|promotion|voucher|deal|reduction|cheaper|less;' +
     'subscription|membership|plan|package|tier;' +
     'installments|instalments|pay later|split payment|pay in parts|bit at a time|monthly payments|spread the cost|finance|financing;' +
     'password|passcode|pin|login details|credentials;sign in|log in|login|logon|sign on|access;' +
