@@ -92,10 +92,10 @@ const wordsOf = (query: string): string[] =>
 /**
  * Whether `word` tells which keyboard layout it was typed on: `terms` has it (by its stem) and
  * it is no filler. A word of one or two letters tells nothing: any short run of keys spells
- * some term.
+ * some term. Nor does a number: both layouts type it, in their own digits, which read alike.
  */
 export const tellsLayout = (word: string, stop: ReadonlySet<string>, terms: { has(term: string): boolean }): boolean =>
-  word.length > 2 && !stop.has(word) && terms.has(stem(word));
+  word.length > 2 && !stop.has(word) && !/^\d+$/.test(word) && terms.has(stem(word));
 
 /** Whether the FAQ has one of the words of `text` as typed, that tells its layout. */
 const knowsAny = (view: IndexView, text: string): boolean => wordsOf(text).some((w) => tellsLayout(w, view.stop, view.termIds));
@@ -146,16 +146,18 @@ export function createFaqSearch(docs: readonly FaqSearchDoc[], options: FaqSearc
         };
       });
   };
+  /**
+   * The text the visitor meant: typed with the keyboard on the other language when it has none
+   * of the FAQ's words and the same keys on the other layout type some of them. Whatever the
+   * keys found as typed (a misspelling, a Latin word read as Finglish) is then no answer.
+   */
+  const meant = (query: string): string => {
+    const keyboard = options.keyboard?.();
+    const swapped = keyboard && !knowsAny(view, query) ? keyboard(query) : undefined;
+    return swapped && knowsAny(view, swapped) ? swapped : query;
+  };
   return {
-    near: (query, limit = 3) => find(query, limit, true),
-    search(query: string, limit = 5): FaqHit[] {
-      const hits = find(query, limit);
-      const keyboard = options.keyboard?.();
-      // Typed with the keyboard on the other language: it finds nothing and has none of the
-      // FAQ's words, and the same keys on the other layout type some of them.
-      if (hits.length || !keyboard || knowsAny(view, query)) return hits;
-      const swapped = keyboard(query);
-      return knowsAny(view, swapped) ? find(swapped, limit) : hits;
-    },
+    near: (query, limit = 3) => find(meant(query), limit, true),
+    search: (query, limit = 5) => find(meant(query), limit),
   };
 }
