@@ -50,8 +50,9 @@ export interface FaqSearchOptions {
    */
   fuzzy?: () => TypoMatcherFactory | undefined;
   /**
-   * `otherKeyboard` of `./keyboard.ts`, which the widget loads with fuse.js: a query that finds
-   * nothing is searched again as typed with the keyboard on the other language.
+   * `otherKeyboard` of `./keyboard.ts`, which the widget loads with fuse.js: a query with none
+   * of the FAQ's words is searched as typed with the keyboard on the other language, if that
+   * types some.
    */
   keyboard?: () => ((text: string) => string) | undefined;
   /** A word needed typo matching that `fuzzy` could not give yet: load it, then search again. */
