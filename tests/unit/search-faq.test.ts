@@ -251,6 +251,19 @@ describe('createFaqSearch', () => {
     expect(top('بصورت pdf', s)).toBe('fa-invoice');
     expect(top('دزدی', s)).toBe('fa-tamper');
   });
+  it('reads an English acronym spelt out in Persian letter names, with spaces or half-spaces', () => {
+    const entries: FaqEntry[] = [
+      { id: 'fa-api-keys', locale: 'fa', question: 'کلید API را از کجا پیدا کنم؟', answer: 'در تنظیمات بسازید.' },
+      { id: 'fa-shortcuts', locale: 'fa', question: 'میانبرهای صفحه‌کلید دارید؟', answer: 'کلید ? را بزنید.' },
+      { id: 'fa-invoice', locale: 'fa', question: 'فاکتور را چطور دانلود کنم؟', answer: 'از بخش فاکتورها، به‌صورت PDF.' },
+      { id: 'fa-invoice-edit', locale: 'fa', question: 'فاکتور را چطور ویرایش کنم؟', answer: 'تا پرداخت نشده.' },
+    ];
+    const s = createFaqSearch(entries);
+    // «ای» (A) after a word that ends in no silent «ه» is a letter, not the ending «‌ای».
+    expect(top('کلید ای پی آی', s)).toBe('fa-api-keys');
+    expect(top('کلید ای‌پی‌آی', s)).toBe('fa-api-keys');
+    expect(top('فاکتور پی‌دی‌اف', s)).toBe('fa-invoice');
+  });
   it('pairs Latin and Persian spellings of a loanword the FAQ writes in both scripts', () => {
     // Ids that do not pair the two as translations, so only the spellings can link them.
     const entries: FaqEntry[] = [

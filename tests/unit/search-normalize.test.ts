@@ -75,6 +75,12 @@ describe('tokenize', () => {
     expect(out.tokens).toEqual(['سفارش', 'ها', 'را']);
     expect(tokenize('سفارش ها را')).toEqual(['سفارشها', 'را']);
   });
+  it('joins «ای» written apart only after a silent «ه», where it is an ending', () => {
+    expect(tokenize('خانه ای')).toEqual(['خانهای']);
+    expect(tokenize('رفته ای')).toEqual(['رفتهای']);
+    // Elsewhere it is the letter A or I of an acronym spelt out: «ای پی آی» is "API".
+    expect(tokenize('کلید ای پی آی')).toEqual(['کلید', 'ای', 'پی', 'ای']);
+  });
   it('splits a word where it changes script, as if typed with its space', () => {
     expect(tokenize('SIMکارت')).toEqual(['sim', 'کارت']);
     expect(tokenize('خروجیCSV')).toEqual(['خروجی', 'csv']);

@@ -170,7 +170,9 @@ function push(out: Scan, first: number, token: string, start: number, end: numbe
   const persian = isPersian(token);
   if (persian && prev !== undefined && !isPersian(prev) && (PERSIAN_SUFFIXES.has(token) || /^[مشت]و?ن?$/.test(token))) return;
   if (persian && prev !== undefined && isPersian(prev)) {
-    if (PERSIAN_PREFIXES.has(prev) || PERSIAN_SUFFIXES.has(token) || token === YEH) {
+    // «ای» written apart is an ending only after a silent «ه» («خانه ای»); elsewhere it is the
+    // letter A or I of an acronym spelt out («کلید ای پی آی», an API key).
+    if (PERSIAN_PREFIXES.has(prev) || (PERSIAN_SUFFIXES.has(token) && (token !== 'ای' || prev.endsWith(HEH))) || token === YEH) {
       const ezafe = token === YEH && prev.endsWith(HEH);
       out.tokens[last] = ezafe ? prev : prev + token;
       if (out.ends) out.ends[last] = end;
