@@ -59,6 +59,9 @@ export function createExpander(view: IndexView, enabled: boolean): Expander {
       const group = (parsed[i] ??= g.split('|').map((m) => m.split(' ')));
       for (const member of group) if (member[0] === word) found.push([group, member]);
     });
+    // A group is read once per query: by its longest member there, so "حساب کاربری" (user
+    // account) is one account, not «حساب» and a «کاربری» left to match on its own.
+    found.sort((a, b) => b[1].length - a[1].length);
     if (starting.size > 500) starting.clear();
     starting.set(word, found);
     return found;
