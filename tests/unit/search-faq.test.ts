@@ -251,6 +251,12 @@ describe('createFaqSearch', () => {
     expect(top('بصورت pdf', s)).toBe('fa-invoice');
     expect(top('دزدی', s)).toBe('fa-tamper');
   });
+  it('counts each word found in either version of a translated answer, the translation a little less', () => {
+    // «اطلاعاتم» is "data", the English question's word; the Persian question says «داده‌هایم».
+    expect(top('اطلاعاتم رو کجا نگه میدارید', devFaq('billing'))).toBe('fa-data-location');
+    // "phone" is «موبایل», in the Persian version's keywords; the English one never says it.
+    expect(top('pay at the store by scanning with my phone', devFaq('bank'))).toBe('en-qr-payment');
+  });
   it('reads an English acronym spelt out in Persian letter names, with spaces or half-spaces', () => {
     const entries: FaqEntry[] = [
       { id: 'fa-api-keys', locale: 'fa', question: 'کلید API را از کجا پیدا کنم؟', answer: 'در تنظیمات بسازید.' },

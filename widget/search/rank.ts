@@ -31,6 +31,13 @@ const VERB = /^ن?می|^ب.+م$/;
  * lacks, or has only by another spelling, weighs as any other.
  */
 const OTHER_SCRIPT = 1.3;
+/**
+ * How much a word found in an answer's translation counts for the answer, against one found in
+ * the answer itself. The two versions are worded apart, and a query may share words with each:
+ * the vocabulary reads «اطلاعاتم» (my information) as "data", which the English question says
+ * and the Persian one says otherwise. Less, since the visitor reads their own version.
+ */
+const TRANSLATED = 0.8;
 /** The most a query's words weigh together, in words the FAQ lacks. */
 const LONG = 4;
 /**
@@ -49,17 +56,17 @@ export interface Coverage {
 }
 
 /**
- * Adds one query word's best match in each doc, weighted by field, to `total`. A word in the
- * other language's script (`bridge`) found in one version of an answer counts as much for the
- * other, in the same field, since a translation is the same answer: "PDF" in a Persian query
- * finds the Persian answer whose English twin names the file type.
+ * Adds one query word's best match in each doc, weighted by field, to `total`. A word found in
+ * one version of an answer counts for the other too, in the same field, since a translation is
+ * the same answer: `bridge` times as much. A word in the other language's script counts as much
+ * ("PDF" in a Persian query finds the Persian answer whose English twin names the file type).
  */
 function coverWord(
   view: IndexView,
   slot: Map<number, number>,
   weight: number,
   out: Coverage,
-  bridge: boolean,
+  bridge: number,
   best: Float64Array,
 ): void {
   // Per doc, this word's best match so far; `best` comes zeroed and is left zeroed.
@@ -79,7 +86,7 @@ function coverWord(
       const v = sim * (FIELD_WEIGHT[p & 7] as number) * ((p & 7) === FIELD_ANSWER && sim <= 0.85 ? LOOSE_IN_ANSWER : 1);
       const inQuestion = (p & 7) === FIELD_QUESTION && v >= 0.75;
       add(d, v, inQuestion);
-      if (bridge) add(view.twin(d), v, inQuestion);
+      add(view.twin(d), v * bridge, inQuestion && bridge === 1);
     }
   }
   for (const d of seen) {
@@ -134,7 +141,7 @@ export function cover(
     const other = bridge(word);
     if (other && exact) weight *= OTHER_SCRIPT;
     weightSum += weight;
-    coverWord(view, slot, weight, out, other, best);
+    coverWord(view, slot, weight, out, other ? 1 : TRANSLATED, best);
   });
   const { total } = out;
   // A visitor who tells the whole story ("the tv came with a cracked screen, the box looked
