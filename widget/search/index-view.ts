@@ -119,6 +119,8 @@ export function openIndex(raw: unknown, n: number): IndexView {
   const encoded = index.postings.split(' ');
   const postingsOf = (id: number): number[] => (lists[id] ??= decodePostings(encoded[id] ?? ''));
   const twins = index.twins?.split(',') ?? [];
+  // Read at every match of every query word: decoded once, NaN where a doc has no translation.
+  const twinOf = Float64Array.from({ length: n }, (_, d) => d + parseInt(twins[d] ?? '', 36));
   return {
     n,
     sorted,
@@ -130,7 +132,7 @@ export function openIndex(raw: unknown, n: number): IndexView {
     postingsOf,
     idf: (id) => Math.log(1 + n / Math.max(1, postingsOf(id).length)),
     questionWords: (d) => parseInt(index.sizes[d] ?? '1', 36),
-    twin: (d) => d + parseInt(twins[d] ?? '', 36),
+    twin: (d) => twinOf[d] as number,
     missing: Math.log(1 + n) + 1,
     nearStop: new Map(),
   };
