@@ -6,7 +6,7 @@
 import type { FaqSearchDoc } from '../../protocol/faq.js';
 import type { FaqEntry, Locale } from '../../protocol/types.js';
 import { FIELD_ANSWER, FIELD_LEARNED, FIELD_QUESTION, INDEX_FORMAT, type SearchIndex } from './index-view.js';
-import { isPersian, scan, tokenize, type Scan } from './normalize.js';
+import { isPersian, normalize, scan, tokenize, type Scan } from './normalize.js';
 import { stem } from './stem.js';
 import { scriptPairs } from './transliterate.js';
 import { ALIKE_LETTERS, FINGLISH, SCRIPT_BRIDGE, STOP_WORDS, VOCABULARY } from './vocabulary.js';
@@ -216,6 +216,20 @@ function loanwordTest(
   };
 }
 
+/** The names Persian gives the Latin letters, spelling out an acronym: «پی دی اف» is PDF. */
+const LETTER_NAMES = new Set(
+  'ای بی سی دی اف جی اچ آی کی ال ام ان او پی کیو آر اس تی یو وی دبلیو ایکس وای زد'.split(' ').map(normalize),
+);
+
+/**
+ * A vocabulary member and, if it is an acronym spelt out, the same as one word: it is mostly
+ * written with half-spaces («پی‌دی‌اف»), and one word once they are dropped.
+ */
+function withSpeltJoined(member: string): string[] {
+  const words = member.split(' ');
+  return words.length > 1 && words.every((w) => LETTER_NAMES.has(normalize(w))) ? [member, words.join('')] : [member];
+}
+
 /**
  * Prebuilds the index `createFaqSearch` loads: the FAQ's distinct terms, sorted (what fuse.js
  * indexes for fuzzy matching, so the browser builds only the few per-letter pieces a typo
@@ -249,7 +263,12 @@ export function buildSearchIndex(docs: readonly FaqSearchDoc[], options: SearchI
   if (options.vocabulary !== false) {
     index.vocabulary = locales
       .flatMap((l) => (l === 'fa' ? `${VOCABULARY.fa};${SCRIPT_BRIDGE}` : VOCABULARY[l]).split(';'))
-      .map((group) => group.split('|').map((member) => tokenize(member).map(stem)))
+      .map((group) =>
+        group
+          .split('|')
+          .flatMap(withSpeltJoined)
+          .map((member) => tokenize(member).map(stem)),
+      )
       .filter((group) => group.some((member) => member.every((t) => has.has(t))))
       .map((group) => group.map((member) => member.join(' ')).join('|'))
       .concat(scriptPairs(terms, stopWords, twins && loanwordTest(terms, lists, twins)))

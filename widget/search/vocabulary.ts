@@ -302,7 +302,7 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
     'زمستان|زمستون|زمستونا|فصل سرد;قبض بالا|قبض زیاد|زیاد اومده|سه برابر|دو برابر|چند برابر|گرون اومده;' +
     'برآوردی|برآورد|تخمینی|تخمین|حدسی|علی‌الحساب;صرفه‌جویی|کم مصرف|مصرف کمتر|کاهش مصرف;' +
     'کوچک|کوچیک;تمام|تموم;ساپورت|سازگار|سازگاری|compatible;آمدن|اومدن|آمد|اومد|آمده|اومده;پلیس|افسر|کلانتری|مامور;کیلو|کیلوگرم;وزن|سنگین;' +
-    'عابربانک|خودپرداز|ای تی ام|ای‌تی‌ام|atm;اعلام خسارت|ثبت خسارت|پرونده خسارت|درخواست خسارت|دریافت خسارت|claim',
+    'عابربانک|خودپرداز|ای تی ام|atm;اعلام خسارت|ثبت خسارت|پرونده خسارت|درخواست خسارت|دریافت خسارت|claim',
 };
 
 /**
@@ -310,9 +310,9 @@ export const VOCABULARY: Record<'en' | 'fa', string> = {
  * Persian query that writes one matches a Persian entry that writes the other.
  */
 export const SCRIPT_BRIDGE =
-  'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|پی‌دی‌اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|یو‌اس‌بی|usb;اچ دی ام آی|اچ‌دی‌ام‌آی|hdmi;آی پی|آی‌پی|ip;دی ان اس|دی‌ان‌اس|dns;وی پی ان|وی‌پی‌ان|vpn;اس ام اس|اس‌ام‌اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|کیوآر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|ای‌پی‌آی|api;اس اس او|اس‌اس‌او|sso;وب هوک|webhook;سی اس وی|سی‌اس‌وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|اچ‌تی‌تی‌پی‌اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|جی‌پی‌اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams;' +
-  'فورجی|4g;فایوجی|5g;ال تی ای|ال‌تی‌ای|lte;ای دی اس ال|ای‌دی‌اس‌ال|adsl;وی دی اس ال|وی‌دی‌اس‌ال|vdsl;وی او آی پی|وی‌او‌آی‌پی|voip;آی پی تی وی|آی‌پی‌تی‌وی|iptv;ای سیم|ای‌سیم|esim;' +
-  'درصد|percent;اترنت|ethernet;هات اسپات|hotspot;پینگ|ping;پین|pin;ای پی ان|ای‌پی‌ان|apn;گیگ|گیگابایت|gb;مگ|مگابایت|mb;مگابیت|mbps;اس اس آی دی|اس‌اس‌آی‌دی|ssid';
+  'آیفون|iphone;اپل|apple;گوگل|google;اندروید|android;سامسونگ|samsung;ویندوز|windows;مک|mac|macos|مک‌بوک|macbook;ایمیل|email|e-mail;پی دی اف|pdf;اکسل|excel|xlsx;وای فای|wifi|wi-fi;بلوتوث|bluetooth;یو اس بی|usb;اچ دی ام آی|hdmi;آی پی|ip;دی ان اس|dns;وی پی ان|vpn;اس ام اس|sms;نتفلیکس|netflix;یوتیوب|youtube;پی پال|paypal;استرایپ|stripe;زپیر|zapier;کیو آر|qr;روتر|router;لپ تاپ|laptop;تبلت|tablet;سیم کارت|sim;اپلیکیشن|app;لینک|link;آنلاین|online;پسورد|password;لاگین|login;اکانت|account;ادمین|admin;ای پی آی|api;اس اس او|sso;وب هوک|webhook;سی اس وی|csv;آنتی ویروس|antivirus;فایروال|firewall;پورت|port|درگاه;سرور|server;کش|cache;کروم|chrome;فایرفاکس|firefox;سافاری|safari;واتس اپ|واتساپ|whatsapp;تلگرام|telegram;اینستاگرام|instagram;مستر کارت|mastercard;ویزا|visa;اچ تی تی پی اس|https;فیبر|fiber|fibre;مودم|modem;جی پی اس|gps;اوتلوک|outlook;مایکروسافت|microsoft;آفیس|office;زوم|zoom;تیمز|teams;' +
+  'فورجی|4g;فایوجی|5g;ال تی ای|lte;ای دی اس ال|adsl;وی دی اس ال|vdsl;وی او آی پی|voip;آی پی تی وی|iptv;ای سیم|ای‌سیم|esim;' +
+  'درصد|percent;اترنت|ethernet;هات اسپات|hotspot;پینگ|ping;پین|pin;ای پی ان|apn;گیگ|گیگابایت|gb;مگ|مگابایت|mb;مگابیت|mbps;اس اس آی دی|ssid';
 
 /**
  * Persian letters visitors swap for one another, the typo matcher's cheap edits: letters for one
